@@ -1,0 +1,60 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// ingestd: a deduplicating news ingest and archive service.
+///
+/// Stages are separate modules with one-way dependencies:
+/// `Fetcher` (libcurl, libxml2) and `Normalizer` (libxml2) know nothing of storage,
+/// `Archive` (GRDB over the system SQLite, zlib) knows nothing of HTTP or HTML,
+/// and the `ingestd` executable wires them together.
+/// SQLite itself comes in through GRDB's `GRDBSQLite` system-library target.
+let package = Package(
+    name: "ingestd",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ingestd", targets: ["ingestd"]),
+        .library(name: "Fetcher", targets: ["Fetcher"]),
+        .library(name: "Normalizer", targets: ["Normalizer"]),
+        .library(name: "Archive", targets: ["Archive"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Timestamps"),
+        .target(name: "Fetcher", dependencies: ["CCurl", "CLibXML2", "Timestamps"]),
+        .target(
+            name: "Normalizer",
+            dependencies: ["CLibXML2", "Timestamps", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "Archive",
+            dependencies: [
+                "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .executableTarget(
+            name: "ingestd",
+            dependencies: [
+                "Fetcher", "Normalizer", "Archive",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "Timestamps"]),
+        .testTarget(name: "NormalizerTests", dependencies: ["Normalizer"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ingestd", "Archive"]),
+    ]
+)

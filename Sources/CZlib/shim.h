@@ -1,0 +1,8 @@
+#ifndef INGESTD_CZLIB_SHIM_H
+#define INGESTD_CZLIB_SHIM_H
+#include <zlib.h>
+
+/* deflateInit and inflateInit are macros; Swift sees these functions instead. */
+static inline int ingestd_deflate_init(z_streamp s, int level) { return deflateInit(s, level); }
+static inline int ingestd_inflate_init(z_streamp s) { return inflateInit(s); }
+#endif

@@ -1,0 +1,76 @@
+/// Every tunable of duplicate detection, with the defaults we measured.
+///
+/// Guarantees: `validate()` rejects any combination under which the stated guarantees
+/// would not hold (for instance a passage length shorter than what winnowing can promise
+/// to catch). Defaults and their reasons:
+/// - `shingleWords` 5 and `minhashPermutations` 128 in `lshBands` 32 bands of 4 rows:
+///   the LSH S-curve's midpoint is (1/32)^(1/4) ≈ 0.42, just under `syndicatedJaccard`.
+/// - `syndicatedContainment` 0.8 with `syndicatedMinWords` 30: a trimmed copy keeps most
+///   of its shingles inside the original; very short texts are left to Jaccard alone.
+/// - `winnowWindow` 4: with 5-word shingles, any shared run of 4 + 5 − 1 = 8 words is
+///   guaranteed to share a selected fingerprint, so `passageMinWords` is 8.
+/// - `passageMinCount` 2: the seeds' Sochi pair shares two 13-word wire passages;
+///   every other seed pair shares at most one shingle run of that length.
+/// - `commonFingerprintClusters` 5: a fingerprint seen in more clusters than this is a
+///   stock phrase or boilerplate, not evidence (counted in clusters, not documents, so a
+///   story syndicated fifty times keeps its own passages distinctive).
+public struct DuplicateSettings: Sendable, Equatable, Codable {
+    public var shingleWords = 5
+    public var minhashPermutations = 128
+    public var lshBands = 32
+    public var winnowWindow = 4
+    public var syndicatedJaccard = 0.5
+    public var syndicatedContainment = 0.8
+    public var syndicatedMinWords = 30
+    public var passageMinWords = 8
+    public var passageMinCount = 2
+    public var commonFingerprintClusters = 5
+
+    public init() {}
+
+    public var lshRows: Int { minhashPermutations / lshBands }
+
+    /// The longest shared run that winnowing is guaranteed to catch.
+    public var guaranteedRunWords: Int { winnowWindow + shingleWords - 1 }
+
+    public func validate() throws(SettingsError) {
+        func require(_ ok: Bool, _ why: String) throws(SettingsError) {
+            if !ok { throw SettingsError(message: why) }
+        }
+        try require(shingleWords >= 1, "dedup.shingle_words must be at least 1")
+        try require(minhashPermutations >= 1, "dedup.minhash_permutations must be at least 1")
+        try require(lshBands >= 1 && minhashPermutations % lshBands == 0,
+                    "dedup.lsh_bands must divide dedup.minhash_permutations (\(minhashPermutations))")
+        try require(winnowWindow >= 1, "dedup.winnow_window must be at least 1")
+        try require(passageMinWords >= guaranteedRunWords,
+                    "dedup.passage_min_words must be at least winnow_window + shingle_words - 1 = \(guaranteedRunWords), or shared passages can be missed")
+        try require(passageMinCount >= 1, "dedup.passage_min_count must be at least 1")
+        try require((0...1).contains(syndicatedJaccard) && (0...1).contains(syndicatedContainment),
+                    "dedup.syndicated_jaccard and dedup.syndicated_containment must be between 0 and 1")
+        try require(commonFingerprintClusters >= 1, "dedup.common_fingerprint_clusters must be at least 1")
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case shingleWords = "shingle_words", minhashPermutations = "minhash_permutations"
+        case lshBands = "lsh_bands", winnowWindow = "winnow_window"
+        case syndicatedJaccard = "syndicated_jaccard", syndicatedContainment = "syndicated_containment"
+        case syndicatedMinWords = "syndicated_min_words"
+        case passageMinWords = "passage_min_words", passageMinCount = "passage_min_count"
+        case commonFingerprintClusters = "common_fingerprint_clusters"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = DuplicateSettings()
+        shingleWords = try c.decodeIfPresent(Int.self, forKey: .shingleWords) ?? d.shingleWords
+        minhashPermutations = try c.decodeIfPresent(Int.self, forKey: .minhashPermutations) ?? d.minhashPermutations
+        lshBands = try c.decodeIfPresent(Int.self, forKey: .lshBands) ?? d.lshBands
+        winnowWindow = try c.decodeIfPresent(Int.self, forKey: .winnowWindow) ?? d.winnowWindow
+        syndicatedJaccard = try c.decodeIfPresent(Double.self, forKey: .syndicatedJaccard) ?? d.syndicatedJaccard
+        syndicatedContainment = try c.decodeIfPresent(Double.self, forKey: .syndicatedContainment) ?? d.syndicatedContainment
+        syndicatedMinWords = try c.decodeIfPresent(Int.self, forKey: .syndicatedMinWords) ?? d.syndicatedMinWords
+        passageMinWords = try c.decodeIfPresent(Int.self, forKey: .passageMinWords) ?? d.passageMinWords
+        passageMinCount = try c.decodeIfPresent(Int.self, forKey: .passageMinCount) ?? d.passageMinCount
+        commonFingerprintClusters = try c.decodeIfPresent(Int.self, forKey: .commonFingerprintClusters) ?? d.commonFingerprintClusters
+    }
+}

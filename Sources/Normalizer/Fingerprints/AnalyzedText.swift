@@ -1,0 +1,40 @@
+/// A normalized text with its tokens and word-shingle hashes, ready to compare.
+///
+/// `shingles[i]` hashes the words `tokens[i ..< i + shingleWords]`; a text shorter than
+/// one shingle has a single shingle made of all its words (the peers' rule), and an empty
+/// text has none.
+public struct AnalyzedText: Sendable {
+    public let text: String
+    public let tokens: [Token]
+    public let shingles: [UInt64]
+    public let shingleWords: Int
+
+    public init(_ text: String, shingleWords: Int) {
+        self.text = text
+        self.shingleWords = shingleWords
+        let tokens = Tokenizer.tokens(text)
+        self.tokens = tokens
+        self.shingles = Self.shingleHashes(tokens, k: shingleWords)
+    }
+
+    /// The text of tokens `range`, exactly as written (punctuation and quotes included).
+    public func excerpt(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let utf8 = Array(text.utf8)
+        return String(decoding: utf8[tokens[range.lowerBound].start ..< tokens[range.upperBound - 1].end], as: UTF8.self)
+    }
+
+    static func shingleHashes(_ tokens: [Token], k: Int) -> [UInt64] {
+        if tokens.isEmpty { return [] }
+        let count = tokens.count >= k ? tokens.count - k + 1 : 1
+        let width = min(k, tokens.count)
+        var out = [UInt64]()
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            var h: UInt64 = UInt64(width)
+            for j in i..<(i + width) { h = StableHash.combine(h, tokens[j].hash) }
+            out.append(h)
+        }
+        return out
+    }
+}

@@ -1,0 +1,29 @@
+import Crypto
+import Foundation
+
+/// Everything the archive indexes about one normalized text to find its duplicates.
+///
+/// - `contentHash`: lowercase hex SHA-256 of the UTF-8 text; equal hashes mean exact copies.
+/// - `signature`: MinHash of the word-shingle set; `bandKeys` its LSH bands.
+/// - `passages`: the distinct winnowed fingerprint hashes, for shared-passage search.
+public struct Fingerprints: Sendable, Equatable {
+    public var contentHash: String
+    public var signature: [UInt32]
+    public var bandKeys: [UInt64]
+    public var passages: [UInt64]
+
+    /// Computes all fingerprints of an analyzed text with the given settings.
+    public init(of analyzed: AnalyzedText, settings: DuplicateSettings) {
+        contentHash = Self.sha256Hex(analyzed.text)
+        signature = MinHash(permutations: settings.minhashPermutations).signature(of: Set(analyzed.shingles))
+        bandKeys = MinHash.bandKeys(signature, bands: settings.lshBands)
+        var seen = Set<UInt64>()
+        passages = Winnowing.fingerprints(analyzed.shingles, window: settings.winnowWindow)
+            .map(\.hash)
+            .filter { seen.insert($0).inserted }
+    }
+
+    public static func sha256Hex(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

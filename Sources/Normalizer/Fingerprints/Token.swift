@@ -1,0 +1,11 @@
+/// One word of a text, as the duplicate detector sees it.
+///
+/// `hash` identifies the lowercased word; `quoted` is true when the word stands inside
+/// quotation marks; `start`/`end` are UTF-8 offsets into the text it came from, so any run
+/// of tokens can be shown to a person exactly as it was written.
+public struct Token: Sendable, Equatable {
+    public var hash: UInt64
+    public var quoted: Bool
+    public var start: Int
+    public var end: Int
+}

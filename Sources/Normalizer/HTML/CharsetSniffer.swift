@@ -1,0 +1,46 @@
+import Foundation
+
+/// Chooses the character encoding of an HTML page before it is parsed.
+///
+/// Order: byte-order mark → the HTTP `Content-Type` charset (when given) → `<meta charset>`
+/// or `http-equiv` in the first 4 KiB → valid UTF-8 → windows-1252 (the WHATWG default,
+/// a superset of ISO-8859-1). Labels are normalized to names iconv knows
+/// (`latin1` → ISO-8859-1, `iso-8859-1` served as windows-1252 as browsers do).
+enum CharsetSniffer {
+    static func encoding(of bytes: Data, declared: String?) -> String {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        if let declared, let label = canonical(declared) { return label }
+        if let meta = metaCharset(bytes.prefix(4096)), let label = canonical(meta) { return label }
+        return String(data: bytes, encoding: .utf8) != nil ? "UTF-8" : "windows-1252"
+    }
+
+    /// The charset named in a `Content-Type` value, if any.
+    static func charset(fromContentType value: String) -> String? {
+        guard let r = value.range(of: #"charset\s*=\s*"?([A-Za-z0-9._:-]+)"#, options: [.regularExpression, .caseInsensitive]) else { return nil }
+        let part = value[r]
+        return part.split(separator: "=").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
+    }
+
+    private static func metaCharset(_ head: Data) -> String? {
+        let text = String(decoding: head, as: UTF8.self)
+        guard let r = text.range(of: #"<meta[^>]+charset\s*=\s*["']?[A-Za-z0-9._:-]+"#, options: [.regularExpression, .caseInsensitive])
+        else { return nil }
+        return charset(fromContentType: String(text[r]))
+    }
+
+    private static func canonical(_ label: String) -> String? {
+        let l = label.lowercased().trimmingCharacters(in: .whitespaces)
+        switch l {
+        case "": return nil
+        case "utf8", "utf-8", "unicode-1-1-utf-8": return "UTF-8"
+        case "latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1", "us-ascii", "ascii", "cp1252", "windows-1252": return "windows-1252"
+        case "cp1251", "windows-1251": return "windows-1251"
+        case "cp1254", "windows-1254": return "windows-1254"
+        case "latin5", "iso-8859-9", "iso8859-9": return "ISO-8859-9"
+        case "koi8r", "koi8-r": return "KOI8-R"
+        default: return l.uppercased()
+        }
+    }
+}

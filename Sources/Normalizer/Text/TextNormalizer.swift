@@ -1,0 +1,46 @@
+import Foundation
+
+/// Puts text into the one form every later stage compares and stores.
+///
+/// Guarantees: the result is Unicode NFC; every run of white space (including no-break,
+/// thin and ideographic spaces, tabs and line breaks) inside a paragraph is one ASCII space;
+/// zero-width and control characters are gone; there is no leading or trailing space.
+/// Applying it twice gives the same string as applying it once.
+public enum TextNormalizer {
+    /// Normalizes one paragraph (a line break inside it becomes a space).
+    public static func paragraph(_ raw: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in raw.precomposedStringWithCanonicalMapping.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if isInvisible(scalar) { continue }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Splits text into normalized, non-empty paragraphs, one per line.
+    public static func paragraphs(_ raw: String) -> [String] {
+        raw.split(omittingEmptySubsequences: true, whereSeparator: { $0.isNewline })
+            .map { paragraph(String($0)) }
+            .filter { !$0.isEmpty }
+    }
+
+    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isWhitespace
+    }
+
+    private static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return true
+        default: return s.properties.generalCategory == .control
+        }
+    }
+}

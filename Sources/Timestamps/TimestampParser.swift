@@ -1,0 +1,79 @@
+import Foundation
+
+/// Reads the date formats found in feeds and pages into an absolute `Date`.
+///
+/// Accepts RFC 822/1123 (`Wed, 29 Sep 2021 14:05:00 +0300`, with or without the weekday
+/// and seconds, with named zones such as GMT, UT, EST or PDT), ISO 8601 / RFC 3339
+/// (`2021-09-29T14:05:00Z`, fractional seconds, `+03:00` or `+0300` offsets, a space
+/// instead of `T`, a bare date), and the common broken forms seen in real feeds
+/// (missing zone → UTC, two-digit years, extra white space). Returns nil rather than
+/// guessing when nothing fits. Thread-safe: formatters are created per call site.
+public enum TimestampParser {
+    public static func parse(_ raw: String) -> Date? {
+        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "  ", with: " ")
+        guard !s.isEmpty, s.count < 80 else { return nil }
+        if let first = s.unicodeScalars.first, CharacterSet.decimalDigits.contains(first),
+           let d = iso8601(s) {
+            return d
+        }
+        return rfc822(s)
+    }
+
+    /// Formats a date as UTC ISO 8601 with seconds (`2021-09-29T11:05:00Z`).
+    public static func iso8601String(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+
+    private static let isoFormats = [
+        "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ssXXXXX",
+        "yyyy-MM-dd'T'HH:mmXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm",
+        "yyyy-MM-dd", "yyyyMMdd'T'HHmmssXXXXX",
+    ]
+
+    private static let rfcFormats = [
+        "EEE, d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm Z", "d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm Z",
+        "EEE, d MMM yy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm:ss", "d MMM yyyy HH:mm:ss", "EEE, d MMM yyyy",
+        "d MMM yyyy", "EEE MMM d HH:mm:ss Z yyyy", "MMMM d, yyyy", "MMMM d, yyyy HH:mm",
+    ]
+
+    private static let namedZones: [String: String] = [
+        "UT": "+0000", "UTC": "+0000", "GMT": "+0000", "Z": "+0000",
+        "EST": "-0500", "EDT": "-0400", "CST": "-0600", "CDT": "-0500",
+        "MST": "-0700", "MDT": "-0600", "PST": "-0800", "PDT": "-0700",
+        "CET": "+0100", "CEST": "+0200", "MSK": "+0300", "TRT": "+0300",
+    ]
+
+    private static func iso8601(_ s: String) -> Date? {
+        var t = s.replacingOccurrences(of: " ", with: "T", options: [], range: nil)
+        if t.hasSuffix("z") { t = String(t.dropLast()) + "Z" }
+        // "+0300" → "+03:00" so one pattern covers both offset spellings.
+        if let m = t.range(of: #"[+-]\d{4}$"#, options: .regularExpression) {
+            let off = t[m]
+            t.replaceSubrange(m, with: off.prefix(3) + ":" + off.suffix(2))
+        }
+        return firstMatch(t, formats: isoFormats)
+    }
+
+    private static func rfc822(_ s: String) -> Date? {
+        var parts = s.replacingOccurrences(of: ",", with: ", ").split(separator: " ").map(String.init)
+        if let last = parts.last, let offset = namedZones[last.uppercased()] {
+            parts[parts.count - 1] = offset
+        }
+        return firstMatch(parts.joined(separator: " "), formats: rfcFormats)
+    }
+
+    private static func firstMatch(_ s: String, formats: [String]) -> Date? {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.isLenient = false
+        for format in formats {
+            f.dateFormat = format
+            if let d = f.date(from: s) { return d }
+        }
+        return nil
+    }
+}
