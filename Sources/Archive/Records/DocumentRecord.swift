@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+
+/// One canonical text (deduplicated by content hash) with its metadata and cluster.
+struct DocumentRecord: SnakeCaseRecord, MutablePersistableRecord {
+    static let databaseTableName = "documents"
+    var id: Int64?
+    var contentHash: String
+    var title: String?
+    var published: Date?
+    var language: String?
+    var siteName: String?
+    var canonicalURL: String?
+    var text: Data
+    var textSize: Int
+    var wordCount: Int
+    var signature: Data
+    var clusterID: Int64?
+    var relation: String
+    var firstSeenAt: Date
+    var normalizerVersion: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, contentHash = "content_hash", title, published, language, siteName = "site_name"
+        case canonicalURL = "canonical_url", text, textSize = "text_size", wordCount = "word_count", signature
+        case clusterID = "cluster_id", relation, firstSeenAt = "first_seen_at", normalizerVersion = "normalizer_version"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    func decodedText() throws(ArchiveError) -> String {
+        String(decoding: try ZlibCodec.decompress(text, expectedSize: textSize), as: UTF8.self)
+    }
+}

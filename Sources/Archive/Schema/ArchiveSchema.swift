@@ -1,0 +1,109 @@
+import GRDB
+
+/// The archive's schema as named, append-only migrations.
+///
+/// Guarantees: a migration, once released, is never edited; new needs get a new named
+/// migration appended here, so every older archive can be upgraded in order.
+enum ArchiveSchema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-initial", migrate: createInitialTables)
+        return m
+    }
+
+    private static func createInitialTables(_ db: Database) throws {
+        try db.create(table: "sources") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("kind", .text).notNull()                 // feed | import
+            t.column("url", .text).notNull().unique()
+            t.column("title", .text)
+            t.column("etag", .text)
+            t.column("last_modified", .text)
+            t.column("last_body_sha256", .text)
+            t.column("last_fetched_at", .datetime)
+            t.column("last_status", .integer)
+            t.column("error_count", .integer).notNull().defaults(to: 0)
+            t.column("last_error", .text)
+            t.column("created_at", .datetime).notNull()
+        }
+        try db.create(table: "captures") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("requested_url", .text).notNull()
+            t.column("final_url", .text).notNull()
+            t.column("status", .integer).notNull()
+            t.column("content_type", .text)
+            t.column("etag", .text)
+            t.column("last_modified", .text)
+            t.column("headers", .text).notNull()             // JSON [[name, value]]
+            t.column("fetched_at", .datetime).notNull()
+            t.column("body_sha256", .text).notNull()
+            t.column("body_size", .integer).notNull()
+            t.column("body", .blob).notNull()                 // ZlibCodec blob
+            t.uniqueKey(["final_url", "body_sha256"])
+        }
+        try db.create(table: "clusters") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("canonical_document_id", .integer).notNull().unique()
+                .references("documents", deferred: true)
+            t.column("created_at", .datetime).notNull()
+        }
+        try db.create(table: "documents") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("content_hash", .text).notNull().unique()
+            t.column("title", .text)
+            t.column("published", .datetime)
+            t.column("language", .text)
+            t.column("site_name", .text)
+            t.column("canonical_url", .text)
+            t.column("text", .blob).notNull()                 // ZlibCodec blob of the canonical text
+            t.column("text_size", .integer).notNull()
+            t.column("word_count", .integer).notNull()
+            t.column("signature", .blob).notNull()            // MinHash, little-endian UInt32s
+            t.column("cluster_id", .integer).references("clusters", deferred: true).indexed()
+            t.column("relation", .text).notNull()             // canonical | syndicated | shared-wire-passages
+            t.column("first_seen_at", .datetime).notNull()
+            t.column("normalizer_version", .text).notNull()
+        }
+        try db.create(table: "sightings") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("document_id", .integer).notNull().references("documents").indexed()
+            t.column("source_id", .integer).notNull().references("sources")
+            t.column("capture_id", .integer).notNull().references("captures")
+            t.column("entry_key", .text).notNull()            // feed entry id, or the file URL
+            t.column("url", .text).notNull()                  // URL requested
+            t.column("seen_at", .datetime).notNull()
+            t.uniqueKey(["document_id", "source_id", "capture_id", "entry_key"])
+        }
+        try db.create(table: "entries") { t in
+            t.column("source_id", .integer).notNull().references("sources")
+            t.column("entry_key", .text).notNull()
+            t.column("url", .text)
+            t.column("title", .text)
+            t.column("published", .datetime)
+            t.column("first_seen_at", .datetime).notNull()
+            t.column("document_id", .integer).references("documents")
+            t.primaryKey(["source_id", "entry_key"])
+        }
+        try db.create(table: "relations") { t in
+            t.column("document_id", .integer).notNull().references("documents")
+            t.column("other_id", .integer).notNull().references("documents").indexed()
+            t.column("kind", .text).notNull()
+            t.column("jaccard", .double).notNull()
+            t.column("containment", .double).notNull()
+            t.column("passages", .text).notNull()            // JSON [SharedPassage]
+            t.column("created_at", .datetime).notNull()
+            t.primaryKey(["document_id", "other_id"])
+        }
+        try db.create(table: "minhash_bands", options: .withoutRowID) { t in
+            t.column("band", .integer).notNull()
+            t.column("key", .integer).notNull()
+            t.column("document_id", .integer).notNull().references("documents")
+            t.primaryKey(["band", "key", "document_id"])
+        }
+        try db.create(table: "passage_postings", options: .withoutRowID) { t in
+            t.column("hash", .integer).notNull()
+            t.column("document_id", .integer).notNull().references("documents")
+            t.primaryKey(["hash", "document_id"])
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+
+extension ArchiveStore {
+    /// One document with text and provenance.
+    public func document(_ id: Int64) throws(ArchiveError) -> DocumentDetail {
+        try read { db in
+            guard let record = try DocumentRecord.fetchOne(db, key: id) else { throw ArchiveError.notFound("document \(id)") }
+            return try Self.detail(record, db)
+        }
+    }
+
+    /// Calls `body` for every document in id order, reading in a streaming cursor so memory
+    /// stays bounded whatever the archive's size.
+    public func forEachDocument(_ body: (DocumentDetail) throws -> Void) throws(ArchiveError) {
+        try read { db in
+            let cursor = try DocumentRecord.fetchCursor(db, sql: "SELECT * FROM documents ORDER BY id")
+            while let record = try cursor.next() { try body(try Self.detail(record, db)) }
+        }
+    }
+
+    static func detail(_ record: DocumentRecord, _ db: Database) throws -> DocumentDetail {
+        let sightings = try Row.fetchAll(db, sql: """
+            SELECT so.url AS source, so.kind, s.entry_key, s.url, s.seen_at, c.final_url, c.status, c.etag,
+                   c.last_modified, c.id AS capture_id, c.body_sha256
+            FROM sightings s JOIN sources so ON so.id = s.source_id JOIN captures c ON c.id = s.capture_id
+            WHERE s.document_id = ? ORDER BY s.id
+            """, arguments: [record.id]).map { row in
+            SightingDetail(source: row["source"], sourceKind: row["kind"], entryKey: row["entry_key"], url: row["url"],
+                           finalURL: row["final_url"], seenAt: row["seen_at"], status: row["status"], etag: row["etag"],
+                           lastModified: row["last_modified"], captureID: row["capture_id"], captureSHA256: row["body_sha256"])
+        }
+        return DocumentDetail(
+            id: record.id!, cluster: record.clusterID ?? record.id!, relation: record.relation, title: record.title,
+            published: record.published, language: record.language, siteName: record.siteName,
+            canonicalURL: record.canonicalURL, contentHash: record.contentHash, firstSeen: record.firstSeenAt,
+            wordCount: record.wordCount, text: try record.decodedText(), sightings: sightings)
+    }
+}

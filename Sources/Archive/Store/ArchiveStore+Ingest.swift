@@ -1,0 +1,124 @@
+import Crypto
+import Foundation
+import GRDB
+
+extension ArchiveStore {
+    /// The id of the document with this exact normalized text, if archived.
+    public func documentID(contentHash: String) throws(ArchiveError) -> Int64? {
+        try read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE content_hash = ?", arguments: [contentHash])
+        }
+    }
+
+    /// Writes one sighting (capture, document or provenance, relations, cluster, index
+    /// postings, feed entry) in a single transaction.
+    @discardableResult
+    public func record(_ ingest: Ingest) throws(ArchiveError) -> IngestOutcome {
+        try write { db in
+            let captureID = try Self.upsertCapture(ingest.capture, db)
+            let outcome: IngestOutcome
+            switch ingest.content {
+            case let .existing(documentID):
+                outcome = .seenAgain(documentID: documentID,
+                                     newSighting: try Self.insertSighting(documentID, captureID, ingest, db))
+            case let .new(input, relations, cluster):
+                if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE content_hash = ?",
+                                                     arguments: [input.contentHash]) {
+                    outcome = .seenAgain(documentID: existing,
+                                         newSighting: try Self.insertSighting(existing, captureID, ingest, db))
+                } else {
+                    let (documentID, clusterID) = try Self.insertDocument(input, cluster: cluster, at: ingest.capture.fetchedAt, db)
+                    try Self.insertRelations(relations, from: documentID, db)
+                    try Self.insertIndexKeys(input, documentID: documentID, db)
+                    _ = try Self.insertSighting(documentID, captureID, ingest, db)
+                    outcome = .added(documentID: documentID, clusterID: clusterID)
+                }
+            }
+            let documentID: Int64 = switch outcome {
+            case let .added(id, _): id
+            case let .seenAgain(id, _): id
+            }
+            try Self.insertEntry(ingest.sourceID, ingest.entryKey, url: ingest.url, title: ingest.entryTitle,
+                                 published: ingest.entryPublished, documentID: documentID, db)
+            return outcome
+        }
+    }
+
+    private static func upsertCapture(_ c: CaptureInput, _ db: Database) throws -> Int64 {
+        let sha = SHA256.hash(data: c.body).map { String(format: "%02x", $0) }.joined()
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM captures WHERE final_url = ? AND body_sha256 = ?",
+                                       arguments: [c.finalURL, sha]) {
+            return id
+        }
+        let headers = String(decoding: try JSONEncoder().encode(c.headers), as: UTF8.self)
+        var record = CaptureRecord(
+            requestedURL: c.requestedURL, finalURL: c.finalURL, status: c.status, contentType: c.contentType,
+            etag: c.etag, lastModified: c.lastModified, headers: headers, fetchedAt: c.fetchedAt,
+            bodySha256: sha, bodySize: c.body.count, body: ZlibCodec.compress(c.body))
+        try record.insert(db)
+        return record.id!
+    }
+
+    private static func insertDocument(_ input: DocumentInput, cluster: ClusterChoice, at time: Date,
+                                       _ db: Database) throws -> (Int64, Int64) {
+        let utf8 = Data(input.text.utf8)
+        var signature = Data(capacity: input.signature.count * 4)
+        for v in input.signature { withUnsafeBytes(of: v.littleEndian) { signature.append(contentsOf: $0) } }
+        var record = DocumentRecord(
+            contentHash: input.contentHash, title: input.title, published: input.published, language: input.language,
+            siteName: input.siteName, canonicalURL: input.canonicalURL, text: ZlibCodec.compress(utf8),
+            textSize: utf8.count, wordCount: input.wordCount, signature: signature, clusterID: nil,
+            relation: "canonical", firstSeenAt: time, normalizerVersion: input.normalizerVersion)
+        try record.insert(db)
+        let documentID = record.id!
+        let clusterID: Int64
+        switch cluster {
+        case .ownCluster:
+            try db.execute(sql: "INSERT INTO clusters (canonical_document_id, created_at) VALUES (?, ?)",
+                           arguments: [documentID, time])
+            clusterID = db.lastInsertedRowID
+            try db.execute(sql: "UPDATE documents SET cluster_id = ? WHERE id = ?", arguments: [clusterID, documentID])
+        case let .join(id, relation):
+            clusterID = id
+            try db.execute(sql: "UPDATE documents SET cluster_id = ?, relation = ? WHERE id = ?",
+                           arguments: [id, relation, documentID])
+        }
+        return (documentID, clusterID)
+    }
+
+    private static func insertRelations(_ relations: [RelationInput], from documentID: Int64, _ db: Database) throws {
+        for r in relations {
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO relations (document_id, other_id, kind, jaccard, containment, passages, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [documentID, r.otherID, r.kind, r.jaccard, r.containment, r.passagesJSON, Date()])
+        }
+    }
+
+    private static func insertIndexKeys(_ input: DocumentInput, documentID: Int64, _ db: Database) throws {
+        for (band, key) in input.bandKeys.enumerated() {
+            try db.execute(sql: "INSERT OR IGNORE INTO minhash_bands (band, key, document_id) VALUES (?, ?, ?)",
+                           arguments: [band, Int64(bitPattern: key), documentID])
+        }
+        for hash in input.passageHashes {
+            try db.execute(sql: "INSERT OR IGNORE INTO passage_postings (hash, document_id) VALUES (?, ?)",
+                           arguments: [Int64(bitPattern: hash), documentID])
+        }
+    }
+
+    private static func insertSighting(_ documentID: Int64, _ captureID: Int64, _ ingest: Ingest, _ db: Database) throws -> Bool {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO sightings (document_id, source_id, capture_id, entry_key, url, seen_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [documentID, ingest.sourceID, captureID, ingest.entryKey, ingest.url, ingest.capture.fetchedAt])
+        return db.changesCount > 0
+    }
+
+    static func insertEntry(_ sourceID: Int64, _ key: String, url: String?, title: String?, published: Date?,
+                            documentID: Int64?, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO entries (source_id, entry_key, url, title, published, first_seen_at, document_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [sourceID, key, url, title, published, Date(), documentID])
+    }
+}

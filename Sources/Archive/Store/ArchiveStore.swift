@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+
+/// The archive: one SQLite file (WAL mode) holding sources, captures, documents,
+/// sightings, duplicate relations, clusters and the duplicate indexes.
+///
+/// Guarantees: every write that belongs together (a document with its capture, sighting,
+/// relations, cluster and index postings) commits in one transaction, so a crash or
+/// SIGKILL leaves either all of it or none of it; many readers may work while one writer
+/// writes (WAL); opening an older archive upgrades it through the named migrations.
+/// This type and its extensions are the only code that speaks SQL.
+public final class ArchiveStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the archive at `path` and brings its schema up to date.
+    public init(path: String) throws(ArchiveError) {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        do {
+            let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: config)
+            try ArchiveSchema.migrator.migrate(pool)
+        } catch {
+            throw .cannotOpen(path: path, reason: Self.reason(error))
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
+        do { return try pool.write(body) } catch { throw Self.wrap(error) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
+        do { return try pool.read(body) } catch { throw Self.wrap(error) }
+    }
+
+    /// `PRAGMA integrity_check` and `foreign_key_check`; empty when the file is sound.
+    public func integrityProblems() throws(ArchiveError) -> [String] {
+        try read { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let keys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+            return integrity + keys
+        }
+    }
+
+    static func wrap(_ error: any Error) -> ArchiveError {
+        (error as? ArchiveError) ?? .database(reason(error))
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let e = error as? DatabaseError { return e.message ?? e.description }
+        return String(describing: error)
+    }
+}

@@ -1,0 +1,25 @@
+/// Counts and sizes of an archive.
+public struct ArchiveStats: Sendable, Codable, Equatable {
+    public var sources: Int
+    public var captures: Int
+    public var documents: Int
+    public var sightings: Int
+    public var clusters: Int
+    public var multiDocumentClusters: Int
+    public var documentsInMultiDocumentClusters: Int
+    public var relationsByKind: [String: Int]
+    public var rawTextBytes: Int
+    public var compressedTextBytes: Int
+    public var rawCaptureBytes: Int
+    public var compressedCaptureBytes: Int
+    public var archiveFileBytes: Int
+
+    enum CodingKeys: String, CodingKey {
+        case sources, captures, documents, sightings, clusters
+        case multiDocumentClusters = "multi_document_clusters"
+        case documentsInMultiDocumentClusters = "documents_in_multi_document_clusters"
+        case relationsByKind = "relations_by_kind", rawTextBytes = "raw_text_bytes"
+        case compressedTextBytes = "compressed_text_bytes", rawCaptureBytes = "raw_capture_bytes"
+        case compressedCaptureBytes = "compressed_capture_bytes", archiveFileBytes = "archive_file_bytes"
+    }
+}

@@ -1,0 +1,9 @@
+import Foundation
+
+/// An archived document that may duplicate a new one, with what is needed to check it.
+public struct Candidate: Sendable {
+    public var documentID: Int64
+    public var clusterID: Int64
+    public var isCanonical: Bool
+    public var text: String
+}

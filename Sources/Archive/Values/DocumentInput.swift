@@ -1,0 +1,34 @@
+import Foundation
+
+/// A new canonical text with its metadata and duplicate-index keys.
+public struct DocumentInput: Sendable {
+    public var contentHash: String
+    public var text: String
+    public var title: String?
+    public var published: Date?
+    public var language: String?
+    public var siteName: String?
+    public var canonicalURL: String?
+    public var wordCount: Int
+    public var signature: [UInt32]
+    public var bandKeys: [UInt64]
+    public var passageHashes: [UInt64]
+    public var normalizerVersion: String
+
+    public init(contentHash: String, text: String, title: String?, published: Date?, language: String?,
+                siteName: String?, canonicalURL: String?, wordCount: Int, signature: [UInt32],
+                bandKeys: [UInt64], passageHashes: [UInt64], normalizerVersion: String) {
+        self.contentHash = contentHash
+        self.text = text
+        self.title = title
+        self.published = published
+        self.language = language
+        self.siteName = siteName
+        self.canonicalURL = canonicalURL
+        self.wordCount = wordCount
+        self.signature = signature
+        self.bandKeys = bandKeys
+        self.passageHashes = passageHashes
+        self.normalizerVersion = normalizerVersion
+    }
+}
