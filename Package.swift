@@ -34,10 +34,11 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Timestamps"),
-        .target(name: "Fetcher", dependencies: ["CCurl", "CLibXML2", "Timestamps"]),
+        .target(name: "Markup", dependencies: ["CLibXML2"]),
+        .target(name: "Fetcher", dependencies: ["CCurl", "Markup", "Timestamps"]),
         .target(
             name: "Normalizer",
-            dependencies: ["CLibXML2", "Timestamps", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["Markup", "Timestamps", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Archive",
             dependencies: [
@@ -50,6 +51,7 @@ let package = Package(
             dependencies: [
                 "Fetcher", "Normalizer", "Archive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "Timestamps"]),

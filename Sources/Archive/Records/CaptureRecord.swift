@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One stored HTTP (or file) response: what was asked, what came back, and the raw body.
-struct CaptureRecord: SnakeCaseRecord, MutablePersistableRecord {
+struct CaptureRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "captures"
     var id: Int64?
     var requestedURL: String

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One canonical text (deduplicated by content hash) with its metadata and cluster.
-struct DocumentRecord: SnakeCaseRecord, MutablePersistableRecord {
+struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "documents"
     var id: Int64?
     var contentHash: String

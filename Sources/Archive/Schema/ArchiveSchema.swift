@@ -44,7 +44,7 @@ enum ArchiveSchema {
         try db.create(table: "clusters") { t in
             t.autoIncrementedPrimaryKey("id")
             t.column("canonical_document_id", .integer).notNull().unique()
-                .references("documents", deferred: true)
+                .references("documents", column: "id", deferred: true)
             t.column("created_at", .datetime).notNull()
         }
         try db.create(table: "documents") { t in
@@ -59,7 +59,7 @@ enum ArchiveSchema {
             t.column("text_size", .integer).notNull()
             t.column("word_count", .integer).notNull()
             t.column("signature", .blob).notNull()            // MinHash, little-endian UInt32s
-            t.column("cluster_id", .integer).references("clusters", deferred: true).indexed()
+            t.column("cluster_id", .integer).references("clusters", column: "id", deferred: true).indexed()
             t.column("relation", .text).notNull()             // canonical | syndicated | shared-wire-passages
             t.column("first_seen_at", .datetime).notNull()
             t.column("normalizer_version", .text).notNull()

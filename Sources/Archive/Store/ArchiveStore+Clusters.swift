@@ -4,7 +4,21 @@ import GRDB
 extension ArchiveStore {
     /// Clusters with at least `minSize` documents, largest first, then oldest first.
     public func clusters(minSize: Int = 2) throws(ArchiveError) -> [ClusterSummary] {
+        try read { db in try Self.summaries(db, where: "1", having: minSize, arguments: []) }
+    }
+
+    /// One cluster's summary.
+    public func cluster(_ id: Int64) throws(ArchiveError) -> ClusterSummary {
         try read { db in
+            guard let summary = try Self.summaries(db, where: "c.id = ?", having: 1, arguments: [id]).first else {
+                throw ArchiveError.notFound("cluster \(id)")
+            }
+            return summary
+        }
+    }
+
+    private static func summaries(_ db: Database, where condition: String, having minSize: Int,
+                                  arguments: StatementArguments) throws -> [ClusterSummary] {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.id, c.canonical_document_id, c.created_at, COUNT(d.id) AS size,
                        (SELECT title FROM documents WHERE id = c.canonical_document_id) AS title,
@@ -13,16 +27,16 @@ extension ArchiveStore {
                        (SELECT COUNT(DISTINCT s.source_id) FROM sightings s JOIN documents m ON m.id = s.document_id
                          WHERE m.cluster_id = c.id) AS sources
                 FROM clusters c JOIN documents d ON d.cluster_id = c.id
+                WHERE \(condition)
                 GROUP BY c.id HAVING size >= ?
                 ORDER BY size DESC, c.id
-                """, arguments: [minSize])
+                """, arguments: arguments + [minSize])
             return rows.map { row in
                 let relations = (row["relations"] as String?)?.split(separator: ",").map(String.init) ?? []
                 return ClusterSummary(id: row["id"], size: row["size"], canonicalDocumentID: row["canonical_document_id"],
                                       title: row["title"], firstSeen: row["created_at"], relations: relations.sorted(),
                                       sources: row["sources"])
             }
-        }
     }
 
     /// The members of one cluster, canonical first, with the evidence for each.

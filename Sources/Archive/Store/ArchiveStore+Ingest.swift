@@ -31,11 +31,11 @@ extension ArchiveStore {
                     try Self.insertRelations(relations, from: documentID, db)
                     try Self.insertIndexKeys(input, documentID: documentID, db)
                     _ = try Self.insertSighting(documentID, captureID, ingest, db)
-                    outcome = .added(documentID: documentID, clusterID: clusterID)
+                    outcome = .added(documentID: documentID, clusterID: clusterID, joinedExistingCluster: cluster != .ownCluster)
                 }
             }
             let documentID: Int64 = switch outcome {
-            case let .added(id, _): id
+            case let .added(id, _, _): id
             case let .seenAgain(id, _): id
             }
             try Self.insertEntry(ingest.sourceID, ingest.entryKey, url: ingest.url, title: ingest.entryTitle,

@@ -38,6 +38,6 @@ public enum ClusterChoice: Sendable, Equatable {
 
 /// What an `Ingest` did.
 public enum IngestOutcome: Sendable, Equatable {
-    case added(documentID: Int64, clusterID: Int64)
+    case added(documentID: Int64, clusterID: Int64, joinedExistingCluster: Bool)
     case seenAgain(documentID: Int64, newSighting: Bool)
 }

@@ -50,7 +50,10 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
         try require(commonFingerprintClusters >= 1, "dedup.common_fingerprint_clusters must be at least 1")
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The names of the settings in a config file's `dedup` section.
+    public static var configKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case shingleWords = "shingle_words", minhashPermutations = "minhash_permutations"
         case lshBands = "lsh_bands", winnowWindow = "winnow_window"
         case syndicatedJaccard = "syndicated_jaccard", syndicatedContainment = "syndicated_containment"

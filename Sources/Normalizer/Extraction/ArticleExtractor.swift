@@ -1,3 +1,4 @@
+import Markup
 import Foundation
 
 /// HTML bytes → `Article`: metadata, pruning, container choice, blocks, boilerplate rules.
@@ -16,7 +17,8 @@ struct ArticleExtractor {
             throw .binary
         }
         let encoding = CharsetSniffer.encoding(of: bytes, declared: declaredCharset)
-        let tree = try HTMLTree(bytes: bytes, url: url, encoding: encoding)
+        let tree: MarkupDocument
+        do { tree = try MarkupDocument(html: bytes, url: url, encoding: encoding) } catch { throw .unparseable(reason: error.description) }
         guard let root = tree.root else { return Article(paragraphs: []) }
         let meta = MetadataReader.read(root)
         let body = root.descendants(where: { $0.name == "body" }).first ?? root

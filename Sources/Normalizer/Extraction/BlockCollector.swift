@@ -1,3 +1,4 @@
+import Markup
 /// Turns a subtree into text blocks in document order.
 ///
 /// Block-level elements (paragraphs, headings, list items, quotes, pre, table cells, divs…)
@@ -16,14 +17,14 @@ struct BlockCollector {
     private var linkCharacters = 0
     private var tags: [String] = ["body"]
 
-    static func blocks(of node: HTMLNode) -> [TextBlock] {
+    static func blocks(of node: MarkupNode) -> [TextBlock] {
         var c = BlockCollector()
         c.visit(node, insideLink: false, depth: 0)
         c.flush()
         return c.blocks
     }
 
-    private mutating func visit(_ node: HTMLNode, insideLink: Bool, depth: Int) {
+    private mutating func visit(_ node: MarkupNode, insideLink: Bool, depth: Int) {
         guard depth < 512 else { return }
         for child in node.children {
             if child.isText {

@@ -1,3 +1,4 @@
+import Markup
 /// Picks the element that holds the article, in a fixed order of evidence.
 ///
 /// Order: `itemprop="articleBody"`; a class or id naming an article body
@@ -9,7 +10,7 @@ enum ContainerFinder {
         "post-content", "post-body", "story-body", "story-content", "content-body", "news-text", "article-text",
     ]
 
-    static func container(in body: HTMLNode) -> HTMLNode {
+    static func container(in body: MarkupNode) -> MarkupNode {
         if let n = body.descendants(where: { $0.attribute("itemprop")?.lowercased() == "articlebody" }).first { return n }
         for name in bodyNames {
             let hits = body.descendants(where: { node in

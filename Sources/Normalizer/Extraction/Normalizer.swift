@@ -16,10 +16,11 @@ public struct Normalizer: Sendable {
         try ArticleExtractor(settings: settings).extract(html, url: url, declaredCharset: charset)
     }
 
-    /// Reads plain text: one paragraph per non-empty line; the first short line is the title.
+    /// Reads plain text: one paragraph per non-empty line; the title is the first paragraph
+    /// of headline length (`plainTitleWords`), which also stays in the text.
     public func article(plainText: String) -> Article {
         let paragraphs = settings.boilerplate.clean(TextNormalizer.paragraphs(plainText))
-        let title = paragraphs.first.flatMap { $0.split(separator: " ").count <= 25 ? $0 : nil }
+        let title = paragraphs.first { settings.plainTitleWords.contains($0.split(separator: " ").count) }
         return Article(title: title, paragraphs: paragraphs)
     }
 

@@ -1,3 +1,4 @@
+import Markup
 /// Drops the parts of a page that are never article text, in place.
 ///
 /// Removes non-content elements (scripts, navigation, header, footer, aside, forms, media
@@ -24,10 +25,10 @@ struct TreePruner {
     /// Whole class/id tokens (split on space, '-' and '_') that mark boilerplate blocks.
     static let roleTokens: Set<String> = ["ad", "ads", "nav", "navbar", "menu", "tags", "bio", "banner", "footer", "header"]
 
-    func prune(_ body: HTMLNode) {
+    func prune(_ body: MarkupNode) {
         let total = max(1, body.textContent.count)
-        var doomed: [HTMLNode] = []
-        func walk(_ node: HTMLNode, _ depth: Int) {
+        var doomed: [MarkupNode] = []
+        func walk(_ node: MarkupNode, _ depth: Int) {
             guard depth < 512 else { return }
             for child in node.children where child.isElement {
                 if Self.nonContentTags.contains(child.name) {
@@ -44,7 +45,7 @@ struct TreePruner {
         doomed.forEach { $0.remove() }
     }
 
-    private func hasBoilerplateRole(_ node: HTMLNode) -> Bool {
+    private func hasBoilerplateRole(_ node: MarkupNode) -> Bool {
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return false }
         let names = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
         if names.trimmingCharacters(in: .whitespaces).isEmpty { return false }

@@ -1,3 +1,4 @@
+import Markup
 import Foundation
 import Timestamps
 
@@ -5,7 +6,7 @@ import Timestamps
 /// `<link rel=canonical>`, `<html lang>`, the first `<h1>`, `<time datetime>` and JSON-LD
 /// (`NewsArticle`, `Article`, `BlogPosting`, including `@graph` lists).
 enum MetadataReader {
-    static func read(_ root: HTMLNode) -> PageMetadata {
+    static func read(_ root: MarkupNode) -> PageMetadata {
         var m = PageMetadata()
         m.language = root.attribute("lang").map { String($0.prefix(2)).lowercased() }
         var dates: [String] = []
@@ -28,7 +29,7 @@ enum MetadataReader {
         return m
     }
 
-    private static func readMeta(_ node: HTMLNode, into m: inout PageMetadata, dates: inout [String]) {
+    private static func readMeta(_ node: MarkupNode, into m: inout PageMetadata, dates: inout [String]) {
         let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "").lowercased()
         guard let content = node.attribute("content").map(TextNormalizer.paragraph), !content.isEmpty else { return }
         switch key {

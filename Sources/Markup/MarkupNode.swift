@@ -1,53 +1,62 @@
 import CLibXML2
 
-/// A borrowed view of one libxml2 node; valid only while its `HTMLTree` is alive.
-struct HTMLNode {
+/// A borrowed view of one libxml2 node; valid only while its `MarkupDocument` is alive.
+public struct MarkupNode {
     let pointer: xmlNodePtr
 
     init(_ pointer: xmlNodePtr) { self.pointer = pointer }
 
-    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
-    var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    public var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
 
-    /// Lowercased element name ("" for non-elements).
-    var name: String {
+    /// Lowercased local element name, without prefix ("" for non-elements).
+    public var name: String {
         guard isElement, let n = pointer.pointee.name else { return "" }
         return String(cString: n).lowercased()
     }
 
-    var children: [HTMLNode] {
-        var out: [HTMLNode] = []
+    /// The element's namespace URI, if it has one.
+    public var namespace: String? {
+        guard isElement, let ns = pointer.pointee.ns, let href = ns.pointee.href else { return nil }
+        return String(cString: href)
+    }
+
+    /// The child elements only.
+    public var elements: [MarkupNode] { children.filter(\.isElement) }
+
+    public var children: [MarkupNode] {
+        var out: [MarkupNode] = []
         var c = pointer.pointee.children
         while let node = c {
-            out.append(HTMLNode(node))
+            out.append(MarkupNode(node))
             c = node.pointee.next
         }
         return out
     }
 
     /// The text of a text node itself (not of descendants).
-    var ownText: String {
+    public var ownText: String {
         guard let content = pointer.pointee.content else { return "" }
         return String(cString: content)
     }
 
     /// All text below this node, concatenated.
-    var textContent: String {
+    public var textContent: String {
         guard let raw = xmlNodeGetContent(pointer) else { return "" }
         defer { ingestd_xml_free(raw) }
         return String(cString: raw)
     }
 
-    func attribute(_ name: String) -> String? {
+    public func attribute(_ name: String) -> String? {
         guard let raw = xmlGetProp(pointer, name) else { return nil }
         defer { ingestd_xml_free(raw) }
         return String(cString: raw)
     }
 
     /// Depth-first, document-order search for elements that satisfy `predicate`.
-    func descendants(maxDepth: Int = 512, where predicate: (HTMLNode) -> Bool) -> [HTMLNode] {
-        var out: [HTMLNode] = []
-        func walk(_ n: HTMLNode, _ depth: Int) {
+    public func descendants(maxDepth: Int = 512, where predicate: (MarkupNode) -> Bool) -> [MarkupNode] {
+        var out: [MarkupNode] = []
+        func walk(_ n: MarkupNode, _ depth: Int) {
             guard depth < maxDepth else { return }
             for c in n.children where c.isElement {
                 if predicate(c) { out.append(c) }
@@ -59,7 +68,7 @@ struct HTMLNode {
     }
 
     /// Removes this node from its tree and frees it.
-    func remove() {
+    public func remove() {
         xmlUnlinkNode(pointer)
         xmlFreeNode(pointer)
     }

@@ -1,0 +1,29 @@
+import Foundation
+
+/// One item of a feed, with links already resolved against the feed's URL.
+public struct FeedEntry: Sendable, Equatable {
+    public var id: String?
+    public var link: String?
+    public var title: String?
+    public var published: Date?
+    public var summary: String?
+    public var content: String?
+
+    public init(id: String? = nil, link: String? = nil, title: String? = nil, published: Date? = nil,
+                summary: String? = nil, content: String? = nil) {
+        self.id = id
+        self.link = link
+        self.title = title
+        self.published = published
+        self.summary = summary
+        self.content = content
+    }
+
+    /// The entry's identity across runs: its GUID or id, else its link, else its title
+    /// and summary. Never empty.
+    public var key: String {
+        if let id, !id.isEmpty { return id }
+        if let link, !link.isEmpty { return link }
+        return "title:" + (title ?? "") + "|" + (summary ?? "").prefix(200)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// One response as it arrived: the URL asked for and the one answered after redirects,
+/// status, headers, body bytes (already decoded from gzip/deflate) and the fetch time.
+///
+/// A `file://` URL that could be read has status 200. A 304 has an empty body.
+public struct Capture: Sendable {
+    public var requestedURL: String
+    public var finalURL: String
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: Data
+    public var fetchedAt: Date
+
+    public init(requestedURL: String, finalURL: String, status: Int, headers: [(name: String, value: String)],
+                body: Data, fetchedAt: Date) {
+        self.requestedURL = requestedURL
+        self.finalURL = finalURL
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.fetchedAt = fetchedAt
+    }
+
+    /// The last value of a header, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.last { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    public var etag: String? { header("ETag") }
+    public var lastModified: String? { header("Last-Modified") }
+    public var contentType: String? { header("Content-Type") }
+    public var isNotModified: Bool { status == 304 }
+    public var isSuccess: Bool { (200..<300).contains(status) }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Archive
+
+/// `ingestd clusters list`: every cluster with at least two documents.
+struct ClustersListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List duplicate clusters, largest first.", discussion: ExitStatus.help)
+
+    @OptionGroup var archive: ArchiveOptions
+    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Print each cluster's members and evidence too.") var members = false
+    @Option(help: "Smallest cluster size to list.") var minSize = 2
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let store = try archive.openExisting()
+            let clusters = try store.clusters(minSize: minSize)
+            if json {
+                if members {
+                    try JSONOutput.print(try clusters.map { ClusterView($0, members: try store.clusterMembers($0.id)) })
+                } else {
+                    try JSONOutput.print(clusters)
+                }
+                return
+            }
+            if clusters.isEmpty { print("no clusters with \(minSize) or more documents") }
+            for c in clusters {
+                if members {
+                    print(ClusterView(c, members: try store.clusterMembers(c.id)).text() + "\n")
+                } else {
+                    let kinds = c.relations.joined(separator: ",")
+                    print("cluster \(c.id)\t\(c.size) docs\t\(c.sources) sources\t\(kinds)\t\(TimeFormat.day(c.firstSeen))\t\(c.title ?? "(untitled)")")
+                }
+            }
+        }
+    }
+}

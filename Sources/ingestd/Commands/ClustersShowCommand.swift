@@ -1,0 +1,23 @@
+import ArgumentParser
+import Archive
+
+/// `ingestd clusters show ID`: one cluster's members, relations and shared passages.
+struct ClustersShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a cluster's members, relations and shared passages.", discussion: ExitStatus.help)
+
+    @OptionGroup var archive: ArchiveOptions
+    @Flag(help: "Print JSON.") var json = false
+    @Argument(help: "The cluster id (from `clusters list`).") var id: Int64
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let store = try archive.openExisting()
+            let view: ClusterView
+            do { view = ClusterView(try store.cluster(id), members: try store.clusterMembers(id)) } catch ArchiveError.notFound(let what) {
+                throw CommandFailure(.noInput, "\(what) (see `ingestd clusters list`)")
+            }
+            if json { try JSONOutput.print(view) } else { print(view.text()) }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+
+/// The exit codes of every command, following sysexits(3) so cron wrappers can tell them apart.
+enum ExitStatus: Int32, CaseIterable {
+    case ok = 0
+    case partial = 1          // the pass finished, but some feeds, entries or files failed
+    case usage = 64           // bad command line
+    case dataError = 65       // an input (file, feed, page) could not be used
+    case noInput = 66         // an input path or archive object does not exist
+    case cannotCreate = 73    // the archive or an output file cannot be created
+    case ioError = 74         // reading or writing failed (disk full, permissions)
+    case locked = 75          // another ingestd run holds the archive lock
+    case config = 78          // the config file is missing or invalid
+
+    static let help = """
+        Exit codes: 0 ok; 1 finished but some inputs failed; 64 usage error; 65 unusable input; \
+        66 input or archive object not found; 73 cannot create archive or output; 74 I/O error; \
+        75 archive locked by another run; 78 bad config.
+        """
+}
+
+/// A command that could not do its work: what to tell the user and how to exit.
+struct CommandFailure: Error, CustomStringConvertible {
+    var status: ExitStatus
+    var message: String
+
+    init(_ status: ExitStatus, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    var description: String { message }
+
+    /// Runs a command body, turning any failure into a message on stderr and an exit code.
+    static func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("ingestd: \(failure.message)\n".utf8))
+            throw ExitCode(failure.status.rawValue)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("ingestd: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.ioError.rawValue)
+        }
+    }
+}

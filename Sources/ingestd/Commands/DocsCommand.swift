@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// `ingestd docs …`: inspect archived documents.
+struct DocsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docs", abstract: "Inspect archived documents.", subcommands: [DocsShowCommand.self])
+}

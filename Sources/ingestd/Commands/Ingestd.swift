@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `ingestd` command line: one subcommand per file in this folder.
+@main
+struct Ingestd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingestd",
+        abstract: "Deduplicating news ingest and archive.",
+        discussion: """
+            Fetches feeds and their article pages, extracts clean article text, finds exact, \
+            syndicated and rewritten (shared wire passage) copies, and keeps everything with its \
+            provenance in one SQLite archive.
+
+            \(ExitStatus.help)
+            """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, ImportCommand.self, ClustersCommand.self, DocsCommand.self,
+                      ExportCommand.self, StatsCommand.self])
+}

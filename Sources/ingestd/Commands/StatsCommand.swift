@@ -1,0 +1,25 @@
+import ArgumentParser
+import Archive
+
+/// `ingestd stats`: counts and sizes of the archive.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Show counts and sizes of the archive.", discussion: ExitStatus.help)
+
+    @OptionGroup var archive: ArchiveOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let s = try archive.openExisting().stats()
+            if json { return try JSONOutput.print(s) }
+            print("""
+                archive \(archive.path): \(s.archiveFileBytes) bytes
+                sources \(s.sources), captures \(s.captures), documents \(s.documents), sightings \(s.sightings)
+                clusters \(s.clusters), of which \(s.multiDocumentClusters) hold \(s.documentsInMultiDocumentClusters) documents together
+                relations \(s.relationsByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                text \(s.rawTextBytes) bytes, stored in \(s.compressedTextBytes); captures \(s.rawCaptureBytes) bytes, stored in \(s.compressedCaptureBytes)
+                """)
+        }
+    }
+}

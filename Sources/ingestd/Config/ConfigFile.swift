@@ -1,0 +1,64 @@
+import Normalizer
+
+/// The YAML file's shape, decoded as written; `ConfigLoader` turns it into `IngestdConfig`.
+struct ConfigFile: Decodable {
+    struct Feed: Decodable {
+        var url: String
+        var name: String?
+    }
+
+    struct Fetch: Decodable {
+        var userAgent: String?
+        var connectTimeoutSeconds: Int?
+        var totalTimeoutSeconds: Int?
+        var lowSpeedBytes: Int?
+        var lowSpeedSeconds: Int?
+        var maxRedirects: Int?
+        var maxBodyBytes: Int?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case userAgent = "user_agent", connectTimeoutSeconds = "connect_timeout_seconds"
+            case totalTimeoutSeconds = "total_timeout_seconds", lowSpeedBytes = "low_speed_bytes"
+            case lowSpeedSeconds = "low_speed_seconds", maxRedirects = "max_redirects", maxBodyBytes = "max_body_bytes"
+        }
+    }
+
+    struct Normalizer: Decodable {
+        var maxInputBytes: Int?
+        var minArticleWords: Int?
+        var maxLinkDensity: Double?
+        var linkBlockMaxWords: Int?
+        var pruneGuardFraction: Double?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case maxInputBytes = "max_input_bytes", minArticleWords = "min_article_words"
+            case maxLinkDensity = "max_link_density", linkBlockMaxWords = "link_block_max_words"
+            case pruneGuardFraction = "prune_guard_fraction"
+        }
+    }
+
+    struct Boilerplate: Decodable {
+        var extraPatterns: [String]?
+        var replaceDefaults: Bool?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case extraPatterns = "extra_patterns", replaceDefaults = "replace_defaults"
+        }
+    }
+
+    /// The keys each section accepts, so a misspelt setting is an error, not silently ignored.
+    static let knownKeys: [String: Set<String>] = [
+        "": ["feeds", "fetch", "normalizer", "boilerplate", "dedup"],
+        "feeds[]": ["url", "name"],
+        "fetch": Set(Fetch.CodingKeys.allCases.map(\.rawValue)),
+        "normalizer": Set(Normalizer.CodingKeys.allCases.map(\.rawValue)),
+        "boilerplate": Set(Boilerplate.CodingKeys.allCases.map(\.rawValue)),
+        "dedup": Set(DuplicateSettings.configKeys),
+    ]
+
+    var feeds: [Feed]?
+    var fetch: Fetch?
+    var normalizer: Normalizer?
+    var boilerplate: Boilerplate?
+    var dedup: DuplicateSettings?
+}

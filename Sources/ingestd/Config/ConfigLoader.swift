@@ -1,0 +1,105 @@
+import Fetcher
+import Foundation
+import Normalizer
+import Yams
+
+/// Reads, checks and resolves a YAML config file into an `IngestdConfig`.
+enum ConfigLoader {
+    static func load(path: String) throws(ConfigError) -> IngestdConfig {
+        let url = URL(fileURLWithPath: path)
+        let yaml: String
+        do { yaml = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw ConfigError(path: path, reason: "cannot read: \(error.localizedDescription)")
+        }
+        let file: ConfigFile
+        do {
+            try checkKeys(Yams.load(yaml: yaml), path: path)
+            file = try YAMLDecoder().decode(ConfigFile.self, from: yaml)
+        } catch let error as ConfigError {
+            throw error
+        } catch let error as DecodingError {
+            throw ConfigError(path: path, reason: describe(error))
+        } catch {
+            throw ConfigError(path: path, reason: "not valid YAML: \(error)")
+        }
+        return try resolve(file, folder: url.deletingLastPathComponent(), path: path)
+    }
+
+    private static func resolve(_ file: ConfigFile, folder: URL, path: String) throws(ConfigError) -> IngestdConfig {
+        var config = IngestdConfig()
+        config.feeds = file.feeds?.map { FeedConfig(url: absoluteURL($0.url, folder: folder), name: $0.name) } ?? []
+        if let f = file.fetch {
+            config.fetch.userAgent = f.userAgent ?? config.fetch.userAgent
+            config.fetch.connectTimeout = f.connectTimeoutSeconds ?? config.fetch.connectTimeout
+            config.fetch.totalTimeout = f.totalTimeoutSeconds ?? config.fetch.totalTimeout
+            config.fetch.lowSpeedBytes = f.lowSpeedBytes ?? config.fetch.lowSpeedBytes
+            config.fetch.lowSpeedSeconds = f.lowSpeedSeconds ?? config.fetch.lowSpeedSeconds
+            config.fetch.maxRedirects = f.maxRedirects ?? config.fetch.maxRedirects
+            config.fetch.maxBodyBytes = f.maxBodyBytes ?? config.fetch.maxBodyBytes
+        }
+        do {
+            let b = file.boilerplate
+            let base = b?.replaceDefaults == true ? [] : BoilerplateRules.defaultPatterns
+            config.normalizer = NormalizerSettings(boilerplate: try BoilerplateRules(patterns: base + (b?.extraPatterns ?? [])))
+            if let n = file.normalizer {
+                config.normalizer.maxInputBytes = n.maxInputBytes ?? config.normalizer.maxInputBytes
+                config.normalizer.minArticleWords = n.minArticleWords ?? config.normalizer.minArticleWords
+                config.normalizer.maxLinkDensity = n.maxLinkDensity ?? config.normalizer.maxLinkDensity
+                config.normalizer.linkBlockMaxWords = n.linkBlockMaxWords ?? config.normalizer.linkBlockMaxWords
+                config.normalizer.pruneGuardFraction = n.pruneGuardFraction ?? config.normalizer.pruneGuardFraction
+            }
+            config.dedup = file.dedup ?? DuplicateSettings()
+            try config.dedup.validate()
+        } catch {
+            throw ConfigError(path: path, reason: error.description)
+        }
+        return config
+    }
+
+    /// Absolute URLs stay; `file:relative` and bare paths resolve against the config's folder.
+    static func absoluteURL(_ raw: String, folder: URL) -> String {
+        if raw.contains("://") { return raw }
+        let relative = raw.hasPrefix("file:") ? String(raw.dropFirst(5)) : raw
+        let resolved = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative)
+        return resolved.standardizedFileURL.absoluteString
+    }
+
+    private static func checkKeys(_ node: Any?, path: String) throws(ConfigError) {
+        guard let top = node as? [String: Any] else {
+            if node == nil { return }
+            throw ConfigError(path: path, reason: "the top level must be a mapping of sections")
+        }
+        try check(top, section: "", path: path)
+        for (name, value) in top {
+            if name == "feeds" {
+                for (i, feed) in ((value as? [Any]) ?? []).enumerated() {
+                    guard let feed = feed as? [String: Any] else { throw ConfigError(path: path, reason: "feeds[\(i)] must be a mapping with a url") }
+                    try check(feed, section: "feeds[]", path: path)
+                }
+            } else if let section = value as? [String: Any] {
+                try check(section, section: name, path: path)
+            }
+        }
+    }
+
+    private static func check(_ mapping: [String: Any], section: String, path: String) throws(ConfigError) {
+        guard let known = ConfigFile.knownKeys[section] else { return }
+        if let unknown = mapping.keys.sorted().first(where: { !known.contains($0) }) {
+            let place = section.isEmpty ? "top level" : "section \(section)"
+            throw ConfigError(path: path, reason: "unknown setting \"\(unknown)\" in \(place); known: \(known.sorted().joined(separator: ", "))")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func where_(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+        }
+        switch error {
+        case let .keyNotFound(key, ctx): return "\(where_(ctx.codingPath + [key])) is missing"
+        case let .typeMismatch(type, ctx): return "\(where_(ctx.codingPath)) should be \(type)"
+        case let .valueNotFound(type, ctx): return "\(where_(ctx.codingPath)) needs a \(type) value"
+        case let .dataCorrupted(ctx): return "\(where_(ctx.codingPath)): \(ctx.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}

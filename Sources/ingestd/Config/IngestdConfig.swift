@@ -1,0 +1,22 @@
+import Fetcher
+import Foundation
+import Normalizer
+
+/// The whole configuration of ingestd, as read from a YAML file.
+///
+/// Guarantees: every section is optional and falls back to documented defaults;
+/// feed URLs are absolute after loading (relative paths and `file:` URLs resolve against
+/// the config file's folder); settings are validated, so a loaded config never makes a
+/// stage break its guarantees.
+struct IngestdConfig: Sendable {
+    var feeds: [FeedConfig] = []
+    var fetch = FetchSettings()
+    var normalizer = NormalizerSettings()
+    var dedup = DuplicateSettings()
+}
+
+/// One configured feed.
+struct FeedConfig: Sendable, Equatable {
+    var url: String
+    var name: String?
+}

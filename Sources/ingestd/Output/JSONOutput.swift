@@ -1,0 +1,16 @@
+import Foundation
+
+/// The one JSON style of all `--json` output and exports: sorted keys, ISO 8601 UTC dates,
+/// unescaped slashes; pretty for a single object, compact for JSON Lines.
+enum JSONOutput {
+    static func encoder(pretty: Bool) -> JSONEncoder {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .iso8601
+        e.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+
+    static func print<T: Encodable>(_ value: T) throws {
+        Swift.print(String(decoding: try encoder(pretty: true).encode(value), as: UTF8.self))
+    }
+}
