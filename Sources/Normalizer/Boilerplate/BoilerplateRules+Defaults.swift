@@ -5,7 +5,7 @@ extension BoilerplateRules {
     /// Config can add patterns (`boilerplate.extra_patterns`) or replace these.
     public static let defaultPatterns: [String] = [
         // Subscription and newsletter prompts.
-        #"abone ol"#, #"subscribe( now| today)?"#, #"subscribe to (get|receive) the latest posts( sent to your email)?\.?"#,
+        #".{0,40}abone ol"#, #"subscribe( now| today)?"#, #"subscribe to (get|receive) the latest posts( sent to your email)?\.?"#,
         #"sign up (for|to) our (daily |weekly )?newsletter.{0,80}"#, #"discover more from .{1,100}"#,
         #"get the latest news.{0,60}(inbox|email)\.?"#, #"bültenimize abone olun.{0,60}"#,
         #"подпишитесь.{0,80}"#, #"newsletter abonnieren.{0,60}"#, #"abonnez-vous.{0,60}"#, #"suscríbete.{0,60}"#,
@@ -17,7 +17,7 @@ extension BoilerplateRules {
         // Cross-links.
         #"(read more|see also|also read|read also|more on this|related)\s*:?\s.{1,160}"#,
         #"(related|recommended|more) (articles|posts|stories|news)"#, #"you (may|might) also like.{0,40}"#,
-        #"ilgili haberler"#, #"(bunlar da )?ilginizi çekebilir"#, #"daha fazla( haber)?"#,
+        #"[iİ]lgili haberler"#, #"(bunlar da )?[iİ]lginizi çekebilir"#, #"daha fazla( haber)?"#,
         #"читайте также.{0,160}"#, #"смотрите также.{0,160}"#, #"lesen sie auch.{0,160}"#, #"mehr zum thema.{0,80}"#,
         #"(lire aussi|à lire aussi|voir aussi).{0,160}"#, #"(lee también|leer más|te puede interesar).{0,160}"#,
         #"(اقرأ أيضا|اقرأ أيضاً).{0,160}"#,
@@ -27,7 +27,7 @@ extension BoilerplateRules {
         #"\|?\s*welcome to [^.!?]{1,60}"#, #".{0,40}öne çıkan"#, #"(featured|trending( now)?|most read|popular)"#,
         #"paylaş"#, #"reklam"#, #"поделиться"#, #"teilen"#, #"partager"#, #"compartir"#,
         // Legal and cookie lines.
-        #"(©|copyright ©|copyright \d{4}).{0,80}"#, #".{0,80}all rights reserved\.?"#, #"we use cookies.{0,160}"#, #"accept( all)? cookies"#,
+        #".{0,60}(©|\(c\)|copyright) ?\d{4}.{0,80}"#, #".{0,80}all rights reserved\.?"#, #"we use cookies.{0,160}"#, #"accept( all)? cookies"#,
     ]
 
     /// Rules made of the built-in patterns only.

@@ -29,10 +29,10 @@ struct ArticleExtractor {
             blocks = usable(BlockCollector.blocks(of: body))
         }
         let title = meta.title
-        var paragraphs = blocks.map(\.text)
-        if let title, paragraphs.first.map({ $0.caseInsensitiveCompare(title) == .orderedSame }) == true {
-            paragraphs.removeFirst()
-        }
+        // The headline is metadata, not body text: drop top-level headings that repeat it.
+        let paragraphs = blocks.filter { block in
+            !(block.tag.hasPrefix("h") && title.map { block.text.caseInsensitiveCompare($0) == .orderedSame } == true)
+        }.map(\.text)
         return Article(
             title: title,
             paragraphs: settings.boilerplate.clean(paragraphs, title: title),

@@ -44,7 +44,9 @@ struct ClusterView: Encodable {
             for url in m.urls { lines.append("      \(url)") }
             guard let e = m.evidence else { continue }
             lines.append(String(format: "      %@ to #%lld: Jaccard %.3f, containment %.3f", e.kind, e.relatedTo, e.jaccard, e.containment))
-            if showPassages {
+            if e.kind == "syndicated", let longest = e.passages.map(\.words).max() {
+                lines.append("      \(e.passages.count) shared runs, the longest \(longest) words")
+            } else if showPassages {
                 for p in e.passages where p.isWireEvidence {
                     lines.append("      ▸ \(p.words) words: “\(p.text.replacingOccurrences(of: "\n", with: " "))”")
                 }
