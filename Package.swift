@@ -54,9 +54,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "Timestamps"]),
-        .testTarget(name: "NormalizerTests", dependencies: ["Normalizer"]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ingestd", "Archive"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "Timestamps", "TestSupport"]),
+        .testTarget(name: "NormalizerTests", dependencies: ["Normalizer", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ingestd", "Archive", "TestSupport"]),
     ]
 )

@@ -1,0 +1,28 @@
+# ingestd: `make run` builds and runs the demo, `make test` runs the whole test suite.
+SWIFT        ?= swift
+DEMO_CONFIG  := config/demo/ingestd.yaml
+DEMO_ARCHIVE := .demo/archive.sqlite
+BIN          := .build/debug/ingestd
+
+.PHONY: run test deps build clean
+
+## Install missing system packages (apt-get as root, else print the command).
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build --product ingestd
+
+## Build, ingest the demo feeds into $(DEMO_ARCHIVE) and print the duplicate clusters.
+run: build
+	$(BIN) run --config $(DEMO_CONFIG) --archive $(DEMO_ARCHIVE)
+	@echo
+	$(BIN) clusters list --members --archive $(DEMO_ARCHIVE)
+
+## Build and run every test (unit, integration on loopback, end to end).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build .demo

@@ -1,0 +1,71 @@
+import Normalizer
+import Testing
+
+/// The relations on texts written for the test: copies, trims, rewrites and quote overlap.
+struct DuplicateJudgeTests {
+    let settings = DuplicateSettings()
+    var judge: DuplicateJudge { DuplicateJudge(settings: settings) }
+
+    let original = """
+        The regional council of Lower Estrel approved funding on Monday for a road bridge across the river, ending more than ten years of disputes over its route and cost.
+
+        Councillors voted 31 to 12 for the project, which will connect the market town of Orsa with the industrial estate at Linden Flats on the opposite bank.
+
+        Drivers currently make a long detour through the city of Tarn or wait for a car ferry that runs every half hour and stops in high winds.
+
+        “We have waited long enough, and every winter our workers lose days of pay,” council leader Mara Oskvik said after the vote.
+        """
+
+    private func analyzed(_ text: String) -> AnalyzedText { AnalyzedText(text, shingleWords: settings.shingleWords) }
+
+    @Test func identicalTextIsExact() {
+        #expect(judge.compare(analyzed(original), analyzed(original)).kind == .exact)
+    }
+
+    @Test func aTrimmedCopyIsSyndicated() {
+        let trimmed = original.components(separatedBy: "\n\n").prefix(3).joined(separator: "\n\n")
+        let e = judge.compare(analyzed(trimmed), analyzed(original))
+        #expect(e.kind == .syndicated)
+        #expect(e.containment == 1)
+    }
+
+    @Test func aRewriteSharingTwoNarrativePassagesIsSharedWirePassages() {
+        let rewrite = """
+            After a decade of arguments, Lower Estrel will get its bridge. The council voted for a crossing that will connect the market town of Orsa with the industrial estate at Linden Flats on the far side.
+            Until it opens, commuters will still wait for a car ferry that runs every half hour and stops in high winds, or drive round by way of Tarn.
+            """
+        let e = judge.compare(analyzed(rewrite), analyzed(original))
+        #expect(e.jaccard < 0.2)
+        #expect(e.kind == .sharedWirePassages)
+    }
+
+    @Test func sharingOnlyAQuotationIsNoRelation() {
+        let other = """
+            Ferry workers in Orsa say they expect to lose their jobs once the crossing is built, and they want the council to retrain them.
+            Council leader Mara Oskvik has defended the plan. “We have waited long enough, and every winter our workers lose days of pay,” she told a meeting in Tarn.
+            """
+        let e = judge.compare(analyzed(other), analyzed(original))
+        #expect(e.passages.count == 1)
+        #expect(e.passages[0].quoted)
+        #expect(e.kind == nil)
+    }
+
+    @Test func commonPassagesAreNotEvidence() {
+        let rewrite = """
+            The council voted for a crossing that will connect the market town of Orsa with the industrial estate at Linden Flats on the far side.
+            Commuters will still wait for a car ferry that runs every half hour and stops in high winds.
+            """
+        let e = judge.compare(analyzed(rewrite), analyzed(original), isCommon: { _ in true })
+        #expect(e.kind == nil)
+        #expect(e.passages.allSatisfy { !$0.distinctive })
+    }
+
+    @Test func settingsThatBreakTheGuaranteeAreRejected() {
+        var s = DuplicateSettings()
+        s.passageMinWords = 6
+        #expect(throws: SettingsError.self) { try s.validate() }
+        s = DuplicateSettings()
+        s.lshBands = 30
+        #expect(throws: SettingsError.self) { try s.validate() }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Normalizer
+import Testing
+
+struct FingerprintMathTests {
+    /// Random-looking distinct words, deterministic per seed.
+    private func words(_ count: Int, seed: UInt64) -> [String] {
+        var s = seed
+        return (0..<count).map { _ in
+            s = StableHash.mix(s)
+            return "w\(s % 1_000_000)"
+        }
+    }
+
+    @Test func winnowingCatchesEverySharedRunOfExactlyTheGuaranteedLength() {
+        let settings = DuplicateSettings()
+        let run = settings.guaranteedRunWords
+        for trial in 0..<200 {
+            let shared = words(run, seed: UInt64(trial) &* 7 &+ 1)
+            let a = words(40, seed: UInt64(trial) &* 7 &+ 2) + shared + words(40, seed: UInt64(trial) &* 7 &+ 3)
+            let b = words(25, seed: UInt64(trial) &* 7 &+ 4) + shared + words(60, seed: UInt64(trial) &* 7 &+ 5)
+            let fa = Fingerprints(of: AnalyzedText(a.joined(separator: " "), shingleWords: settings.shingleWords), settings: settings)
+            let fb = Fingerprints(of: AnalyzedText(b.joined(separator: " "), shingleWords: settings.shingleWords), settings: settings)
+            #expect(!Set(fa.passages).isDisjoint(with: fb.passages), "trial \(trial)")
+        }
+    }
+
+    @Test func minHashEstimatesJaccardWithinFourStandardErrors() {
+        let minhash = MinHash(permutations: 128)
+        for (overlap, expected) in [(300, 0.6), (200, 1.0 / 3.0), (100, 1.0 / 7.0)] {
+            let a = (0..<400).map { StableHash.mix(UInt64($0)) }
+            let b = ((400 - overlap)..<(800 - overlap)).map { StableHash.mix(UInt64($0)) }
+            let estimate = MinHash.estimatedJaccard(minhash.signature(of: a), minhash.signature(of: b))
+            let standardError = (expected * (1 - expected) / 128).squareRoot()
+            #expect(abs(estimate - expected) <= 4 * standardError, "J=\(expected) estimated \(estimate)")
+        }
+    }
+
+    @Test func lshBandsCollideAtTheRateOfTheSCurveMidpoint() {
+        // At s = (1/b)^(1/r) the probability of sharing a band is 1 - (1 - 1/b)^b ≈ 0.638 for b = 32.
+        let settings = DuplicateSettings()
+        let b = Double(settings.lshBands), r = Double(settings.lshRows)
+        let midpoint = pow(1 / b, 1 / r)
+        let minhash = MinHash(permutations: settings.minhashPermutations)
+        var hits = 0
+        let trials = 400
+        for t in 0..<trials {
+            let size = 1_000, shared = Int((2 * midpoint / (1 + midpoint)) * Double(size))
+            let base = UInt64(t) << 32
+            let a = (0..<size).map { StableHash.mix(base + UInt64($0)) }
+            let b = ((size - shared)..<(2 * size - shared)).map { StableHash.mix(base + UInt64($0)) }
+            let ka = MinHash.bandKeys(minhash.signature(of: a), bands: settings.lshBands)
+            let kb = MinHash.bandKeys(minhash.signature(of: b), bands: settings.lshBands)
+            if zip(ka, kb).contains(where: { $0 == $1 }) { hits += 1 }
+        }
+        let expected = 1 - pow(1 - 1 / b, b)
+        #expect(abs(Double(hits) / Double(trials) - expected) < 0.08, "\(hits)/\(trials) vs \(expected)")
+    }
+}

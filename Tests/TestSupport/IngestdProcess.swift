@@ -1,0 +1,40 @@
+import Foundation
+
+/// Runs the real `ingestd` binary as a subprocess and collects what it printed.
+public struct IngestdProcess {
+    public struct Result {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs `ingestd ARGS` to completion.
+    @discardableResult
+    public static func run(_ arguments: [String]) throws -> Result {
+        let process = try start(arguments)
+        let out = process.standardOutputPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = process.standardErrorPipe.fileHandleForReading.readDataToEndOfFile()
+        process.process.waitUntilExit()
+        return Result(status: process.process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Starts `ingestd ARGS` and returns at once (for kill and concurrency tests).
+    public static func start(_ arguments: [String]) throws -> Running {
+        let process = Process()
+        process.executableURL = TestPaths.ingestd
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return Running(process: process, standardOutputPipe: out, standardErrorPipe: err)
+    }
+
+    /// A started process and its output pipes.
+    public struct Running {
+        public let process: Process
+        public let standardOutputPipe: Pipe
+        public let standardErrorPipe: Pipe
+    }
+}

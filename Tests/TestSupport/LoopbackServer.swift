@@ -1,0 +1,41 @@
+import Foundation
+
+/// A real HTTP server on 127.0.0.1 (`Tests/Servers/loopback_server.py`), for as long as
+/// this value lives. It serves `root`, honours conditional GETs and logs every request.
+public final class LoopbackServer: @unchecked Sendable {
+    public let port: Int
+    public let logFile: URL
+    private let process: Process
+
+    public init(root: URL, delaySeconds: Double = 0) throws {
+        let script = TestPaths.packageRoot.appendingPathComponent("Tests/Servers/loopback_server.py")
+        logFile = FileManager.default.temporaryDirectory.appendingPathComponent("ingestd-server-\(UUID().uuidString).log")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, "--root", root.path, "--log", logFile.path,
+                             "--delay", String(delaySeconds), "--lifetime", "300"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        self.process = process
+        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        guard line.hasPrefix("PORT "), let port = Int(line.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            process.terminate()
+            throw TestFailure("loopback server did not start: \(line)")
+        }
+        self.port = port
+    }
+
+    deinit {
+        process.terminate()
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: logFile)
+    }
+
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
+
+    /// Request log lines, "METHOD PATH STATUS", in arrival order.
+    public var requests: [String] {
+        ((try? String(contentsOf: logFile, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+}
