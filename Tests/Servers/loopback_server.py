@@ -10,7 +10,7 @@ it listens (port 0 picks a free port). Extra behaviour for the fetcher tests:
 --delay S sleeps S seconds before answering any path under /pages/ (for kill tests).
 It stops by itself after --lifetime seconds, so a crashed test never leaves it running.
 """
-import argparse, gzip, hashlib, os, sys, threading, time
+import argparse, gzip, hashlib, os, signal, sys, threading, time
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -90,6 +90,8 @@ def main():
     p.add_argument("--delay", type=float, default=0)
     p.add_argument("--lifetime", type=float, default=600)
     args = p.parse_args()
+    # A parent's worker thread may have blocked these; a test server must always be stoppable.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     threading.Timer(args.lifetime, server.shutdown).start()

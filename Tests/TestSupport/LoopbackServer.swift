@@ -27,7 +27,8 @@ public final class LoopbackServer: @unchecked Sendable {
     }
 
     deinit {
-        process.terminate()
+        // SIGKILL, not terminate(): children of test worker threads inherit a mask that blocks SIGTERM.
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: logFile)
     }
