@@ -57,7 +57,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "Timestamps", "TestSupport"]),
         .testTarget(name: "NormalizerTests", dependencies: ["Normalizer", "TestSupport"]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
+        .testTarget(
+            name: "ArchiveTests",
+            dependencies: ["Archive", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingestd", "Archive", "TestSupport"]),
     ]
 )

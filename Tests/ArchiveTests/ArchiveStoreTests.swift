@@ -1,0 +1,103 @@
+import Archive
+import Foundation
+import GRDB
+import Testing
+
+struct ArchiveStoreTests {
+    @Test func aNewDocumentGetsItsOwnClusterAndProvenance() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "https://a.example/feed", kind: "feed")
+        let outcome = try ArchiveFixtures.ingest(store, source: source, url: "https://a.example/1",
+                                                 content: .new(ArchiveFixtures.document("first text"), relations: [], cluster: .ownCluster))
+        guard case let .added(id, cluster, joined) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(!joined)
+        let doc = try store.document(id)
+        #expect(doc.text == "first text")
+        #expect(doc.cluster == cluster)
+        #expect(doc.relation == "canonical")
+        #expect(doc.sightings.map(\.url) == ["https://a.example/1"])
+        #expect(doc.sightings.first?.etag == "\"e1\"")
+        #expect(try store.isEntryKnown(sourceID: source, entryKey: "https://a.example/1"))
+        #expect(try store.integrityProblems().isEmpty)
+    }
+
+    @Test func recordingTheSameSightingTwiceAddsNothing() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        let content = Ingest.Content.new(ArchiveFixtures.document("same"), relations: [], cluster: .ownCluster)
+        _ = try ArchiveFixtures.ingest(store, source: source, url: "file:///x", content: content)
+        let before = try store.stats()
+        let again = try ArchiveFixtures.ingest(store, source: source, url: "file:///x", content: content)
+        #expect(again == .seenAgain(documentID: 1, newSighting: false))
+        var after = try store.stats()
+        after.archiveFileBytes = before.archiveFileBytes  // WAL frames may be reused or appended; rows are what count
+        #expect(after == before)
+        let elsewhere = try ArchiveFixtures.ingest(store, source: source, url: "file:///y", content: .existing(documentID: 1))
+        #expect(elsewhere == .seenAgain(documentID: 1, newSighting: true))
+        #expect(try store.document(1).sightings.count == 2)
+    }
+
+    @Test func aJoiningDocumentKeepsItsRelationAndEvidence() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        guard case let .added(first, cluster, _) = try ArchiveFixtures.ingest(
+            store, source: source, url: "u1", content: .new(ArchiveFixtures.document("original"), relations: [], cluster: .ownCluster))
+        else { Issue.record("not added"); return }
+        let relation = RelationInput(otherID: first, kind: "syndicated", jaccard: 0.8, containment: 1, passagesJSON: "[]")
+        _ = try ArchiveFixtures.ingest(store, source: source, url: "u2", content: .new(
+            ArchiveFixtures.document("copy"), relations: [relation], cluster: .join(clusterID: cluster, relation: "syndicated")))
+        let members = try store.clusterMembers(cluster)
+        #expect(members.map(\.relation) == ["canonical", "syndicated"])
+        #expect(members[1].evidence?.jaccard == 0.8)
+        #expect(try store.clusters().map(\.size) == [2])
+        #expect(try store.cluster(cluster).relations == ["syndicated"])
+        #expect(try store.stats().relationsByKind == ["syndicated": 1])
+    }
+
+    @Test func candidatesComeFromSharedBandsOrEnoughSharedPassages() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        _ = try ArchiveFixtures.ingest(store, source: source, url: "a", content: .new(
+            ArchiveFixtures.document("a", bands: [100, 200], passages: [1, 2, 3]), relations: [], cluster: .ownCluster))
+        _ = try ArchiveFixtures.ingest(store, source: source, url: "b", content: .new(
+            ArchiveFixtures.document("b", bands: [300, 400], passages: [3, 4, 5]), relations: [], cluster: .ownCluster))
+        let byBand = try store.candidates(bandKeys: [999, 200], passageHashes: [], common: [], minSharedPassages: 2)
+        #expect(byBand.map(\.text) == ["a"])
+        let byPassages = try store.candidates(bandKeys: [], passageHashes: [4, 5, 9], common: [], minSharedPassages: 2)
+        #expect(byPassages.map(\.text) == ["b"])
+        #expect(try store.candidates(bandKeys: [], passageHashes: [3, 9], common: [], minSharedPassages: 2).isEmpty)
+        #expect(try store.candidates(bandKeys: [], passageHashes: [4, 5], common: [4], minSharedPassages: 2).isEmpty)
+    }
+
+    @Test func commonPassagesAreCountedInClustersNotDocuments() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        for i in 0..<3 {
+            _ = try ArchiveFixtures.ingest(store, source: source, url: "own\(i)", content: .new(
+                ArchiveFixtures.document("own \(i)", bands: [UInt64(i)], passages: [77]), relations: [], cluster: .ownCluster))
+        }
+        #expect(try store.commonPassages([77, 78], clusterLimit: 2) == [77])
+        #expect(try store.commonPassages([77], clusterLimit: 3).isEmpty)
+    }
+
+    @Test func theArchiveIsWALAndReopensAtTheSameSchema() throws {
+        let store = try ArchiveFixtures.store()
+        let path = store.path
+        _ = try store.ensureSource(url: "x", kind: "feed")
+        let reopened = try ArchiveStore(path: path)
+        #expect(try reopened.stats().sources == 1)
+        let mode = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test func aCorruptedTextBlobIsReportedNotReturned() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        _ = try ArchiveFixtures.ingest(store, source: source, url: "a", content: .new(
+            ArchiveFixtures.document(String(repeating: "wire text ", count: 50)), relations: [], cluster: .ownCluster))
+        try DatabaseQueue(path: store.path).write { db in
+            try db.execute(sql: "UPDATE documents SET text = substr(text, 1, 10) || x'00ff00ff' || substr(text, 15)")
+        }
+        #expect(throws: ArchiveError.self) { try store.document(1) }
+    }
+}
