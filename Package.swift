@@ -60,6 +60,8 @@ let package = Package(
         .testTarget(
             name: "ArchiveTests",
             dependencies: ["Archive", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ingestd", "Archive", "TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ingestd", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

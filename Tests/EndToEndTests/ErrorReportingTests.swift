@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Bad input ends in a clear message naming the input, and a documented exit code.
+struct ErrorReportingTests {
+    let folder: URL
+
+    init() throws { folder = try TestPaths.temporaryFolder() }
+
+    private func file(_ name: String, _ text: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func aMissingConfigIsAConfigErrorNamingTheFile() throws {
+        let r = try IngestdProcess.run(["run", "--config", folder.appendingPathComponent("nope.yaml").path, "--archive", folder.appendingPathComponent("a.sqlite").path])
+        #expect(r.status == 78)
+        #expect(r.stderr.contains("nope.yaml"))
+    }
+
+    @Test func aMisspeltSettingIsAConfigErrorNamingIt() throws {
+        let config = try file("c.yaml", "feeds: []\ndedup:\n  passage_min_word: 8\n")
+        let r = try IngestdProcess.run(["run", "--config", config, "--archive", folder.appendingPathComponent("a.sqlite").path])
+        #expect(r.status == 78)
+        #expect(r.stderr.contains("passage_min_word") && r.stderr.contains("c.yaml"))
+    }
+
+    @Test func settingsThatBreakAGuaranteeAreConfigErrors() throws {
+        let config = try file("g.yaml", "dedup:\n  passage_min_words: 5\n")
+        let r = try IngestdProcess.run(["run", "--config", config, "--archive", folder.appendingPathComponent("a.sqlite").path])
+        #expect(r.status == 78)
+        #expect(r.stderr.contains("passage_min_words"))
+    }
+
+    @Test func aMissingImportPathIsNoInputNamingIt() throws {
+        let r = try IngestdProcess.run(["import", "--archive", folder.appendingPathComponent("a.sqlite").path, "/no/such/folder"])
+        #expect(r.status == 66)
+        #expect(r.stderr.contains("/no/such/folder"))
+    }
+
+    @Test func anUnusableFileIsNamedAndTheRestIsArchived() throws {
+        _ = try file("good.txt", "A perfectly ordinary paragraph about the harbour and its ferries.\n")
+        try Data(repeating: 0, count: 5_000).write(to: folder.appendingPathComponent("zeros.html"))
+        let archive = folder.appendingPathComponent("a.sqlite").path
+        let r = try IngestdProcess.run(["import", "--archive", archive, folder.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("zeros.html"))
+        #expect(r.stdout.contains("1 documents added"))
+    }
+
+    @Test func readCommandsOnAMissingArchiveAreNoInput() throws {
+        let r = try IngestdProcess.run(["clusters", "list", "--archive", folder.appendingPathComponent("none.sqlite").path])
+        #expect(r.status == 66)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("none.sqlite").path))
+    }
+
+    @Test func unknownIdsAreNoInput() throws {
+        let archive = folder.appendingPathComponent("a.sqlite").path
+        _ = try IngestdProcess.run(["import", "--archive", archive, try file("one.txt", "One short paragraph of text.\n")])
+        #expect(try IngestdProcess.run(["clusters", "show", "999", "--archive", archive]).status == 66)
+        #expect(try IngestdProcess.run(["docs", "show", "999", "--archive", archive]).status == 66)
+    }
+
+    @Test func helpDocumentsTheExitCodes() throws {
+        let r = try IngestdProcess.run(["--help"])
+        #expect(r.stdout.contains("75 archive locked"))
+    }
+}
