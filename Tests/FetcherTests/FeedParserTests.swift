@@ -65,7 +65,7 @@ struct FeedParserTests {
 
     @Test func aPageThatIsNotAFeedIsAnErrorNamingItsRoot() {
         #expect { try parser.parse(Data("<html><body>hi</body></html>".utf8), url: "https://x.example/") } throws: { error in
-            (error as? FeedError)?.reason.contains("<html>") == true
+            (error as? FetchError)?.reason.contains("<html>") == true
         }
     }
 
@@ -96,6 +96,6 @@ struct FeedParserTests {
     }
 
     @Test func oversizedFeedsAreRefusedBeforeParsing() {
-        #expect(throws: FeedError.self) { try FeedParser(maxBytes: 10).parse(Data("<rss><channel/></rss>".utf8), url: "u") }
+        #expect(throws: FetchError.self) { try FeedParser(maxBytes: 10).parse(Data("<rss><channel/></rss>".utf8), url: "u") }
     }
 }

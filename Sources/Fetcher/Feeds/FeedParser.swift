@@ -15,15 +15,15 @@ public struct FeedParser: Sendable {
         self.maxBytes = maxBytes
     }
 
-    public func parse(_ bytes: Data, url: String) throws(FeedError) -> FeedDocument {
+    public func parse(_ bytes: Data, url: String) throws(FetchError) -> FeedDocument {
         guard bytes.count <= maxBytes else {
-            throw FeedError(url: url, reason: "feed is \(bytes.count) bytes, over the \(maxBytes)-byte limit")
+            throw FetchError(url: url, reason: "feed is \(bytes.count) bytes, over the \(maxBytes)-byte limit")
         }
         let document: MarkupDocument
         do { document = try MarkupDocument(xml: bytes, url: url) } catch {
-            throw FeedError(url: url, reason: "not XML: \(error)")
+            throw FetchError(url: url, reason: "not XML: \(error)")
         }
-        guard let root = document.root else { throw FeedError(url: url, reason: "not XML: no root element") }
+        guard let root = document.root else { throw FetchError(url: url, reason: "not XML: no root element") }
         let base = URL(string: url)
         switch root.name {
         case "rss": return rss(channel: root.elements.first { $0.name == "channel" } ?? root, items: nil, base: base)
@@ -31,7 +31,7 @@ public struct FeedParser: Sendable {
             let channel = root.elements.first { $0.name == "channel" }
             return rss(channel: channel ?? root, items: root.elements.filter { $0.name == "item" }, base: base, format: .rdf)
         case "feed": return atom(root, base: base)
-        default: throw FeedError(url: url, reason: "not a feed: root element <\(root.name)>")
+        default: throw FetchError(url: url, reason: "not a feed: root element <\(root.name)>")
         }
     }
 

@@ -1,4 +1,5 @@
-/// A fetch that produced no response. The message names the URL and the reason.
+/// A feed or page that could not be fetched or read: no response, a refused body, or a
+/// document that is not a usable feed. The message names the URL and the reason.
 public struct FetchError: Error, CustomStringConvertible, Sendable {
     public var url: String
     public var reason: String

@@ -24,6 +24,4 @@ public struct Article: Sendable, Equatable {
     }
 
     public var text: String { paragraphs.joined(separator: "\n\n") }
-
-    public var wordCount: Int { paragraphs.reduce(0) { $0 + $1.split(separator: " ").count } }
 }

@@ -2,10 +2,10 @@ import ArgumentParser
 import Foundation
 
 /// The exit codes of every command, following sysexits(3) so cron wrappers can tell them apart.
-enum ExitStatus: Int32, CaseIterable {
+/// 64 (usage) comes from ArgumentParser itself when the command line does not parse.
+enum ExitStatus: Int32 {
     case ok = 0
     case partial = 1          // the pass finished, but some feeds, entries or files failed
-    case usage = 64           // bad command line
     case dataError = 65       // an input (file, feed, page) could not be used
     case noInput = 66         // an input path or archive object does not exist
     case cannotCreate = 73    // the archive or an output file cannot be created
