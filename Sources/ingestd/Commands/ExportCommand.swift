@@ -28,7 +28,6 @@ struct ExportCommand: ParsableCommand {
             let store = try archive.openExisting()
             let sink = try ExportSink(path: out)
             let encoder = JSONOutput.encoder(pretty: false)
-            encoder.keyEncodingStrategy = .convertToSnakeCase
             do {
                 try store.forEachDocument { doc in
                     var line = try encoder.encode(doc)
