@@ -6,13 +6,18 @@ import Normalizer
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Archive local .html, .htm and .txt files, or every such file in the given folders.",
+        abstract: "Archive local .html, .htm and .txt files (or every such file in given folders), or JSONL corpora.",
         discussion: ExitStatus.help)
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var config: ConfigOptions
 
-    @Argument(help: "Files or folders to import.")
+    @Flag(help: ArgumentHelp(
+        "Read each PATH as a JSONL corpus: one {id, text[, url, title, published, source]} object per line.",
+        discussion: "The ids come back in `clusters export`, as the same JSON strings or numbers."))
+    var jsonl = false
+
+    @Argument(help: "Files or folders to import (JSONL files with --jsonl).")
     var paths: [String]
 
     func run() throws {
@@ -21,12 +26,12 @@ struct ImportCommand: ParsableCommand {
             let lock = try ArchiveLock(archivePath: archive.path)
             let store = try archive.openForWriting()
             let started = Date()
-            let importer = FileImport(
-                store: store,
-                archiver: PageArchiver(normalizer: Normalizer(settings: settings.normalizer),
-                                       ingestor: Ingestor(store: store, settings: settings.dedup)),
-                maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn)
-            let summary = try importer.run(paths: paths)
+            let normalizer = Normalizer(settings: settings.normalizer)
+            let ingestor = Ingestor(store: store, settings: settings.dedup)
+            let summary = jsonl
+                ? try JSONLImport(normalizer: normalizer, ingestor: ingestor, warn: Console.warn).run(paths: paths)
+                : try FileImport(store: store, archiver: PageArchiver(normalizer: normalizer, ingestor: ingestor),
+                                 maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn).run(paths: paths)
             withExtendedLifetime(lock) {}
             print("import: " + summary.line(seconds: Date().timeIntervalSince(started)))
             if summary.failures > 0 { throw ExitCode(ExitStatus.partial.rawValue) }

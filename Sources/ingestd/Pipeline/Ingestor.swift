@@ -23,6 +23,20 @@ struct Ingestor {
         self.judge = DuplicateJudge(settings: settings)
     }
 
+    /// Archives `article` as seen through `sighting`; an article without text settles the
+    /// entry, so later runs do not fetch it again.
+    func archive(_ article: Article, sighting: Sighting) throws(ArchiveError) -> IngestOutcomeKind {
+        guard let outcome = try ingest(article, sighting: sighting) else {
+            try store.settleEntry(sourceID: sighting.sourceID, entryKey: sighting.entryKey, url: sighting.url,
+                                  title: sighting.entryTitle, published: sighting.entryPublished)
+            return .empty
+        }
+        switch outcome {
+        case let .added(_, _, joined): return .added(joinedCluster: joined)
+        case .seenAgain: return .seenAgain
+        }
+    }
+
     /// Archives `article` as seen through `sighting`; nil when the article has no text.
     func ingest(_ article: Article, sighting: Sighting) throws(ArchiveError) -> IngestOutcome? {
         let text = article.text

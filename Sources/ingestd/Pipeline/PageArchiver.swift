@@ -16,16 +16,6 @@ struct PageArchiver {
         } catch {
             throw CommandFailure(.dataError, "\(capture.finalURL): \(error)")
         }
-        guard let outcome = try ingestor.ingest(article, sighting: sighting) else {
-            try ingestor.store.settleEntry(sourceID: sighting.sourceID, entryKey: sighting.entryKey, url: sighting.url,
-                                           title: sighting.entryTitle, published: sighting.entryPublished)
-            return .empty
-        }
-        switch outcome {
-        case let .added(_, _, joined):
-            return .added(joinedCluster: joined)
-        case .seenAgain:
-            return .seenAgain
-        }
+        return try ingestor.archive(article, sighting: sighting)
     }
 }

@@ -8,12 +8,14 @@ struct RunSummary {
     var entriesFailed = 0
     var files = 0
     var filesFailed = 0
+    var records = 0
+    var recordsFailed = 0
     var documentsAdded = 0
     var joinedClusters = 0
     var seenAgain = 0
     var empty = 0
 
-    var failures: Int { feedsFailed + entriesFailed + filesFailed }
+    var failures: Int { feedsFailed + entriesFailed + filesFailed + recordsFailed }
 
     mutating func count(_ outcome: IngestOutcomeKind) {
         switch outcome {
@@ -32,6 +34,7 @@ struct RunSummary {
             parts.append("\(entries) entries (\(entriesKnown) known, \(entriesFailed) failed)")
         }
         if files > 0 { parts.append("\(files) files (\(filesFailed) failed)") }
+        if records > 0 { parts.append("\(records) JSONL records (\(recordsFailed) failed)") }
         parts.append("\(documentsAdded) documents added (\(joinedClusters) joined a cluster)")
         parts.append("\(seenAgain) seen again")
         if empty > 0 { parts.append("\(empty) without article text") }

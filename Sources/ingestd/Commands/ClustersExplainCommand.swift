@@ -1,0 +1,41 @@
+import ArgumentParser
+import Archive
+import Foundation
+import Normalizer
+
+/// `ingestd clusters explain A B`: why two documents are, or are not, duplicates.
+struct ClustersExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Compare two documents: Jaccard, containment and their shared passages side by side.",
+        discussion: """
+            Measures the pair afresh with the current dedup settings (from --config, else the defaults) \
+            and the archive's fingerprint counts, so it also explains pairs that did not merge.
+
+            \(ExitStatus.help)
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var config: ConfigOptions
+    @Flag(help: "Print JSON.") var json = false
+    @Argument(help: "A document id.") var first: Int64
+    @Argument(help: "Another document id.") var second: Int64
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let settings = try config.load(required: false).dedup
+            let store = try archive.openExisting()
+            let (a, b): (DocumentDetail, DocumentDetail)
+            do { (a, b) = (try store.document(first), try store.document(second)) } catch ArchiveError.notFound(let what) {
+                throw CommandFailure(.noInput, what)
+            }
+            let textA = AnalyzedText(a.text, shingleWords: settings.shingleWords)
+            let textB = AnalyzedText(b.text, shingleWords: settings.shingleWords)
+            let hashes = Fingerprints(of: textA, settings: settings).passages
+            let common = try store.commonPassages(hashes, clusterLimit: settings.commonFingerprintClusters)
+            let evidence = DuplicateJudge(settings: settings).compare(textA, textB, isCommon: { common.contains($0) })
+            let view = ExplainView(a: a, b: b, evidence: evidence, settings: settings)
+            if json { try JSONOutput.print(view) } else { print(view.text(textA, textB, highlight: isatty(STDOUT_FILENO) == 1)) }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Archive
+import Foundation
+
+/// `ingestd clusters export --jsonl`: the clustering as `{"id", "cluster", "relation"}` lines.
+struct ClustersExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write every input's cluster as JSON Lines: {\"id\", \"cluster\", \"relation\"}.",
+        discussion: """
+            One line per sighting, in archive order. For JSONL imports, id is the id given in the \
+            input (same JSON type); for other inputs it is the document id. relation is canonical, \
+            syndicated, shared-wire-passages, or exact for a repeated text. The format is what \
+            ../shared/dedup/score.py reads as --pred.
+
+            \(ExitStatus.help)
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+    @Flag(help: "JSON Lines (the only format, required for clarity).") var jsonl = false
+    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var out: String?
+
+    func validate() throws {
+        guard jsonl else { throw ValidationError("pass --jsonl") }
+    }
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let store = try archive.openExisting()
+            let sink = try ExportSink(path: out)
+            do {
+                try store.forEachMembership { m in
+                    let id = m.sourceKind == "jsonl" ? m.entryKey : String(m.documentID)
+                    try sink.write(Data("{\"id\":\(id),\"cluster\":\(m.clusterID),\"relation\":\"\(m.relation)\"}\n".utf8))
+                }
+                try sink.finish()
+            } catch {
+                sink.abandon()
+                throw error
+            }
+        }
+    }
+}

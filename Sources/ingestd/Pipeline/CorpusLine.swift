@@ -1,0 +1,34 @@
+import Foundation
+
+/// One line of a JSONL corpus: `{id, text[, url, title, published, source]}`.
+///
+/// The id may be a JSON string or number. `idJSON` keeps it exactly as given (`"a7"` or
+/// `17`), so exports hand back the same value and type that came in.
+struct CorpusLine: Decodable {
+    var idJSON: String
+    var text: String
+    var url: String?
+    var title: String?
+    var published: String?
+    var source: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, text, url, title, published, source
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let s = try? c.decode(String.self, forKey: .id) {
+            idJSON = String(decoding: try JSONEncoder().encode(s), as: UTF8.self)
+        } else if let n = try? c.decode(Int64.self, forKey: .id) {
+            idJSON = String(n)
+        } else {
+            throw DecodingError.dataCorruptedError(forKey: .id, in: c, debugDescription: "id must be a string or an integer")
+        }
+        text = try c.decode(String.self, forKey: .text)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        published = try c.decodeIfPresent(String.self, forKey: .published)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `import --jsonl`, `clusters export --jsonl` and `clusters explain` through the real binary.
+struct CorpusImportTests {
+    let folder: URL
+    let archive: String
+
+    static let wire = """
+        The regional council approved funding on Monday for a road bridge across the Estrel river, ending more than ten years of disputes over its route and cost. \
+        Drivers currently make a long detour through the city of Tarn or wait for a car ferry that runs every half hour and stops in high winds.
+        """
+    static let rewrite = """
+        Lower Estrel finally has its bridge. After years of argument, councillors backed the plan this week. \
+        Until it opens, commuters wait for a car ferry that runs every half hour and stops in high winds. \
+        The decision ends more than ten years of disputes over its route and cost, officials said.
+        """
+
+    init() throws {
+        folder = try TestPaths.temporaryFolder()
+        archive = folder.appendingPathComponent("a.sqlite").path
+        let lines: [[String: Any]] = [
+            ["id": "w1", "text": Self.wire, "source": "wire"],
+            ["id": 2, "text": Self.wire, "source": "copycat"],
+            ["id": "r3", "text": Self.rewrite, "title": "Bridge at last", "published": "2026-03-03T10:00:00Z"],
+            ["id": "x4", "text": "An unrelated note about the weather in Tarn, which stayed dry and mild all week long."],
+        ]
+        var corpus = try lines.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+        corpus.insert("{\"id\": 9}", at: 2)
+        try Data((corpus.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("corpus.jsonl"))
+    }
+
+    private func importCorpus() throws -> IngestdProcess.Result {
+        try IngestdProcess.run(["import", "--jsonl", folder.appendingPathComponent("corpus.jsonl").path, "--archive", archive])
+    }
+
+    @Test func idsComeBackWithTheirTypesAndRelations() throws {
+        let imported = try importCorpus()
+        #expect(imported.status == 1, "one bad line")
+        #expect(imported.stderr.contains("corpus.jsonl:3") && imported.stderr.contains("missing \"text\""))
+        let out = try IngestdProcess.run(["clusters", "export", "--jsonl", "--archive", archive]).stdout
+        let rows = try out.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(rows.count == 4)
+        #expect(rows[0]["id"] as? String == "w1" && rows[0]["relation"] as? String == "canonical")
+        #expect(rows[1]["id"] as? Int == 2 && rows[1]["relation"] as? String == "exact")
+        #expect(rows[2]["id"] as? String == "r3" && rows[2]["relation"] as? String == "shared-wire-passages")
+        #expect(rows[3]["id"] as? String == "x4" && rows[3]["relation"] as? String == "canonical")
+        let clusters = rows.map { $0["cluster"] as! Int }
+        #expect(clusters[0] == clusters[1] && clusters[1] == clusters[2] && clusters[3] != clusters[0])
+        #expect(try importCorpus().stdout.contains("0 documents added"))
+    }
+
+    @Test func explainShowsThePassagesInBothTexts() throws {
+        _ = try importCorpus()
+        let text = try IngestdProcess.run(["clusters", "explain", "1", "2", "--archive", archive])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("verdict: shared-wire-passages"))
+        #expect(text.stdout.contains("[wait for a car ferry that runs every half hour and stops in high winds]"))
+        let json = try IngestdProcess.run(["clusters", "explain", "1", "3", "--json", "--archive", archive])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["verdict"] as? String == "not duplicates")
+        #expect(try IngestdProcess.run(["clusters", "explain", "1", "99", "--archive", archive]).status == 66)
+    }
+}
