@@ -46,10 +46,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        .target(name: "CorpusGenerator"),
         .executableTarget(
             name: "ingestd",
             dependencies: [
-                "Fetcher", "Normalizer", "Archive",
+                "Fetcher", "Normalizer", "Archive", "CorpusGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -57,6 +58,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "Timestamps", "TestSupport"]),
         .testTarget(name: "NormalizerTests", dependencies: ["Normalizer", "TestSupport"]),
+        .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),
         .testTarget(
             name: "ArchiveTests",
             dependencies: ["Archive", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -69,3 +69,35 @@ struct DuplicateJudgeTests {
         #expect(throws: SettingsError.self) { try s.validate() }
     }
 }
+
+/// Templated items share long runs of wording but not their numbers and names.
+struct TemplateGuardTests {
+    let settings = DuplicateSettings()
+
+    private func report(_ index: String, _ close: String, _ change: String, _ leader: String, _ laggard: String) -> AnalyzedText {
+        AnalyzedText("""
+            The main index of the Orsa exchange closed at \(close) points on Monday, a change of \(change) percent from the previous session, as trading volumes stayed close to their average for the month.
+            Shares of \(leader) led the gainers while \(laggard) fell the most, and traders said the \(index) futures market was quiet ahead of the central bank decision due later in the week.
+            """, shingleWords: settings.shingleWords)
+    }
+
+    @Test func twoMarketClosesFromOneTemplateAreNotDuplicates() {
+        let a = report("Tarn", "4512.3", "1.2", "Voltaro", "Kesh Shipping")
+        let b = report("Linden", "4480.9", "0.7", "Brantline", "Estrel Power")
+        let e = DuplicateJudge(settings: settings).compare(a, b)
+        #expect(e.wirePassages.count >= 2, "the template shares long runs")
+        #expect(!e.factsAgree)
+        #expect(e.kind == nil)
+    }
+
+    @Test func aCopyOfOneMarketCloseStillIs() {
+        let a = report("Tarn", "4512.3", "1.2", "Voltaro", "Kesh Shipping")
+        let e = DuplicateJudge(settings: settings).compare(a, report("Tarn", "4512.3", "1.2", "Voltaro", "Kesh Shipping"))
+        #expect(e.kind == .exact)
+    }
+
+    @Test func numbersAndNamesAreTokenFacts() {
+        let facts = Tokenizer.tokens("Shares of Voltaro rose 12 percent. Traders in Tarn said “Quiet days” were over.").map(\.fact)
+        #expect(facts == [.none, .none, .name, .none, .number, .none, .none, .none, .name, .none, .none, .none, .none, .none])
+    }
+}

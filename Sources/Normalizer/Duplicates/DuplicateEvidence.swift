@@ -2,13 +2,15 @@
 ///
 /// Guarantees: `jaccard` and `containment` are exact over the word-shingle sets (not
 /// estimates); `containment` is |A∩B| / min(|A|, |B|); `passages` lists every shared run
-/// of at least the configured length, longest first; `kind` is nil when the texts are
-/// not duplicates under the settings used.
+/// of at least the configured length, longest first; `factsAgree` is false when the texts'
+/// numbers or names disagree (templated items); `kind` is nil when the texts are not
+/// duplicates under the settings used.
 public struct DuplicateEvidence: Sendable, Equatable, Codable {
     public var kind: DuplicateKind?
     public var jaccard: Double
     public var containment: Double
     public var passages: [SharedPassage]
+    public var factsAgree: Bool
 
     /// The passages that count as wire evidence.
     public var wirePassages: [SharedPassage] { passages.filter(\.isWireEvidence) }

@@ -5,7 +5,9 @@
 /// Jaccard ≥ `syndicatedJaccard`, or containment ≥ `syndicatedContainment` and the shorter
 /// text has at least `syndicatedMinWords` words; otherwise `shared-wire-passages` when at
 /// least `passageMinCount` shared runs of ≥ `passageMinWords` words are distinctive and
-/// not quotations (mostly quoted in both texts). Quote-only overlap never makes a relation.
+/// not quotations (mostly quoted in both texts). Quote-only overlap never makes a relation,
+/// and neither does any overlap between texts whose numbers or names disagree (templated
+/// items: see `factMinAgreement`).
 public struct DuplicateJudge: Sendable {
     public let settings: DuplicateSettings
 
@@ -17,7 +19,7 @@ public struct DuplicateJudge: Sendable {
     /// across the archive to count as evidence.
     public func compare(_ a: AnalyzedText, _ b: AnalyzedText, isCommon: (UInt64) -> Bool = { _ in false }) -> DuplicateEvidence {
         if a.text == b.text {
-            return DuplicateEvidence(kind: .exact, jaccard: 1, containment: 1, passages: [])
+            return DuplicateEvidence(kind: .exact, jaccard: 1, containment: 1, passages: [], factsAgree: true)
         }
         let setA = Set(a.shingles), setB = Set(b.shingles)
         let shared = setA.count <= setB.count ? setA.intersection(setB).count : setB.intersection(setA).count
@@ -32,13 +34,27 @@ public struct DuplicateJudge: Sendable {
 
         var kind: DuplicateKind?
         let shorterWords = min(a.tokens.count, b.tokens.count)
-        if jaccard >= settings.syndicatedJaccard
+        let factsAgree = factsAgree(a, b, .number) && factsAgree(a, b, .name)
+        if !factsAgree {
+            kind = nil
+        } else if jaccard >= settings.syndicatedJaccard
             || (containment >= settings.syndicatedContainment && shorterWords >= settings.syndicatedMinWords) {
             kind = .syndicated
         } else if passages.filter(\.isWireEvidence).count >= settings.passageMinCount {
             kind = .sharedWirePassages
         }
-        return DuplicateEvidence(kind: kind, jaccard: jaccard, containment: containment, passages: passages)
+        return DuplicateEvidence(kind: kind, jaccard: jaccard, containment: containment, passages: passages,
+                                 factsAgree: factsAgree)
+    }
+
+    /// True unless both texts state at least `factMinCount` facts of this kind and fewer
+    /// than `factMinAgreement` of the smaller set appear in the other.
+    private func factsAgree(_ a: AnalyzedText, _ b: AnalyzedText, _ kind: Token.Fact) -> Bool {
+        let x = Set(a.tokens.lazy.filter { $0.fact == kind }.map(\.hash))
+        let y = Set(b.tokens.lazy.filter { $0.fact == kind }.map(\.hash))
+        let smaller = min(x.count, y.count)
+        guard smaller >= settings.factMinCount else { return true }
+        return Double(x.intersection(y).count) / Double(smaller) >= settings.factMinAgreement
     }
 
     private func passage(_ run: SharedRunFinder.Run, a: AnalyzedText, b: AnalyzedText, isCommon: (UInt64) -> Bool) -> SharedPassage {

@@ -14,6 +14,10 @@
 /// - `commonFingerprintClusters` 5: a fingerprint seen in more clusters than this is a
 ///   stock phrase or boilerplate, not evidence (counted in clusters, not documents, so a
 ///   story syndicated fifty times keeps its own passages distinctive).
+/// - `factMinAgreement` 0.5 over `factMinCount` 2: copies and rewrites of one story
+///   report the same numbers and names; templated items (market closes, results) share
+///   long runs of wording but not their facts. When both texts have at least 2 numbers
+///   (or 2 names), at least half of the smaller set must appear in the other.
 public struct DuplicateSettings: Sendable, Equatable, Codable {
     public var shingleWords = 5
     public var minhashPermutations = 128
@@ -25,6 +29,8 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
     public var passageMinWords = 8
     public var passageMinCount = 2
     public var commonFingerprintClusters = 5
+    public var factMinCount = 2
+    public var factMinAgreement = 0.5
 
     public init() {}
 
@@ -48,6 +54,8 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
         try require((0...1).contains(syndicatedJaccard) && (0...1).contains(syndicatedContainment),
                     "dedup.syndicated_jaccard and dedup.syndicated_containment must be between 0 and 1")
         try require(commonFingerprintClusters >= 1, "dedup.common_fingerprint_clusters must be at least 1")
+        try require(factMinCount >= 1, "dedup.fact_min_count must be at least 1")
+        try require((0...1).contains(factMinAgreement), "dedup.fact_min_agreement must be between 0 and 1")
     }
 
     /// The names of the settings in a config file's `dedup` section.
@@ -60,6 +68,7 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
         case syndicatedMinWords = "syndicated_min_words"
         case passageMinWords = "passage_min_words", passageMinCount = "passage_min_count"
         case commonFingerprintClusters = "common_fingerprint_clusters"
+        case factMinCount = "fact_min_count", factMinAgreement = "fact_min_agreement"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -75,5 +84,7 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
         passageMinWords = try c.decodeIfPresent(Int.self, forKey: .passageMinWords) ?? d.passageMinWords
         passageMinCount = try c.decodeIfPresent(Int.self, forKey: .passageMinCount) ?? d.passageMinCount
         commonFingerprintClusters = try c.decodeIfPresent(Int.self, forKey: .commonFingerprintClusters) ?? d.commonFingerprintClusters
+        factMinCount = try c.decodeIfPresent(Int.self, forKey: .factMinCount) ?? d.factMinCount
+        factMinAgreement = try c.decodeIfPresent(Double.self, forKey: .factMinAgreement) ?? d.factMinAgreement
     }
 }

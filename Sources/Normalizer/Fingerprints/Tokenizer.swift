@@ -4,6 +4,8 @@
 /// separates words (so "Syria-where" is two words and "US’s" is "us" and "s").
 /// This matches the `[^\w\s]+ → space` rule of the peer benchmarks, so shingle figures
 /// are comparable. A line break ends a paragraph and resets the quotation state.
+/// A word starting with a digit is a number; a capitalized word is a name unless it opens
+/// a sentence, a paragraph or a quotation.
 public enum Tokenizer {
     public static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
@@ -12,12 +14,15 @@ public enum Tokenizer {
         var word: [UInt8] = []
         var wordStart = 0
         var wordQuoted = false
+        var wordFact = Token.Fact.none
+        var sentenceStart = true
         var offset = 0
 
         func flush(at end: Int) {
             guard !word.isEmpty else { return }
-            tokens.append(Token(hash: StableHash.word(word), quoted: wordQuoted, start: wordStart, end: end))
+            tokens.append(Token(hash: StableHash.word(word), quoted: wordQuoted, fact: wordFact, start: wordStart, end: end))
             word.removeAll(keepingCapacity: true)
+            sentenceStart = false
         }
 
         for scalar in text.unicodeScalars {
@@ -26,16 +31,33 @@ public enum Tokenizer {
                 if word.isEmpty {
                     wordStart = offset
                     wordQuoted = quotes.isInside
+                    wordFact = factKind(scalar, sentenceStart: sentenceStart)
                 }
                 appendLowercased(scalar, to: &word)
             } else {
                 flush(at: offset)
-                if scalar == "\n" { quotes.reset() } else { quotes.consume(scalar) }
+                if scalar == "\n" {
+                    quotes.reset()
+                    sentenceStart = true
+                } else {
+                    let wasInside = quotes.isInside
+                    quotes.consume(scalar)
+                    if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":" || quotes.isInside != wasInside {
+                        sentenceStart = true
+                    }
+                }
             }
             offset += width
         }
         flush(at: offset)
         return tokens
+    }
+
+    @inline(__always)
+    private static func factKind(_ first: Unicode.Scalar, sentenceStart: Bool) -> Token.Fact {
+        if first.properties.numericType != nil { return .number }
+        if !sentenceStart && first.properties.isUppercase { return .name }
+        return .none
     }
 
     @inline(__always)
