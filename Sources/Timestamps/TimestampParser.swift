@@ -13,9 +13,10 @@ public enum TimestampParser {
         let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             .replacingOccurrences(of: "  ", with: " ")
         guard !s.isEmpty, s.count < 80 else { return nil }
-        if let first = s.unicodeScalars.first, CharacterSet.decimalDigits.contains(first),
-           let d = iso8601(s) {
-            return d
+        if let first = s.unicodeScalars.first, CharacterSet.decimalDigits.contains(first) {
+            // The common RFC 3339 form first, with the fast Sendable format style.
+            if let d = try? Date(s, strategy: .iso8601) { return d }
+            if let d = iso8601(s) { return d }
         }
         return rfc822(s)
     }

@@ -11,10 +11,9 @@ extension ArchiveStore {
                            minSharedPassages: Int) throws(ArchiveError) -> [Candidate] {
         try read { db in
             var ids = Set<Int64>()
+            let byBand = try db.cachedStatement(sql: "SELECT document_id FROM minhash_bands WHERE band = ? AND key = ?")
             for (band, key) in bandKeys.enumerated() {
-                let hits = try Int64.fetchAll(db, sql: "SELECT document_id FROM minhash_bands WHERE band = ? AND key = ?",
-                                              arguments: [band, Int64(bitPattern: key)])
-                ids.formUnion(hits)
+                ids.formUnion(try Int64.fetchAll(byBand, arguments: [band, Int64(bitPattern: key)]))
             }
             var shared: [Int64: Int] = [:]
             let distinctive = passageHashes.filter { !common.contains($0) }.map { Int64(bitPattern: $0) }

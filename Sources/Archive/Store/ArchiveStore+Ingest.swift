@@ -96,13 +96,13 @@ extension ArchiveStore {
     }
 
     private static func insertIndexKeys(_ input: DocumentInput, documentID: Int64, _ db: Database) throws {
-        for (band, key) in input.bandKeys.enumerated() {
-            try db.execute(sql: "INSERT OR IGNORE INTO minhash_bands (band, key, document_id) VALUES (?, ?, ?)",
-                           arguments: [band, Int64(bitPattern: key), documentID])
+        let band = try db.cachedStatement(sql: "INSERT OR IGNORE INTO minhash_bands (band, key, document_id) VALUES (?, ?, ?)")
+        for (index, key) in input.bandKeys.enumerated() {
+            try band.execute(arguments: [index, Int64(bitPattern: key), documentID])
         }
+        let posting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO passage_postings (hash, document_id) VALUES (?, ?)")
         for hash in input.passageHashes {
-            try db.execute(sql: "INSERT OR IGNORE INTO passage_postings (hash, document_id) VALUES (?, ?)",
-                           arguments: [Int64(bitPattern: hash), documentID])
+            try posting.execute(arguments: [Int64(bitPattern: hash), documentID])
         }
     }
 

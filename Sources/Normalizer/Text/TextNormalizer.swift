@@ -11,7 +11,9 @@ public enum TextNormalizer {
     public static func paragraph(_ raw: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in raw.precomposedStringWithCanonicalMapping.unicodeScalars {
+        // ASCII is already NFC; only other text pays for composition.
+        let composed = raw.utf8.allSatisfy { $0 < 0x80 } ? raw : raw.precomposedStringWithCanonicalMapping
+        for scalar in composed.unicodeScalars {
             if isSpace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
