@@ -62,4 +62,22 @@ struct CorpusImportTests {
         #expect(object?["verdict"] as? String == "not duplicates")
         #expect(try IngestdProcess.run(["clusters", "explain", "1", "99", "--archive", archive]).status == 66)
     }
+
+    @Test func rebuildAppliesChangedSettingsToEverythingArchived() throws {
+        _ = try importCorpus()
+        func relations() throws -> [String] {
+            try IngestdProcess.run(["clusters", "export", "--jsonl", "--archive", archive]).stdout.split(separator: "\n").map {
+                (try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["relation"] as! String
+            }
+        }
+        #expect(try relations() == ["canonical", "exact", "shared-wire-passages", "canonical"])
+        let strict = folder.appendingPathComponent("strict.yaml").path
+        try Data("dedup:\n  passage_min_count: 3\n".utf8).write(to: URL(fileURLWithPath: strict))
+        let rebuilt = try IngestdProcess.run(["clusters", "rebuild", "--config", strict, "--archive", archive])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(rebuilt.stdout.contains("3 clusters, 0 with 2 or more documents"), "\(rebuilt.stdout)")
+        #expect(try relations() == ["canonical", "exact", "canonical", "canonical"])
+        #expect(try IngestdProcess.run(["clusters", "rebuild", "--archive", archive]).status == 0)
+        #expect(try relations() == ["canonical", "exact", "shared-wire-passages", "canonical"])
+    }
 }

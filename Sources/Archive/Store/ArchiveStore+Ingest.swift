@@ -29,7 +29,8 @@ extension ArchiveStore {
                 } else {
                     let (documentID, clusterID) = try Self.insertDocument(input, cluster: cluster, at: ingest.capture.fetchedAt, db)
                     try Self.insertRelations(relations, from: documentID, db)
-                    try Self.insertIndexKeys(input, documentID: documentID, db)
+                    try Self.insertIndexKeys(bandKeys: input.bandKeys, passageHashes: input.passageHashes,
+                                             documentID: documentID, db)
                     _ = try Self.insertSighting(documentID, captureID, ingest, db)
                     outcome = .added(documentID: documentID, clusterID: clusterID, joinedExistingCluster: cluster != .ownCluster)
                 }
@@ -62,31 +63,42 @@ extension ArchiveStore {
     private static func insertDocument(_ input: DocumentInput, cluster: ClusterChoice, at time: Date,
                                        _ db: Database) throws -> (Int64, Int64) {
         let utf8 = Data(input.text.utf8)
-        var signature = Data(capacity: input.signature.count * 4)
-        for v in input.signature { withUnsafeBytes(of: v.littleEndian) { signature.append(contentsOf: $0) } }
         var record = DocumentRecord(
             contentHash: input.contentHash, title: input.title, published: input.published, language: input.language,
             siteName: input.siteName, canonicalURL: input.canonicalURL, text: ZlibCodec.compress(utf8),
-            textSize: utf8.count, wordCount: input.wordCount, signature: signature, clusterID: nil,
+            textSize: utf8.count, wordCount: input.wordCount, signature: signatureBlob(input.signature), clusterID: nil,
             relation: "canonical", firstSeenAt: time, normalizerVersion: input.normalizerVersion)
         try record.insert(db)
         let documentID = record.id!
-        let clusterID: Int64
-        switch cluster {
-        case .ownCluster:
-            try db.execute(sql: "INSERT INTO clusters (canonical_document_id, created_at) VALUES (?, ?)",
-                           arguments: [documentID, time])
-            clusterID = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE documents SET cluster_id = ? WHERE id = ?", arguments: [clusterID, documentID])
-        case let .join(id, relation):
-            clusterID = id
-            try db.execute(sql: "UPDATE documents SET cluster_id = ?, relation = ? WHERE id = ?",
-                           arguments: [id, relation, documentID])
-        }
-        return (documentID, clusterID)
+        return (documentID, try assignCluster(documentID, cluster, at: time, db))
     }
 
-    private static func insertRelations(_ relations: [RelationInput], from documentID: Int64, _ db: Database) throws {
+    /// A MinHash signature as stored: little-endian UInt32s.
+    static func signatureBlob(_ signature: [UInt32]) -> Data {
+        var blob = Data(capacity: signature.count * 4)
+        for v in signature { withUnsafeBytes(of: v.littleEndian) { blob.append(contentsOf: $0) } }
+        return blob
+    }
+
+    /// Puts a document in its own new cluster (as canonical) or in an existing one.
+    /// A cluster's id is its canonical document's id, so ids survive a rebuild whenever the
+    /// canonical does.
+    static func assignCluster(_ documentID: Int64, _ cluster: ClusterChoice, at time: Date, _ db: Database) throws -> Int64 {
+        switch cluster {
+        case .ownCluster:
+            try db.execute(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)",
+                           arguments: [documentID, documentID, time])
+            try db.execute(sql: "UPDATE documents SET cluster_id = ?, relation = 'canonical' WHERE id = ?",
+                           arguments: [documentID, documentID])
+            return documentID
+        case let .join(id, relation):
+            try db.execute(sql: "UPDATE documents SET cluster_id = ?, relation = ? WHERE id = ?",
+                           arguments: [id, relation, documentID])
+            return id
+        }
+    }
+
+    static func insertRelations(_ relations: [RelationInput], from documentID: Int64, _ db: Database) throws {
         for r in relations {
             try db.execute(sql: """
                 INSERT OR REPLACE INTO relations (document_id, other_id, kind, jaccard, containment, passages, created_at)
@@ -95,13 +107,13 @@ extension ArchiveStore {
         }
     }
 
-    private static func insertIndexKeys(_ input: DocumentInput, documentID: Int64, _ db: Database) throws {
+    static func insertIndexKeys(bandKeys: [UInt64], passageHashes: [UInt64], documentID: Int64, _ db: Database) throws {
         let band = try db.cachedStatement(sql: "INSERT OR IGNORE INTO minhash_bands (band, key, document_id) VALUES (?, ?, ?)")
-        for (index, key) in input.bandKeys.enumerated() {
+        for (index, key) in bandKeys.enumerated() {
             try band.execute(arguments: [index, Int64(bitPattern: key), documentID])
         }
         let posting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO passage_postings (hash, document_id) VALUES (?, ?)")
-        for hash in input.passageHashes {
+        for hash in passageHashes {
             try posting.execute(arguments: [Int64(bitPattern: hash), documentID])
         }
     }

@@ -46,8 +46,29 @@ struct Ingestor {
         if let existing = try store.documentID(contentHash: prints.contentHash) {
             return try store.record(sighting.ingest(.existing(documentID: existing)))
         }
-        let common = try store.commonPassages(prints.passages, clusterLimit: settings.commonFingerprintClusters)
-        let candidates = try store.candidates(bandKeys: prints.bandKeys, passageHashes: prints.passages,
+        let (relations, cluster) = try match(analyzed, prints, in: store)
+        let document = DocumentInput(
+            contentHash: prints.contentHash, text: text, title: article.title, published: article.published,
+            language: article.language, siteName: article.siteName, canonicalURL: article.canonicalURL,
+            wordCount: analyzed.tokens.count, signature: prints.signature, bandKeys: prints.bandKeys,
+            passageHashes: prints.passages, normalizerVersion: Self.normalizerVersion)
+        return try store.record(sighting.ingest(.new(document, relations: relations, cluster: cluster)))
+    }
+
+    /// The same decision, for a document being replayed by `clusters rebuild`.
+    func rebuildDecision(text: String, in index: some CandidateIndex) throws(ArchiveError) -> RebuildDecision {
+        let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
+        let prints = Fingerprints(of: analyzed, settings: settings)
+        let (relations, cluster) = try match(analyzed, prints, in: index)
+        return RebuildDecision(signature: prints.signature, bandKeys: prints.bandKeys, passageHashes: prints.passages,
+                               relations: relations, cluster: cluster)
+    }
+
+    /// Finds the candidates in `index`, judges each exactly, and places the document.
+    private func match(_ analyzed: AnalyzedText, _ prints: Fingerprints,
+                       in index: some CandidateIndex) throws(ArchiveError) -> ([RelationInput], ClusterChoice) {
+        let common = try index.commonPassages(prints.passages, clusterLimit: settings.commonFingerprintClusters)
+        let candidates = try index.candidates(bandKeys: prints.bandKeys, passageHashes: prints.passages,
                                               common: common, minSharedPassages: settings.passageMinCount)
         var matches: [(Candidate, DuplicateEvidence)] = []
         for candidate in candidates {
@@ -55,16 +76,11 @@ struct Ingestor {
                                          isCommon: { common.contains($0) })
             if evidence.kind != nil { matches.append((candidate, evidence)) }
         }
-        let document = DocumentInput(
-            contentHash: prints.contentHash, text: text, title: article.title, published: article.published,
-            language: article.language, siteName: article.siteName, canonicalURL: article.canonicalURL,
-            wordCount: analyzed.tokens.count, signature: prints.signature, bandKeys: prints.bandKeys,
-            passageHashes: prints.passages, normalizerVersion: Self.normalizerVersion)
         let relations = matches.map { candidate, evidence in
             RelationInput(otherID: candidate.documentID, kind: evidence.kind!.rawValue, jaccard: evidence.jaccard,
                           containment: evidence.containment, passagesJSON: Self.json(evidence.passages))
         }
-        return try store.record(sighting.ingest(.new(document, relations: relations, cluster: placement(matches))))
+        return (relations, placement(matches))
     }
 
     private func placement(_ matches: [(Candidate, DuplicateEvidence)]) -> ClusterChoice {

@@ -1,0 +1,35 @@
+import Foundation
+import GRDB
+
+extension ArchiveStore {
+    /// Recomputes every document's index keys, relations and cluster, replaying the archive
+    /// in the order it was filled, so "earliest" keeps its meaning.
+    ///
+    /// Guarantees: it runs in one transaction, so readers see the old clustering until the
+    /// new one is complete, and a crash or error leaves the old one intact; texts, captures
+    /// and sightings are never touched. `decide` is called once per document, in id order,
+    /// with a session that answers candidate queries from the documents before it.
+    /// Returns the number of clusters.
+    public func rebuildClusters(
+        _ decide: (RebuildSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision
+    ) throws(ArchiveError) -> Int {
+        try write { db in
+            try db.execute(sql: """
+                DELETE FROM relations; DELETE FROM minhash_bands; DELETE FROM passage_postings;
+                UPDATE documents SET cluster_id = NULL, relation = 'canonical'; DELETE FROM clusters;
+                """)
+            let session = RebuildSession(db)
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM documents ORDER BY id") {
+                guard let record = try DocumentRecord.fetchOne(db, key: id) else { continue }
+                session.current = id
+                let decision = try decide(session, id, try record.decodedText())
+                try db.execute(sql: "UPDATE documents SET signature = ? WHERE id = ?",
+                               arguments: [Self.signatureBlob(decision.signature), id])
+                _ = try Self.assignCluster(id, decision.cluster, at: record.firstSeenAt, db)
+                try Self.insertRelations(decision.relations, from: id, db)
+                try Self.insertIndexKeys(bandKeys: decision.bandKeys, passageHashes: decision.passageHashes, documentID: id, db)
+            }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clusters") ?? 0
+        }
+    }
+}

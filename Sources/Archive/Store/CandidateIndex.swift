@@ -1,0 +1,28 @@
+/// Where new documents look for their duplicates: the archive's LSH bands and passage
+/// postings. The live archive and a rebuild in progress both answer these questions.
+public protocol CandidateIndex {
+    /// Archived documents that share an LSH band with `bandKeys`, or at least
+    /// `minSharedPassages` passage fingerprints (ignoring `common` ones), with their texts.
+    /// Cost: one indexed lookup per band and per fingerprint batch, whatever the archive's size,
+    /// apart from the candidates actually returned.
+    func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
+                    minSharedPassages: Int) throws(ArchiveError) -> [Candidate]
+
+    /// The fingerprints among `hashes` already seen in more than `clusterLimit` clusters:
+    /// stock phrases and boilerplate rather than evidence of a shared story.
+    func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64>
+}
+
+extension ArchiveStore: CandidateIndex {
+    public func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
+                           minSharedPassages: Int) throws(ArchiveError) -> [Candidate] {
+        try read { db in
+            try CandidateQueries.candidates(db, bandKeys: bandKeys, passageHashes: passageHashes, common: common,
+                                            minSharedPassages: minSharedPassages, before: nil)
+        }
+    }
+
+    public func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64> {
+        try read { db in try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: nil) }
+    }
+}
