@@ -6,4 +6,11 @@ public struct Candidate: Sendable {
     public var clusterID: Int64
     public var isCanonical: Bool
     public var text: String
+
+    public init(documentID: Int64, clusterID: Int64, isCanonical: Bool, text: String) {
+        self.documentID = documentID
+        self.clusterID = clusterID
+        self.isCanonical = isCanonical
+        self.text = text
+    }
 }

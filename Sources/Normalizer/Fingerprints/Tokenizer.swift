@@ -55,6 +55,10 @@ public enum Tokenizer {
 
     @inline(__always)
     private static func factKind(_ first: Unicode.Scalar, sentenceStart: Bool) -> Token.Fact {
+        if first.isASCII {
+            if (0x30...0x39).contains(first.value) { return .number }
+            return !sentenceStart && (0x41...0x5A).contains(first.value) ? .name : .none
+        }
         if first.properties.numericType != nil { return .number }
         if !sentenceStart && first.properties.isUppercase { return .name }
         return .none

@@ -35,11 +35,16 @@ public enum TextNormalizer {
             .filter { !$0.isEmpty }
     }
 
+    // ASCII fast paths: Unicode property lookups cost more than all the rest of normalization.
+    @inline(__always)
     private static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isWhitespace
+        if s.isASCII { return s.value == 0x20 || (0x09...0x0D).contains(s.value) }
+        return s.properties.isWhitespace
     }
 
+    @inline(__always)
     private static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return s.value < 0x20 || s.value == 0x7F }
         switch s.value {
         case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return true
         default: return s.properties.generalCategory == .control

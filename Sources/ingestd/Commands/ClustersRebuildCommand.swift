@@ -24,9 +24,9 @@ struct ClustersRebuildCommand: ParsableCommand {
             let lock = try ArchiveLock(archivePath: archive.path)
             let store = try archive.openExisting()
             let started = Date()
-            let ingestor = Ingestor(store: store, settings: settings.dedup)
+            let matcher = DuplicateMatcher(settings: settings.dedup)
             let clusters = try store.rebuildClusters { session, _, text in
-                try ingestor.rebuildDecision(text: text, in: session)
+                try matcher.rebuildDecision(text: text, in: session)
             }
             withExtendedLifetime(lock) {}
             let multi = try store.clusters().count

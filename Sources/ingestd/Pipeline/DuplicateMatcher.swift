@@ -1,0 +1,65 @@
+import Archive
+import Foundation
+import Normalizer
+
+/// Decides where a new text belongs: finds its candidates in a `CandidateIndex`, judges
+/// each exactly, and places it.
+///
+/// Guarantees: every candidate that the LSH bands or the passage fingerprints bring up is
+/// compared exactly (not by estimate); the text joins the earliest cluster whose canonical
+/// it matches, else the earliest cluster of a member it matches, and never links two
+/// clusters, so clusters do not snowball through chains.
+struct DuplicateMatcher {
+    let settings: DuplicateSettings
+    private let judge: DuplicateJudge
+
+    init(settings: DuplicateSettings) {
+        self.settings = settings
+        self.judge = DuplicateJudge(settings: settings)
+    }
+
+    /// The whole decision for a document replayed by `clusters rebuild`: fresh fingerprints,
+    /// its relations to earlier documents, and its cluster.
+    func rebuildDecision(text: String, in index: some CandidateIndex) throws(ArchiveError) -> RebuildDecision {
+        let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
+        let prints = Fingerprints(of: analyzed, settings: settings)
+        let (relations, cluster) = try match(analyzed, prints, in: index)
+        return RebuildDecision(signature: prints.signature, bandKeys: prints.bandKeys, passageHashes: prints.passages,
+                               relations: relations, cluster: cluster)
+    }
+
+    /// Finds the candidates in `index`, judges each exactly, and places the document.
+    func match(_ analyzed: AnalyzedText, _ prints: Fingerprints,
+               in index: some CandidateIndex) throws(ArchiveError) -> ([RelationInput], ClusterChoice) {
+        let common = try index.commonPassages(prints.passages, clusterLimit: settings.commonFingerprintClusters)
+        let candidates = try index.candidates(bandKeys: prints.bandKeys, passageHashes: prints.passages,
+                                              common: common, minSharedPassages: settings.passageMinCount)
+        var matches: [(Candidate, DuplicateEvidence)] = []
+        for candidate in candidates {
+            let evidence = judge.compare(analyzed, AnalyzedText(candidate.text, shingleWords: settings.shingleWords),
+                                         isCommon: { common.contains($0) })
+            if evidence.kind != nil { matches.append((candidate, evidence)) }
+        }
+        let relations = matches.map { candidate, evidence in
+            RelationInput(otherID: candidate.documentID, kind: evidence.kind!.rawValue, jaccard: evidence.jaccard,
+                          containment: evidence.containment, passagesJSON: Self.json(evidence.passages))
+        }
+        return (relations, placement(matches))
+    }
+
+    private func placement(_ matches: [(Candidate, DuplicateEvidence)]) -> ClusterChoice {
+        let canonical = matches.filter { $0.0.isCanonical }
+        let pool = canonical.isEmpty ? matches : canonical
+        guard let best = pool.min(by: { ($0.0.clusterID, $0.0.documentID) < ($1.0.clusterID, $1.0.documentID) }) else {
+            return .ownCluster
+        }
+        let strongest = matches.filter { $0.0.clusterID == best.0.clusterID }.compactMap(\.1.kind).max()!
+        return .join(clusterID: best.0.clusterID, relation: strongest.rawValue)
+    }
+
+    private static func json(_ passages: [SharedPassage]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(passages), as: UTF8.self)) ?? "[]"
+    }
+}
