@@ -43,7 +43,7 @@ extension ArchiveStore {
     public func clusterMembers(_ clusterID: Int64) throws(ArchiveError) -> [ClusterMember] {
         try read { db in
             let docs = try Row.fetchAll(db, sql: """
-                SELECT id, title, relation, first_seen_at FROM documents WHERE cluster_id = ?
+                SELECT id, title, relation, first_seen_at, published FROM documents WHERE cluster_id = ?
                 ORDER BY relation != 'canonical', id
                 """, arguments: [clusterID])
             guard !docs.isEmpty else { throw ArchiveError.notFound("cluster \(clusterID)") }
@@ -51,13 +51,18 @@ extension ArchiveStore {
                 let id: Int64 = row["id"]
                 let urls = try String.fetchAll(db, sql: "SELECT DISTINCT url FROM sightings WHERE document_id = ? ORDER BY id",
                                                arguments: [id])
+                let sources = try String.fetchAll(db, sql: """
+                    SELECT DISTINCT so.url FROM sightings s JOIN sources so ON so.id = s.source_id
+                    WHERE s.document_id = ? ORDER BY s.id
+                    """, arguments: [id])
                 let evidence = try Row.fetchOne(db, sql: """
                     SELECT r.* FROM relations r JOIN documents o ON o.id = r.other_id
                     WHERE r.document_id = ? AND o.cluster_id = ?
                     ORDER BY o.relation != 'canonical', r.other_id LIMIT 1
                     """, arguments: [id, clusterID]).map(Self.evidence)
                 return ClusterMember(documentID: id, title: row["title"], relation: row["relation"],
-                                     firstSeen: row["first_seen_at"], urls: urls, evidence: evidence)
+                                     firstSeen: row["first_seen_at"], published: row["published"], sources: sources,
+                                     urls: urls, evidence: evidence)
             }
         }
     }

@@ -6,6 +6,9 @@ public struct ClusterMember: Sendable, Codable, Equatable {
     public var title: String?
     public var relation: String
     public var firstSeen: Date
+    public var published: Date?
+    /// The sources (feed URLs, imported paths or JSONL files) it was seen through.
+    public var sources: [String]
     public var urls: [String]
     /// The relation measured when this member joined (nil for the canonical).
     public var evidence: RelationEvidence?

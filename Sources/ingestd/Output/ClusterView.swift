@@ -10,6 +10,8 @@ struct ClusterView: Encodable {
         var title: String?
         var relation: String
         var firstSeen: Date
+        var published: Date?
+        var sources: [String]
         var urls: [String]
         var evidence: Evidence?
     }
@@ -28,7 +30,8 @@ struct ClusterView: Encodable {
     init(_ summary: ClusterSummary, members: [ClusterMember]) {
         cluster = summary
         self.members = members.map { m in
-            Member(document: m.documentID, title: m.title, relation: m.relation, firstSeen: m.firstSeen, urls: m.urls,
+            Member(document: m.documentID, title: m.title, relation: m.relation, firstSeen: m.firstSeen,
+                   published: m.published, sources: m.sources, urls: m.urls,
                    evidence: m.evidence.map { e in
                        Evidence(relatedTo: e.otherID, kind: e.kind, jaccard: e.jaccard, containment: e.containment,
                                 passages: (try? JSONDecoder().decode([SharedPassage].self, from: Data(e.passagesJSON.utf8))) ?? [])
@@ -40,7 +43,9 @@ struct ClusterView: Encodable {
     func text(showPassages: Bool = true) -> String {
         var lines = ["cluster \(cluster.id): \(cluster.size) documents from \(cluster.sources) sources — \(cluster.title ?? "(untitled)")"]
         for m in members {
-            lines.append("  #\(m.document)  \(m.relation)  \(TimeFormat.day(m.firstSeen))  \(m.title ?? "(untitled)")")
+            let date = m.published.map { "published " + TimeFormat.day($0) } ?? "seen " + TimeFormat.day(m.firstSeen)
+            lines.append("  #\(m.document)  \(m.relation)  \(date)  \(m.title ?? "(untitled)")")
+            lines.append("      via \(m.sources.joined(separator: ", "))")
             for url in m.urls { lines.append("      \(url)") }
             guard let e = m.evidence else { continue }
             lines.append(String(format: "      %@ to #%lld: Jaccard %.3f, containment %.3f", e.kind, e.relatedTo, e.jaccard, e.containment))
