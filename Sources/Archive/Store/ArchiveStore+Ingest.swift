@@ -5,44 +5,47 @@ import GRDB
 extension ArchiveStore {
     /// The id of the document with this exact normalized text, if archived.
     public func documentID(contentHash: String) throws(ArchiveError) -> Int64? {
-        try read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE content_hash = ?", arguments: [contentHash])
-        }
+        try read { db in try Self.documentID(contentHash: contentHash, db) }
     }
 
     /// Writes one sighting (capture, document or provenance, relations, cluster, index
     /// postings, feed entry) in a single transaction.
     @discardableResult
     public func record(_ ingest: Ingest) throws(ArchiveError) -> IngestOutcome {
-        try write { db in
-            let captureID = try Self.upsertCapture(ingest.capture, db)
-            let outcome: IngestOutcome
-            switch ingest.content {
-            case let .existing(documentID):
-                outcome = .seenAgain(documentID: documentID,
-                                     newSighting: try Self.insertSighting(documentID, captureID, ingest, db))
-            case let .new(input, relations, cluster):
-                if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE content_hash = ?",
-                                                     arguments: [input.contentHash]) {
-                    outcome = .seenAgain(documentID: existing,
-                                         newSighting: try Self.insertSighting(existing, captureID, ingest, db))
-                } else {
-                    let (documentID, clusterID) = try Self.insertDocument(input, cluster: cluster, at: ingest.capture.fetchedAt, db)
-                    try Self.insertRelations(relations, from: documentID, db)
-                    try Self.insertIndexKeys(bandKeys: input.bandKeys, passageHashes: input.passageHashes,
-                                             documentID: documentID, db)
-                    _ = try Self.insertSighting(documentID, captureID, ingest, db)
-                    outcome = .added(documentID: documentID, clusterID: clusterID, joinedExistingCluster: cluster != .ownCluster)
-                }
+        try write { db in try Self.record(ingest, db) }
+    }
+
+    static func documentID(contentHash: String, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE content_hash = ?", arguments: [contentHash])
+    }
+
+    static func record(_ ingest: Ingest, _ db: Database) throws -> IngestOutcome {
+        let captureID = try Self.upsertCapture(ingest.capture, db)
+        let outcome: IngestOutcome
+        switch ingest.content {
+        case let .existing(documentID):
+            outcome = .seenAgain(documentID: documentID,
+                                 newSighting: try Self.insertSighting(documentID, captureID, ingest, db))
+        case let .new(input, relations, cluster):
+            if let existing = try Self.documentID(contentHash: input.contentHash, db) {
+                outcome = .seenAgain(documentID: existing,
+                                     newSighting: try Self.insertSighting(existing, captureID, ingest, db))
+            } else {
+                let (documentID, clusterID) = try Self.insertDocument(input, cluster: cluster, at: ingest.capture.fetchedAt, db)
+                try Self.insertRelations(relations, from: documentID, db)
+                try Self.insertIndexKeys(bandKeys: input.bandKeys, passageHashes: input.passageHashes,
+                                         documentID: documentID, db)
+                _ = try Self.insertSighting(documentID, captureID, ingest, db)
+                outcome = .added(documentID: documentID, clusterID: clusterID, joinedExistingCluster: cluster != .ownCluster)
             }
-            let documentID: Int64 = switch outcome {
-            case let .added(id, _, _): id
-            case let .seenAgain(id, _): id
-            }
-            try Self.insertEntry(ingest.sourceID, ingest.entryKey, url: ingest.url, title: ingest.entryTitle,
-                                 published: ingest.entryPublished, documentID: documentID, db)
-            return outcome
         }
+        let documentID: Int64 = switch outcome {
+        case let .added(id, _, _): id
+        case let .seenAgain(id, _): id
+        }
+        try Self.insertEntry(ingest.sourceID, ingest.entryKey, url: ingest.url, title: ingest.entryTitle,
+                             published: ingest.entryPublished, documentID: documentID, db)
+        return outcome
     }
 
     private static func upsertCapture(_ c: CaptureInput, _ db: Database) throws -> Int64 {

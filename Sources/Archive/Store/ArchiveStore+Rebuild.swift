@@ -11,17 +11,17 @@ extension ArchiveStore {
     /// with a session that answers candidate queries from the documents before it.
     /// Returns the number of clusters.
     public func rebuildClusters(
-        _ decide: (RebuildSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision
+        _ decide: (WriteSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision
     ) throws(ArchiveError) -> Int {
         try write { db in
             try db.execute(sql: """
                 DELETE FROM relations; DELETE FROM minhash_bands; DELETE FROM passage_postings;
                 UPDATE documents SET cluster_id = NULL, relation = 'canonical'; DELETE FROM clusters;
                 """)
-            let session = RebuildSession(db)
+            let session = WriteSession(db)
             for id in try Int64.fetchAll(db, sql: "SELECT id FROM documents ORDER BY id") {
                 guard let record = try DocumentRecord.fetchOne(db, key: id) else { continue }
-                session.current = id
+                session.before = id
                 let decision = try decide(session, id, try record.decodedText())
                 try db.execute(sql: "UPDATE documents SET signature = ? WHERE id = ?",
                                arguments: [Self.signatureBlob(decision.signature), id])

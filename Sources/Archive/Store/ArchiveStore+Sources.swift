@@ -4,11 +4,13 @@ import GRDB
 extension ArchiveStore {
     /// The id of the source with this URL, created with `kind` ("feed" or "import") if new.
     public func ensureSource(url: String, kind: String) throws(ArchiveError) -> Int64 {
-        try write { db in
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE url = ?", arguments: [url]) { return id }
-            try db.execute(sql: "INSERT INTO sources (kind, url, created_at) VALUES (?, ?, ?)", arguments: [kind, url, Date()])
-            return db.lastInsertedRowID
-        }
+        try write { db in try Self.ensureSource(url: url, kind: kind, db) }
+    }
+
+    static func ensureSource(url: String, kind: String, _ db: Database) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE url = ?", arguments: [url]) { return id }
+        try db.execute(sql: "INSERT INTO sources (kind, url, created_at) VALUES (?, ?, ?)", arguments: [kind, url, Date()])
+        return db.lastInsertedRowID
     }
 
     public func feedState(sourceID: Int64) throws(ArchiveError) -> FeedState {

@@ -27,10 +27,10 @@ struct ImportCommand: ParsableCommand {
             let store = try archive.openForWriting()
             let started = Date()
             let normalizer = Normalizer(settings: settings.normalizer)
-            let ingestor = Ingestor(store: store, settings: settings.dedup)
+            let matcher = DuplicateMatcher(settings: settings.dedup)
             let summary = jsonl
-                ? try JSONLImport(normalizer: normalizer, ingestor: ingestor, warn: Console.warn).run(paths: paths)
-                : try FileImport(store: store, archiver: PageArchiver(normalizer: normalizer, ingestor: ingestor),
+                ? try JSONLImport(store: store, normalizer: normalizer, matcher: matcher, warn: Console.warn).run(paths: paths)
+                : try FileImport(store: store, archiver: PageArchiver(normalizer: normalizer, ingestor: Ingestor(writer: store, matcher: matcher)),
                                  maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn).run(paths: paths)
             withExtendedLifetime(lock) {}
             print("import: " + summary.line(seconds: Date().timeIntervalSince(started)))

@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
                 feeds: settings.feeds, store: store, client: CurlClient(settings: settings.fetch),
                 parser: FeedParser(maxBytes: settings.fetch.maxBodyBytes),
                 archiver: PageArchiver(normalizer: Normalizer(settings: settings.normalizer),
-                                       ingestor: Ingestor(store: store, settings: settings.dedup)),
+                                       ingestor: Ingestor(writer: store, matcher: DuplicateMatcher(settings: settings.dedup))),
                 warn: Console.warn)
             let summary = pass.run()
             withExtendedLifetime(lock) {}

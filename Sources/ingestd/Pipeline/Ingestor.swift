@@ -10,13 +10,9 @@ import Normalizer
 struct Ingestor {
     static let normalizerVersion = "normalizer/1"
 
-    let store: ArchiveStore
+    /// The archive itself (a transaction per text) or a `WriteSession` (one for many).
+    let writer: any ArchiveWriter
     let matcher: DuplicateMatcher
-
-    init(store: ArchiveStore, settings: DuplicateSettings) {
-        self.store = store
-        self.matcher = DuplicateMatcher(settings: settings)
-    }
 
     var settings: DuplicateSettings { matcher.settings }
 
@@ -24,7 +20,7 @@ struct Ingestor {
     /// entry, so later runs do not fetch it again.
     func archive(_ article: Article, sighting: Sighting) throws(ArchiveError) -> IngestOutcomeKind {
         guard let outcome = try ingest(article, sighting: sighting) else {
-            try store.settleEntry(sourceID: sighting.sourceID, entryKey: sighting.entryKey, url: sighting.url,
+            try writer.settleEntry(sourceID: sighting.sourceID, entryKey: sighting.entryKey, url: sighting.url,
                                   title: sighting.entryTitle, published: sighting.entryPublished)
             return .empty
         }
@@ -40,15 +36,15 @@ struct Ingestor {
         guard !text.isEmpty else { return nil }
         let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
         let prints = Fingerprints(of: analyzed, settings: settings)
-        if let existing = try store.documentID(contentHash: prints.contentHash) {
-            return try store.record(sighting.ingest(.existing(documentID: existing)))
+        if let existing = try writer.documentID(contentHash: prints.contentHash) {
+            return try writer.record(sighting.ingest(.existing(documentID: existing)))
         }
-        let (relations, cluster) = try matcher.match(analyzed, prints, in: store)
+        let (relations, cluster) = try matcher.match(analyzed, prints, in: writer)
         let document = DocumentInput(
             contentHash: prints.contentHash, text: text, title: article.title, published: article.published,
             language: article.language, siteName: article.siteName, canonicalURL: article.canonicalURL,
             wordCount: analyzed.tokens.count, signature: prints.signature, bandKeys: prints.bandKeys,
             passageHashes: prints.passages, normalizerVersion: Self.normalizerVersion)
-        return try store.record(sighting.ingest(.new(document, relations: relations, cluster: cluster)))
+        return try writer.record(sighting.ingest(.new(document, relations: relations, cluster: cluster)))
     }
 }

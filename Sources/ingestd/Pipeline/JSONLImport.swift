@@ -8,10 +8,15 @@ import Timestamps
 /// Guarantees: lines are archived in file order, which is the order "earliest" means for
 /// clusters; the raw line is the capture, so provenance keeps exactly what came in; the
 /// line's id is the sighting's entry key (see `CorpusLine`); a malformed line is reported
-/// as FILE:LINE and skipped; importing the same file again adds nothing.
+/// as FILE:LINE and skipped; importing the same file again adds nothing. Lines commit in
+/// batches of `batchSize`, each batch atomic: a crash loses at most the batch in progress,
+/// and a rerun completes it.
 struct JSONLImport {
+    static let batchSize = 500
+
+    let store: ArchiveStore
     let normalizer: Normalizer
-    let ingestor: Ingestor
+    let matcher: DuplicateMatcher
     let warn: (String) -> Void
 
     func run(paths: [String]) throws -> RunSummary {
@@ -23,28 +28,34 @@ struct JSONLImport {
             do { data = try Data(contentsOf: file, options: .alwaysMapped) } catch {
                 throw CommandFailure(.noInput, "\(path): cannot read: \(error.localizedDescription)")
             }
-            let fileSource = try ingestor.store.ensureSource(url: file.absoluteString, kind: "jsonl")
+            let fileSource = try store.ensureSource(url: file.absoluteString, kind: "jsonl")
             var sources: [String: Int64] = [:]
-            for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-                summary.records += 1
-                let entry: CorpusLine
-                do { entry = try decoder.decode(CorpusLine.self, from: line) } catch {
-                    summary.recordsFailed += 1
-                    warn("\(path):\(number + 1): not a corpus line ({\"id\", \"text\"}): \(Self.reason(error))")
-                    continue
+            let lines = Array(data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated())
+            for batch in stride(from: 0, to: lines.count, by: Self.batchSize).map({ lines[$0..<min($0 + Self.batchSize, lines.count)] }) {
+                try store.inTransaction { session in
+                    let ingestor = Ingestor(writer: session, matcher: matcher)
+                    for (number, line) in batch where !line.isEmpty {
+                        summary.records += 1
+                        let entry: CorpusLine
+                        do { entry = try decoder.decode(CorpusLine.self, from: line) } catch {
+                            summary.recordsFailed += 1
+                            warn("\(path):\(number + 1): not a corpus line ({\"id\", \"text\"}): \(Self.reason(error))")
+                            continue
+                        }
+                        var sourceID = fileSource
+                        if let name = entry.source {
+                            sourceID = try sources[name] ?? session.ensureSource(url: "jsonl-source:\(name)", kind: "jsonl")
+                            sources[name] = sourceID
+                        }
+                        summary.count(try archive(entry, line: Data(line), file: file, sourceID: sourceID, ingestor))
+                    }
                 }
-                var sourceID = fileSource
-                if let name = entry.source {
-                    sourceID = try sources[name] ?? ingestor.store.ensureSource(url: "jsonl-source:\(name)", kind: "jsonl")
-                    sources[name] = sourceID
-                }
-                summary.count(try archive(entry, line: Data(line), file: file, sourceID: sourceID))
             }
         }
         return summary
     }
 
-    private func archive(_ entry: CorpusLine, line: Data, file: URL, sourceID: Int64) throws -> IngestOutcomeKind {
+    private func archive(_ entry: CorpusLine, line: Data, file: URL, sourceID: Int64, _ ingestor: Ingestor) throws -> IngestOutcomeKind {
         var article = normalizer.article(plainText: entry.text)
         article.title = entry.title ?? article.title
         article.published = entry.published.flatMap(TimestampParser.parse)

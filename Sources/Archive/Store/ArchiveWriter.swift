@@ -1,0 +1,15 @@
+import Foundation
+
+/// What the ingest pipeline needs from the archive to place and store a text: candidate
+/// queries (`CandidateIndex`), exact-copy lookup, and the writes of one sighting.
+///
+/// `ArchiveStore` answers each call in its own transaction (a cron run, where a crash
+/// loses at most the page being written); `WriteSession` answers inside one transaction
+/// spanning many texts (bulk imports and rebuilds).
+public protocol ArchiveWriter: CandidateIndex {
+    func documentID(contentHash: String) throws(ArchiveError) -> Int64?
+    @discardableResult func record(_ ingest: Ingest) throws(ArchiveError) -> IngestOutcome
+    func settleEntry(sourceID: Int64, entryKey: String, url: String?, title: String?, published: Date?) throws(ArchiveError)
+}
+
+extension ArchiveStore: ArchiveWriter {}

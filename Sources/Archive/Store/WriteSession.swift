@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+
+/// The archive inside one write transaction that spans many texts (see
+/// `ArchiveStore.inTransaction`). Its queries see its own uncommitted writes.
+///
+/// During a rebuild, `before` limits candidates to documents archived before the one being
+/// replayed. Valid only inside the closure that received it.
+public final class WriteSession: ArchiveWriter {
+    let db: Database
+    var before: Int64?
+
+    init(_ db: Database) { self.db = db }
+
+    public func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
+                           minSharedPassages: Int) throws(ArchiveError) -> [Candidate] {
+        try run {
+            try CandidateQueries.candidates(db, bandKeys: bandKeys, passageHashes: passageHashes, common: common,
+                                            minSharedPassages: minSharedPassages, before: before)
+        }
+    }
+
+    public func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64> {
+        try run { try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: before) }
+    }
+
+    public func documentID(contentHash: String) throws(ArchiveError) -> Int64? {
+        try run { try ArchiveStore.documentID(contentHash: contentHash, db) }
+    }
+
+    @discardableResult
+    public func record(_ ingest: Ingest) throws(ArchiveError) -> IngestOutcome {
+        try run { try ArchiveStore.record(ingest, db) }
+    }
+
+    /// The id of the source with this URL, created with `kind` if new.
+    public func ensureSource(url: String, kind: String) throws(ArchiveError) -> Int64 {
+        try run { try ArchiveStore.ensureSource(url: url, kind: kind, db) }
+    }
+
+    public func settleEntry(sourceID: Int64, entryKey: String, url: String?, title: String?, published: Date?) throws(ArchiveError) {
+        try run { try ArchiveStore.insertEntry(sourceID, entryKey, url: url, title: title, published: published, documentID: nil, db) }
+    }
+
+    private func run<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
+        do { return try body() } catch { throw ArchiveStore.wrap(error) }
+    }
+}
+
+extension ArchiveStore {
+    /// Runs `body` in one write transaction: all of its writes commit together or not at all.
+    public func inTransaction<T>(_ body: (WriteSession) throws -> T) throws(ArchiveError) -> T {
+        try write { db in try body(WriteSession(db)) }
+    }
+}
