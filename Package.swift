@@ -52,7 +52,6 @@ let package = Package(
             dependencies: [
                 "Fetcher", "Normalizer", "Archive", "CorpusGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -15,6 +15,17 @@ extension ArchiveStore {
         try write { db in try Self.record(ingest, db) }
     }
 
+    /// Lowercase hex SHA-256, as stored for captures.
+    public static func sha256Hex(_ data: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in SHA256.hash(data: data) {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func documentID(contentHash: String, _ db: Database) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE content_hash = ?", arguments: [contentHash])
     }
@@ -49,7 +60,7 @@ extension ArchiveStore {
     }
 
     private static func upsertCapture(_ c: CaptureInput, _ db: Database) throws -> Int64 {
-        let sha = SHA256.hash(data: c.body).map { String(format: "%02x", $0) }.joined()
+        let sha = Self.sha256Hex(c.body)
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM captures WHERE final_url = ? AND body_sha256 = ?",
                                        arguments: [c.finalURL, sha]) {
             return id

@@ -1,32 +1,47 @@
-/// MinHash signatures and their LSH band keys.
+/// MinHash signatures and their LSH band keys, by one-permutation hashing with optimal
+/// densification (Li, Owen and Zhang 2012; Shrivastava 2017).
 ///
-/// Guarantees: the same shingle set always gives the same signature (the permutations are
-/// fixed seeds, not random per run), and for two sets with Jaccard similarity J each
-/// signature position agrees with probability J, so the fraction of agreeing positions is
-/// an unbiased estimate of J with standard error √(J(1−J)/permutations).
+/// Each shingle is hashed once: the top bits choose one of `permutations` bins, the low
+/// 32 bits are its value, and each bin keeps its minimum. An empty bin borrows the value of
+/// a bin picked by a fixed hash sequence of its own index, so two texts make the same
+/// choice. One hash per shingle instead of one per permutation.
+///
+/// Guarantees: the same shingle set always gives the same signature; for two sets with
+/// Jaccard similarity J each position agrees with probability ≈ J, so the fraction of
+/// agreeing positions estimates J with standard error ≈ √(J(1−J)/permutations).
 public struct MinHash: Sendable {
     public let permutations: Int
-    private let seeds: [UInt64]
 
     public init(permutations: Int) {
         self.permutations = permutations
-        var s: UInt64 = 0x5eed_1e57_d0c5_0001
-        seeds = (0..<permutations).map { _ in
-            s = StableHash.mix(s)
-            return s
-        }
     }
 
     /// The signature of a shingle set; an empty set gives all `UInt32.max`.
     public func signature(of shingles: some Sequence<UInt64>) -> [UInt32] {
         var mins = [UInt32](repeating: .max, count: permutations)
+        var filled = [Bool](repeating: false, count: permutations)
+        let bins = UInt64(permutations)
         for shingle in shingles {
-            for i in 0..<permutations {
-                let v = UInt32(truncatingIfNeeded: StableHash.mix(shingle ^ seeds[i]) >> 32)
-                if v < mins[i] { mins[i] = v }
+            let h = StableHash.mix(shingle ^ 0x5eed_1e57_d0c5_0001)
+            let bin = Int(((h >> 32) &* bins) >> 32)
+            let value = UInt32(truncatingIfNeeded: h)
+            if value < mins[bin] { mins[bin] = value }
+            filled[bin] = true
+        }
+        guard filled.contains(true) else { return mins }
+        var dense = mins
+        for bin in 0..<permutations where !filled[bin] {
+            var attempt: UInt64 = 1
+            while true {
+                let pick = Int(((StableHash.mix(UInt64(bin) << 32 | attempt) >> 32) &* bins) >> 32)
+                if filled[pick] {
+                    dense[bin] = mins[pick]
+                    break
+                }
+                attempt += 1
             }
         }
-        return mins
+        return dense
     }
 
     /// The fraction of positions on which two signatures agree.

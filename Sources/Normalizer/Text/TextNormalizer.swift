@@ -9,6 +9,7 @@ import Foundation
 public enum TextNormalizer {
     /// Normalizes one paragraph (a line break inside it becomes a space).
     public static func paragraph(_ raw: String) -> String {
+        if isCleanASCII(raw) { return raw }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         // ASCII is already NFC; only other text pays for composition.
@@ -26,6 +27,23 @@ public enum TextNormalizer {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// Printable ASCII with single inner spaces is already normal: the common case, checked
+    /// on bytes without building a new string.
+    private static func isCleanASCII(_ raw: String) -> Bool {
+        var previousSpace = true
+        for byte in raw.utf8 {
+            if byte == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else if byte > 0x20 && byte < 0x7F {
+                previousSpace = false
+            } else {
+                return false
+            }
+        }
+        return !previousSpace
     }
 
     /// Splits text into normalized, non-empty paragraphs, one per line.

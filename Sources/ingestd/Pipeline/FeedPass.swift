@@ -1,5 +1,4 @@
 import Archive
-import Crypto
 import Fetcher
 import Foundation
 import Normalizer
@@ -51,7 +50,7 @@ struct FeedPass {
             try store.recordFeedFailure(sourceID: sourceID, status: capture.status, error: "HTTP \(capture.status)", at: capture.fetchedAt)
             throw FetchError(url: feed.url, reason: "HTTP status \(capture.status)")
         }
-        let bodySHA = SHA256.hash(data: capture.body).map { String(format: "%02x", $0) }.joined()
+        let bodySHA = ArchiveStore.sha256Hex(capture.body)
         if bodySHA == state.lastBodySHA256 {
             summary.feedsUnchanged += 1
             return try store.recordFeedSuccess(sourceID: sourceID, title: nil, status: capture.status, etag: capture.etag,
