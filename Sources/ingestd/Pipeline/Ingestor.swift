@@ -3,7 +3,7 @@ import Foundation
 import Normalizer
 
 /// Turns one article into archive writes: fingerprints, duplicate matching (see
-/// `DuplicateMatcher`), and a single-transaction record of it all.
+/// `DuplicateMatcher`), and one atomic record of it all.
 ///
 /// Guarantees: an exact text already archived only gains provenance; everything a new
 /// text brings (document, capture, sighting, relations, cluster, index keys) commits together.
@@ -21,7 +21,7 @@ struct Ingestor {
     func archive(_ article: Article, sighting: Sighting) throws(ArchiveError) -> IngestOutcomeKind {
         guard let outcome = try ingest(article, sighting: sighting) else {
             try writer.settleEntry(sourceID: sighting.sourceID, entryKey: sighting.entryKey, url: sighting.url,
-                                  title: sighting.entryTitle, published: sighting.entryPublished)
+                                   title: sighting.entryTitle, published: sighting.entryPublished)
             return .empty
         }
         switch outcome {
@@ -31,7 +31,7 @@ struct Ingestor {
     }
 
     /// Archives `article` as seen through `sighting`; nil when the article has no text.
-    func ingest(_ article: Article, sighting: Sighting) throws(ArchiveError) -> IngestOutcome? {
+    private func ingest(_ article: Article, sighting: Sighting) throws(ArchiveError) -> IngestOutcome? {
         let text = article.text
         guard !text.isEmpty else { return nil }
         let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
