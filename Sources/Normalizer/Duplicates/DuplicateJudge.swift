@@ -21,11 +21,10 @@ public struct DuplicateJudge: Sendable {
         if a.text == b.text {
             return DuplicateEvidence(kind: .exact, jaccard: 1, containment: 1, passages: [], factsAgree: true)
         }
-        let setA = Set(a.shingles), setB = Set(b.shingles)
-        let shared = setA.count <= setB.count ? setA.intersection(setB).count : setB.intersection(setA).count
-        let union = setA.count + setB.count - shared
+        let shared = a.sharedShingles(with: b)
+        let union = a.shingleSet.count + b.shingleSet.count - shared
         let jaccard = union == 0 ? 0 : Double(shared) / Double(union)
-        let smaller = min(setA.count, setB.count)
+        let smaller = min(a.shingleSet.count, b.shingleSet.count)
         let containment = smaller == 0 ? 0 : Double(shared) / Double(smaller)
 
         let passages = SharedRunFinder(a: a, b: b, minWords: settings.passageMinWords)

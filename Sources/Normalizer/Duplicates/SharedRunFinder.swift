@@ -16,14 +16,19 @@ struct SharedRunFinder {
 
     func runs() -> [Run] {
         guard a.tokens.count >= a.shingleWords, b.tokens.count >= b.shingleWords else { return [] }
-        var positionsInB: [UInt64: [Int]] = [:]
-        for (j, h) in b.shingles.enumerated() { positionsInB[h, default: []].append(j) }
-
+        // B's shingles sorted with their positions: lookups by binary search, no hashing.
+        let positionsInB = b.shingles.enumerated().map { ($0.element, $0.offset) }.sorted { $0 < $1 }
         var found: [Run] = []
         let ta = a.tokens, tb = b.tokens
         for (i, h) in a.shingles.enumerated() {
-            guard let js = positionsInB[h] else { continue }
-            for j in js {
+            var lo = 0, hi = positionsInB.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if positionsInB[mid].0 < h { lo = mid + 1 } else { hi = mid }
+            }
+            for k in lo..<positionsInB.count {
+                let (hash, j) = positionsInB[k]
+                if hash != h { break }
                 if i > 0, j > 0, ta[i - 1].hash == tb[j - 1].hash { continue }  // not a run's start
                 var n = 0
                 while i + n < ta.count, j + n < tb.count, ta[i + n].hash == tb[j + n].hash { n += 1 }

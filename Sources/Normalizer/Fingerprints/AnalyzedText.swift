@@ -7,6 +7,8 @@ public struct AnalyzedText: Sendable {
     public let text: String
     public let tokens: [Token]
     public let shingles: [UInt64]
+    /// The distinct shingle hashes, ascending: set operations by merging, without hashing.
+    public let shingleSet: [UInt64]
     public let shingleWords: Int
 
     public init(_ text: String, shingleWords: Int) {
@@ -14,7 +16,29 @@ public struct AnalyzedText: Sendable {
         self.shingleWords = shingleWords
         let tokens = Tokenizer.tokens(text)
         self.tokens = tokens
-        self.shingles = Self.shingleHashes(tokens, k: shingleWords)
+        let shingles = Self.shingleHashes(tokens, k: shingleWords)
+        self.shingles = shingles
+        var sorted = shingles.sorted()
+        sorted.removeDuplicatesInSortedArray()
+        self.shingleSet = sorted
+    }
+
+    /// How many distinct shingles two texts share (a merge of the sorted sets).
+    public func sharedShingles(with other: AnalyzedText) -> Int {
+        let a = shingleSet, b = other.shingleSet
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
     }
 
     /// The text of tokens `range`, exactly as written (punctuation and quotes included).
@@ -48,5 +72,18 @@ public struct AnalyzedText: Sendable {
             out.append(h)
         }
         return out
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Removes adjacent repeats in place: on a sorted array, leaves each value once.
+    mutating func removeDuplicatesInSortedArray() {
+        guard count > 1 else { return }
+        var write = 1
+        for read in 1..<count where self[read] != self[write - 1] {
+            self[write] = self[read]
+            write += 1
+        }
+        removeLast(count - write)
     }
 }

@@ -15,7 +15,8 @@ public struct Fingerprints: Sendable, Equatable {
     /// Computes all fingerprints of an analyzed text with the given settings.
     public init(of analyzed: AnalyzedText, settings: DuplicateSettings) {
         contentHash = Self.sha256Hex(analyzed.text)
-        signature = MinHash(permutations: settings.minhashPermutations).signature(of: Set(analyzed.shingles))
+        // Repeated shingles cannot change a minimum, so the distinct set is not needed here.
+        signature = MinHash(permutations: settings.minhashPermutations).signature(of: analyzed.shingles)
         bandKeys = MinHash.bandKeys(signature, bands: settings.lshBands)
         var seen = Set<UInt64>()
         passages = Winnowing.fingerprints(analyzed.shingles, window: settings.winnowWindow)

@@ -48,9 +48,18 @@ public enum TextNormalizer {
 
     /// Splits text into normalized, non-empty paragraphs, one per line.
     public static func paragraphs(_ raw: String) -> [String] {
-        raw.split(omittingEmptySubsequences: true, whereSeparator: { $0.isNewline })
+        // Split on scalars: `Character.isNewline` walks grapheme clusters and cost more than
+        // everything else in normalization.
+        raw.unicodeScalars.split(omittingEmptySubsequences: true, whereSeparator: isLineBreak)
             .map { paragraph(String($0)) }
             .filter { !$0.isEmpty }
+    }
+
+    private static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     // ASCII fast paths: Unicode property lookups cost more than all the rest of normalization.
