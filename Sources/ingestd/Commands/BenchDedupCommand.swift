@@ -49,7 +49,7 @@ struct BenchDedupCommand: ParsableCommand {
             if let pred {
                 let sink = try ExportSink(path: pred)
                 for (id, cluster) in zip(ids, clusterOf) {
-                    try sink.write(Data("{\"id\":\(id),\"cluster\":\(cluster)}\n".utf8))
+                    try sink.write(PredictionLine.data(idJSON: id, cluster: cluster))
                 }
                 try sink.finish()
             }

@@ -31,7 +31,7 @@ struct ClustersExportCommand: ParsableCommand {
             do {
                 try store.forEachMembership { m in
                     let id = m.sourceKind == "jsonl" ? m.entryKey : String(m.documentID)
-                    try sink.write(Data("{\"id\":\(id),\"cluster\":\(m.clusterID),\"relation\":\"\(m.relation)\"}\n".utf8))
+                    try sink.write(PredictionLine.data(idJSON: id, cluster: m.clusterID, relation: m.relation))
                 }
                 try sink.finish()
             } catch {
