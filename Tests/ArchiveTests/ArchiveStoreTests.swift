@@ -62,9 +62,9 @@ struct ArchiveStoreTests {
         _ = try ArchiveFixtures.ingest(store, source: source, url: "b", content: .new(
             ArchiveFixtures.document("b", bands: [300, 400], passages: [3, 4, 5]), relations: [], cluster: .ownCluster))
         let byBand = try store.candidates(bandKeys: [999, 200], passageHashes: [], common: [], minSharedPassages: 2)
-        #expect(byBand.map(\.text) == ["a"])
+        #expect(try byBand.map { try $0.text() } == ["a"])
         let byPassages = try store.candidates(bandKeys: [], passageHashes: [4, 5, 9], common: [], minSharedPassages: 2)
-        #expect(byPassages.map(\.text) == ["b"])
+        #expect(try byPassages.map { try $0.text() } == ["b"])
         #expect(try store.candidates(bandKeys: [], passageHashes: [3, 9], common: [], minSharedPassages: 2).isEmpty)
         #expect(try store.candidates(bandKeys: [], passageHashes: [4, 5], common: [4], minSharedPassages: 2).isEmpty)
     }

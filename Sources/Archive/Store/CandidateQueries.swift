@@ -27,7 +27,7 @@ enum CandidateQueries {
         return try ids.sorted().compactMap { id -> Candidate? in
             guard let doc = try DocumentRecord.fetchOne(db, key: id), let cluster = doc.clusterID else { return nil }
             return Candidate(documentID: id, clusterID: cluster, isCanonical: doc.relation == "canonical",
-                             text: try doc.decodedText())
+                             text: doc.decodedText)
         }
     }
 

@@ -15,16 +15,26 @@ public struct DuplicateJudge: Sendable {
         self.settings = settings
     }
 
+    /// Compares two texts (preparing them for comparison first); see the other `compare`.
+    public func compare(_ a: AnalyzedText, _ b: AnalyzedText, isCommon: (UInt64) -> Bool = { _ in false }) -> DuplicateEvidence {
+        compare(prepare(a), prepare(b), isCommon: isCommon)
+    }
+
+    /// A text prepared for `compare` with these settings.
+    public func prepare(_ text: AnalyzedText) -> ComparableText {
+        ComparableText(text, winnowWindow: settings.winnowWindow)
+    }
+
     /// Compares `a` with `b`. `isCommon` says whether a passage fingerprint is too common
     /// across the archive to count as evidence.
-    public func compare(_ a: AnalyzedText, _ b: AnalyzedText, isCommon: (UInt64) -> Bool = { _ in false }) -> DuplicateEvidence {
-        if a.text == b.text {
+    public func compare(_ a: ComparableText, _ b: ComparableText, isCommon: (UInt64) -> Bool = { _ in false }) -> DuplicateEvidence {
+        if a.analyzed.text == b.analyzed.text {
             return DuplicateEvidence(kind: .exact, jaccard: 1, containment: 1, passages: [], factsAgree: true)
         }
         let shared = a.sharedShingles(with: b)
-        let union = a.shingleSet.count + b.shingleSet.count - shared
+        let union = a.distinctShingles + b.distinctShingles - shared
         let jaccard = union == 0 ? 0 : Double(shared) / Double(union)
-        let smaller = min(a.shingleSet.count, b.shingleSet.count)
+        let smaller = min(a.distinctShingles, b.distinctShingles)
         let containment = smaller == 0 ? 0 : Double(shared) / Double(smaller)
 
         let passages = SharedRunFinder(a: a, b: b, minWords: settings.passageMinWords)
@@ -32,8 +42,8 @@ public struct DuplicateJudge: Sendable {
             .map { run in passage(run, a: a, b: b, isCommon: isCommon) }
 
         var kind: DuplicateKind?
-        let shorterWords = min(a.tokens.count, b.tokens.count)
-        let factsAgree = factsAgree(a, b, .number) && factsAgree(a, b, .name)
+        let shorterWords = min(a.analyzed.tokens.count, b.analyzed.tokens.count)
+        let factsAgree = factsAgree(a.numbers, b.numbers) && factsAgree(a.names, b.names)
         if !factsAgree {
             kind = nil
         } else if jaccard >= settings.syndicatedJaccard
@@ -46,30 +56,39 @@ public struct DuplicateJudge: Sendable {
                                  factsAgree: factsAgree)
     }
 
-    /// True unless both texts state at least `factMinCount` facts of this kind and fewer
-    /// than `factMinAgreement` of the smaller set appear in the other.
-    private func factsAgree(_ a: AnalyzedText, _ b: AnalyzedText, _ kind: Token.Fact) -> Bool {
-        let x = Set(a.tokens.lazy.filter { $0.fact == kind }.map(\.hash))
-        let y = Set(b.tokens.lazy.filter { $0.fact == kind }.map(\.hash))
-        let smaller = min(x.count, y.count)
-        guard smaller >= settings.factMinCount else { return true }
-        return Double(x.intersection(y).count) / Double(smaller) >= settings.factMinAgreement
+    /// False only when `compare(a, b)` certainly finds that the facts disagree, judged
+    /// from `b`'s sketch alone (so `b`'s text need not be read).
+    public func mayRelate(_ a: ComparableText, to b: FactSketch) -> Bool {
+        mayAgree(a.numbers, b.numbers, b.numberCount) && mayAgree(a.names, b.names, b.nameCount)
     }
 
-    private func passage(_ run: SharedRunFinder.Run, a: AnalyzedText, b: AnalyzedText, isCommon: (UInt64) -> Bool) -> SharedPassage {
+    private func mayAgree(_ x: [UInt64], _ filter: UInt64, _ count: UInt16) -> Bool {
+        let smaller = min(x.count, Int(count))
+        guard smaller >= settings.factMinCount, count < UInt16.max else { return true }
+        let atMost = x.reduce(0) { $0 + (filter & FactSketch.bit($1) != 0 ? 1 : 0) }
+        return Double(min(atMost, smaller)) / Double(smaller) >= settings.factMinAgreement
+    }
+
+    /// True unless both texts state at least `factMinCount` facts of this kind and fewer
+    /// than `factMinAgreement` of the smaller set appear in the other.
+    private func factsAgree(_ x: [UInt64], _ y: [UInt64]) -> Bool {
+        let smaller = min(x.count, y.count)
+        guard smaller >= settings.factMinCount else { return true }
+        return Double(x.sharedCount(withSorted: y)) / Double(smaller) >= settings.factMinAgreement
+    }
+
+    private func passage(_ run: SharedRunFinder.Run, a: ComparableText, b: ComparableText, isCommon: (UInt64) -> Bool) -> SharedPassage {
         let rangeA = run.startA..<(run.startA + run.words)
         let rangeB = run.startB..<(run.startB + run.words)
-        let quotedA = a.tokens[rangeA].filter(\.quoted).count
-        let quotedB = b.tokens[rangeB].filter(\.quoted).count
+        let quotedA = a.analyzed.tokens[rangeA].filter(\.quoted).count
+        let quotedB = b.analyzed.tokens[rangeB].filter(\.quoted).count
         // A quotation shared by independent reports stands inside quotes in both texts;
         // a wire passage that one outlet partly quotes is still wire evidence.
         let quoted = quotedA * 2 > run.words && quotedB * 2 > run.words
         // Distinctive when some winnowed fingerprint wholly inside the run is not common.
-        let lastShingle = run.startA + run.words - a.shingleWords
-        let inside = Winnowing.fingerprints(a.shingles, window: settings.winnowWindow)
-            .filter { $0.position >= run.startA && $0.position <= lastShingle }
-        let distinctive = inside.contains { !isCommon($0.hash) }
-        return SharedPassage(text: a.excerpt(rangeA), startA: run.startA, startB: run.startB,
+        let lastShingle = run.startA + run.words - a.analyzed.shingleWords
+        let distinctive = a.winnowed.contains { $0.position >= run.startA && $0.position <= lastShingle && !isCommon($0.hash) }
+        return SharedPassage(text: a.analyzed.excerpt(rangeA), startA: run.startA, startB: run.startB,
                              words: run.words, quoted: quoted, distinctive: distinctive)
     }
 }

@@ -10,30 +10,36 @@ struct SharedRunFinder {
         var words: Int
     }
 
-    let a: AnalyzedText
-    let b: AnalyzedText
+    let a: ComparableText
+    let b: ComparableText
     let minWords: Int
 
     func runs() -> [Run] {
-        guard a.tokens.count >= a.shingleWords, b.tokens.count >= b.shingleWords else { return [] }
-        // B's shingles sorted with their positions: lookups by binary search, no hashing.
-        let positionsInB = b.shingles.enumerated().map { ($0.element, $0.offset) }.sorted { $0 < $1 }
+        let ta = a.analyzed.tokens, tb = b.analyzed.tokens
+        guard ta.count >= a.analyzed.shingleWords, tb.count >= b.analyzed.shingleWords else { return [] }
         var found: [Run] = []
-        let ta = a.tokens, tb = b.tokens
-        for (i, h) in a.shingles.enumerated() {
-            var lo = 0, hi = positionsInB.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if positionsInB[mid].0 < h { lo = mid + 1 } else { hi = mid }
+        // Walk A's shingles in hash order too: each shared hash is a merge step, not a search.
+        let sa = a.sortedShingles, sb = b.sortedShingles
+        var i = 0, j = 0
+        while i < sa.count && j < sb.count {
+            let h = sa[i].hash
+            if h < sb[j].hash { i += 1; continue }
+            if h > sb[j].hash { j += 1; continue }
+            var endA = i, endB = j
+            while endA < sa.count && sa[endA].hash == h { endA += 1 }
+            while endB < sb.count && sb[endB].hash == h { endB += 1 }
+            for x in i..<endA {
+                let pa = Int(sa[x].position)
+                for y in j..<endB {
+                    let pb = Int(sb[y].position)
+                    if pa > 0, pb > 0, ta[pa - 1].hash == tb[pb - 1].hash { continue }  // not a run's start
+                    var n = 0
+                    while pa + n < ta.count, pb + n < tb.count, ta[pa + n].hash == tb[pb + n].hash { n += 1 }
+                    if n >= minWords { found.append(Run(startA: pa, startB: pb, words: n)) }
+                }
             }
-            for k in lo..<positionsInB.count {
-                let (hash, j) = positionsInB[k]
-                if hash != h { break }
-                if i > 0, j > 0, ta[i - 1].hash == tb[j - 1].hash { continue }  // not a run's start
-                var n = 0
-                while i + n < ta.count, j + n < tb.count, ta[i + n].hash == tb[j + n].hash { n += 1 }
-                if n >= minWords { found.append(Run(startA: i, startB: j, words: n)) }
-            }
+            i = endA
+            j = endB
         }
         found.sort { ($0.words, -$0.startA) > ($1.words, -$1.startA) }
         var chosen: [Run] = []

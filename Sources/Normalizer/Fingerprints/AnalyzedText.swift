@@ -1,4 +1,5 @@
-/// A normalized text with its tokens and word-shingle hashes, ready to compare.
+/// A normalized text with its tokens and word-shingle hashes: what fingerprints are made
+/// of. (`ComparableText` adds what an exact comparison needs.)
 ///
 /// `shingles[i]` hashes the words `tokens[i ..< i + shingleWords]`; a text shorter than
 /// one shingle has a single shingle made of all its words (the peers' rule), and an empty
@@ -7,8 +8,6 @@ public struct AnalyzedText: Sendable {
     public let text: String
     public let tokens: [Token]
     public let shingles: [UInt64]
-    /// The distinct shingle hashes, ascending: set operations by merging, without hashing.
-    public let shingleSet: [UInt64]
     public let shingleWords: Int
 
     public init(_ text: String, shingleWords: Int) {
@@ -16,29 +15,7 @@ public struct AnalyzedText: Sendable {
         self.shingleWords = shingleWords
         let tokens = Tokenizer.tokens(text)
         self.tokens = tokens
-        let shingles = Self.shingleHashes(tokens, k: shingleWords)
-        self.shingles = shingles
-        var sorted = shingles.sorted()
-        sorted.removeDuplicatesInSortedArray()
-        self.shingleSet = sorted
-    }
-
-    /// How many distinct shingles two texts share (a merge of the sorted sets).
-    public func sharedShingles(with other: AnalyzedText) -> Int {
-        let a = shingleSet, b = other.shingleSet
-        var i = 0, j = 0, shared = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                shared += 1
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return shared
+        self.shingles = Self.shingleHashes(tokens, k: shingleWords)
     }
 
     /// The text of tokens `range`, exactly as written (punctuation and quotes included).
@@ -64,26 +41,15 @@ public struct AnalyzedText: Sendable {
         if tokens.isEmpty { return [] }
         let count = tokens.count >= k ? tokens.count - k + 1 : 1
         let width = min(k, tokens.count)
-        var out = [UInt64]()
-        out.reserveCapacity(count)
-        for i in 0..<count {
-            var h: UInt64 = UInt64(width)
-            for j in i..<(i + width) { h = StableHash.combine(h, tokens[j].hash) }
-            out.append(h)
+        return [UInt64](unsafeUninitializedCapacity: count) { out, initialized in
+            tokens.withUnsafeBufferPointer { t in
+                for i in 0..<count {
+                    var h = UInt64(width)
+                    for j in i..<(i + width) { h = StableHash.combine(h, t[j].hash) }
+                    out[i] = h
+                }
+            }
+            initialized = count
         }
-        return out
-    }
-}
-
-extension Array where Element: Equatable {
-    /// Removes adjacent repeats in place: on a sorted array, leaves each value once.
-    mutating func removeDuplicatesInSortedArray() {
-        guard count > 1 else { return }
-        var write = 1
-        for read in 1..<count where self[read] != self[write - 1] {
-            self[write] = self[read]
-            write += 1
-        }
-        removeLast(count - write)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// - `contentHash`: lowercase hex SHA-256 of the UTF-8 text; equal hashes mean exact copies.
 /// - `signature`: MinHash of the word-shingle set; `bandKeys` its LSH bands.
-/// - `passages`: the distinct winnowed fingerprint hashes, for shared-passage search.
+/// - `passages`: the distinct winnowed fingerprint hashes, ascending, for shared-passage search.
 public struct Fingerprints: Sendable, Equatable {
     public var contentHash: String
     public var signature: [UInt32]
@@ -18,10 +18,9 @@ public struct Fingerprints: Sendable, Equatable {
         // Repeated shingles cannot change a minimum, so the distinct set is not needed here.
         signature = MinHash(permutations: settings.minhashPermutations).signature(of: analyzed.shingles)
         bandKeys = MinHash.bandKeys(signature, bands: settings.lshBands)
-        var seen = Set<UInt64>()
-        passages = Winnowing.fingerprints(analyzed.shingles, window: settings.winnowWindow)
-            .map(\.hash)
-            .filter { seen.insert($0).inserted }
+        passages = Winnowing.fingerprints(analyzed.shingles, window: settings.winnowWindow).map(\.hash)
+        passages.sort()
+        passages.removeDuplicatesInSortedArray()
     }
 
     public static func sha256Hex(_ text: String) -> String {

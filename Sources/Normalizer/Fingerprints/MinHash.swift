@@ -17,18 +17,24 @@ public struct MinHash: Sendable {
     }
 
     /// The signature of a shingle set; an empty set gives all `UInt32.max`.
-    public func signature(of shingles: some Sequence<UInt64>) -> [UInt32] {
+    public func signature(of shingles: [UInt64]) -> [UInt32] {
         var mins = [UInt32](repeating: .max, count: permutations)
         var filled = [Bool](repeating: false, count: permutations)
         let bins = UInt64(permutations)
-        for shingle in shingles {
-            let h = StableHash.mix(shingle ^ 0x5eed_1e57_d0c5_0001)
-            let bin = Int(((h >> 32) &* bins) >> 32)
-            let value = UInt32(truncatingIfNeeded: h)
-            if value < mins[bin] { mins[bin] = value }
-            filled[bin] = true
+        var any = false
+        mins.withUnsafeMutableBufferPointer { mins in
+            filled.withUnsafeMutableBufferPointer { filled in
+                for shingle in shingles {
+                    let h = StableHash.mix(shingle ^ 0x5eed_1e57_d0c5_0001)
+                    let bin = Int(((h >> 32) &* bins) >> 32)
+                    let value = UInt32(truncatingIfNeeded: h)
+                    if value < mins[bin] { mins[bin] = value }
+                    filled[bin] = true
+                    any = true
+                }
+            }
         }
-        guard filled.contains(true) else { return mins }
+        guard any else { return mins }
         var dense = mins
         for bin in 0..<permutations where !filled[bin] {
             var attempt: UInt64 = 1

@@ -5,26 +5,28 @@
 /// Single quotes and apostrophes are ignored: they are too often part of a word (US’s).
 /// State does not cross paragraphs, because news style reopens a quote on every paragraph.
 struct QuoteTracker {
-    private var closer: Set<Unicode.Scalar>?
+    /// The scalar values that close the open quotation (0 for "none"); both 0 when outside.
+    private var closer: (UInt32, UInt32) = (0, 0)
 
-    var isInside: Bool { closer != nil }
+    var isInside: Bool { closer.0 != 0 }
 
-    /// Feeds one non-word character; returns true if it was a quotation mark.
-    mutating func consume(_ s: Unicode.Scalar) {
-        if let closing = closer {
-            if closing.contains(s) { closer = nil }
+    /// Feeds one non-word character.
+    @inline(__always)
+    mutating func consume(_ s: UInt32) {
+        if isInside {
+            if s == closer.0 || s == closer.1 { closer = (0, 0) }
             return
         }
         switch s {
-        case "\u{201C}": closer = ["\u{201D}", "\u{201C}"]      // “…” (and “…“)
-        case "\u{201D}": closer = ["\u{201D}"]                   // ”…” (Swedish / sloppy)
-        case "\u{201E}": closer = ["\u{201C}", "\u{201D}"]       // „…“ and „…”
-        case "\u{00AB}": closer = ["\u{00BB}"]                   // «…»
-        case "\u{00BB}": closer = ["\u{00AB}"]                   // »…«
-        case "\"": closer = ["\""]
+        case 0x201C: closer = (0x201D, 0x201C)   // “…” (and “…“)
+        case 0x201D: closer = (0x201D, 0)        // ”…” (Swedish / sloppy)
+        case 0x201E: closer = (0x201C, 0x201D)   // „…“ and „…”
+        case 0x00AB: closer = (0x00BB, 0)        // «…»
+        case 0x00BB: closer = (0x00AB, 0)        // »…«
+        case 0x22: closer = (0x22, 0)            // "…"
         default: break
         }
     }
 
-    mutating func reset() { closer = nil }
+    mutating func reset() { closer = (0, 0) }
 }

@@ -5,12 +5,18 @@
 public enum StableHash {
     /// FNV-1a over UTF-8 bytes, finished with `mix` so that short words spread over all bits.
     public static func word(_ utf8: some Sequence<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8 {
-            h ^= UInt64(byte)
-            h &*= 0x0000_0100_0000_01b3
-        }
+        var h = fnvOffset
+        for byte in utf8 { h = fnvStep(h, byte) }
         return mix(h)
+    }
+
+    /// FNV-1a's starting value, for hashing a word byte by byte as it is scanned.
+    public static var fnvOffset: UInt64 { 0xcbf2_9ce4_8422_2325 }
+
+    /// One FNV-1a step.
+    @inline(__always)
+    public static func fnvStep(_ h: UInt64, _ byte: UInt8) -> UInt64 {
+        (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
     /// The splitmix64 finalizer: a bijection on 64-bit values with full avalanche.

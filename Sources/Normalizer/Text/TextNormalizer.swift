@@ -46,6 +46,15 @@ public enum TextNormalizer {
         return !previousSpace
     }
 
+    /// A whole text in normal form: its normalized paragraphs joined by blank lines.
+    /// Text already in that form (the common case for stored and generated corpora) is
+    /// recognized in one pass over its bytes and returned as it is.
+    public static func document(_ raw: String) -> String {
+        var raw = raw
+        if raw.withUTF8(isNormalDocument) { return raw }
+        return paragraphs(raw).joined(separator: "\n\n")
+    }
+
     /// Splits text into normalized, non-empty paragraphs, one per line.
     public static func paragraphs(_ raw: String) -> [String] {
         // Split on scalars: `Character.isNewline` walks grapheme clusters and cost more than
@@ -53,6 +62,57 @@ public enum TextNormalizer {
         raw.unicodeScalars.split(omittingEmptySubsequences: true, whereSeparator: isLineBreak)
             .map { paragraph(String($0)) }
             .filter { !$0.isEmpty }
+    }
+
+    /// True when the bytes are already `document`'s output: paragraphs of printable
+    /// characters with single inner spaces, separated by exactly one blank line, where
+    /// every non-ASCII scalar is from ranges that NFC leaves alone and that hold no
+    /// white space, invisible or line-breaking characters.
+    private static func isNormalDocument(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0, previous: UInt8 = 0x0A  // as if after a paragraph break
+        var newlines = 2
+        while i < p.count {
+            let b = p[i]
+            if b == 0x20 {
+                if previous == 0x20 || previous == 0x0A { return false }
+            } else if b == 0x0A {
+                if previous == 0x20 { return false }
+                newlines = previous == 0x0A ? newlines + 1 : 1
+                if newlines > 2 { return false }
+            } else if b >= 0x80 {
+                let (value, width) = scalar(p, at: i)
+                guard isStableScalar(value) else { return false }
+                if previous == 0x0A && newlines != 2 { return false }
+                previous = 0x41
+                i += width
+                continue
+            } else if b < 0x21 || b == 0x7F {
+                return false
+            } else if previous == 0x0A && newlines != 2 {
+                return false
+            }
+            previous = b
+            i += 1
+        }
+        return p.isEmpty || (previous != 0x20 && previous != 0x0A)
+    }
+
+    private static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0xE0, i + 1 < p.count { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0, i + 2 < p.count {
+            return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
+        }
+        return (0, 1)  // four-byte scalars take the full path
+    }
+
+    /// Latin-1 letters and signs, Latin Extended-A, basic Cyrillic and most general
+    /// punctuation: all NFC-stable on their own, none a space or invisible.
+    private static func isStableScalar(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xA1...0xAC, 0xAE...0x17F, 0x400...0x45F, 0x2010...0x2027, 0x2030...0x205E: true
+        default: false
+        }
     }
 
     private static func isLineBreak(_ s: Unicode.Scalar) -> Bool {

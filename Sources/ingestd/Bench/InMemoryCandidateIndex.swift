@@ -4,62 +4,122 @@ import Normalizer
 /// The archive's duplicate indexes held in memory, for measuring the dedup stage alone
 /// (`ingestd bench dedup`), without SQLite, as the peer benchmarks run.
 ///
-/// Same answers as the archive: LSH band lookups, passage postings, commonness counted in
-/// distinct clusters. Document ids are 1-based positions in arrival order.
+/// Same answers as the archive (LSH band lookups, passage postings, commonness counted
+/// in distinct clusters), with two bounds that keep lookups short whatever the corpus:
+/// a band bucket or a fingerprint keeps at most `bucketLimit` documents (later ones are
+/// still compared with those), and a fingerprint seen in more than the cluster limit is
+/// marked common once and no longer stored. Keys are the low 32 bits of the archive's
+/// 64-bit keys; texts are not held here but fetched through `textOf` when a candidate is
+/// verified. Document ids are 1-based positions in arrival order.
 final class InMemoryCandidateIndex: CandidateIndex {
-    private var bands: [[UInt64: [Int64]]]
-    private var postings: [UInt64: [Int64]] = [:]
-    private var texts: [String] = []
-    private var clusters: [Int64] = []
-    private var canonical: [Bool] = []
-    private var byContent: [String: Int64] = [:]
+    static let bucketLimit = 64
 
-    init(bands: Int) {
-        self.bands = Array(repeating: [:], count: bands)
+    private var bands = PostingTable()
+    private var postings = PostingTable()
+    private var common = PostingTable()
+    /// Per document (0-based): its cluster (the 1-based id of the cluster's canonical).
+    private var clusters: [UInt32] = []
+    private var canonical: [Bool] = []
+    private var sketches: [FactSketch] = []
+    private var byContent: [UInt64: UInt32] = [:]
+    private let clusterLimit: Int
+    private let textOf: (Int64) -> String
+
+    init(clusterLimit: Int, textOf: @escaping (Int64) -> String) {
+        self.clusterLimit = clusterLimit
+        self.textOf = textOf
+    }
+
+    var documentCount: Int { clusters.count }
+
+    /// Bytes held by the indexes and the per-document cluster table (not the texts).
+    var indexBytes: Int {
+        bands.bytes + postings.bytes + common.bytes
+            + clusters.capacity * MemoryLayout<UInt32>.size + canonical.capacity
+            + sketches.capacity * MemoryLayout<FactSketch>.stride
+            + byContent.capacity * (MemoryLayout<UInt64>.size + MemoryLayout<UInt32>.size + 1)
     }
 
     func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
                     minSharedPassages: Int) -> [Candidate] {
-        var ids = Set<Int64>()
-        for (band, key) in bandKeys.enumerated() { ids.formUnion(bands[band][key] ?? []) }
-        var shared: [Int64: Int] = [:]
+        var ids: [UInt32] = []
+        for key in bandKeys { bands.forEach(UInt32(truncatingIfNeeded: key)) { ids.append($0) } }
+        var shared: [UInt32] = []
         for hash in passageHashes where !common.contains(hash) {
-            for id in postings[hash] ?? [] { shared[id, default: 0] += 1 }
+            postings.forEach(UInt32(truncatingIfNeeded: hash)) { shared.append($0) }
         }
-        ids.formUnion(shared.filter { $0.value >= minSharedPassages }.keys)
-        return ids.sorted().map { id in
-            let i = Int(id - 1)
-            return Candidate(documentID: id, clusterID: clusters[i], isCanonical: canonical[i], text: texts[i])
+        shared.sort()
+        var run = 0
+        for i in shared.indices {
+            run = i > 0 && shared[i] == shared[i - 1] ? run + 1 : 1
+            if run == minSharedPassages { ids.append(shared[i]) }
+        }
+        guard !ids.isEmpty else { return [] }
+        ids.sort()
+        ids.removeDuplicatesInSortedArray()
+        return ids.map { doc in
+            let id = Int64(doc) + 1
+            return Candidate(documentID: id, clusterID: Int64(clusters[Int(doc)]), isCanonical: canonical[Int(doc)],
+                             text: { [textOf] in textOf(id) })
         }
     }
 
     func commonPassages(_ hashes: [UInt64], clusterLimit: Int) -> Set<UInt64> {
-        Set(hashes.filter { hash in
-            guard let ids = postings[hash], ids.count > clusterLimit else { return false }
-            return Set(ids.map { clusters[Int($0 - 1)] }).count > clusterLimit
-        })
+        Set(hashes.filter { common.contains(UInt32(truncatingIfNeeded: $0)) })
     }
 
     /// The cluster of the document already indexed with exactly this text, if any.
-    func cluster(ofContent contentHash: String) -> Int64? {
-        byContent[contentHash].map { clusters[Int($0 - 1)] }
+    func cluster(ofContent contentHash: UInt64) -> Int64? {
+        byContent[contentHash].map { Int64(clusters[Int($0)]) }
     }
 
+    /// The sketch of an indexed document's numbers and names.
+    func sketch(of documentID: Int64) -> FactSketch { sketches[Int(documentID - 1)] }
+
     /// Indexes a new document and returns its cluster id.
-    func add(_ text: String, _ prints: Fingerprints, placement: ClusterChoice) -> Int64 {
-        let id = Int64(texts.count + 1)
-        texts.append(text)
-        byContent[prints.contentHash] = id
+    func add(contentHash: UInt64, _ prints: Fingerprints, sketch: FactSketch, placement: ClusterChoice) -> Int64 {
+        let doc = UInt32(clusters.count)
+        let cluster: UInt32
         switch placement {
         case .ownCluster:
-            clusters.append(id)
+            cluster = doc + 1
             canonical.append(true)
-        case let .join(cluster, _):
-            clusters.append(cluster)
+        case let .join(id, _):
+            cluster = UInt32(id)
             canonical.append(false)
         }
-        for (band, key) in prints.bandKeys.enumerated() { bands[band][key, default: []].append(id) }
-        for hash in prints.passages { postings[hash, default: []].append(id) }
-        return clusters[Int(id - 1)]
+        clusters.append(cluster)
+        sketches.append(sketch)
+        byContent[contentHash] = doc
+        for key in prints.bandKeys {
+            let key32 = UInt32(truncatingIfNeeded: key)
+            var stored = 0
+            bands.forEach(key32) { _ in stored += 1 }
+            if stored < Self.bucketLimit { bands.insert(key32, doc) }
+        }
+        for hash in prints.passages { addPosting(UInt32(truncatingIfNeeded: hash), doc, cluster: cluster) }
+        return Int64(cluster)
+    }
+
+    /// Stores a posting, or marks the fingerprint common when it would reach more than
+    /// `clusterLimit` distinct clusters.
+    private func addPosting(_ key: UInt32, _ doc: UInt32, cluster: UInt32) {
+        if common.contains(key) { return }
+        var stored = 0
+        postings.forEach(key) { _ in stored += 1 }
+        if stored == 0 {
+            postings.insert(key, doc)
+            return
+        }
+        var seen: [UInt32] = [cluster]
+        postings.forEach(key) { other in
+            let c = clusters[Int(other)]
+            if !seen.contains(c) { seen.append(c) }
+        }
+        if seen.count > clusterLimit {
+            common.insert(key, 0)
+        } else if stored < Self.bucketLimit {
+            postings.insert(key, doc)
+        }
     }
 }

@@ -24,26 +24,37 @@ struct BenchDedupCommand: ParsableCommand {
         try CommandFailure.reporting {
             let settings = try config.load(required: false).dedup
             let started = Date()
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: corpus), options: .alwaysMapped) } catch {
-                throw CommandFailure(.noInput, "\(corpus): cannot read: \(error.localizedDescription)")
-            }
-            let matcher = DuplicateMatcher(settings: settings)
-            let index = InMemoryCandidateIndex(bands: settings.lshBands)
+            let reader = try CorpusReader(path: corpus)
             let decoder = JSONDecoder()
+            var locations: [UInt64] = [], lengths: [UInt32] = []
+            func text(_ bytes: Data) throws -> (CorpusLine, String) {
+                let entry = try decoder.decode(CorpusLine.self, from: bytes)
+                return (entry, TextNormalizer.document(entry.text))
+            }
+            let matcher = DuplicateMatcher(settings: settings), judge = DuplicateJudge(settings: settings)
+            let index = InMemoryCandidateIndex(clusterLimit: settings.commonFingerprintClusters) { id in
+                let i = Int(id - 1)
+                return (try? text(reader.line(at: locations[i], length: Int(lengths[i]))))?.1 ?? ""
+            }
             var ids: [String] = [], clusterOf: [Int64] = []
-            for line in data.split(separator: 0x0A) where !line.isEmpty {
-                let entry = try decoder.decode(CorpusLine.self, from: line)
-                let text = TextNormalizer.paragraphs(entry.text).joined(separator: "\n\n")
-                let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
+            while let line = try reader.next() {
+                let (entry, normalized): (CorpusLine, String)
+                do { (entry, normalized) = try text(line.bytes) } catch {
+                    throw CommandFailure(.dataError, "\(corpus): line \(ids.count + 1): \(error)")
+                }
+                let analyzed = AnalyzedText(normalized, shingleWords: settings.shingleWords)
                 let prints = Fingerprints(of: analyzed, settings: settings)
+                let contentKey = UInt64(prints.contentHash.prefix(16), radix: 16) ?? 0
                 ids.append(entry.idJSON)
-                if let cluster = index.cluster(ofContent: prints.contentHash) {
+                if let cluster = index.cluster(ofContent: contentKey) {
                     clusterOf.append(cluster)
                     continue
                 }
-                let (_, placement) = try matcher.match(analyzed, prints, in: index)
-                clusterOf.append(index.add(text, prints, placement: placement))
+                locations.append(line.offset)
+                lengths.append(UInt32(line.bytes.count))
+                let found = try matcher.matches(analyzed, prints, in: index) { judge.mayRelate($0, to: index.sketch(of: $1.documentID)) }
+                clusterOf.append(index.add(contentHash: contentKey, prints, sketch: FactSketch(analyzed),
+                                           placement: matcher.placement(found)))
             }
             let seconds = Date().timeIntervalSince(started)
             if let pred {
@@ -55,8 +66,11 @@ struct BenchDedupCommand: ParsableCommand {
             }
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
-            print(String(format: "bench: docs=%d seconds=%.3f docs_per_s=%.1f peak_rss_mb=%d",
-                         ids.count, seconds, Double(ids.count) / seconds, usage.ru_maxrss / 1024))
+            let indexed = max(index.documentCount, 1)
+            let locationBytes = locations.capacity * 8 + lengths.capacity * 4
+            print(String(format: "bench: docs=%d seconds=%.3f docs_per_s=%.1f peak_rss_mb=%d index_bytes_per_doc=%.0f text_location_bytes_per_doc=%.0f",
+                         ids.count, seconds, Double(ids.count) / seconds, usage.ru_maxrss / 1024,
+                         Double(index.indexBytes) / Double(indexed), Double(locationBytes) / Double(indexed)))
         }
     }
 }

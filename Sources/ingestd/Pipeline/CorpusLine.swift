@@ -19,7 +19,7 @@ struct CorpusLine: Decodable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let s = try? c.decode(String.self, forKey: .id) {
-            idJSON = String(decoding: try JSONEncoder().encode(s), as: UTF8.self)
+            idJSON = Self.quoted(s)
         } else if let n = try? c.decode(Int64.self, forKey: .id) {
             idJSON = String(n)
         } else {
@@ -30,5 +30,12 @@ struct CorpusLine: Decodable {
         title = try c.decodeIfPresent(String.self, forKey: .title)
         published = try c.decodeIfPresent(String.self, forKey: .published)
         source = try c.decodeIfPresent(String.self, forKey: .source)
+    }
+
+    /// `s` as a JSON string. Printable ASCII without quotes or backslashes needs no
+    /// escaping (the usual id); anything else goes through the encoder.
+    private static func quoted(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
+        return (try? String(decoding: JSONEncoder().encode(s), as: UTF8.self)) ?? "\"\""
     }
 }

@@ -31,23 +31,36 @@ struct DuplicateMatcher {
     /// Finds the candidates in `index`, judges each exactly, and places the document.
     func match(_ analyzed: AnalyzedText, _ prints: Fingerprints,
                in index: some CandidateIndex) throws(ArchiveError) -> ([RelationInput], ClusterChoice) {
-        let common = try index.commonPassages(prints.passages, clusterLimit: settings.commonFingerprintClusters)
-        let candidates = try index.candidates(bandKeys: prints.bandKeys, passageHashes: prints.passages,
-                                              common: common, minSharedPassages: settings.passageMinCount)
-        var matches: [(Candidate, DuplicateEvidence)] = []
-        for candidate in candidates {
-            let evidence = judge.compare(analyzed, AnalyzedText(candidate.text, shingleWords: settings.shingleWords),
-                                         isCommon: { common.contains($0) })
-            if evidence.kind != nil { matches.append((candidate, evidence)) }
-        }
-        let relations = matches.map { candidate, evidence in
+        let found = try matches(analyzed, prints, in: index)
+        let relations = found.map { candidate, evidence in
             RelationInput(otherID: candidate.documentID, kind: evidence.kind!.rawValue, jaccard: evidence.jaccard,
                           containment: evidence.containment, passagesJSON: Self.json(evidence.passages))
         }
-        return (relations, placement(matches))
+        return (relations, placement(found))
     }
 
-    private func placement(_ matches: [(Candidate, DuplicateEvidence)]) -> ClusterChoice {
+    /// The candidates in `index` that the judge relates to the document, with the evidence.
+    /// `mayRelate` lets an index that knows more about its documents rule a candidate out
+    /// before its text is read; it must never rule out one that `compare` would relate.
+    func matches(_ analyzed: AnalyzedText, _ prints: Fingerprints, in index: some CandidateIndex,
+                 mayRelate: (ComparableText, Candidate) -> Bool = { _, _ in true })
+        throws(ArchiveError) -> [(Candidate, DuplicateEvidence)] {
+        let common = try index.commonPassages(prints.passages, clusterLimit: settings.commonFingerprintClusters)
+        let candidates = try index.candidates(bandKeys: prints.bandKeys, passageHashes: prints.passages,
+                                              common: common, minSharedPassages: settings.passageMinCount)
+        guard !candidates.isEmpty else { return [] }
+        let prepared = judge.prepare(analyzed)
+        var found: [(Candidate, DuplicateEvidence)] = []
+        for candidate in candidates where mayRelate(prepared, candidate) {
+            let other = judge.prepare(AnalyzedText(try candidate.text(), shingleWords: settings.shingleWords))
+            let evidence = judge.compare(prepared, other, isCommon: { common.contains($0) })
+            if evidence.kind != nil { found.append((candidate, evidence)) }
+        }
+        return found
+    }
+
+    /// Where the matches place the document: see the type's guarantees.
+    func placement(_ matches: [(Candidate, DuplicateEvidence)]) -> ClusterChoice {
         let canonical = matches.filter { $0.0.isCanonical }
         let pool = canonical.isEmpty ? matches : canonical
         guard let best = pool.min(by: { ($0.0.clusterID, $0.0.documentID) < ($1.0.clusterID, $1.0.documentID) }) else {

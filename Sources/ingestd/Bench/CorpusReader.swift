@@ -1,0 +1,80 @@
+import Foundation
+
+/// Reads a JSONL file line by line through a fixed buffer, and reads any earlier line
+/// again by its offset, so that a benchmark never holds the corpus in memory.
+///
+/// Guarantees: lines are returned in file order without their newline, empty lines are
+/// skipped, and a final line without a newline is returned too; memory stays at the
+/// buffer size plus the longest line.
+final class CorpusReader {
+    struct Line {
+        var offset: UInt64
+        var bytes: Data
+    }
+
+    let path: String
+    private let fd: Int32
+    private var buffer: [UInt8]
+    private var start = 0, end = 0
+    private var fileOffset: UInt64 = 0
+    private var atEOF = false
+
+    init(path: String, bufferSize: Int = 1 << 22) throws(CommandFailure) {
+        self.path = path
+        fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw CommandFailure(.noInput, "\(path): cannot read: \(String(cString: strerror(errno)))")
+        }
+        buffer = [UInt8](repeating: 0, count: bufferSize)
+    }
+
+    deinit { close(fd) }
+
+    /// The next non-empty line, or nil at the end of the file.
+    func next() throws(CommandFailure) -> Line? {
+        while true {
+            let found: Int? = buffer.withUnsafeBytes { raw in
+                guard end > start, let p = memchr(raw.baseAddress! + start, 0x0A, end - start) else { return nil }
+                return raw.baseAddress!.distance(to: UnsafeRawPointer(p))
+            }
+            if let newline = found {
+                let line = Line(offset: fileOffset, bytes: Data(buffer[start..<newline]))
+                fileOffset += UInt64(newline + 1 - start)
+                start = newline + 1
+                if line.bytes.isEmpty { continue }
+                return line
+            }
+            if atEOF {
+                guard end > start else { return nil }
+                let line = Line(offset: fileOffset, bytes: Data(buffer[start..<end]))
+                fileOffset += UInt64(end - start)
+                start = end
+                return line
+            }
+            try refill()
+        }
+    }
+
+    /// Line bytes at `offset` (as returned by `next`), read again from the file.
+    func line(at offset: UInt64, length: Int) -> Data {
+        var data = Data(count: length)
+        let read = data.withUnsafeMutableBytes { pread(fd, $0.baseAddress, length, off_t(offset)) }
+        return read == length ? data : Data()
+    }
+
+    /// Moves the unread tail to the front and reads more; grows the buffer for long lines.
+    private func refill() throws(CommandFailure) {
+        if start > 0 {
+            buffer.withUnsafeMutableBytes { raw in
+                _ = memmove(raw.baseAddress!, raw.baseAddress! + start, end - start)
+            }
+            end -= start
+            start = 0
+        }
+        if end == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+        let n = buffer.withUnsafeMutableBytes { raw in Foundation.read(fd, raw.baseAddress! + end, raw.count - end) }
+        if n < 0 { throw CommandFailure(.ioError, "\(path): read failed: \(String(cString: strerror(errno)))") }
+        if n == 0 { atEOF = true }
+        end += n
+    }
+}
