@@ -101,3 +101,41 @@ struct TemplateGuardTests {
         #expect(facts == [.none, .none, .name, .none, .number, .none, .none, .none, .name, .none, .none, .none, .none, .none])
     }
 }
+
+/// Fact sketches only ever rule out pairs whose facts `compare` finds in disagreement.
+struct FactSketchTests {
+    let judge = DuplicateJudge(settings: DuplicateSettings())
+
+    private func report(_ city: String, _ index: String, _ change: String, _ leader: String) -> AnalyzedText {
+        AnalyzedText("""
+            Shares in \(city) closed at \(index) points on Tuesday, a change of \(change) percent, \
+            as traders weighed comments from \(leader) on interest rates and the outlook for exporters \
+            in the months ahead, dealers in \(city) said after the close of trading.
+            """, shingleWords: 5)
+    }
+
+    @Test func templatedItemsAreRuledOutAndCopiesAreNot() {
+        let a = report("Tarn", "4512.3", "1.2", "Voltaro")
+        let other = report("Kesh", "3901.7", "0.4", "Amsel")
+        let copy = report("Tarn", "4512.3", "1.2", "Voltaro")
+        #expect(judge.compare(a, other).kind == nil)
+        #expect(!judge.mayRelate(judge.prepare(a), to: FactSketch(other)))
+        #expect(judge.mayRelate(judge.prepare(a), to: FactSketch(copy)))
+    }
+
+    @Test func neverRulesOutAPairThatCompareRelates() {
+        var state: UInt64 = 42
+        func pick(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % n
+        }
+        let cities = ["Tarn", "Kesh", "Amsel", "Voltaro"], numbers = ["12", "4512.3", "1.2", "0.4", "77"]
+        for _ in 0..<300 {
+            let a = report(cities[pick(4)], numbers[pick(5)], numbers[pick(5)], cities[pick(4)])
+            let b = report(cities[pick(4)], numbers[pick(5)], numbers[pick(5)], cities[pick(4)])
+            if judge.compare(a, b).kind != nil {
+                #expect(judge.mayRelate(judge.prepare(a), to: FactSketch(b)))
+            }
+        }
+    }
+}

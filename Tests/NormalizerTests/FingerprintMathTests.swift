@@ -12,6 +12,22 @@ struct FingerprintMathTests {
         }
     }
 
+    @Test func winnowingSelectsTheRightmostMinimumOfEveryWindow() {
+        for trial in 0..<50 {
+            // Few distinct values, so that ties (where "rightmost" matters) are common.
+            let hashes = (0..<(20 + trial)).map { StableHash.mix(UInt64($0 * 31 + trial)) % 7 }
+            for window in [1, 4, 6] where hashes.count > window {
+                var expected: [Winnowing.Fingerprint] = []
+                for start in 0...(hashes.count - window) {
+                    var best = start
+                    for i in start..<(start + window) where hashes[i] <= hashes[best] { best = i }
+                    if expected.last?.position != best { expected.append(.init(hash: hashes[best], position: best)) }
+                }
+                #expect(Winnowing.fingerprints(hashes, window: window) == expected, "trial \(trial), window \(window)")
+            }
+        }
+    }
+
     @Test func winnowingCatchesEverySharedRunOfExactlyTheGuaranteedLength() {
         let settings = DuplicateSettings()
         let run = settings.guaranteedRunWords

@@ -21,8 +21,7 @@ public struct ComparableText: Sendable {
 
     public init(_ analyzed: AnalyzedText, winnowWindow: Int) {
         self.analyzed = analyzed
-        var sorted = analyzed.shingles.enumerated().map { PositionedShingle(hash: $0.element, position: Int32($0.offset)) }
-        sorted.sort { ($0.hash, $0.position) < ($1.hash, $1.position) }
+        let sorted = Self.sorted(analyzed.shingles)
         sortedShingles = sorted
         var distinct = 0
         for i in sorted.indices where i == 0 || sorted[i].hash != sorted[i - 1].hash { distinct += 1 }
@@ -30,6 +29,29 @@ public struct ComparableText: Sendable {
         numbers = analyzed.factHashes(.number)
         names = analyzed.factHashes(.name)
         winnowed = Winnowing.fingerprints(analyzed.shingles, window: winnowWindow)
+    }
+
+    /// Shingles with positions, ordered by hash then position. Texts of fewer than 2²⁴
+    /// shingles (all real ones) sort as plain integers: the hash's top 40 bits with the
+    /// position below, then each run of equal top bits is put in full-hash order.
+    private static func sorted(_ shingles: [UInt64]) -> [PositionedShingle] {
+        guard shingles.count < 1 << 24 else {
+            return shingles.enumerated().map { PositionedShingle(hash: $0.element, position: Int32($0.offset)) }
+                .sorted { ($0.hash, $0.position) < ($1.hash, $1.position) }
+        }
+        var packed = [UInt64](unsafeUninitializedCapacity: shingles.count) { out, n in
+            for (i, h) in shingles.enumerated() { out[i] = h & ~0xFF_FFFF | UInt64(i) }
+            n = shingles.count
+        }
+        packed.sort()
+        var out = packed.map { PositionedShingle(hash: shingles[Int($0 & 0xFF_FFFF)], position: Int32($0 & 0xFF_FFFF)) }
+        // Equal top bits with different full hashes (rare): restore full-hash order.
+        var start = 0
+        for i in 1...out.count where i == out.count || packed[i] & ~0xFF_FFFF != packed[start] & ~0xFF_FFFF {
+            if i - start > 1 { out[start..<i].sort { ($0.hash, $0.position) < ($1.hash, $1.position) } }
+            start = i
+        }
+        return out
     }
 
     /// How many distinct shingles two texts share (a merge of the sorted lists).

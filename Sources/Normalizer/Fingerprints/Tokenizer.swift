@@ -18,58 +18,20 @@ public enum Tokenizer {
     }
 
     /// Tokens of valid UTF-8 (as a Swift string's storage always is).
-    public static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var state = State()
-        state.tokens.reserveCapacity(bytes.count / 6)
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                let folded = b | 0x20
-                let isLetter = folded &- 0x61 < 26, isDigit = b &- 0x30 < 10
-                if isLetter || isDigit || b == 0x5F {
-                    if !state.inWord { state.open(at: i, fact: isDigit ? .number : b < 0x5B && isLetter ? .upperCase : .none) }
-                    state.feed(isLetter ? folded : b)
-                } else {
-                    state.close(at: i)
-                    state.separator(UInt32(b))
-                }
-                i += 1
-            } else {
-                let (scalar, width) = decode(bytes, at: i)
-                if isWordScalar(scalar) {
-                    if !state.inWord { state.open(at: i, fact: factKind(scalar)) }
-                    for byte in scalar.properties.lowercaseMapping.utf8 { state.feed(byte) }
-                } else {
-                    state.close(at: i)
-                    state.separator(scalar.value)
-                }
-                i += width
-            }
-        }
-        state.close(at: n)
-        return state.tokens
-    }
-
-    /// The scanner's state between bytes.
-    private struct State {
+    public static func tokens(utf8 p: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
+        tokens.reserveCapacity(p.count / 6)
         var quotes = QuoteTracker()
-        var inWord = false
-        var hash: UInt64 = 0
-        var start = 0
-        var quoted = false
-        var fact = Token.Fact.none
         var sentenceStart = true
+        var inWord = false
+        var hash: UInt64 = 0, start = 0, quoted = false, fact = Token.Fact.none
+        let n = p.count
+        var i = 0
 
-        /// The first letter decides the word's fact; `.upperCase` is a name away from a
-        /// sentence start.
-        @inline(__always)
-        mutating func open(at offset: Int, fact first: FirstLetter) {
+        func open(_ first: FirstLetter) {
             inWord = true
             hash = StableHash.fnvOffset
-            start = offset
+            start = i
             quoted = quotes.isInside
             switch first {
             case .number: fact = .number
@@ -77,22 +39,14 @@ public enum Tokenizer {
             case .none: fact = .none
             }
         }
-
-        @inline(__always)
-        mutating func feed(_ byte: UInt8) {
-            hash = StableHash.fnvStep(hash, byte)
-        }
-
-        @inline(__always)
-        mutating func close(at offset: Int) {
+        func close() {
             guard inWord else { return }
-            tokens.append(Token(hash: StableHash.mix(hash), quoted: quoted, fact: fact, start: start, end: offset))
+            tokens.append(Token(hash: StableHash.mix(hash), quoted: quoted, fact: fact, start: start, end: i))
             inWord = false
             sentenceStart = false
         }
-
-        @inline(__always)
-        mutating func separator(_ s: UInt32) {
+        func separator(_ s: UInt32) {
+            close()
             if s == 0x0A {
                 quotes.reset()
                 sentenceStart = true
@@ -104,6 +58,43 @@ public enum Tokenizer {
                 sentenceStart = true
             }
         }
+
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                guard isASCIIWordByte(b) else {
+                    separator(UInt32(b))
+                    i += 1
+                    continue
+                }
+                if !inWord { open(b &- 0x30 < 10 ? .number : b &- 0x41 < 26 ? .upperCase : .none) }
+                // The bulk of the work: a run of ASCII word bytes, hashed in a tight loop.
+                var h = hash
+                repeat {
+                    let c = p[i]
+                    h = StableHash.fnvStep(h, c &- 0x41 < 26 ? c | 0x20 : c)
+                    i += 1
+                } while i < n && isASCIIWordByte(p[i])
+                hash = h
+            } else {
+                let (scalar, width) = decode(p, at: i)
+                if isWordScalar(scalar) {
+                    if !inWord { open(factKind(scalar)) }
+                    for byte in scalar.properties.lowercaseMapping.utf8 { hash = StableHash.fnvStep(hash, byte) }
+                } else {
+                    separator(scalar.value)
+                }
+                i += width
+            }
+        }
+        close()
+        return tokens
+    }
+
+    /// ASCII digits, letters and `_` make words (as `\w` does).
+    @inline(__always)
+    private static func isASCIIWordByte(_ b: UInt8) -> Bool {
+        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 || b == 0x5F
     }
 
     enum FirstLetter {

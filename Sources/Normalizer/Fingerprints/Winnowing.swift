@@ -8,6 +8,11 @@ public enum Winnowing {
     public struct Fingerprint: Sendable, Equatable {
         public var hash: UInt64
         public var position: Int
+
+        public init(hash: UInt64, position: Int) {
+            self.hash = hash
+            self.position = position
+        }
     }
 
     public static func fingerprints(_ shingles: [UInt64], window: Int) -> [Fingerprint] {
@@ -17,13 +22,21 @@ public enum Winnowing {
             return [Fingerprint(hash: shingles[i], position: i)]
         }
         var out: [Fingerprint] = []
-        var last = -1
-        for start in 0...(shingles.count - window) {
-            let i = rightmostMinimum(shingles, start..<(start + window))
-            if i != last {
-                out.append(Fingerprint(hash: shingles[i], position: i))
-                last = i
+        out.reserveCapacity(2 * shingles.count / (window + 1) + 1)
+        // The window's rightmost minimum only changes when a new value is ≤ it, or when it
+        // leaves the window (then the window is scanned again): expected O(1) per shingle.
+        var best = rightmostMinimum(shingles, 0..<window)
+        out.append(Fingerprint(hash: shingles[best], position: best))
+        for end in window..<shingles.count {
+            let start = end - window + 1
+            if best < start {
+                best = rightmostMinimum(shingles, start..<(end + 1))
+            } else if shingles[end] <= shingles[best] {
+                best = end
+            } else {
+                continue
             }
+            if best != out[out.count - 1].position { out.append(Fingerprint(hash: shingles[best], position: best)) }
         }
         return out
     }

@@ -69,32 +69,34 @@ public enum TextNormalizer {
     /// every non-ASCII scalar is from ranges that NFC leaves alone and that hold no
     /// white space, invisible or line-breaking characters.
     private static func isNormalDocument(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0, previous: UInt8 = 0x0A  // as if after a paragraph break
-        var newlines = 2
-        while i < p.count {
+        let n = p.count
+        var i = 0
+        while i < n {
             let b = p[i]
-            if b == 0x20 {
-                if previous == 0x20 || previous == 0x0A { return false }
-            } else if b == 0x0A {
-                if previous == 0x20 { return false }
-                newlines = previous == 0x0A ? newlines + 1 : 1
-                if newlines > 2 { return false }
-            } else if b >= 0x80 {
+            if b &- 0x21 < 0x5E {  // printable ASCII other than space: the bulk of any text
+                i += 1
+                continue
+            }
+            switch b {
+            case 0x20:
+                // Inside a paragraph, never doubled, never next to a line break.
+                guard i > 0, i + 1 < n, p[i - 1] != 0x20, p[i - 1] != 0x0A, p[i + 1] != 0x0A else { return false }
+                i += 1
+            case 0x0A:
+                // Exactly one blank line between two paragraphs.
+                guard i > 0, i + 2 < n, p[i - 1] != 0x20, p[i + 1] == 0x0A, p[i + 2] != 0x0A, p[i + 2] != 0x20 else {
+                    return false
+                }
+                i += 2
+            case 0x80...:
                 let (value, width) = scalar(p, at: i)
                 guard isStableScalar(value) else { return false }
-                if previous == 0x0A && newlines != 2 { return false }
-                previous = 0x41
                 i += width
-                continue
-            } else if b < 0x21 || b == 0x7F {
-                return false
-            } else if previous == 0x0A && newlines != 2 {
-                return false
+            default:
+                return false  // controls, tabs, carriage returns, DEL
             }
-            previous = b
-            i += 1
         }
-        return p.isEmpty || (previous != 0x20 && previous != 0x0A)
+        return true
     }
 
     private static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {

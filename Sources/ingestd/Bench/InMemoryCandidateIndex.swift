@@ -45,7 +45,7 @@ final class InMemoryCandidateIndex: CandidateIndex {
         var ids: [UInt32] = []
         for key in bandKeys { bands.forEach(UInt32(truncatingIfNeeded: key)) { ids.append($0) } }
         var shared: [UInt32] = []
-        for hash in passageHashes where !common.contains(hash) {
+        for hash in passageHashes where common.isEmpty || !common.contains(hash) {
             postings.forEach(UInt32(truncatingIfNeeded: hash)) { shared.append($0) }
         }
         shared.sort()
@@ -65,7 +65,8 @@ final class InMemoryCandidateIndex: CandidateIndex {
     }
 
     func commonPassages(_ hashes: [UInt64], clusterLimit: Int) -> Set<UInt64> {
-        Set(hashes.filter { common.contains(UInt32(truncatingIfNeeded: $0)) })
+        guard common.count > 0 else { return [] }
+        return Set(hashes.filter { common.count(of: UInt32(truncatingIfNeeded: $0)) > 0 })
     }
 
     /// The cluster of the document already indexed with exactly this text, if any.
@@ -93,9 +94,7 @@ final class InMemoryCandidateIndex: CandidateIndex {
         byContent[contentHash] = doc
         for key in prints.bandKeys {
             let key32 = UInt32(truncatingIfNeeded: key)
-            var stored = 0
-            bands.forEach(key32) { _ in stored += 1 }
-            if stored < Self.bucketLimit { bands.insert(key32, doc) }
+            bands.insert(key32, doc, ifFewerThan: Self.bucketLimit)
         }
         for hash in prints.passages { addPosting(UInt32(truncatingIfNeeded: hash), doc, cluster: cluster) }
         return Int64(cluster)
@@ -104,13 +103,10 @@ final class InMemoryCandidateIndex: CandidateIndex {
     /// Stores a posting, or marks the fingerprint common when it would reach more than
     /// `clusterLimit` distinct clusters.
     private func addPosting(_ key: UInt32, _ doc: UInt32, cluster: UInt32) {
-        if common.contains(key) { return }
-        var stored = 0
-        postings.forEach(key) { _ in stored += 1 }
-        if stored == 0 {
-            postings.insert(key, doc)
-            return
-        }
+        if common.count > 0, common.count(of: key) > 0 { return }
+        // Most fingerprints are new: one walk stores them.
+        let stored = postings.insert(key, doc, ifFewerThan: 1)
+        if stored == 0 { return }
         var seen: [UInt32] = [cluster]
         postings.forEach(key) { other in
             let c = clusters[Int(other)]

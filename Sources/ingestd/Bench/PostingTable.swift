@@ -1,31 +1,30 @@
 /// A multimap from 32-bit keys to document numbers, in one open-addressed table with
-/// Robin Hood linear probing: eight bytes per entry and no allocation per key.
+/// Robin Hood linear probing: eight bytes per entry (key and document in one word, so a
+/// lookup touches one cache line) and no allocation per key.
 ///
 /// Guarantees: `forEach(key)` visits every document inserted under `key` (in no set
 /// order), and possibly, with probability about (entries scanned) / 2³² per lookup,
-/// none other; the table stays between `maxLoad / growth` and `maxLoad` full once it
-/// has grown, so `bytes` / `count` stays between 8 / 0.9 and 8 / 0.72.
+/// none other; once grown, the table stays between `maxLoad / growth` and `maxLoad`
+/// full, so `bytes` / `count` stays between 8 / 0.9 and 8 / 0.72.
 ///
 /// Keys must be uniformly distributed (truncated hashes): a key's home slot is its value
 /// scaled to the capacity, so no further hashing is done.
 struct PostingTable {
-    private var keys: [UInt32]
-    /// Document number + 1; 0 marks an empty slot.
-    private var values: [UInt32]
+    /// key << 32 | (document + 1); 0 marks an empty slot.
+    private var slots: [UInt64]
     private(set) var count = 0
 
     static let maxLoad = 0.9
     static let growth = 1.25
 
-    init(capacity: Int = 1 << 12) {
-        keys = [UInt32](repeating: 0, count: capacity)
-        values = [UInt32](repeating: 0, count: capacity)
+    init(capacity: Int = 1 << 16) {
+        slots = [UInt64](repeating: 0, count: capacity)
     }
 
-    var capacity: Int { keys.count }
+    var capacity: Int { slots.count }
 
     /// Memory held by the table.
-    var bytes: Int { capacity * (MemoryLayout<UInt32>.size * 2) }
+    var bytes: Int { capacity * MemoryLayout<UInt64>.size }
 
     @inline(__always)
     private static func home(_ key: UInt32, _ capacity: Int) -> Int {
@@ -34,74 +33,108 @@ struct PostingTable {
 
     /// How far the entry in `slot` sits from its home.
     @inline(__always)
-    private static func displacement(_ slot: Int, _ key: UInt32, _ capacity: Int) -> Int {
-        let h = home(key, capacity)
+    private static func displacement(_ slot: Int, _ entry: UInt64, _ capacity: Int) -> Int {
+        let h = home(UInt32(truncatingIfNeeded: entry >> 32), capacity)
         return slot >= h ? slot - h : slot + capacity - h
     }
 
     /// Calls `body` with each document stored under `key`.
+    @inline(__always)
     func forEach(_ key: UInt32, _ body: (UInt32) -> Void) {
         let capacity = self.capacity
-        keys.withUnsafeBufferPointer { keys in
-            values.withUnsafeBufferPointer { values in
-                var slot = Self.home(key, capacity), distance = 0
-                while values[slot] != 0 {
-                    let resident = keys[slot]
-                    if resident == key {
-                        body(values[slot] - 1)
-                    } else if Self.displacement(slot, resident, capacity) < distance {
-                        return
-                    }
-                    slot += 1
-                    if slot == capacity { slot = 0 }
-                    distance += 1
+        slots.withUnsafeBufferPointer { slots in
+            var slot = Self.home(key, capacity), distance = 0
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return }
+                if UInt32(truncatingIfNeeded: entry >> 32) == key {
+                    body(UInt32(truncatingIfNeeded: entry) - 1)
+                } else if Self.displacement(slot, entry, capacity) < distance {
+                    return
                 }
+                slot += 1
+                if slot == capacity { slot = 0 }
+                distance += 1
             }
         }
     }
 
-    /// True when some document is stored under `key`.
-    func contains(_ key: UInt32) -> Bool {
-        var found = false
-        forEach(key) { _ in found = true }
-        return found
+    /// How many documents are stored under `key`.
+    func count(of key: UInt32) -> Int {
+        var n = 0
+        forEach(key) { _ in n += 1 }
+        return n
     }
 
     /// Stores `document` under `key` (duplicates are kept).
     mutating func insert(_ key: UInt32, _ document: UInt32) {
-        if Double(count + 1) > Self.maxLoad * Double(capacity) { grow() }
-        place(key, document + 1)
-        count += 1
+        _ = insert(key, document, ifFewerThan: .max)
     }
 
-    private mutating func place(_ key: UInt32, _ value: UInt32) {
-        var key = key, value = value
+    /// Stores `document` under `key` if fewer than `limit` documents are stored under it,
+    /// in one walk; returns how many were stored before.
+    @discardableResult
+    mutating func insert(_ key: UInt32, _ document: UInt32, ifFewerThan limit: Int) -> Int {
+        if Double(count + 1) > Self.maxLoad * Double(capacity) { grow() }
+        var entry = UInt64(key) << 32 | UInt64(document + 1)
         let capacity = self.capacity
-        var slot = Self.home(key, capacity), distance = 0
-        keys.withUnsafeMutableBufferPointer { keys in
-            values.withUnsafeMutableBufferPointer { values in
-                while values[slot] != 0 {
-                    let residentDistance = Self.displacement(slot, keys[slot], capacity)
-                    if residentDistance < distance {
-                        swap(&key, &keys[slot])
-                        swap(&value, &values[slot])
-                        distance = residentDistance
-                    }
-                    slot += 1
-                    if slot == capacity { slot = 0 }
-                    distance += 1
+        var found = 0
+        let inserted = slots.withUnsafeMutableBufferPointer { slots -> Bool in
+            var slot = Self.home(key, capacity), distance = 0
+            // Walk the key's entries up to where Robin Hood order puts a new one.
+            while slots[slot] != 0 {
+                let resident = slots[slot]
+                if UInt32(truncatingIfNeeded: resident >> 32) == key {
+                    found += 1
+                } else if Self.displacement(slot, resident, capacity) < distance {
+                    break
                 }
-                keys[slot] = key
-                values[slot] = value
+                slot += 1
+                if slot == capacity { slot = 0 }
+                distance += 1
             }
+            guard found < limit else { return false }
+            // Place it there and shift the richer entries that follow.
+            while slots[slot] != 0 {
+                let residentDistance = Self.displacement(slot, slots[slot], capacity)
+                if residentDistance < distance {
+                    swap(&entry, &slots[slot])
+                    distance = residentDistance
+                }
+                slot += 1
+                if slot == capacity { slot = 0 }
+                distance += 1
+            }
+            slots[slot] = entry
+            return true
+        }
+        if inserted { count += 1 }
+        return found
+    }
+
+    /// Re-places an entry after growth.
+    private mutating func place(_ entry: UInt64) {
+        var entry = entry
+        let capacity = self.capacity
+        slots.withUnsafeMutableBufferPointer { slots in
+            var slot = Self.home(UInt32(truncatingIfNeeded: entry >> 32), capacity), distance = 0
+            while slots[slot] != 0 {
+                let residentDistance = Self.displacement(slot, slots[slot], capacity)
+                if residentDistance < distance {
+                    swap(&entry, &slots[slot])
+                    distance = residentDistance
+                }
+                slot += 1
+                if slot == capacity { slot = 0 }
+                distance += 1
+            }
+            slots[slot] = entry
         }
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        let size = Int((Double(capacity) * Self.growth).rounded(.up))
-        keys = [UInt32](repeating: 0, count: size)
-        values = [UInt32](repeating: 0, count: size)
-        for i in oldKeys.indices where oldValues[i] != 0 { place(oldKeys[i], oldValues[i]) }
+        let old = slots
+        slots = [UInt64](repeating: 0, count: Int((Double(capacity) * Self.growth).rounded(.up)))
+        for entry in old where entry != 0 { place(entry) }
     }
 }

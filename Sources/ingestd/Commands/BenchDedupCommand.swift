@@ -32,7 +32,11 @@ struct BenchDedupCommand: ParsableCommand {
                 return (entry, TextNormalizer.document(entry.text))
             }
             let matcher = DuplicateMatcher(settings: settings), judge = DuplicateJudge(settings: settings)
+            // The texts of the latest documents, where most candidates are (a story's copies
+            // and rewrites arrive close together); older ones are read again from the file.
+            var recent = RecentTexts(capacity: 1_024)
             let index = InMemoryCandidateIndex(clusterLimit: settings.commonFingerprintClusters) { id in
+                if let text = recent[id] { return text }
                 let i = Int(id - 1)
                 return (try? text(reader.line(at: locations[i], length: Int(lengths[i]))))?.1 ?? ""
             }
@@ -55,6 +59,7 @@ struct BenchDedupCommand: ParsableCommand {
                 let found = try matcher.matches(analyzed, prints, in: index) { judge.mayRelate($0, to: index.sketch(of: $1.documentID)) }
                 clusterOf.append(index.add(contentHash: contentKey, prints, sketch: FactSketch(analyzed),
                                            placement: matcher.placement(found)))
+                recent[Int64(index.documentCount)] = normalized
             }
             let seconds = Date().timeIntervalSince(started)
             if let pred {
