@@ -61,12 +61,25 @@ struct ArchiveStoreTests {
             ArchiveFixtures.document("a", bands: [100, 200], passages: [1, 2, 3]), relations: [], cluster: .ownCluster))
         _ = try ArchiveFixtures.ingest(store, source: source, url: "b", content: .new(
             ArchiveFixtures.document("b", bands: [300, 400], passages: [3, 4, 5]), relations: [], cluster: .ownCluster))
-        let byBand = try store.candidates(bandKeys: [999, 200], passageHashes: [], common: [], minSharedPassages: 2)
+        let byBand = try store.candidates(bandKeys: [999, 200], passageHashes: [], common: [], minSharedPassages: 2, bucketLimit: 64)
         #expect(try byBand.map { try $0.text() } == ["a"])
-        let byPassages = try store.candidates(bandKeys: [], passageHashes: [4, 5, 9], common: [], minSharedPassages: 2)
+        let byPassages = try store.candidates(bandKeys: [], passageHashes: [4, 5, 9], common: [], minSharedPassages: 2, bucketLimit: 64)
         #expect(try byPassages.map { try $0.text() } == ["b"])
-        #expect(try store.candidates(bandKeys: [], passageHashes: [3, 9], common: [], minSharedPassages: 2).isEmpty)
-        #expect(try store.candidates(bandKeys: [], passageHashes: [4, 5], common: [4], minSharedPassages: 2).isEmpty)
+        #expect(try store.candidates(bandKeys: [], passageHashes: [3, 9], common: [], minSharedPassages: 2, bucketLimit: 64).isEmpty)
+        #expect(try store.candidates(bandKeys: [], passageHashes: [4, 5], common: [4], minSharedPassages: 2, bucketLimit: 64).isEmpty)
+    }
+
+    @Test func onlyTheEarliestDocumentsOfAFullBucketAreCandidates() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        for name in ["a", "b", "c"] {
+            _ = try ArchiveFixtures.ingest(store, source: source, url: name, content: .new(
+                ArchiveFixtures.document(name, bands: [100], passages: [7, 8]), relations: [], cluster: .ownCluster))
+        }
+        let byBand = try store.candidates(bandKeys: [100], passageHashes: [], common: [], minSharedPassages: 2, bucketLimit: 2)
+        #expect(try byBand.map { try $0.text() } == ["a", "b"])
+        let byPassages = try store.candidates(bandKeys: [], passageHashes: [7, 8], common: [], minSharedPassages: 2, bucketLimit: 2)
+        #expect(try byPassages.map { try $0.text() } == ["a", "b"])
     }
 
     @Test func commonPassagesAreCountedInClustersNotDocuments() throws {

@@ -3,22 +3,24 @@
 public protocol CandidateIndex {
     /// Archived documents that share an LSH band with `bandKeys`, or at least
     /// `minSharedPassages` passage fingerprints (ignoring `common` ones), with their texts.
-    /// Cost: one indexed lookup per band and per fingerprint batch, whatever the archive's size,
-    /// apart from the candidates actually returned.
+    /// Only the `bucketLimit` earliest documents of a band bucket or a fingerprint count, so
+    /// the cost is bounded whatever the archive's size: one indexed lookup per band and per
+    /// fingerprint, each returning at most `bucketLimit` rows.
     func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
-                    minSharedPassages: Int) throws(ArchiveError) -> [Candidate]
+                    minSharedPassages: Int, bucketLimit: Int) throws(ArchiveError) -> [Candidate]
 
     /// The fingerprints among `hashes` already seen in more than `clusterLimit` clusters:
-    /// stock phrases and boilerplate rather than evidence of a shared story.
+    /// stock phrases and boilerplate rather than evidence of a shared story. Each lookup
+    /// stops as soon as `clusterLimit` + 1 clusters are found.
     func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64>
 }
 
 extension ArchiveStore: CandidateIndex {
     public func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
-                           minSharedPassages: Int) throws(ArchiveError) -> [Candidate] {
+                           minSharedPassages: Int, bucketLimit: Int) throws(ArchiveError) -> [Candidate] {
         try read { db in
             try CandidateQueries.candidates(db, bandKeys: bandKeys, passageHashes: passageHashes, common: common,
-                                            minSharedPassages: minSharedPassages, before: nil)
+                                            minSharedPassages: minSharedPassages, bucketLimit: bucketLimit, before: nil)
         }
     }
 

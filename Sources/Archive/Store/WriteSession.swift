@@ -13,10 +13,10 @@ public final class WriteSession: ArchiveWriter {
     init(_ db: Database) { self.db = db }
 
     public func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
-                           minSharedPassages: Int) throws(ArchiveError) -> [Candidate] {
+                           minSharedPassages: Int, bucketLimit: Int) throws(ArchiveError) -> [Candidate] {
         try run {
             try CandidateQueries.candidates(db, bandKeys: bandKeys, passageHashes: passageHashes, common: common,
-                                            minSharedPassages: minSharedPassages, before: before)
+                                            minSharedPassages: minSharedPassages, bucketLimit: bucketLimit, before: before)
         }
     }
 

@@ -17,6 +17,10 @@
 /// - `commonFingerprintClusters` 5: a fingerprint seen in more clusters than this is a
 ///   stock phrase or boilerplate, not evidence (counted in clusters, not documents, so a
 ///   story syndicated fifty times keeps its own passages distinctive).
+/// - `bucketLimit` 64: only the 64 earliest documents of an LSH band bucket or of a
+///   passage fingerprint are candidates, so a lookup costs the same whatever the archive's
+///   size. A bucket that full holds one template or one much-copied story; a new document
+///   still meets its earliest members, which is where it attaches.
 /// - `factMinAgreement` 0.5 over `factMinCount` 2: copies and rewrites of one story
 ///   report the same numbers and names; templated items (market closes, results) share
 ///   long runs of wording but not their facts. When both texts have at least 2 numbers
@@ -32,6 +36,7 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
     public var passageMinWords = 10
     public var passageMinCount = 2
     public var commonFingerprintClusters = 5
+    public var bucketLimit = 64
     public var factMinCount = 2
     public var factMinAgreement = 0.5
 
@@ -57,6 +62,7 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
         try require((0...1).contains(syndicatedJaccard) && (0...1).contains(syndicatedContainment),
                     "dedup.syndicated_jaccard and dedup.syndicated_containment must be between 0 and 1")
         try require(commonFingerprintClusters >= 1, "dedup.common_fingerprint_clusters must be at least 1")
+        try require(bucketLimit >= 1, "dedup.bucket_limit must be at least 1")
         try require(factMinCount >= 1, "dedup.fact_min_count must be at least 1")
         try require((0...1).contains(factMinAgreement), "dedup.fact_min_agreement must be between 0 and 1")
     }
@@ -70,7 +76,7 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
         case syndicatedJaccard = "syndicated_jaccard", syndicatedContainment = "syndicated_containment"
         case syndicatedMinWords = "syndicated_min_words"
         case passageMinWords = "passage_min_words", passageMinCount = "passage_min_count"
-        case commonFingerprintClusters = "common_fingerprint_clusters"
+        case commonFingerprintClusters = "common_fingerprint_clusters", bucketLimit = "bucket_limit"
         case factMinCount = "fact_min_count", factMinAgreement = "fact_min_agreement"
     }
 
@@ -87,6 +93,7 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
         passageMinWords = try c.decodeIfPresent(Int.self, forKey: .passageMinWords) ?? d.passageMinWords
         passageMinCount = try c.decodeIfPresent(Int.self, forKey: .passageMinCount) ?? d.passageMinCount
         commonFingerprintClusters = try c.decodeIfPresent(Int.self, forKey: .commonFingerprintClusters) ?? d.commonFingerprintClusters
+        bucketLimit = try c.decodeIfPresent(Int.self, forKey: .bucketLimit) ?? d.bucketLimit
         factMinCount = try c.decodeIfPresent(Int.self, forKey: .factMinCount) ?? d.factMinCount
         factMinAgreement = try c.decodeIfPresent(Double.self, forKey: .factMinAgreement) ?? d.factMinAgreement
     }

@@ -5,15 +5,12 @@ import Normalizer
 /// (`ingestd bench dedup`), without SQLite, as the peer benchmarks run.
 ///
 /// Same answers as the archive (LSH band lookups, passage postings, commonness counted
-/// in distinct clusters), with two bounds that keep lookups short whatever the corpus:
-/// a band bucket or a fingerprint keeps at most `bucketLimit` documents (later ones are
-/// still compared with those), and a fingerprint seen in more than the cluster limit is
-/// marked common once and no longer stored. Keys are the low 32 bits of the archive's
+/// in distinct clusters, at most `bucketLimit` documents per band bucket or fingerprint).
+/// A bucket stores no more than its limit, and a fingerprint seen in more clusters than
+/// the limit is marked common once and no longer stored, so lookups stay short. Keys are the low 32 bits of the archive's
 /// 64-bit keys; texts are not held here but fetched through `textOf` when a candidate is
 /// verified. Document ids are 1-based positions in arrival order.
 final class InMemoryCandidateIndex: CandidateIndex {
-    static let bucketLimit = 64
-
     private var bands = PostingTable()
     private var postings = PostingTable()
     private var common = PostingTable()
@@ -23,10 +20,12 @@ final class InMemoryCandidateIndex: CandidateIndex {
     private var sketches: [FactSketch] = []
     private var byContent: [UInt64: UInt32] = [:]
     private let clusterLimit: Int
+    private let bucketLimit: Int
     private let textOf: (Int64) -> String
 
-    init(clusterLimit: Int, textOf: @escaping (Int64) -> String) {
+    init(clusterLimit: Int, bucketLimit: Int, textOf: @escaping (Int64) -> String) {
         self.clusterLimit = clusterLimit
+        self.bucketLimit = bucketLimit
         self.textOf = textOf
     }
 
@@ -41,7 +40,7 @@ final class InMemoryCandidateIndex: CandidateIndex {
     }
 
     func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
-                    minSharedPassages: Int) -> [Candidate] {
+                    minSharedPassages: Int, bucketLimit: Int) -> [Candidate] {
         var ids: [UInt32] = []
         for key in bandKeys { bands.forEach(UInt32(truncatingIfNeeded: key)) { ids.append($0) } }
         var shared: [UInt32] = []
@@ -94,7 +93,7 @@ final class InMemoryCandidateIndex: CandidateIndex {
         byContent[contentHash] = doc
         for key in prints.bandKeys {
             let key32 = UInt32(truncatingIfNeeded: key)
-            bands.insert(key32, doc, ifFewerThan: Self.bucketLimit)
+            bands.insert(key32, doc, ifFewerThan: bucketLimit)
         }
         for hash in prints.passages { addPosting(UInt32(truncatingIfNeeded: hash), doc, cluster: cluster) }
         return Int64(cluster)
@@ -114,7 +113,7 @@ final class InMemoryCandidateIndex: CandidateIndex {
         }
         if seen.count > clusterLimit {
             common.insert(key, 0)
-        } else if stored < Self.bucketLimit {
+        } else if stored < bucketLimit {
             postings.insert(key, doc)
         }
     }

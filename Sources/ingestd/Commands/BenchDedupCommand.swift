@@ -35,7 +35,8 @@ struct BenchDedupCommand: ParsableCommand {
             // The texts of the latest documents, where most candidates are (a story's copies
             // and rewrites arrive close together); older ones are read again from the file.
             var recent = RecentTexts(capacity: 1_024)
-            let index = InMemoryCandidateIndex(clusterLimit: settings.commonFingerprintClusters) { id in
+            let index = InMemoryCandidateIndex(clusterLimit: settings.commonFingerprintClusters,
+                                               bucketLimit: settings.bucketLimit) { id in
                 if let text = recent[id] { return text }
                 let i = Int(id - 1)
                 return (try? text(reader.line(at: locations[i], length: Int(lengths[i]))))?.1 ?? ""

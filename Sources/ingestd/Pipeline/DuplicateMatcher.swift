@@ -47,7 +47,8 @@ struct DuplicateMatcher {
         throws(ArchiveError) -> [(Candidate, DuplicateEvidence)] {
         let common = try index.commonPassages(prints.passages, clusterLimit: settings.commonFingerprintClusters)
         let candidates = try index.candidates(bandKeys: prints.bandKeys, passageHashes: prints.passages,
-                                              common: common, minSharedPassages: settings.passageMinCount)
+                                              common: common, minSharedPassages: settings.passageMinCount,
+                                              bucketLimit: settings.bucketLimit)
         guard !candidates.isEmpty else { return [] }
         let prepared = judge.prepare(analyzed)
         var found: [(Candidate, DuplicateEvidence)] = []
