@@ -33,6 +33,7 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CPrefetch"),
         .target(name: "Timestamps"),
         .target(name: "Markup", dependencies: ["CLibXML2"]),
         .target(name: "Fetcher", dependencies: ["CCurl", "Markup", "Timestamps"]),
@@ -50,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "ingestd",
             dependencies: [
-                "Fetcher", "Normalizer", "Archive", "CorpusGenerator",
+                "Fetcher", "Normalizer", "Archive", "CorpusGenerator", "CPrefetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),

@@ -4,7 +4,7 @@ import Testing
 /// The bench's Robin Hood multimap against a dictionary of arrays, through many growths.
 struct PostingTableTests {
     @Test func everyInsertedDocumentIsFoundUnderItsKeyAfterGrowth() {
-        var table = PostingTable(capacity: 8)
+        let table = PostingTable(capacity: 8)
         var reference: [UInt32: [UInt32]] = [:]
         var state: UInt64 = 0x1234_5678
         for doc in 0..<6_000 as Range<UInt32> {

@@ -11,9 +11,9 @@ import Normalizer
 /// 64-bit keys; texts are not held here but fetched through `textOf` when a candidate is
 /// verified. Document ids are 1-based positions in arrival order.
 final class InMemoryCandidateIndex: CandidateIndex {
-    private var bands = PostingTable()
-    private var postings = PostingTable()
-    private var common = PostingTable()
+    private let bands = PostingTable()
+    private let postings = PostingTable()
+    private let common = PostingTable()
     /// Per document (0-based): its cluster (the 1-based id of the cluster's canonical).
     private var clusters: [UInt32] = []
     private var canonical: [Bool] = []
@@ -41,6 +41,8 @@ final class InMemoryCandidateIndex: CandidateIndex {
 
     func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
                     minSharedPassages: Int, bucketLimit: Int) -> [Candidate] {
+        bands.prefetch(bandKeys)
+        postings.prefetch(passageHashes)
         var ids: [UInt32] = []
         for key in bandKeys { bands.forEach(UInt32(truncatingIfNeeded: key)) { ids.append($0) } }
         var shared: [UInt32] = []
@@ -91,6 +93,8 @@ final class InMemoryCandidateIndex: CandidateIndex {
         clusters.append(cluster)
         sketches.append(sketch)
         byContent[contentHash] = doc
+        bands.prefetch(prints.bandKeys)
+        postings.prefetch(prints.passages)
         for key in prints.bandKeys {
             let key32 = UInt32(truncatingIfNeeded: key)
             bands.insert(key32, doc, ifFewerThan: bucketLimit)

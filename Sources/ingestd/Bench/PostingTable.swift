@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A multimap from 32-bit keys to document numbers, in one open-addressed table with
 /// Robin Hood linear probing: eight bytes per entry (key and document in one word, so a
 /// lookup touches one cache line) and no allocation per key.
@@ -9,19 +11,19 @@
 ///
 /// Keys must be uniformly distributed (truncated hashes): a key's home slot is its value
 /// scaled to the capacity, so no further hashing is done.
-struct PostingTable {
+final class PostingTable {
     /// key << 32 | (document + 1); 0 marks an empty slot.
-    private var slots: [UInt64]
+    private var memory: SlotMemory
     private(set) var count = 0
 
     static let maxLoad = 0.9
     static let growth = 1.25
 
     init(capacity: Int = 1 << 16) {
-        slots = [UInt64](repeating: 0, count: capacity)
+        memory = SlotMemory(count: capacity)
     }
 
-    var capacity: Int { slots.count }
+    var capacity: Int { memory.slots.count }
 
     /// Memory held by the table.
     var bytes: Int { capacity * MemoryLayout<UInt64>.size }
@@ -38,24 +40,30 @@ struct PostingTable {
         return slot >= h ? slot - h : slot + capacity - h
     }
 
+    /// Starts loading the home slots of `keys` (their low 32 bits) into the cache, so that
+    /// the lookups that follow overlap their memory latency instead of paying it in turn.
+    func prefetch(_ keys: [UInt64]) {
+        let capacity = self.capacity
+        let slots = memory.slots
+        for key in keys { ingestd_prefetch(slots.baseAddress! + Self.home(UInt32(truncatingIfNeeded: key), capacity)) }
+    }
+
     /// Calls `body` with each document stored under `key`.
     @inline(__always)
     func forEach(_ key: UInt32, _ body: (UInt32) -> Void) {
-        let capacity = self.capacity
-        slots.withUnsafeBufferPointer { slots in
-            var slot = Self.home(key, capacity), distance = 0
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { return }
-                if UInt32(truncatingIfNeeded: entry >> 32) == key {
-                    body(UInt32(truncatingIfNeeded: entry) - 1)
-                } else if Self.displacement(slot, entry, capacity) < distance {
-                    return
-                }
-                slot += 1
-                if slot == capacity { slot = 0 }
-                distance += 1
+        let capacity = self.capacity, slots = memory.slots
+        var slot = Self.home(key, capacity), distance = 0
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return }
+            if UInt32(truncatingIfNeeded: entry >> 32) == key {
+                body(UInt32(truncatingIfNeeded: entry) - 1)
+            } else if Self.displacement(slot, entry, capacity) < distance {
+                return
             }
+            slot += 1
+            if slot == capacity { slot = 0 }
+            distance += 1
         }
     }
 
@@ -67,19 +75,19 @@ struct PostingTable {
     }
 
     /// Stores `document` under `key` (duplicates are kept).
-    mutating func insert(_ key: UInt32, _ document: UInt32) {
+    func insert(_ key: UInt32, _ document: UInt32) {
         _ = insert(key, document, ifFewerThan: .max)
     }
 
     /// Stores `document` under `key` if fewer than `limit` documents are stored under it,
     /// in one walk; returns how many were stored before.
     @discardableResult
-    mutating func insert(_ key: UInt32, _ document: UInt32, ifFewerThan limit: Int) -> Int {
+    func insert(_ key: UInt32, _ document: UInt32, ifFewerThan limit: Int) -> Int {
         if Double(count + 1) > Self.maxLoad * Double(capacity) { grow() }
         var entry = UInt64(key) << 32 | UInt64(document + 1)
-        let capacity = self.capacity
+        let capacity = self.capacity, slots = memory.slots
         var found = 0
-        let inserted = slots.withUnsafeMutableBufferPointer { slots -> Bool in
+        let inserted = { () -> Bool in
             var slot = Self.home(key, capacity), distance = 0
             // Walk the key's entries up to where Robin Hood order puts a new one.
             while slots[slot] != 0 {
@@ -107,34 +115,32 @@ struct PostingTable {
             }
             slots[slot] = entry
             return true
-        }
+        }()
         if inserted { count += 1 }
         return found
     }
 
     /// Re-places an entry after growth.
-    private mutating func place(_ entry: UInt64) {
+    private func place(_ entry: UInt64) {
         var entry = entry
-        let capacity = self.capacity
-        slots.withUnsafeMutableBufferPointer { slots in
-            var slot = Self.home(UInt32(truncatingIfNeeded: entry >> 32), capacity), distance = 0
-            while slots[slot] != 0 {
-                let residentDistance = Self.displacement(slot, slots[slot], capacity)
-                if residentDistance < distance {
-                    swap(&entry, &slots[slot])
-                    distance = residentDistance
-                }
-                slot += 1
-                if slot == capacity { slot = 0 }
-                distance += 1
+        let capacity = self.capacity, slots = memory.slots
+        var slot = Self.home(UInt32(truncatingIfNeeded: entry >> 32), capacity), distance = 0
+        while slots[slot] != 0 {
+            let residentDistance = Self.displacement(slot, slots[slot], capacity)
+            if residentDistance < distance {
+                swap(&entry, &slots[slot])
+                distance = residentDistance
             }
-            slots[slot] = entry
+            slot += 1
+            if slot == capacity { slot = 0 }
+            distance += 1
         }
+        slots[slot] = entry
     }
 
-    private mutating func grow() {
-        let old = slots
-        slots = [UInt64](repeating: 0, count: Int((Double(capacity) * Self.growth).rounded(.up)))
-        for entry in old where entry != 0 { place(entry) }
+    private func grow() {
+        let old = memory
+        memory = SlotMemory(count: Int((Double(capacity) * Self.growth).rounded(.up)))
+        for entry in old.slots where entry != 0 { place(entry) }
     }
 }

@@ -1,0 +1,2 @@
+// The module is header-only; SwiftPM needs one source file to build a C target.
+#include "prefetch.h"
