@@ -77,7 +77,8 @@ public enum Tokenizer {
                 } while i < n && isASCIIWordByte(p[i])
                 hash = h
             } else {
-                let (scalar, width) = decode(p, at: i)
+                let (value, width) = UTF8Scalar.decode(p, at: i)
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
                 if isWordScalar(scalar) {
                     if !inWord { open(factKind(scalar)) }
                     for byte in scalar.properties.lowercaseMapping.utf8 { hash = StableHash.fnvStep(hash, byte) }
@@ -97,26 +98,10 @@ public enum Tokenizer {
         (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 || b == 0x5F
     }
 
-    enum FirstLetter {
+    /// What a word's first letter says about it: a digit makes a number, a capital
+    /// (away from a sentence start) a name.
+    private enum FirstLetter {
         case none, number, upperCase
-    }
-
-    /// Decodes the multi-byte scalar starting at `i` (the input is valid UTF-8).
-    @inline(__always)
-    private static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
-        let b0 = UInt32(p[i])
-        let value: UInt32, width: Int
-        if b0 < 0xE0 {
-            value = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-            width = 2
-        } else if b0 < 0xF0 {
-            value = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-            width = 3
-        } else {
-            value = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
-            width = 4
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     private static func factKind(_ first: Unicode.Scalar) -> FirstLetter {

@@ -89,7 +89,7 @@ public enum TextNormalizer {
                 }
                 i += 2
             case 0x80...:
-                let (value, width) = scalar(p, at: i)
+                let (value, width) = UTF8Scalar.decode(p, at: i)
                 guard isStableScalar(value) else { return false }
                 i += width
             default:
@@ -97,15 +97,6 @@ public enum TextNormalizer {
             }
         }
         return true
-    }
-
-    private static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
-        let b0 = UInt32(p[i])
-        if b0 < 0xE0, i + 1 < p.count { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
-        if b0 < 0xF0, i + 2 < p.count {
-            return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
-        }
-        return (0, 1)  // four-byte scalars take the full path
     }
 
     /// Latin-1 letters and signs, Latin Extended-A, basic Cyrillic and most general

@@ -84,47 +84,31 @@ final class PostingTable {
     @discardableResult
     func insert(_ key: UInt32, _ document: UInt32, ifFewerThan limit: Int) -> Int {
         if Double(count + 1) > Self.maxLoad * Double(capacity) { grow() }
-        var entry = UInt64(key) << 32 | UInt64(document + 1)
         let capacity = self.capacity, slots = memory.slots
-        var found = 0
-        let inserted = { () -> Bool in
-            var slot = Self.home(key, capacity), distance = 0
-            // Walk the key's entries up to where Robin Hood order puts a new one.
-            while slots[slot] != 0 {
-                let resident = slots[slot]
-                if UInt32(truncatingIfNeeded: resident >> 32) == key {
-                    found += 1
-                } else if Self.displacement(slot, resident, capacity) < distance {
-                    break
-                }
-                slot += 1
-                if slot == capacity { slot = 0 }
-                distance += 1
+        var slot = Self.home(key, capacity), distance = 0, found = 0
+        // Walk the key's entries up to where Robin Hood order puts a new one.
+        while slots[slot] != 0 {
+            let resident = slots[slot]
+            if UInt32(truncatingIfNeeded: resident >> 32) == key {
+                found += 1
+            } else if Self.displacement(slot, resident, capacity) < distance {
+                break
             }
-            guard found < limit else { return false }
-            // Place it there and shift the richer entries that follow.
-            while slots[slot] != 0 {
-                let residentDistance = Self.displacement(slot, slots[slot], capacity)
-                if residentDistance < distance {
-                    swap(&entry, &slots[slot])
-                    distance = residentDistance
-                }
-                slot += 1
-                if slot == capacity { slot = 0 }
-                distance += 1
-            }
-            slots[slot] = entry
-            return true
-        }()
-        if inserted { count += 1 }
+            slot += 1
+            if slot == capacity { slot = 0 }
+            distance += 1
+        }
+        guard found < limit else { return found }
+        settle(UInt64(key) << 32 | UInt64(document + 1), at: slot, distance: distance)
+        count += 1
         return found
     }
 
-    /// Re-places an entry after growth.
-    private func place(_ entry: UInt64) {
-        var entry = entry
+    /// Puts `entry` at `slot`, `distance` from its home, and moves each entry that is
+    /// closer to its own home one slot on (Robin Hood), up to the next empty slot.
+    private func settle(_ entry: UInt64, at slot: Int, distance: Int) {
+        var entry = entry, slot = slot, distance = distance
         let capacity = self.capacity, slots = memory.slots
-        var slot = Self.home(UInt32(truncatingIfNeeded: entry >> 32), capacity), distance = 0
         while slots[slot] != 0 {
             let residentDistance = Self.displacement(slot, slots[slot], capacity)
             if residentDistance < distance {
@@ -141,6 +125,8 @@ final class PostingTable {
     private func grow() {
         let old = memory
         memory = SlotMemory(count: Int((Double(capacity) * Self.growth).rounded(.up)))
-        for entry in old.slots where entry != 0 { place(entry) }
+        for entry in old.slots where entry != 0 {
+            settle(entry, at: Self.home(UInt32(truncatingIfNeeded: entry >> 32), capacity), distance: 0)
+        }
     }
 }
