@@ -66,8 +66,10 @@ final class InMemoryCandidateIndex: CandidateIndex {
     }
 
     func commonPassages(_ hashes: [UInt64], clusterLimit: Int) -> Set<UInt64> {
-        guard common.count > 0 else { return [] }
-        return Set(hashes.filter { common.count(of: UInt32(truncatingIfNeeded: $0)) > 0 })
+        var out = Set<UInt64>()
+        guard common.count > 0 else { return out }
+        for hash in hashes where common.count(of: UInt32(truncatingIfNeeded: hash)) > 0 { out.insert(hash) }
+        return out
     }
 
     /// The cluster of the document already indexed with exactly this text, if any.
