@@ -1,0 +1,42 @@
+@testable import ingestd
+import Foundation
+import Testing
+import TestSupport
+
+/// The bench's line reader, through a buffer far smaller than its lines.
+struct CorpusReaderTests {
+    @Test func linesAcrossBufferEdgesComeBackWholeAndCanBeReadAgain() throws {
+        let lines = (0..<50).map { i in String(repeating: "x\(i) ", count: i % 7 + 1) }
+        var file = lines.joined(separator: "\n") + "\n\n\n" + "last line without a newline"
+        file = "\n" + file
+        let path = try TestPaths.temporaryFolder().appendingPathComponent("corpus.jsonl").path
+        try file.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let reader = try CorpusReader(path: path, bufferSize: 8)
+        var read: [CorpusReader.Line] = []
+        while let line = try reader.next() { read.append(line) }
+        let texts = read.map { String(decoding: $0.bytes, as: UTF8.self) }
+        #expect(texts == lines + ["last line without a newline"])
+        for line in read {
+            #expect(reader.line(at: line.offset, length: line.bytes.count) == line.bytes)
+        }
+    }
+
+    @Test func aMissingFileIsAnErrorNamingIt() {
+        let error = #expect(throws: CommandFailure.self) { try CorpusReader(path: "/nonexistent/corpus.jsonl") }
+        #expect(error?.status == .noInput)
+        #expect(error?.message.hasPrefix("/nonexistent/corpus.jsonl: cannot read") == true)
+    }
+}
+
+/// The ring of recent texts that spares re-reading a candidate from the corpus.
+struct RecentTextsTests {
+    @Test func keepsTheLastTextsAndForgetsOlderOnes() {
+        var recent = RecentTexts(capacity: 4)
+        for id in 1...10 as ClosedRange<Int64> { recent[id] = "text \(id)" }
+        #expect(recent[10] == "text 10")
+        #expect(recent[7] == "text 7")
+        #expect(recent[6] == nil)
+        #expect(recent[11] == nil)
+    }
+}
