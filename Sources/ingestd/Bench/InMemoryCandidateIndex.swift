@@ -13,12 +13,13 @@ import Normalizer
 final class InMemoryCandidateIndex: CandidateIndex {
     private let bands = PostingTable()
     private let postings = PostingTable()
-    private let common = PostingTable()
+    private let common = PostingTable(capacity: 1 << 10)
+    /// Documents by the first 32 bits of their text's SHA-256; a hit is confirmed on the text.
+    private let contents = PostingTable()
     /// Per document (0-based): its cluster (the 1-based id of the cluster's canonical).
     private var clusters: [UInt32] = []
     private var canonical: [Bool] = []
     private var sketches: [FactSketch] = []
-    private var byContent: [UInt64: UInt32] = [:]
     private let clusterLimit: Int
     private let bucketLimit: Int
     private let textOf: (Int64) -> String
@@ -36,7 +37,7 @@ final class InMemoryCandidateIndex: CandidateIndex {
         bands.bytes + postings.bytes + common.bytes
             + clusters.capacity * MemoryLayout<UInt32>.size + canonical.capacity
             + sketches.capacity * MemoryLayout<FactSketch>.stride
-            + byContent.capacity * (MemoryLayout<UInt64>.size + MemoryLayout<UInt32>.size + 1)
+            + contents.bytes
     }
 
     func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
@@ -73,15 +74,19 @@ final class InMemoryCandidateIndex: CandidateIndex {
     }
 
     /// The cluster of the document already indexed with exactly this text, if any.
-    func cluster(ofContent contentHash: UInt64) -> Int64? {
-        byContent[contentHash].map { Int64(clusters[Int($0)]) }
+    func cluster(ofContent key: UInt32, text: String) -> Int64? {
+        var found: UInt32?
+        contents.forEach(key) { doc in
+            if found == nil, textOf(Int64(doc) + 1) == text { found = doc }
+        }
+        return found.map { Int64(clusters[Int($0)]) }
     }
 
     /// The sketch of an indexed document's numbers and names.
     func sketch(of documentID: Int64) -> FactSketch { sketches[Int(documentID - 1)] }
 
     /// Indexes a new document and returns its cluster id.
-    func add(contentHash: UInt64, _ prints: Fingerprints, sketch: FactSketch, placement: ClusterChoice) -> Int64 {
+    func add(contentKey: UInt32, _ prints: Fingerprints, sketch: FactSketch, placement: ClusterChoice) -> Int64 {
         let doc = UInt32(clusters.count)
         let cluster: UInt32
         switch placement {
@@ -94,7 +99,7 @@ final class InMemoryCandidateIndex: CandidateIndex {
         }
         clusters.append(cluster)
         sketches.append(sketch)
-        byContent[contentHash] = doc
+        contents.insert(contentKey, doc)
         bands.prefetch(prints.bandKeys)
         postings.prefetch(prints.passages)
         for key in prints.bandKeys {
