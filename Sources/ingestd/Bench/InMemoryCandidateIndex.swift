@@ -7,9 +7,10 @@ import Normalizer
 /// Same answers as the archive (LSH band lookups, passage postings, commonness counted
 /// in distinct clusters, at most `bucketLimit` documents per band bucket or fingerprint).
 /// A bucket stores no more than its limit, and a fingerprint seen in more clusters than
-/// the limit is marked common once and no longer stored, so lookups stay short. Keys are the low 32 bits of the archive's
-/// 64-bit keys; texts are not held here but fetched through `textOf` when a candidate is
-/// verified. Document ids are 1-based positions in arrival order.
+/// the limit is marked common once and no longer stored, so lookups stay short. Keys are
+/// the low 32 bits of the archive's 64-bit keys; texts are not held here but fetched
+/// through `textOf` when a candidate is verified. Document ids are 1-based positions in
+/// arrival order.
 final class InMemoryCandidateIndex: CandidateIndex {
     private let bands = PostingTable()
     private let postings = PostingTable()
@@ -32,7 +33,7 @@ final class InMemoryCandidateIndex: CandidateIndex {
 
     var documentCount: Int { clusters.count }
 
-    /// Bytes held by the indexes and the per-document cluster table (not the texts).
+    /// Bytes held by the tables and the per-document cluster, flag and sketch (not the texts).
     var indexBytes: Int {
         bands.bytes + postings.bytes + common.bytes
             + clusters.capacity * MemoryLayout<UInt32>.size + canonical.capacity
