@@ -11,7 +11,9 @@ struct GeneratedCorpusTests {
         #expect(try IngestdProcess.run(["bench", "corpus", "--docs", "600", "--seed", "3", "--out", folder.path]).status == 0)
         let bench = folder.appendingPathComponent("bench.jsonl").path
         let timed = try IngestdProcess.run(["bench", "dedup", corpus, "--pred", bench])
-        #expect(timed.stdout.hasPrefix("bench: docs=600 "), "\(timed.stdout)\(timed.stderr)")
+        #expect(timed.stdout.hasPrefix("bench: docs=600 timed_docs=600 "), "\(timed.stdout)\(timed.stderr)")
+        let warmed = try IngestdProcess.run(["bench", "dedup", corpus, "--warm", "400"])
+        #expect(warmed.stdout.hasPrefix("bench: docs=600 timed_docs=200 "), "\(warmed.stdout)\(warmed.stderr)")
         let archive = folder.appendingPathComponent("a.sqlite").path
         #expect(try IngestdProcess.run(["import", "--jsonl", corpus, "--archive", archive]).status == 0)
         let exported = folder.appendingPathComponent("archive.jsonl").path
