@@ -8,16 +8,23 @@ import Foundation
 public struct Article: Sendable, Equatable {
     public var title: String?
     public var paragraphs: [String]
+    public var authors: [String]
     public var published: Date?
+    public var modified: Date?
+    public var description: String?
     public var siteName: String?
     public var canonicalURL: String?
     public var language: String?
 
-    public init(title: String? = nil, paragraphs: [String], published: Date? = nil,
+    public init(title: String? = nil, paragraphs: [String], authors: [String] = [], published: Date? = nil,
+                modified: Date? = nil, description: String? = nil,
                 siteName: String? = nil, canonicalURL: String? = nil, language: String? = nil) {
         self.title = title
         self.paragraphs = paragraphs
+        self.authors = authors
         self.published = published
+        self.modified = modified
+        self.description = description
         self.siteName = siteName
         self.canonicalURL = canonicalURL
         self.language = language
