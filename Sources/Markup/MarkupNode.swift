@@ -21,6 +21,36 @@ public struct MarkupNode {
         return String(cString: href)
     }
 
+    /// The element's name exactly as parsed (HTML names are lowercase), as NUL-terminated
+    /// bytes; valid while the document lives. nil for nodes without a name.
+    public var rawName: UnsafePointer<UInt8>? {
+        guard isElement, let name = pointer.pointee.name else { return nil }
+        return name
+    }
+
+    /// The text of a text node as bytes, without copying; valid while the document lives.
+    public var rawContent: UnsafePointer<UInt8>? {
+        guard isText, let content = pointer.pointee.content else { return nil }
+        return UnsafePointer(content)
+    }
+
+    /// The first child and the next sibling, for walks that allocate nothing.
+    public var firstChild: MarkupNode? { pointer.pointee.children.map(MarkupNode.init) }
+    public var nextSibling: MarkupNode? { pointer.pointee.next.map(MarkupNode.init) }
+
+    /// Calls `body` with each attribute's raw name and value (nil when it has none), in order.
+    public func forEachAttribute(_ body: (UnsafePointer<UInt8>, UnsafePointer<UInt8>?) -> Void) {
+        guard isElement else { return }
+        var a = pointer.pointee.properties
+        while let attr = a {
+            if let name = attr.pointee.name {
+                let value: UnsafePointer<UInt8>? = attr.pointee.children.flatMap { $0.pointee.content.map { UnsafePointer($0) } }
+                body(name, value)
+            }
+            a = attr.pointee.next
+        }
+    }
+
     /// The child elements only.
     public var elements: [MarkupNode] { children.filter(\.isElement) }
 

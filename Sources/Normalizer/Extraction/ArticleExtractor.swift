@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Guarantees: never reads files or the network; bounded by `maxInputBytes`; a page with
 /// no article text gives an article with no paragraphs, not an error; when the chosen
-/// container yields fewer than `minArticleWords` words the whole body is used instead.
+/// container yields fewer than `minArticleWords` words, every paragraph of the page is used instead.
 struct ArticleExtractor {
     let settings: NormalizerSettings
 
@@ -17,16 +17,17 @@ struct ArticleExtractor {
             throw .binary
         }
         let encoding = CharsetSniffer.encoding(of: bytes, declared: declaredCharset)
-        let tree: MarkupDocument
-        do { tree = try MarkupDocument(html: bytes, url: url, encoding: encoding) } catch { throw .unparseable(reason: error.description) }
-        guard let root = tree.root else { return Article(paragraphs: []) }
+        let document: MarkupDocument
+        do { document = try MarkupDocument(html: bytes, url: url, encoding: encoding) } catch { throw .unparseable(reason: error.description) }
+        guard let root = document.root else { return Article(paragraphs: []) }
         let meta = MetadataReader.read(root)
-        let body = root.descendants(where: { $0.name == "body" }).first ?? root
-        TreePruner(settings: settings).prune(body)
+        let body = Self.body(of: root)
+        var tree = PageTree(body: body, maxDepth: settings.maxTreeDepth)
+        TreePruner(settings: settings).prune(&tree)
 
-        var blocks = usable(BlockCollector.blocks(of: ContainerFinder.container(in: body)))
+        var blocks = usable(BlockCollector.blocks(of: ContainerFinder(settings: settings).containers(in: tree), in: tree, settings: settings))
         if blocks.reduce(0, { $0 + $1.wordCount }) < settings.minArticleWords {
-            blocks = usable(BlockCollector.blocks(of: body))
+            blocks = usable(BlockCollector.blocks(of: recallSweep(tree), in: tree, settings: settings))
         }
         let title = meta.title
         // The headline is metadata, not body text: drop top-level headings that repeat it.
@@ -40,6 +41,34 @@ struct ArticleExtractor {
             siteName: meta.siteName,
             canonicalURL: meta.canonicalURL,
             language: meta.language)
+    }
+
+    /// The `<body>` element (a child of `<html>` in any tree libxml2 builds), else the root.
+    private static func body(of root: MarkupNode) -> MarkupNode {
+        var child = root.firstChild
+        while let c = child {
+            if let name = c.rawName, HTMLTag.named(name) == .body { return c }
+            child = c.nextSibling
+        }
+        return root
+    }
+
+    /// The fallback when the container gives too little: every paragraph, quote, pre and
+    /// sub-heading of the page that survived pruning, in order (trafilatura's recall sweep).
+    private func recallSweep(_ tree: PageTree) -> [Int] {
+        var roots: [Int] = []
+        var i = 1
+        while i < tree.count {
+            let node = tree[i]
+            if node.removed { i = Int(node.end); continue }
+            if [.p, .pre, .blockquote, .h2, .h3, .h4].contains(node.tag) {
+                roots.append(i)
+                i = Int(node.end)
+            } else {
+                i += 1
+            }
+        }
+        return roots
     }
 
     /// Drops link farms: short blocks that are mostly link text.

@@ -1,60 +1,81 @@
-import Markup
-/// Turns a subtree into text blocks in document order.
+/// Turns subtrees of a `PageTree` into text blocks in document order.
 ///
 /// Block-level elements (paragraphs, headings, list items, quotes, pre, table cells, divs…)
 /// and `<br>` end a block; inline elements (links, emphasis, spans…) join their text into
-/// the current block. Each block remembers its nearest block tag and its link text,
-/// so lists and tables stay as text blocks and headings and block quotes are never lost.
+/// the current block. Each block remembers its nearest block tag and its link text, so lists
+/// and tables stay as text blocks and headings and block quotes are never lost. Inside the
+/// article, lists, tables and divs that are mostly links, or named like boilerplate and
+/// link-heavy, are left out (readability's conditional cleaning).
 struct BlockCollector {
-    static let blockTags: Set<String> = [
-        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
-        "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "caption", "figcaption", "address",
-        "body", "center", "hr",
-    ]
-
+    let tree: PageTree
+    let settings: NormalizerSettings
     private var blocks: [TextBlock] = []
     private var buffer = ""
-    private var linkCharacters = 0
-    private var tags: [String] = ["body"]
+    private var linkBytes = 0
+    private var tags: [HTMLTag] = [.body]
 
-    static func blocks(of node: MarkupNode) -> [TextBlock] {
-        var c = BlockCollector()
-        c.visit(node, insideLink: false, depth: 0)
-        c.flush()
+    static func blocks(of roots: [Int], in tree: PageTree, settings: NormalizerSettings) -> [TextBlock] {
+        var c = BlockCollector(tree: tree, settings: settings)
+        for root in roots {
+            if tree[root].tag == .text {
+                c.addText(root, insideLink: false)
+            } else {
+                c.tags.append(tree[root].tag)
+                c.visit(root, insideLink: tree[root].tag == .a)
+                c.tags.removeLast()
+            }
+            c.flush()
+        }
         return c.blocks
     }
 
-    private mutating func visit(_ node: MarkupNode, insideLink: Bool, depth: Int) {
-        guard depth < 512 else { return }
-        for child in node.children {
-            if child.isText {
-                let t = child.ownText
-                buffer += t
-                if insideLink { linkCharacters += t.count }
-                continue
-            }
-            guard child.isElement else { continue }
-            let name = child.name
-            if name == "br" {
+    private mutating func visit(_ i: Int, insideLink: Bool) {
+        var j = i + 1
+        let end = Int(tree[i].end)
+        while j < end {
+            let node = tree[j]
+            defer { j = Int(node.end) }
+            if node.removed { continue }
+            switch node.tag {
+            case .text: addText(j, insideLink: insideLink)
+            case .br, .hr: flush()
+            case let tag where tag.isBlock:
+                if isClutter(node) { continue }
                 flush()
-            } else if Self.blockTags.contains(name) {
-                flush()
-                tags.append(name)
-                visit(child, insideLink: insideLink, depth: depth + 1)
+                tags.append(tag)
+                visit(j, insideLink: insideLink)
                 flush()
                 tags.removeLast()
-            } else {
-                visit(child, insideLink: insideLink || name == "a", depth: depth + 1)
+            default:
+                visit(j, insideLink: insideLink || node.tag == .a)
             }
         }
+    }
+
+    private mutating func addText(_ i: Int, insideLink: Bool) {
+        guard let raw = tree.markup[i].rawContent else { return }
+        let text = String(cString: raw)
+        buffer += text
+        if insideLink { linkBytes += text.utf8.count }
+    }
+
+    private func isClutter(_ node: PageNode) -> Bool {
+        guard [.ul, .ol, .table, .div, .section, .dl].contains(node.tag), node.textBytes > 0 else { return false }
+        let density = Double(node.linkBytes) / Double(node.textBytes)
+        if node.hints.contains(.negative) && !node.hints.contains(.maybeContent) && density > settings.negativeLinkDensity {
+            return true
+        }
+        return density > settings.maxLinkDensity && node.paragraphs <= 1
     }
 
     private mutating func flush() {
         let text = TextNormalizer.paragraph(buffer)
         if !text.isEmpty {
-            blocks.append(TextBlock(tag: tags.last ?? "body", text: text, linkCharacters: min(linkCharacters, text.count)))
+            let bytes = max(1, buffer.utf8.count)
+            let linkCharacters = Int(Double(text.count) * min(1, Double(linkBytes) / Double(bytes)))
+            blocks.append(TextBlock(tag: tags.last?.rawValue ?? "body", text: text, linkCharacters: linkCharacters))
         }
         buffer = ""
-        linkCharacters = 0
+        linkBytes = 0
     }
 }

@@ -1,27 +1,52 @@
-import Markup
-/// Picks the element that holds the article, in a fixed order of evidence.
+/// Picks the elements that hold the article, in a fixed order of evidence.
 ///
-/// Order: `itemprop="articleBody"`; a class or id naming an article body
-/// (`article-body`, `entry-content`, `post-content`, `story-body`, …); the `<article>`
-/// with the most text; `<main>` or `role="main"`; finally the body itself.
-enum ContainerFinder {
-    static let bodyNames = [
-        "article-body", "articlebody", "article__body", "article-content", "article__content", "entry-content",
-        "post-content", "post-body", "story-body", "story-content", "content-body", "news-text", "article-text",
-    ]
+/// Order: the element marked `itemprop="articleBody"`, else the one whose class or id names
+/// an article body (`article-body`, `entry-content`, …), taking the one with most text;
+/// such a pattern container wins when it contains or lies inside the best-scored element
+/// (`ContentScorer`), or holds at least `patternContainerFraction` of its text. Otherwise the
+/// best-scored element is taken with the siblings that score well or are plain paragraphs
+/// (readability's sibling rule). Guarantees: the result is never empty (at worst the body).
+struct ContainerFinder {
+    let settings: NormalizerSettings
 
-    static func container(in body: MarkupNode) -> MarkupNode {
-        if let n = body.descendants(where: { $0.attribute("itemprop")?.lowercased() == "articlebody" }).first { return n }
-        for name in bodyNames {
-            let hits = body.descendants(where: { node in
-                let names = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-                return names.contains(name)
-            })
-            if let best = hits.max(by: { $0.textContent.count < $1.textContent.count }) { return best }
+    func containers(in tree: PageTree) -> [Int] {
+        let scores = ContentScorer(settings: settings).scores(tree)
+        let best = scores.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+        if let pattern = patternContainer(tree) {
+            guard let best else { return [pattern] }
+            if tree.contains(pattern, best.key) || tree.contains(best.key, pattern)
+                || Double(tree[pattern].textBytes) >= settings.patternContainerFraction * Double(tree[best.key].textBytes) {
+                return [pattern]
+            }
         }
-        let articles = body.descendants(where: { $0.name == "article" })
-        if let best = articles.max(by: { $0.textContent.count < $1.textContent.count }) { return best }
-        if let main = body.descendants(where: { $0.name == "main" || $0.attribute("role") == "main" }).first { return main }
-        return body
+        guard let best else { return [0] }
+        return withSiblings(best.key, score: best.value, tree: tree, scores: scores)
+    }
+
+    private func patternContainer(_ tree: PageTree) -> Int? {
+        for hint in [ClassHints.itemBody, .articleBody] {
+            var found: Int?
+            for i in 0..<tree.count where tree[i].hints.contains(hint) && !tree[i].removed
+                && Int(tree[i].textBytes) >= settings.minContainerBytes {
+                if found == nil || tree[i].textBytes > tree[found!].textBytes { found = i }
+            }
+            if let found { return found }
+        }
+        return nil
+    }
+
+    private func withSiblings(_ top: Int, score: Double, tree: PageTree, scores: [Int: Double]) -> [Int] {
+        let parent = Int(tree[top].parent)
+        guard parent >= 0 else { return [top] }
+        let threshold = max(settings.minSiblingScore, score * settings.siblingScoreFraction)
+        let scorer = ContentScorer(settings: settings)
+        return tree.children(of: parent).filter { s in
+            if s == top { return true }
+            let node = tree[s]
+            if node.tag == .text { return false }
+            if let sc = scores[s], sc >= threshold { return true }
+            return node.tag == .p && Int(node.textBytes) > settings.siblingParagraphBytes
+                && scorer.linkDensity(node) < settings.siblingParagraphLinkDensity
+        }
     }
 }

@@ -8,6 +8,20 @@
 ///   when it holds more than this fraction of the page's text (over-pruning guard).
 /// - `plainTitleWords` 5...25: in plain text, the first paragraph of this many words is the
 ///   title (shorter lines are datelines and labels, longer ones are body text).
+/// - `maxTreeDepth` 512: elements nested deeper are left out of extraction.
+/// - `minParagraphBytes` 25: a paragraph with fewer non-space bytes scores nothing.
+/// - `classWeight` 25: what an article-like or boilerplate-like class or id adds or takes.
+/// - `minContainerBytes` 140: a container named as the article body must hold this much text.
+/// - `patternContainerFraction` 0.5: such a container wins over the best-scored element when it
+///   holds at least this share of that element's text (or contains it, or lies inside it).
+/// - `minSiblingScore` 10 and `siblingScoreFraction` 0.2: a sibling of the best element joins
+///   the article when it scores at least the larger of these (absolute, share of the best).
+/// - `siblingParagraphBytes` 80 and `siblingParagraphLinkDensity` 0.25: a sibling `<p>` joins
+///   when longer and less linked than these.
+/// - `maybeContentLinkDensity` 0.35: a boilerplate-named block that also says "content",
+///   "article"… is pruned only above this link density (or when it holds no paragraph).
+/// - `negativeLinkDensity` 0.2: inside the article, a list, table or div with a negative name
+///   is dropped above this link density.
 /// - `boilerplate`: phrase rules for whole paragraphs.
 public struct NormalizerSettings: Sendable {
     public var maxInputBytes = 16 << 20
@@ -16,6 +30,17 @@ public struct NormalizerSettings: Sendable {
     public var linkBlockMaxWords = 40
     public var pruneGuardFraction = 0.5
     public var plainTitleWords = 5...25
+    public var maxTreeDepth = 512
+    public var minParagraphBytes = 25
+    public var classWeight = 25.0
+    public var minContainerBytes = 140
+    public var patternContainerFraction = 0.5
+    public var minSiblingScore = 10.0
+    public var siblingScoreFraction = 0.2
+    public var siblingParagraphBytes = 80
+    public var siblingParagraphLinkDensity = 0.25
+    public var maybeContentLinkDensity = 0.35
+    public var negativeLinkDensity = 0.2
     public var boilerplate: BoilerplateRules
 
     public init(boilerplate: BoilerplateRules = .defaults()) {

@@ -1,0 +1,54 @@
+/// The HTML elements extraction tells apart; every other element is `.other` (inline).
+///
+/// Guarantees: lookup from libxml2's raw name bytes allocates nothing; an unknown name is
+/// always `.other`, never a known tag.
+enum HTMLTag: String, CaseIterable {
+    case other, text
+    case body, p, div, section, article, main, h1, h2, h3, h4, h5, h6, li, ul, ol, dl, dt, dd
+    case blockquote, pre, table, tr, td, th, tbody, thead, tfoot, caption, figcaption, address, center, hr, br
+    case a, figure, picture, img, label, details, summary
+    case script, style, noscript, iframe, svg, nav, header, footer, aside, form, button, select, textarea, input
+    case template, object, embed, canvas, video, audio, map, dialog, menu, link, meta, head, title, option
+
+    /// Elements that end a text block: their text never runs into a neighbour's.
+    var isBlock: Bool { Self.blocks.contains(self) }
+
+    /// Elements that never hold article text: dropped with everything inside.
+    var isNonContent: Bool { Self.nonContent.contains(self) }
+
+    var isHeading: Bool { self == .h1 || self == .h2 || self == .h3 || self == .h4 || self == .h5 || self == .h6 }
+
+    /// Elements whose text readability-style scoring counts as paragraphs.
+    var isParagraphLike: Bool { self == .p || self == .pre || self == .blockquote || self == .td || self == .li || self == .dd }
+
+    private static let blocks: Set<HTMLTag> = [
+        .body, .p, .div, .section, .article, .main, .h1, .h2, .h3, .h4, .h5, .h6, .li, .ul, .ol, .dl, .dt, .dd,
+        .blockquote, .pre, .table, .tr, .td, .th, .tbody, .thead, .tfoot, .caption, .figcaption, .address, .center,
+        .hr, .br, .figure, .details, .summary, .header, .footer, .nav, .aside, .form,
+    ]
+
+    private static let nonContent: Set<HTMLTag> = [
+        .script, .style, .noscript, .iframe, .svg, .nav, .footer, .aside, .form, .button, .select, .textarea,
+        .input, .header, .template, .object, .embed, .canvas, .video, .audio, .map, .dialog, .menu, .link, .meta, .head,
+        .title, .option, .label,
+    ]
+
+    private static let byKey: [UInt64: HTMLTag] = Dictionary(
+        uniqueKeysWithValues: allCases.filter { $0 != .other && $0 != .text }.map { tag in
+            (tag.rawValue.utf8.withContiguousStorageIfAvailable { key(UnsafePointer($0.baseAddress!)) }!, tag)
+        })
+
+    /// The tag for a NUL-terminated lowercase element name.
+    static func named(_ name: UnsafePointer<UInt8>) -> HTMLTag { byKey[key(name)] ?? .other }
+
+    /// Up to the first 8 bytes packed, mixed with the length (names longer than 16 bytes are `.other`).
+    private static func key(_ name: UnsafePointer<UInt8>) -> UInt64 {
+        var packed: UInt64 = 0, length = 0
+        while name[length] != 0 {
+            if length < 8 { packed |= UInt64(name[length] | 0x20) << (8 * UInt64(length)) }
+            length += 1
+            if length > 16 { return 0 }
+        }
+        return packed &* 31 &+ UInt64(length)
+    }
+}
