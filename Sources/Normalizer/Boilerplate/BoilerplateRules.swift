@@ -47,21 +47,34 @@ public struct BoilerplateRules: @unchecked Sendable {
     }
 
     private static func hasSiteSeparator(_ p: String) -> Bool {
-        // A scalar scan first: Foundation's `contains(String)` bridges to NSString and is slow.
-        p.utf16.count <= maxBoilerplateCharacters && p.unicodeScalars.contains { separatorMarks.contains($0) }
-            && siteSeparators.contains { p.contains($0) }
+        // Byte search: Foundation's `contains(String)` bridges to NSString and is slow.
+        p.utf8.count <= maxBoilerplateCharacters * 4 && !separatorRanges(p).isEmpty
     }
 
     static let siteSeparators = [" - ", " | ", " – ", " — ", " :: ", " » ", " · "]
-    private static let separatorMarks: Set<Unicode.Scalar> = ["-", "|", "–", "—", ":", "»", "·"]
+    private static let separatorBytes = siteSeparators.map { Array($0.utf8) }
+
+    /// Where each site separator occurs in `p`, as UTF-8 offsets of (start, end), in order.
+    static func separatorRanges(_ p: String) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        let bytes = Array(p.utf8)
+        var i = 0
+        while i + 2 < bytes.count {
+            if bytes[i] == 0x20, let sep = separatorBytes.first(where: { bytes.count - i >= $0.count && bytes[i..<i + $0.count].elementsEqual($0) }) {
+                out.append((i, i + sep.count))
+            }
+            i += 1
+        }
+        return out
+    }
 
     /// "Headline - Site" where "Headline" is known and "Site" has at most five words.
     static func isTitleWithSiteSuffix(_ p: String, known: Set<String>) -> Bool {
-        for sep in siteSeparators {
-            guard let r = p.ranges(of: sep).last else { continue }
-            let head = p[..<r.lowerBound].lowercased()
-            let tail = p[r.upperBound...]
-            if known.contains(head), tail.split(separator: " ").count <= 5 { return true }
+        let bytes = Array(p.utf8)
+        for (start, end) in separatorRanges(p).reversed() {
+            let head = String(decoding: bytes[..<start], as: UTF8.self).lowercased()
+            let tail = bytes[end...]
+            if known.contains(head), tail.split(separator: 0x20).count <= 5 { return true }
         }
         return false
     }

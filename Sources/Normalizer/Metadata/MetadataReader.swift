@@ -10,15 +10,15 @@ enum MetadataReader {
         var m = PageMetadata()
         m.language = root.attribute("lang").map { String($0.prefix(2)).lowercased() }
         var dates: [String] = []
-        for node in root.descendants(where: { ["meta", "link", "title", "h1", "time", "script"].contains($0.name) }) {
-            switch node.name {
-            case "meta": readMeta(node, into: &m, dates: &dates)
-            case "link":
+        forEachElement(below: root) { node, tag in
+            switch tag {
+            case .meta: readMeta(node, into: &m, dates: &dates)
+            case .link:
                 if node.attribute("rel")?.lowercased() == "canonical" { m.canonicalURL = m.canonicalURL ?? node.attribute("href") }
-            case "title": m.htmlTitle = m.htmlTitle ?? TextNormalizer.paragraph(node.textContent)
-            case "h1": m.headline = m.headline ?? TextNormalizer.paragraph(node.textContent)
-            case "time": if let d = node.attribute("datetime") { dates.append(d) }
-            case "script":
+            case .title: m.htmlTitle = m.htmlTitle ?? TextNormalizer.paragraph(node.textContent)
+            case .h1: m.headline = m.headline ?? TextNormalizer.paragraph(node.textContent)
+            case .time: if let d = node.attribute("datetime") { dates.append(d) }
+            case .script:
                 if node.attribute("type")?.lowercased() == "application/ld+json" {
                     readJSONLD(node.textContent, into: &m, dates: &dates)
                 }
@@ -28,6 +28,31 @@ enum MetadataReader {
         m.published = dates.lazy.compactMap(TimestampParser.parse).first
         return m
     }
+
+    /// Calls `body` for every element below `root` that metadata comes from, in document
+    /// order, iteratively and to at most `maxDepth` levels.
+    private static func forEachElement(below root: MarkupNode, maxDepth: Int = 512, _ body: (MarkupNode, HTMLTag) -> Void) {
+        var stack: [MarkupNode] = []
+        var next = root.firstChild
+        while true {
+            guard let node = next else {
+                guard let parent = stack.popLast() else { return }
+                next = parent.nextSibling
+                continue
+            }
+            guard let name = node.rawName else { next = node.nextSibling; continue }
+            let tag = HTMLTag.named(name)
+            if metadataTags.contains(tag) { body(node, tag) }
+            if tag == .script || tag == .style || tag == .svg || stack.count >= maxDepth || node.firstChild == nil {
+                next = node.nextSibling
+            } else {
+                stack.append(node)
+                next = node.firstChild
+            }
+        }
+    }
+
+    private static let metadataTags: Set<HTMLTag> = [.meta, .link, .title, .h1, .time, .script]
 
     private static func readMeta(_ node: MarkupNode, into m: inout PageMetadata, dates: inout [String]) {
         let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "").lowercased()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an element's class, id, role and itemprop say about its part in the page.
 ///
 /// Guarantees: computed on lowercased bytes with no Foundation string search; the same
@@ -72,19 +74,22 @@ struct ClassHintReader {
         needles.contains { contains(haystack, $0) }
     }
 
+    /// Substring test with `memchr` to the first byte and `memcmp` for the rest.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        let n = needle.count, h = haystack.count
-        guard n <= h, let first = needle.first else { return n == 0 }
-        var i = 0
-        while i <= h - n {
-            if haystack[i] == first {
-                var j = 1
-                while j < n && haystack[i + j] == needle[j] { j += 1 }
-                if j == n { return true }
+        haystack.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in
+                guard n.count > 0 else { return true }
+                guard let hb = h.baseAddress, let nb = n.baseAddress, h.count >= n.count else { return false }
+                let first = Int32(n[0]), last = h.count - n.count
+                var offset = 0
+                while offset <= last, let hit = memchr(hb + offset, first, last - offset + 1) {
+                    let at = hb.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(hb + at, nb, n.count) == 0 { return true }
+                    offset = at + 1
+                }
+                return false
             }
-            i += 1
         }
-        return false
     }
 
     /// Whether a whole token (split on space, '-' and '_') is in `tokens`.
