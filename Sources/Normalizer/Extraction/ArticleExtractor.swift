@@ -18,7 +18,7 @@ struct ArticleExtractor {
         }
         let encoding = CharsetSniffer.encoding(of: bytes, declared: declaredCharset)
         let document: MarkupDocument
-        do { document = try MarkupDocument(html: bytes, url: url, encoding: encoding) } catch { throw .unparseable(reason: error.description) }
+        do { document = try MarkupDocument(html: MarkupPrefilter.strip(bytes), url: url, encoding: encoding) } catch { throw .unparseable(reason: error.description) }
         guard let root = document.root else { return Article(paragraphs: []) }
         let meta = MetadataReader.read(root)
         let body = Self.body(of: root)

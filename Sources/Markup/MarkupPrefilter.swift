@@ -1,0 +1,83 @@
+import Foundation
+
+/// Cuts what an HTML parser would only throw away before libxml2 sees the page: the bodies of
+/// `<script>` (except JSON-LD), `<style>`, `<svg>` and `<noscript>` elements, and comments.
+///
+/// Guarantees: the elements' start and end tags stay, so the tree has the same elements, and
+/// every other byte is copied unchanged and in order. A raw-text body ends at the first
+/// `</script`, `</style`… as in the HTML tokenizer; an unterminated one runs to the end of the
+/// input, as a browser would read it. One pass with `memchr`, linear in the input.
+public enum MarkupPrefilter {
+    public static func strip(_ html: Data) -> Data {
+        html.withUnsafeBytes { raw -> Data in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return html }
+            let bytes = UnsafeBufferPointer(start: base, count: raw.count)
+            var out = Data(capacity: bytes.count)
+            var copied = 0, i = 0
+            while let lt = nextByte(UInt8(ascii: "<"), in: bytes, from: i) {
+                if let skip = skippable(bytes, at: lt) {
+                    out.append(base + copied, count: skip.keepUntil - copied)
+                    copied = skip.resumeAt
+                    i = skip.resumeAt
+                } else {
+                    i = lt + 1
+                }
+            }
+            out.append(base + copied, count: bytes.count - copied)
+            return out
+        }
+    }
+
+    /// Elements whose content is dropped, with the end tag that closes them.
+    private static let rawElements: [(open: [UInt8], close: [UInt8])] = ["script", "style", "svg", "noscript"].map {
+        (Array("<\($0)".utf8), Array("</\($0)".utf8))
+    }
+
+    private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8), jsonLD = Array("ld+json".utf8)
+
+    /// For a comment or a droppable element starting at `lt`: keep bytes before `keepUntil`,
+    /// continue copying at `resumeAt`.
+    private static func skippable(_ b: UnsafeBufferPointer<UInt8>, at lt: Int) -> (keepUntil: Int, resumeAt: Int)? {
+        if matches(b, at: lt, commentOpen) {
+            let end = find(commentClose, in: b, from: lt + 4).map { $0 + 3 } ?? b.count
+            return (lt, end)
+        }
+        for element in rawElements where matches(b, at: lt, element.open) {
+            let after = lt + element.open.count
+            guard after < b.count, b[after] <= 0x20 || b[after] == UInt8(ascii: ">") || b[after] == UInt8(ascii: "/") else { continue }
+            guard let gt = nextByte(UInt8(ascii: ">"), in: b, from: after) else { return nil }
+            if element.open.count == 7, contains(b, lt..<gt, jsonLD) { return nil }  // keep JSON-LD
+            let close = find(element.close, in: b, from: gt + 1) ?? b.count
+            return (gt + 1, close)
+        }
+        return nil
+    }
+
+    private static func nextByte(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < b.count, let hit = memchr(b.baseAddress! + from, Int32(byte), b.count - from) else { return nil }
+        return UnsafeRawPointer(b.baseAddress!).distance(to: UnsafeRawPointer(hit))
+    }
+
+    /// The first case-insensitive occurrence of `needle` (lowercase ASCII) at or after `from`.
+    private static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var i = from
+        while let hit = nextByte(needle[0], in: b, from: i) {
+            if matches(b, at: hit, needle) { return hit }
+            i = hit + 1
+        }
+        return nil
+    }
+
+    private static func matches(_ b: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
+        guard i + needle.count <= b.count else { return false }
+        for k in 0..<needle.count {
+            let c = b[i + k]
+            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != needle[k] { return false }
+        }
+        return true
+    }
+
+    private static func contains(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
+        range.contains { matches(b, at: $0, needle) && $0 + needle.count <= range.upperBound }
+    }
+}
