@@ -12,14 +12,20 @@ public struct BoilerplateRules: @unchecked Sendable {
     private let expression: NSRegularExpression?
     public let patterns: [String]
 
-    /// A paragraph longer than this is never boilerplate: every built-in pattern is shorter,
-    /// and a long paragraph is text. Skipping them keeps matching off the hot path.
-    public static let maxBoilerplateCharacters = 400
+    /// A paragraph longer than this (in UTF-16 units) is never boilerplate and is not matched:
+    /// no built-in pattern matches more than about 180, and skipping long paragraphs keeps
+    /// the regular expressions off the hot path. Config: `boilerplate.max_paragraph_characters`.
+    public let maxParagraphCharacters: Int
+    public static let defaultMaxParagraphCharacters = 200
 
     /// Compiles the patterns into one alternation; throws a `SettingsError` naming the
     /// first invalid pattern.
-    public init(patterns: [String]) throws(SettingsError) {
+    public init(patterns: [String], maxParagraphCharacters: Int = defaultMaxParagraphCharacters) throws(SettingsError) {
+        guard maxParagraphCharacters > 0 else {
+            throw SettingsError(message: "boilerplate.max_paragraph_characters must be positive, got \(maxParagraphCharacters)")
+        }
         self.patterns = patterns
+        self.maxParagraphCharacters = maxParagraphCharacters
         for p in patterns where (try? NSRegularExpression(pattern: p)) == nil {
             throw SettingsError(message: "boilerplate pattern \"\(p)\" is not a valid regular expression")
         }
@@ -29,26 +35,26 @@ public struct BoilerplateRules: @unchecked Sendable {
 
     /// True when the whole paragraph is boilerplate under one of the patterns.
     public func matches(_ paragraph: String) -> Bool {
-        guard let expression, paragraph.utf16.count <= Self.maxBoilerplateCharacters else { return false }
+        guard let expression, paragraph.utf16.count <= maxParagraphCharacters else { return false }
         return expression.firstMatch(in: paragraph, range: NSRange(paragraph.startIndex..., in: paragraph)) != nil
     }
 
     /// Removes boilerplate paragraphs and title lines carrying a site suffix.
     public func clean(_ paragraphs: [String], title: String? = nil) -> [String] {
-        let suffixed = paragraphs.filter(Self.hasSiteSeparator)
+        let suffixed = paragraphs.filter(hasSiteSeparator)
         var known = Set<String>()
         if !suffixed.isEmpty {
             known = Set(paragraphs.map { $0.lowercased() })
             if let title { known.insert(title.lowercased()) }
         }
         return paragraphs.filter { p in
-            !matches(p) && !(Self.hasSiteSeparator(p) && Self.isTitleWithSiteSuffix(p, known: known))
+            !matches(p) && !(hasSiteSeparator(p) && Self.isTitleWithSiteSuffix(p, known: known))
         }
     }
 
-    private static func hasSiteSeparator(_ p: String) -> Bool {
+    private func hasSiteSeparator(_ p: String) -> Bool {
         // Byte search: Foundation's `contains(String)` bridges to NSString and is slow.
-        p.utf8.count <= maxBoilerplateCharacters * 4 && !separatorRanges(p).isEmpty
+        p.utf8.count <= maxParagraphCharacters * 4 && !Self.separatorRanges(p).isEmpty
     }
 
     static let siteSeparators = [" - ", " | ", " – ", " — ", " :: ", " » ", " · "]

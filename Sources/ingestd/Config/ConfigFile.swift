@@ -40,9 +40,11 @@ struct ConfigFile: Decodable {
     struct Boilerplate: Decodable {
         var extraPatterns: [String]?
         var replaceDefaults: Bool?
+        var maxParagraphCharacters: Int?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case extraPatterns = "extra_patterns", replaceDefaults = "replace_defaults"
+            case maxParagraphCharacters = "max_paragraph_characters"
         }
     }
 

@@ -40,7 +40,9 @@ enum ConfigLoader {
         do {
             let b = file.boilerplate
             let base = b?.replaceDefaults == true ? [] : BoilerplateRules.defaultPatterns
-            config.normalizer = NormalizerSettings(boilerplate: try BoilerplateRules(patterns: base + (b?.extraPatterns ?? [])))
+            config.normalizer = NormalizerSettings(boilerplate: try BoilerplateRules(
+                patterns: base + (b?.extraPatterns ?? []),
+                maxParagraphCharacters: b?.maxParagraphCharacters ?? BoilerplateRules.defaultMaxParagraphCharacters))
             if let n = file.normalizer {
                 config.normalizer.maxInputBytes = n.maxInputBytes ?? config.normalizer.maxInputBytes
                 config.normalizer.minArticleWords = n.minArticleWords ?? config.normalizer.minArticleWords
