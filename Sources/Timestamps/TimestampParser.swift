@@ -14,7 +14,8 @@ public enum TimestampParser {
             .replacingOccurrences(of: "  ", with: " ")
         guard !s.isEmpty, s.count < 80 else { return nil }
         if let first = s.unicodeScalars.first, CharacterSet.decimalDigits.contains(first) {
-            // The common RFC 3339 form first, with the fast Sendable format style.
+            // The common ISO 8601 forms first, on bytes; then the format style and formatters.
+            if let d = ISO8601Scanner.parse(s) { return d }
             if let d = try? Date(s, strategy: .iso8601) { return d }
             if let d = iso8601(s) { return d }
         }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Timestamps
+@testable import Timestamps
 
 struct TimestampParserTests {
     @Test(arguments: [
@@ -16,5 +16,24 @@ struct TimestampParserTests {
         #expect(TimestampParser.parse("2026-03-02") == Date(timeIntervalSince1970: 1_772_409_600))
         #expect(TimestampParser.parse("yesterday") == nil)
         #expect(TimestampParser.parse("") == nil)
+    }
+}
+
+/// The byte-level ISO 8601 path agrees with Foundation's formatters and refuses what it cannot read.
+struct ISO8601FastPathTests {
+    @Test(arguments: [
+        ("2025-09-04", "2025-09-04T00:00:00Z"), ("2025-09-04T10:15:30Z", "2025-09-04T10:15:30Z"),
+        ("2025-09-04T10:15:30+03:00", "2025-09-04T07:15:30Z"), ("2025-09-04 10:15", "2025-09-04T10:15:00Z"),
+        ("2024-02-29T23:59:59.750-0500", "2024-03-01T04:59:59Z"), ("1999-12-31T23:00:00+01", "1999-12-31T22:00:00Z"),
+    ])
+    func readsTheCommonForms(raw: String, utc: String) throws {
+        let d = try #require(ISO8601Scanner.parse(raw))
+        #expect(TimestampParser.iso8601String(d) == utc)
+        #expect(TimestampParser.parse(raw) == d)
+    }
+
+    @Test(arguments: ["2025-13-01", "2025-04-31", "2023-02-29", "2025-09-04T25:00", "2025-9-4", "2025-09-04T10:15:30+3"])
+    func refusesImpossibleOrOddForms(raw: String) {
+        #expect(ISO8601Scanner.parse(raw) == nil)
     }
 }

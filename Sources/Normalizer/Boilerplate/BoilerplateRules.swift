@@ -7,9 +7,8 @@ import Foundation
 /// it removes the paragraph only when the paragraph is nothing but the boilerplate.
 /// Besides the patterns, a paragraph that repeats another paragraph plus a short site
 /// suffix ("Headline - Site Name") is dropped as the page's title line.
-public struct BoilerplateRules: @unchecked Sendable {
-    // NSRegularExpression is immutable after creation and documented as thread-safe.
-    private let expression: NSRegularExpression?
+public struct BoilerplateRules: Sendable {
+    private let matcher: PhraseMatcher
     public let patterns: [String]
 
     /// A paragraph longer than this (in UTF-16 units) is never boilerplate and is not matched:
@@ -18,7 +17,7 @@ public struct BoilerplateRules: @unchecked Sendable {
     public let maxParagraphCharacters: Int
     public static let defaultMaxParagraphCharacters = 200
 
-    /// Compiles the patterns into one alternation; throws a `SettingsError` naming the
+    /// Compiles the patterns (see `PhraseMatcher`); throws a `SettingsError` naming the
     /// first invalid pattern.
     public init(patterns: [String], maxParagraphCharacters: Int = defaultMaxParagraphCharacters) throws(SettingsError) {
         guard maxParagraphCharacters > 0 else {
@@ -29,14 +28,12 @@ public struct BoilerplateRules: @unchecked Sendable {
         for p in patterns where (try? NSRegularExpression(pattern: p)) == nil {
             throw SettingsError(message: "boilerplate pattern \"\(p)\" is not a valid regular expression")
         }
-        let alternation = patterns.map { "(?:\($0))" }.joined(separator: "|")
-        expression = patterns.isEmpty ? nil : try? NSRegularExpression(pattern: "^(?:\(alternation))$", options: [.caseInsensitive])
+        matcher = PhraseMatcher(patterns: patterns)
     }
 
     /// True when the whole paragraph is boilerplate under one of the patterns.
     public func matches(_ paragraph: String) -> Bool {
-        guard let expression, paragraph.utf16.count <= maxParagraphCharacters else { return false }
-        return expression.firstMatch(in: paragraph, range: NSRange(paragraph.startIndex..., in: paragraph)) != nil
+        paragraph.utf16.count <= maxParagraphCharacters && matcher.matches(paragraph)
     }
 
     /// Removes boilerplate paragraphs and title lines carrying a site suffix.

@@ -13,7 +13,7 @@ public enum TextNormalizer {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         // ASCII is already NFC; only other text pays for composition.
-        let composed = raw.utf8.allSatisfy { $0 < 0x80 } ? raw : raw.precomposedStringWithCanonicalMapping
+        let composed = CompositionCheck.mayChange(raw) ? raw.precomposedStringWithCanonicalMapping : raw
         for scalar in composed.unicodeScalars {
             if isSpace(scalar) {
                 pendingSpace = !out.isEmpty

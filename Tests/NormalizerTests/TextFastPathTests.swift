@@ -1,0 +1,40 @@
+import Foundation
+@testable import Normalizer
+import Testing
+
+/// The fast paths of extraction give the same answers as the slow general ones they skip.
+struct TextFastPathTests {
+    @Test func textTheCheckPassesIsUnchangedByNFC() {
+        var passed = 0
+        for value in UInt32(0x20)...0x2FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let s = "a" + String(scalar) + "b"
+            if !CompositionCheck.mayChange(s) {
+                passed += 1
+                #expect(s.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(s.unicodeScalars), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(passed > 100_000)
+        #expect(CompositionCheck.mayChange("Cafe\u{301}"))
+        #expect(!CompositionCheck.mayChange("Путин и Эрдоган встретились в Сочи — «переговоры» идут"))
+    }
+
+    @Test func phraseBucketsAnswerLikeOneAlternation() throws {
+        let patterns = BoilerplateRules.defaultPatterns + ["Photo: .{1,80}", "a?bc", "x|yz", "(?i)zed", "İlan"]
+        let matcher = PhraseMatcher(patterns: patterns)
+        let all = try NSRegularExpression(pattern: "^(?:" + patterns.map { "(?:\($0))" }.joined(separator: "|") + ")$",
+                                          options: [.caseInsensitive])
+        let samples = [
+            "Abone Ol", "Haberi okuyun ve abone ol", "Leave a Reply", "LEAVE A COMMENT", "Subscribe", "Read more: the ferry is back",
+            "İlgili Haberler", "ilgili haberler", "Читайте также: новости", "Photo: Jane Doe", "bc", "abc", "yz", "x", "ZED",
+            "© 2024 Harbour Post. All rights reserved.", "The ferry leaves at eleven.", "12 comments", "Advertisement", "İlan", "",
+        ]
+        for s in samples {
+            #expect(matcher.matches(s) == (all.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil), "\(s)")
+        }
+        #expect(PhraseMatcher.plainFirstLetter("subscribe( now)?") == "s")
+        #expect(PhraseMatcher.plainFirstLetter("a?bc") == nil)
+        #expect(PhraseMatcher.plainFirstLetter("x|yz") == nil)
+        #expect(PhraseMatcher.plainFirstLetter(".{0,40}abone ol") == nil)
+    }
+}
