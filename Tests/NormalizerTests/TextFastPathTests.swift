@@ -27,7 +27,7 @@ struct TextFastPathTests {
         let samples = [
             "Abone Ol", "Haberi okuyun ve abone ol", "Leave a Reply", "LEAVE A COMMENT", "Subscribe", "Read more: the ferry is back",
             "İlgili Haberler", "ilgili haberler", "Читайте также: новости", "Photo: Jane Doe", "bc", "abc", "yz", "x", "ZED",
-            "© 2024 Harbour Post. All rights reserved.", "The ferry leaves at eleven.", "12 comments", "Advertisement", "İlan", "",
+            "© 2024 Harbour Post. All rights reserved.", "(c) 2019 Tarn Radio", "Copyright 2020 Orsa", "Abone ol", "The ferry leaves at eleven.", "12 comments", "Advertisement", "İlan", "",
         ]
         for s in samples {
             #expect(matcher.matches(s) == (all.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil), "\(s)")
@@ -36,5 +36,10 @@ struct TextFastPathTests {
         #expect(PhraseMatcher.plainFirstLetter("a?bc") == nil)
         #expect(PhraseMatcher.plainFirstLetter("x|yz") == nil)
         #expect(PhraseMatcher.plainFirstLetter(".{0,40}abone ol") == nil)
+        #expect(PhraseMatcher.firstLetters("(read more|see also):? .{1,9}") == ["r", "s"])
+        #expect(PhraseMatcher.requiredLiteral(".{0,40}abone ol") == Array("abone ol".utf8))
+        #expect(PhraseMatcher.requiredLiteral(#"(\d+ )?comments?"#) == Array("comment".utf8))
+        #expect(PhraseMatcher.requiredLiteral(#".{0,60}\(c\) ?\d{4}"#) == Array("(c)".utf8))
+        #expect(PhraseMatcher.requiredLiteral("x|yz") == nil)
     }
 }

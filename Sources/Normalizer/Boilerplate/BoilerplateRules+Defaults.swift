@@ -27,7 +27,7 @@ extension BoilerplateRules {
         #"\|?\s*welcome to [^.!?]{1,60}"#, #".{0,40}öne çıkan"#, #"(featured|trending( now)?|most read|popular)"#,
         #"paylaş"#, #"reklam"#, #"поделиться"#, #"teilen"#, #"partager"#, #"compartir"#,
         // Legal and cookie lines.
-        #".{0,60}(©|\(c\)|copyright) ?\d{4}.{0,80}"#, #".{0,80}all rights reserved\.?"#, #"we use cookies.{0,160}"#, #"accept( all)? cookies"#,
+        #".{0,60}© ?\d{4}.{0,80}"#, #".{0,60}\(c\) ?\d{4}.{0,80}"#, #".{0,60}copyright ?\d{4}.{0,80}"#, #".{0,80}all rights reserved\.?"#, #"we use cookies.{0,160}"#, #"accept( all)? cookies"#,
     ]
 
     /// Rules made of the built-in patterns only.

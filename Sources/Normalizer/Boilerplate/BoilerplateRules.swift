@@ -38,20 +38,19 @@ public struct BoilerplateRules: Sendable {
 
     /// Removes boilerplate paragraphs and title lines carrying a site suffix.
     public func clean(_ paragraphs: [String], title: String? = nil) -> [String] {
-        let suffixed = paragraphs.filter(hasSiteSeparator)
+        let suffixed = paragraphs.indices.filter { hasSiteSeparator(paragraphs[$0]) }
         var known = Set<String>()
         if !suffixed.isEmpty {
             known = Set(paragraphs.map { $0.lowercased() })
             if let title { known.insert(title.lowercased()) }
         }
-        return paragraphs.filter { p in
-            !matches(p) && !(hasSiteSeparator(p) && Self.isTitleWithSiteSuffix(p, known: known))
-        }
+        let titleLines = Set(suffixed.filter { Self.isTitleWithSiteSuffix(paragraphs[$0], known: known) })
+        return paragraphs.indices.filter { !titleLines.contains($0) && !matches(paragraphs[$0]) }.map { paragraphs[$0] }
     }
 
     private func hasSiteSeparator(_ p: String) -> Bool {
         // Byte search: Foundation's `contains(String)` bridges to NSString and is slow.
-        p.utf8.count <= maxParagraphCharacters * 4 && !Self.separatorRanges(p).isEmpty
+        p.utf16.count <= maxParagraphCharacters && !Self.separatorRanges(p).isEmpty
     }
 
     static let siteSeparators = [" - ", " | ", " – ", " — ", " :: ", " » ", " · "]
