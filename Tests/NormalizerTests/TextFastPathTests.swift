@@ -43,3 +43,35 @@ struct TextFastPathTests {
         #expect(PhraseMatcher.requiredLiteral("x|yz") == nil)
     }
 }
+
+/// `TextNormalizer.paragraph` on bytes gives what the Unicode properties say, for every scalar.
+struct ParagraphByteLoopTests {
+    private func reference(_ raw: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for s in raw.precomposedStringWithCanonicalMapping.unicodeScalars {
+            if s.properties.isWhitespace {
+                pending = !out.isEmpty
+                continue
+            }
+            if s.properties.generalCategory == .control || [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD].contains(s.value) { continue }
+            if pending {
+                out.append(" ")
+                pending = false
+            }
+            out.append(s)
+        }
+        return String(out)
+    }
+
+    @Test func everyScalarIsTreatedAsItsPropertiesSay() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let s = "  Öz " + String(scalar) + "\u{A0}x\t"
+            #expect(TextNormalizer.paragraph(s) == reference(s), "U+\(String(value, radix: 16))")
+        }
+        for s in ["e\u{301}te", "\u{FEFF}Сочи\u{2003}встреча\u{200B}", "İlgili\u{3000}Haberler"] {
+            #expect(TextNormalizer.paragraph(s) == reference(s))
+        }
+    }
+}

@@ -10,23 +10,27 @@ public enum TextNormalizer {
     /// Normalizes one paragraph (a line break inside it becomes a space).
     public static func paragraph(_ raw: String) -> String {
         if isCleanASCII(raw) { return raw }
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        // ASCII is already NFC; only other text pays for composition.
-        let composed = CompositionCheck.mayChange(raw) ? raw.precomposedStringWithCanonicalMapping : raw
-        for scalar in composed.unicodeScalars {
-            if isSpace(scalar) {
-                pendingSpace = !out.isEmpty
-                continue
+        // Only text that NFC can change pays for composition.
+        var composed = CompositionCheck.mayChange(raw) ? raw.precomposedStringWithCanonicalMapping : raw
+        return composed.withUTF8 { p in
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            var pendingSpace = false, i = 0
+            while i < p.count {
+                let (value, width) = p[i] < 0x80 ? (UInt32(p[i]), 1) : UTF8Scalar.decode(p, at: i)
+                if isSpace(value) {
+                    pendingSpace = !out.isEmpty
+                } else if !isInvisible(value) {
+                    if pendingSpace {
+                        out.append(0x20)
+                        pendingSpace = false
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<i + width]))
+                }
+                i += width
             }
-            if isInvisible(scalar) { continue }
-            if pendingSpace {
-                out.append(" ")
-                pendingSpace = false
-            }
-            out.append(scalar)
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     /// Printable ASCII with single inner spaces is already normal: the common case, checked
@@ -115,19 +119,22 @@ public enum TextNormalizer {
         }
     }
 
-    // ASCII fast paths: Unicode property lookups cost more than all the rest of normalization.
+    /// Unicode's White_Space property, spelled out: property lookups cost more than all the
+    /// rest of normalization.
     @inline(__always)
-    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII { return s.value == 0x20 || (0x09...0x0D).contains(s.value) }
-        return s.properties.isWhitespace
+    private static func isSpace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
+    /// Controls (general category Cc), zero-width characters, the BOM and the soft hyphen.
     @inline(__always)
-    private static func isInvisible(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII { return s.value < 0x20 || s.value == 0x7F }
-        switch s.value {
-        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return true
-        default: return s.properties.generalCategory == .control
+    private static func isInvisible(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: true
+        default: false
         }
     }
 }
