@@ -43,8 +43,18 @@ struct PhraseMatcher: @unchecked Sendable {
         let first = s.first.flatMap { String($0).lowercased().unicodeScalars.first }
         if let expression = first.flatMap({ byFirstLetter[$0] }) ?? anyStart, Self.whole(expression, s) { return true }
         guard !withLiteral.isEmpty else { return false }
-        let lowered = Array(s.lowercased().utf8)
+        let lowered = Self.lowercasedBytes(s)
         return withLiteral.contains { ClassHintReader.contains(lowered, $0.literal) && Self.whole($0.expression, s) }
+    }
+
+    /// Lowercased UTF-8: ASCII on bytes, anything else through `lowercased()`.
+    private static func lowercasedBytes(_ s: String) -> [UInt8] {
+        var bytes = Array(s.utf8)
+        for (i, b) in bytes.enumerated() {
+            if b >= 0x80 { return Array(s.lowercased().utf8) }
+            if b >= 0x41 && b <= 0x5A { bytes[i] = b | 0x20 }
+        }
+        return bytes
     }
 
     private static func whole(_ e: NSRegularExpression, _ s: String) -> Bool {

@@ -32,7 +32,7 @@ struct ArticleExtractor {
         let title = meta.title
         // The headline is metadata, not body text: drop top-level headings that repeat it.
         let paragraphs = blocks.filter { block in
-            !(block.tag.hasPrefix("h") && title.map { block.text.caseInsensitiveCompare($0) == .orderedSame } == true)
+            !(block.tag.isHeading && title.map { block.text.lowercased() == $0.lowercased() } == true)
         }.map(\.text)
         return Article(
             title: title,

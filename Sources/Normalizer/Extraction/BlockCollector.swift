@@ -71,9 +71,8 @@ struct BlockCollector {
     private mutating func flush() {
         let text = TextNormalizer.paragraph(buffer)
         if !text.isEmpty {
-            let bytes = max(1, buffer.utf8.count)
-            let linkCharacters = Int(Double(text.count) * min(1, Double(linkBytes) / Double(bytes)))
-            blocks.append(TextBlock(tag: tags.last?.rawValue ?? "body", text: text, linkCharacters: linkCharacters))
+            let density = min(1, Double(linkBytes) / Double(max(1, buffer.utf8.count)))
+            blocks.append(TextBlock(tag: tags.last ?? .body, text: text, linkDensity: density))
         }
         buffer = ""
         linkBytes = 0

@@ -1,9 +1,13 @@
-/// A run of text between block boundaries, with how much of it is link text.
+/// A run of normalized text between block boundaries, with how much of it was link text.
+///
+/// Counts are in UTF-8 bytes and spaces, never in Characters: grapheme walks cost more
+/// than the rest of extraction.
 struct TextBlock {
-    var tag: String
+    var tag: HTMLTag
     var text: String
-    var linkCharacters: Int
+    /// The share of the block's raw text that sat inside links, 0...1.
+    var linkDensity: Double
 
-    var linkDensity: Double { text.isEmpty ? 0 : Double(linkCharacters) / Double(text.count) }
-    var wordCount: Int { text.split(separator: " ").count }
+    /// Words, as the text is normalized: one more than its spaces.
+    var wordCount: Int { text.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 } }
 }

@@ -13,7 +13,7 @@ enum CharsetSniffer {
         if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
         if let declared, let label = canonical(declared) { return label }
         if let meta = metaCharset(bytes.prefix(4096)), let label = canonical(meta) { return label }
-        return String(data: bytes, encoding: .utf8) != nil ? "UTF-8" : "windows-1252"
+        return bytes.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil } ? "UTF-8" : "windows-1252"
     }
 
     /// The charset named in a `Content-Type` value, if any.
@@ -23,11 +23,31 @@ enum CharsetSniffer {
         return part.split(separator: "=").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
     }
 
+    /// The label after the first `charset=` that sits inside a `<meta` tag, read on bytes.
     private static func metaCharset(_ head: Data) -> String? {
-        let text = String(decoding: head, as: UTF8.self)
-        guard let r = text.range(of: #"<meta[^>]+charset\s*=\s*["']?[A-Za-z0-9._:-]+"#, options: [.regularExpression, .caseInsensitive])
-        else { return nil }
-        return charset(fromContentType: String(text[r]))
+        let b = Array(head)
+        let key = Array("charset".utf8)
+        var i = 0
+        while i + key.count < b.count {
+            defer { i += 1 }
+            guard b[i] | 0x20 == key[0], (0..<key.count).allSatisfy({ b[i + $0] | 0x20 == key[$0] }) else { continue }
+            guard let lt = b[..<i].lastIndex(of: UInt8(ascii: "<")), !b[lt..<i].contains(UInt8(ascii: ">")),
+                  lt + 5 <= b.count, String(decoding: b[lt..<lt + 5], as: UTF8.self).lowercased() == "<meta" else { continue }
+            var j = i + key.count
+            while j < b.count, b[j] == 0x20 { j += 1 }
+            guard j < b.count, b[j] == UInt8(ascii: "=") else { continue }
+            j += 1
+            while j < b.count, b[j] == 0x20 || b[j] == UInt8(ascii: "\"") || b[j] == UInt8(ascii: "'") { j += 1 }
+            let start = j
+            while j < b.count, labelByte(b[j]) { j += 1 }
+            if j > start { return String(decoding: b[start..<j], as: UTF8.self) }
+        }
+        return nil
+    }
+
+    private static func labelByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: ".") || c == UInt8(ascii: "_")
+            || c == UInt8(ascii: ":") || c == UInt8(ascii: "-")
     }
 
     private static func canonical(_ label: String) -> String? {
