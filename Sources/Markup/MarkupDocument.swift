@@ -1,7 +1,8 @@
 import CLibXML2
 import Foundation
 
-/// A parsed HTML or XML document, owned: the libxml2 tree is freed when this goes away.
+/// A parsed XML document (feeds), owned: the libxml2 tree is freed when this goes away.
+/// HTML pages are not parsed into trees; they are streamed (`MarkupStream`).
 ///
 /// Guarantees, because parsers are attack surface: parsing never touches the network
 /// (`NONET`), never substitutes external entities or loads a DTD (no `NOENT`, no
@@ -9,15 +10,6 @@ import Foundation
 /// recovers from broken markup instead of failing. The caller caps the input size.
 public final class MarkupDocument {
     let document: xmlDocPtr
-
-    /// Parses HTML, decoding with `encoding` (an iconv name such as "UTF-8" or "windows-1251").
-    public init(html bytes: Data, url: String?, encoding: String) throws(MarkupError) {
-        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
-        document = try Self.parse(bytes) { base, count in
-            htmlReadMemory(base, count, url, encoding, Int32(options))
-        }
-    }
 
     /// Parses XML; the encoding comes from the BOM or XML declaration unless given.
     public init(xml bytes: Data, url: String?, encoding: String? = nil) throws(MarkupError) {

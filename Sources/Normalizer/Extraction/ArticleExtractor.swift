@@ -17,12 +17,10 @@ struct ArticleExtractor {
             throw .binary
         }
         let encoding = CharsetSniffer.encoding(of: bytes, declared: declaredCharset)
-        let document: MarkupDocument
-        do { document = try MarkupDocument(html: MarkupPrefilter.strip(bytes), url: url, encoding: encoding) } catch { throw .unparseable(reason: error.description) }
-        guard let root = document.root else { return Article(paragraphs: []) }
-        let meta = MetadataReader.read(root)
-        let body = Self.body(of: root)
-        var tree = PageTree(body: body, maxDepth: settings.maxTreeDepth)
+        var (tree, meta): (PageTree, PageMetadata)
+        do { (tree, meta) = try PageParser.parse(bytes, encoding: encoding, maxDepth: settings.maxTreeDepth) } catch {
+            throw .unparseable(reason: error.description)
+        }
         TreePruner(settings: settings).prune(&tree)
 
         var blocks = usable(BlockCollector.blocks(of: ContainerFinder(settings: settings).containers(in: tree), in: tree, settings: settings))
@@ -37,20 +35,13 @@ struct ArticleExtractor {
         return Article(
             title: title,
             paragraphs: settings.boilerplate.clean(paragraphs, title: title),
+            authors: meta.authors,
             published: meta.published,
+            modified: meta.modified,
+            description: meta.description,
             siteName: meta.siteName,
             canonicalURL: meta.canonicalURL,
             language: meta.language)
-    }
-
-    /// The `<body>` element (a child of `<html>` in any tree libxml2 builds), else the root.
-    private static func body(of root: MarkupNode) -> MarkupNode {
-        var child = root.firstChild
-        while let c = child {
-            if let name = c.rawName, HTMLTag.named(name) == .body { return c }
-            child = c.nextSibling
-        }
-        return root
     }
 
     /// The fallback when the container gives too little: every paragraph, quote, pre and

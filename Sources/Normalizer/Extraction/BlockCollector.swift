@@ -53,8 +53,7 @@ struct BlockCollector {
     }
 
     private mutating func addText(_ i: Int, insideLink: Bool) {
-        guard let raw = tree.markup[i].rawContent else { return }
-        let text = String(cString: raw)
+        let text = tree.text(i)
         buffer += text
         if insideLink { linkBytes += text.utf8.count }
     }

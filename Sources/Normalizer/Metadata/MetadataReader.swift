@@ -1,90 +1,106 @@
-import Markup
 import Foundation
-import Timestamps
+import Markup
 
-/// Reads `PageMetadata` from a parsed page: `<meta>` (Open Graph, article:*, Dublin Core),
-/// `<link rel=canonical>`, `<html lang>`, the first `<h1>`, `<time datetime>` and JSON-LD
-/// (`NewsArticle`, `Article`, `BlogPosting`, including `@graph` lists).
-enum MetadataReader {
-    static func read(_ root: MarkupNode) -> PageMetadata {
-        var m = PageMetadata()
-        m.language = root.attribute("lang").map { String($0.prefix(2)).lowercased() }
-        var dates: [String] = []
-        forEachElement(below: root) { node, tag in
-            switch tag {
-            case .meta: readMeta(node, into: &m, dates: &dates)
-            case .link:
-                if node.attribute("rel")?.lowercased() == "canonical" { m.canonicalURL = m.canonicalURL ?? node.attribute("href") }
-            case .title: m.htmlTitle = m.htmlTitle ?? TextNormalizer.paragraph(node.textContent)
-            case .h1: m.headline = m.headline ?? TextNormalizer.paragraph(node.textContent)
-            case .time: if let d = node.attribute("datetime") { dates.append(d) }
-            case .script:
-                if node.attribute("type")?.lowercased() == "application/ld+json" {
-                    readJSONLD(node.textContent, into: &m, dates: &dates)
-                }
-            default: break
-            }
+/// Collects `PageMetadata` from the HTML event stream: `<meta>` (Open Graph, article:*, Dublin
+/// Core, author, description), `<link rel=canonical>`, `<html lang>`, `<title>`, the first
+/// `<h1>`, `<time datetime>` and JSON-LD blocks (see `JSONLDReader`).
+///
+/// Guarantees: reads only what the page declares (no network); captured text is capped at
+/// `maxCapturedBytes` per element, so a hostile page cannot make it hold more.
+final class MetadataReader: MarkupEventHandler {
+    private enum Capture { case none, title, headline, jsonLD }
+
+    private(set) var metadata = PageMetadata()
+    private var capture = Capture.none
+    private var captureDepth = 0
+    private var buffer: [UInt8] = []
+    private var timeDates: [String] = []
+    static let maxCapturedBytes = JSONLDReader.maxBytes
+
+    func startElement(_ name: UnsafePointer<UInt8>, _ attributes: MarkupAttributes) {
+        if capture == .headline {
+            captureDepth += 1
+            return
         }
-        m.published = dates.lazy.compactMap(TimestampParser.parse).first
-        return m
-    }
-
-    /// Calls `body` for every element below `root` that metadata comes from, in document
-    /// order, iteratively and to at most `maxDepth` levels.
-    private static func forEachElement(below root: MarkupNode, maxDepth: Int = 512, _ body: (MarkupNode, HTMLTag) -> Void) {
-        var stack: [MarkupNode] = []
-        var next = root.firstChild
-        while true {
-            guard let node = next else {
-                guard let parent = stack.popLast() else { return }
-                next = parent.nextSibling
-                continue
+        switch HTMLTag.named(name) {
+        case .html:
+            if let lang = Self.value(attributes, "lang") { metadata.language = JSONLDReader.languageCode(lang) }
+        case .meta: readMeta(attributes)
+        case .link:
+            if Self.value(attributes, "rel")?.lowercased() == "canonical", let href = Self.value(attributes, "href") {
+                metadata.canonicalURL = metadata.canonicalURL ?? href
             }
-            guard let name = node.rawName else { next = node.nextSibling; continue }
-            let tag = HTMLTag.named(name)
-            if metadataTags.contains(tag) { body(node, tag) }
-            if tag == .script || tag == .style || tag == .svg || stack.count >= maxDepth || node.firstChild == nil {
-                next = node.nextSibling
-            } else {
-                stack.append(node)
-                next = node.firstChild
-            }
-        }
-    }
-
-    private static let metadataTags: Set<HTMLTag> = [.meta, .link, .title, .h1, .time, .script]
-
-    private static func readMeta(_ node: MarkupNode, into m: inout PageMetadata, dates: inout [String]) {
-        let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "").lowercased()
-        guard let content = node.attribute("content").map(TextNormalizer.paragraph), !content.isEmpty else { return }
-        switch key {
-        case "og:title": m.openGraphTitle = m.openGraphTitle ?? content
-        case "og:site_name", "application-name": m.siteName = m.siteName ?? content
-        case "og:url": m.canonicalURL = m.canonicalURL ?? content
-        case "article:published_time", "datepublished", "pubdate", "publish-date", "date", "dc.date.issued", "dc.date":
-            dates.insert(content, at: 0)
+        case .title where metadata.htmlTitle == nil: begin(.title)
+        case .h1 where metadata.headline == nil: begin(.headline)
+        case .time:
+            if let d = Self.value(attributes, "datetime") { timeDates.append(d) }
+        case .script:
+            if Self.value(attributes, "type")?.lowercased().contains("ld+json") == true { begin(.jsonLD) }
         default: break
         }
     }
 
-    private static func readJSONLD(_ json: String, into m: inout PageMetadata, dates: inout [String]) {
-        guard let data = json.data(using: .utf8), data.count < 1 << 20,
-              let value = try? JSONSerialization.jsonObject(with: data) else { return }
-        for object in articleObjects(value) {
-            if let headline = object["headline"] as? String { m.headline = m.headline ?? TextNormalizer.paragraph(headline) }
-            if let body = object["articleBody"] as? String { m.jsonLDBody = m.jsonLDBody ?? body }
-            if let date = object["datePublished"] as? String { dates.insert(date, at: 0) }
-            if let publisher = object["publisher"] as? [String: Any], let name = publisher["name"] as? String {
-                m.siteName = m.siteName ?? name
-            }
+    func endElement(_ name: UnsafePointer<UInt8>) {
+        guard capture != .none else { return }
+        captureDepth -= 1
+        guard captureDepth == 0 else { return }
+        let text = String(decoding: buffer, as: UTF8.self)
+        switch capture {
+        case .title: metadata.htmlTitle = TextNormalizer.paragraph(text)
+        case .headline: metadata.headline = metadata.headline ?? TextNormalizer.paragraph(text)
+        case .jsonLD: JSONLDReader.read(buffer, into: &metadata)
+        case .none: break
+        }
+        capture = .none
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard capture != .none, buffer.count + bytes.count <= Self.maxCapturedBytes else { return }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// The metadata, with `<time>` dates after the declared ones.
+    func finish() -> PageMetadata {
+        var m = metadata
+        m.publishedCandidates += timeDates
+        return m
+    }
+
+    private func begin(_ kind: Capture) {
+        capture = kind
+        captureDepth = 1
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func readMeta(_ attributes: MarkupAttributes) {
+        let key = (Self.value(attributes, "property") ?? Self.value(attributes, "name") ?? Self.value(attributes, "itemprop") ?? "")
+            .lowercased()
+        guard !key.isEmpty, let raw = Self.value(attributes, "content") else { return }
+        let content = TextNormalizer.paragraph(raw)
+        guard !content.isEmpty else { return }
+        switch key {
+        case "og:title": metadata.openGraphTitle = metadata.openGraphTitle ?? content
+        case "og:site_name", "application-name": metadata.siteName = metadata.siteName ?? content
+        case "og:url": metadata.canonicalURL = metadata.canonicalURL ?? content
+        case "og:description", "description", "twitter:description": metadata.description = metadata.description ?? content
+        case "og:locale", "language", "content-language", "dc.language":
+            metadata.language = metadata.language ?? JSONLDReader.languageCode(content)
+        case "author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author":
+            metadata.addAuthor(content.hasPrefix("By ") ? String(content.dropFirst(3)) : content)
+        case "article:published_time", "datepublished", "pubdate", "publish-date", "publishdate", "date", "dc.date.issued",
+             "dc.date", "sailthru.date", "parsely-pub-date", "article.published", "og:published_time":
+            metadata.publishedCandidates.insert(content, at: 0)
+        case "article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified":
+            metadata.modifiedCandidates.append(content)
+        default: break
         }
     }
 
-    private static func articleObjects(_ value: Any) -> [[String: Any]] {
-        if let list = value as? [Any] { return list.flatMap(articleObjects) }
-        guard let object = value as? [String: Any] else { return [] }
-        if let graph = object["@graph"] { return articleObjects(graph) }
-        let types = (object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []
-        return types.contains(where: { $0.hasSuffix("Article") || $0 == "BlogPosting" }) ? [object] : []
+    private static func value(_ attributes: MarkupAttributes, _ name: StaticString) -> String? {
+        var found: String?
+        attributes.forEach { n, v in
+            if found == nil, RawBytes.equal(n, name) { found = RawBytes.string(v) }
+        }
+        return found
     }
 }

@@ -1,21 +1,37 @@
 import Foundation
+import Timestamps
 
 /// What a page says about itself in its head, JSON-LD and headline, before extraction.
 struct PageMetadata {
     var openGraphTitle: String?
     var htmlTitle: String?
     var headline: String?
-    var published: Date?
     var siteName: String?
     var canonicalURL: String?
     var language: String?
     var jsonLDBody: String?
+    var description: String?
+    var authors: [String] = []
+    /// Date candidates, most trusted first (JSON-LD and meta before `<time>`).
+    var publishedCandidates: [String] = []
+    var modifiedCandidates: [String] = []
+
+    var published: Date? { publishedCandidates.lazy.compactMap(TimestampParser.parse).first }
+    var modified: Date? { modifiedCandidates.lazy.compactMap(TimestampParser.parse).first }
 
     /// og:title, then the JSON-LD or h1 headline, then `<title>`, with a trailing
-    /// " - Site Name" removed when it names the site or is at most five words.
+    /// " - Site Name" removed when it names the site or is at most three words.
     var title: String? {
         guard let raw = [openGraphTitle, headline, htmlTitle].compactMap({ $0 }).first(where: { !$0.isEmpty }) else { return nil }
         return Self.strippingSiteSuffix(raw, siteName: siteName)
+    }
+
+    /// Adds an author unless it is empty, a URL or already there (case-insensitively).
+    mutating func addAuthor(_ raw: String) {
+        let name = TextNormalizer.paragraph(raw)
+        guard !name.isEmpty, name.count <= 100, !name.contains("://"),
+              !authors.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) else { return }
+        authors.append(name)
     }
 
     static func strippingSiteSuffix(_ title: String, siteName: String?) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 
 /// What an element's class, id, role and itemprop say about its part in the page.
 ///
@@ -53,6 +54,39 @@ struct ClassHintReader {
         "shopping", "tags", "widget", "caption", "byline", "author", "dateline", "credit",
     ])
     static let maybeSubstrings = bytes(["and", "article", "body", "column", "content", "main", "shadow", "story", "entry"])
+
+    /// Hints for an element from its attributes: class and id by name lists, `itemprop`,
+    /// landmark `role`s, and `hidden` or a hiding `style`.
+    mutating func hints(of attributes: MarkupAttributes) -> ClassHints {
+        var names: [UInt8] = []
+        var extra: ClassHints = []
+        attributes.forEach { name, value in
+            guard let value else {
+                if RawBytes.equal(name, "hidden") { extra.insert(.hidden) }
+                return
+            }
+            switch name[0] | 0x20 {
+            case UInt8(ascii: "c") where RawBytes.equal(name, "class"), UInt8(ascii: "i") where RawBytes.equal(name, "id"):
+                if !names.isEmpty { names.append(0x20) }
+                RawBytes.appendLowercased(value, to: &names)
+            case UInt8(ascii: "i") where RawBytes.equal(name, "itemprop"):
+                if RawBytes.lowercased(value) == Self.articleBodyProperty { extra.insert(.itemBody) }
+            case UInt8(ascii: "r") where RawBytes.equal(name, "role"):
+                if Self.landmarkRoles.contains(RawBytes.lowercased(value)) { extra.insert(.landmark) }
+            case UInt8(ascii: "s") where RawBytes.equal(name, "style"):
+                let style = RawBytes.lowercased(value).filter { $0 != 0x20 }
+                if Self.hidingStyles.contains(where: { Self.contains(style, $0) }) { extra.insert(.hidden) }
+            case UInt8(ascii: "h") where RawBytes.equal(name, "hidden"):
+                extra.insert(.hidden)
+            default: break
+            }
+        }
+        return hints(names: names).union(extra)
+    }
+
+    private static let articleBodyProperty = Array("articlebody".utf8)
+    private static let landmarkRoles: Set<[UInt8]> = Set(["navigation", "banner", "contentinfo", "complementary"].map { Array($0.utf8) })
+    private static let hidingStyles = bytes(["display:none", "visibility:hidden"])
 
     /// Hints for an element given its lowercased `class` and `id` joined by a space.
     mutating func hints(names: [UInt8]) -> ClassHints {

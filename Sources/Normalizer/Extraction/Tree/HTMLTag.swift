@@ -4,7 +4,7 @@
 /// always `.other`, never a known tag.
 enum HTMLTag: String, CaseIterable {
     case other, text
-    case body, p, div, section, article, main, h1, h2, h3, h4, h5, h6, li, ul, ol, dl, dt, dd
+    case html, body, p, div, section, article, main, h1, h2, h3, h4, h5, h6, li, ul, ol, dl, dt, dd
     case blockquote, pre, table, tr, td, th, tbody, thead, tfoot, caption, figcaption, address, center, hr, br
     case a, figure, picture, img, label, details, summary, time
     case script, style, noscript, iframe, svg, nav, header, footer, aside, form, button, select, textarea, input

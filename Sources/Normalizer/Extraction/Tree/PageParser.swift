@@ -1,0 +1,32 @@
+import Foundation
+import Markup
+
+/// One pass of libxml2's HTML tokenizer over a page, feeding both the `PageTree` of its body
+/// and its `PageMetadata`. No document tree is built.
+final class PageParser: MarkupEventHandler {
+    private let tree: PageTreeBuilder
+    private let metadata = MetadataReader()
+
+    private init(maxDepth: Int) { tree = PageTreeBuilder(maxDepth: maxDepth) }
+
+    static func parse(_ html: Data, encoding: String, maxDepth: Int) throws(MarkupError) -> (PageTree, PageMetadata) {
+        let parser = PageParser(maxDepth: maxDepth)
+        try MarkupStream.html(MarkupPrefilter.strip(html), encoding: encoding, into: parser)
+        return (parser.tree.tree(), parser.metadata.finish())
+    }
+
+    func startElement(_ name: UnsafePointer<UInt8>, _ attributes: MarkupAttributes) {
+        tree.startElement(name, attributes)
+        metadata.startElement(name, attributes)
+    }
+
+    func endElement(_ name: UnsafePointer<UInt8>) {
+        tree.endElement(name)
+        metadata.endElement(name)
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        tree.text(bytes)
+        metadata.text(bytes)
+    }
+}

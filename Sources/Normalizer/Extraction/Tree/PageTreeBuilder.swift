@@ -1,0 +1,101 @@
+import Markup
+
+/// Builds a `PageTree` from the HTML event stream.
+///
+/// `<html>` and `<body>` are transparent (their content hangs from node 0); non-content
+/// elements (`HTMLTag.isNonContent`, which includes `<head>`), hidden ones and those deeper
+/// than `maxDepth` are skipped with everything inside. Consecutive text events become one run.
+final class PageTreeBuilder: MarkupEventHandler {
+    private enum Frame { case node(Int32), transparent }
+
+    private var nodes = [PageNode(tag: .body, parent: -1)]
+    private var textStore: [UInt8] = []
+    private var frames: [Frame] = []
+    private var openNode: Int32 = 0
+    private var skipDepth = 0
+    private var insideLink = 0
+    private var lastWasText = false
+    private var hintReader = ClassHintReader()
+    private let maxDepth: Int
+
+    init(maxDepth: Int) { self.maxDepth = maxDepth }
+
+    func startElement(_ name: UnsafePointer<UInt8>, _ attributes: MarkupAttributes) {
+        lastWasText = false
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
+        let tag = HTMLTag.named(name)
+        if tag == .html || tag == .body {
+            frames.append(.transparent)
+            return
+        }
+        guard !tag.isNonContent, frames.count < maxDepth, case let hints = hintReader.hints(of: attributes),
+              !hints.contains(.hidden) else {
+            skipDepth = 1
+            return
+        }
+        var node = PageNode(tag: tag, parent: openNode)
+        node.hints = hints
+        if tag == .p { node.paragraphs = 1 }
+        if tag == .a { insideLink += 1 }
+        nodes.append(node)
+        openNode = Int32(nodes.count - 1)
+        frames.append(.node(openNode))
+    }
+
+    func endElement(_ name: UnsafePointer<UInt8>) {
+        lastWasText = false
+        if skipDepth > 0 {
+            skipDepth -= 1
+            return
+        }
+        guard let frame = frames.popLast() else { return }
+        if case let .node(i) = frame { close(i) }
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard skipDepth == 0 else { return }
+        var nonSpace: Int32 = 0, commas: Int32 = 0
+        for b in bytes {
+            if b > 0x20 { nonSpace += 1 }
+            if b == UInt8(ascii: ",") { commas += 1 }
+        }
+        if !lastWasText {
+            var node = PageNode(tag: .text, parent: openNode)
+            node.textStart = Int32(textStore.count)
+            node.end = Int32(nodes.count + 1)
+            nodes.append(node)
+            lastWasText = true
+        }
+        textStore.append(contentsOf: bytes)
+        let i = nodes.count - 1
+        nodes[i].textLength += Int32(bytes.count)
+        nodes[i].textBytes += nonSpace
+        nodes[i].commas += commas
+        if insideLink > 0 { nodes[i].linkBytes += nonSpace }
+    }
+
+    /// The finished tree: open elements closed, subtree sums added up.
+    func tree() -> PageTree {
+        while let frame = frames.popLast() {
+            if case let .node(i) = frame { close(i) }
+        }
+        nodes[0].end = Int32(nodes.count)
+        for i in stride(from: nodes.count - 1, to: 0, by: -1) {
+            let p = Int(nodes[i].parent)
+            nodes[p].textBytes += nodes[i].textBytes
+            nodes[p].linkBytes += nodes[i].linkBytes
+            nodes[p].commas += nodes[i].commas
+            nodes[p].paragraphs += nodes[i].paragraphs
+        }
+        return PageTree(nodes: nodes, textStore: textStore)
+    }
+
+    private func close(_ i: Int32) {
+        nodes[Int(i)].end = Int32(nodes.count)
+        if nodes[Int(i)].tag == .a { insideLink -= 1 }
+        openNode = nodes[Int(i)].parent
+    }
+}

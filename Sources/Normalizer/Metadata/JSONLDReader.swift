@@ -1,0 +1,47 @@
+import Foundation
+
+/// Reads the article objects of a JSON-LD block (`NewsArticle`, `Article`, `BlogPosting`…,
+/// including `@graph` lists) into `PageMetadata`.
+///
+/// Guarantees: blocks over `maxBytes` or that are not JSON are ignored, never an error;
+/// values already set by earlier sources are kept.
+enum JSONLDReader {
+    static let maxBytes = 1 << 20
+
+    static func read(_ json: [UInt8], into m: inout PageMetadata) {
+        guard json.count < maxBytes, let value = try? JSONSerialization.jsonObject(with: Data(json)) else { return }
+        for object in articleObjects(value) {
+            if let headline = object["headline"] as? String { m.headline = m.headline ?? TextNormalizer.paragraph(headline) }
+            if let body = object["articleBody"] as? String { m.jsonLDBody = m.jsonLDBody ?? body }
+            if let date = object["datePublished"] as? String { m.publishedCandidates.insert(date, at: 0) }
+            if let date = object["dateModified"] as? String { m.modifiedCandidates.insert(date, at: 0) }
+            if let text = object["description"] as? String { m.description = m.description ?? TextNormalizer.paragraph(text) }
+            if let lang = object["inLanguage"] as? String { m.language = m.language ?? Self.languageCode(lang) }
+            if let publisher = object["publisher"] as? [String: Any], let name = publisher["name"] as? String {
+                m.siteName = m.siteName ?? name
+            }
+            names(object["author"]).forEach { m.addAuthor($0) }
+        }
+    }
+
+    /// "en-US" → "en".
+    static func languageCode(_ tag: String) -> String? {
+        let code = tag.prefix { $0.isLetter }.lowercased()
+        return (2...3).contains(code.count) ? code : nil
+    }
+
+    private static func names(_ value: Any?) -> [String] {
+        if let name = value as? String { return [name] }
+        if let object = value as? [String: Any] { return (object["name"] as? String).map { [$0] } ?? [] }
+        if let list = value as? [Any] { return list.flatMap(names) }
+        return []
+    }
+
+    private static func articleObjects(_ value: Any) -> [[String: Any]] {
+        if let list = value as? [Any] { return list.flatMap(articleObjects) }
+        guard let object = value as? [String: Any] else { return [] }
+        if let graph = object["@graph"] { return articleObjects(graph) }
+        let types = (object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []
+        return types.contains(where: { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" }) ? [object] : []
+    }
+}
