@@ -32,7 +32,7 @@ struct ClassHintReader {
 
     static let boilerplateSubstrings = bytes([
         "share", "sharing", "social", "related", "comment", "newsletter", "subscri", "cookie", "consent", "advert",
-        "sponsor", "breadcrumb", "sidebar", "widget", "popup", "modal", "promo", "outbrain", "taboola", "recommend",
+        "sponsor", "breadcrumb", "sidebar", "popup", "modal", "promo", "outbrain", "taboola", "recommend",
         "more-stories", "most-read", "most-popular", "trending", "author-box", "pagination", "toolbar", "masthead",
         "disqus", "signup", "sign-up", "paywall", "gdpr", "skip-link", "read-more", "readmore", "also-read",
     ])
