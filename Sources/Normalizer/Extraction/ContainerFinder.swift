@@ -20,7 +20,49 @@ struct ContainerFinder {
             }
         }
         guard let best else { return [0] }
-        return withSiblings(best.key, score: best.value, tree: tree, scores: scores)
+        let top = betterTop(best.key, tree: tree, scores: scores)
+        return withSiblings(top, score: scores[top] ?? best.value, tree: tree, scores: scores)
+    }
+
+    /// Readability's corrections of the best-scored element, for articles split into columns
+    /// or blocks: the nearest ancestor holding at least three candidates that score within
+    /// `alternativeScoreFraction` of the best; else an ancestor that scores higher than the
+    /// element below it (stopping when scores fall under a third); then up through parents
+    /// that have no other child.
+    private func betterTop(_ best: Int, tree: PageTree, scores: [Int: Double]) -> Int {
+        var top = best
+        let topScore = scores[best] ?? 0
+        let alternatives = scores.filter { $0.key != best && $0.value >= topScore * settings.alternativeScoreFraction }
+            .sorted { $0.value > $1.value }.prefix(settings.alternativeCandidates).map(\.key)
+        if alternatives.count >= settings.minAlternativeCandidates {
+            var ancestor = Int(tree[best].parent)
+            while ancestor > 0 {
+                if alternatives.filter({ tree.contains(ancestor, $0) }).count >= settings.minAlternativeCandidates {
+                    top = ancestor
+                    break
+                }
+                ancestor = Int(tree[ancestor].parent)
+            }
+        }
+        if top == best {
+            var lastScore = topScore
+            var parent = Int(tree[top].parent)
+            while parent > 0 {
+                guard let score = scores[parent] else { parent = Int(tree[parent].parent); continue }
+                if score < topScore / 3 { break }
+                if score > lastScore {
+                    top = parent
+                    break
+                }
+                lastScore = score
+                parent = Int(tree[parent].parent)
+            }
+        }
+        while top > 0, tree.children(of: Int(tree[top].parent)).filter({ tree[$0].tag != .text }).count == 1,
+              tree[top].parent > 0 {
+            top = Int(tree[top].parent)
+        }
+        return top
     }
 
     private func patternContainer(_ tree: PageTree) -> Int? {

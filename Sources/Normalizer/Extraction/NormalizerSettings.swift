@@ -16,6 +16,9 @@
 ///   holds at least this share of that element's text (or contains it, or lies inside it).
 /// - `minSiblingScore` 10 and `siblingScoreFraction` 0.2: a sibling of the best element joins
 ///   the article when it scores at least the larger of these (absolute, share of the best).
+/// - `alternativeCandidates` 5, `alternativeScoreFraction` 0.75, `minAlternativeCandidates` 3:
+///   when at least 3 of the next 5 best elements score within 75 % of the best, their
+///   nearest common ancestor holding 3 of them becomes the article (column layouts).
 /// - `siblingParagraphBytes` 80 and `siblingParagraphLinkDensity` 0.25: a sibling `<p>` joins
 ///   when longer and less linked than these.
 /// - `maybeContentLinkDensity` 0.35: a boilerplate-named block that also says "content",
@@ -37,6 +40,9 @@ public struct NormalizerSettings: Sendable {
     public var patternContainerFraction = 0.5
     public var minSiblingScore = 10.0
     public var siblingScoreFraction = 0.2
+    public var alternativeCandidates = 5
+    public var alternativeScoreFraction = 0.75
+    public var minAlternativeCandidates = 3
     public var siblingParagraphBytes = 80
     public var siblingParagraphLinkDensity = 0.25
     public var maybeContentLinkDensity = 0.35

@@ -29,7 +29,7 @@ enum HTMLTag: String, CaseIterable {
 
     private static let nonContent: Set<HTMLTag> = [
         .script, .style, .noscript, .iframe, .svg, .nav, .footer, .aside, .form, .button, .select, .textarea,
-        .input, .header, .template, .object, .embed, .canvas, .video, .audio, .map, .dialog, .menu, .link, .meta, .head,
+        .input, .template, .object, .embed, .canvas, .video, .audio, .map, .dialog, .menu, .link, .meta, .head,
         .title, .option, .label,
     ]
 
