@@ -28,7 +28,7 @@ enum HTMLTag: String, CaseIterable {
     ]
 
     private static let nonContent: Set<HTMLTag> = [
-        .script, .style, .noscript, .iframe, .svg, .nav, .footer, .aside, .form, .button, .select, .textarea,
+        .script, .style, .noscript, .iframe, .svg, .nav, .footer, .aside, .button, .select, .textarea,
         .input, .template, .object, .embed, .canvas, .video, .audio, .map, .dialog, .menu, .link, .meta, .head,
         .title, .option, .label,
     ]

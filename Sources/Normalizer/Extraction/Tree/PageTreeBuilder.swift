@@ -37,8 +37,8 @@ final class PageTreeBuilder: MarkupEventHandler {
             return
         }
         var node = PageNode(tag: tag, parent: openNode)
-        // A page header is pruned like a landmark, under the guard: some pages hold everything in one.
-        node.hints = tag == .header ? hints.union(.landmark) : hints
+        // Headers and forms are pruned like landmarks, under the guard: some pages hold everything in one.
+        node.hints = tag == .header || tag == .form ? hints.union(.landmark) : hints
         if tag == .p { node.paragraphs = 1 }
         if tag == .a { insideLink += 1 }
         nodes.append(node)
