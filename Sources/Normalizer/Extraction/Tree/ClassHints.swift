@@ -35,6 +35,7 @@ struct ClassHintReader {
         "sponsor", "breadcrumb", "sidebar", "popup", "modal", "promo", "outbrain", "taboola", "recommend",
         "more-stories", "most-read", "most-popular", "trending", "author-box", "pagination", "toolbar", "masthead",
         "disqus", "signup", "sign-up", "paywall", "gdpr", "skip-link", "read-more", "readmore", "also-read",
+        "byline", "dateline", "timestamp", "caption", "credit",
     ])
     static let boilerplateTokens: Set<[UInt8]> = Set(bytes([
         "ad", "ads", "nav", "navbar", "menu", "tags", "bio", "banner", "footer", "header", "hidden", "print", "meta",
