@@ -30,7 +30,7 @@ enum HTMLTag: String, CaseIterable {
     private static let nonContent: Set<HTMLTag> = [
         .script, .style, .noscript, .iframe, .svg, .nav, .footer, .aside, .button, .select, .textarea,
         .input, .template, .object, .embed, .canvas, .video, .audio, .map, .dialog, .menu, .link, .meta, .head,
-        .title, .option, .label, .figure, .figcaption,
+        .title, .option, .label, .figcaption,
     ]
 
     private static let byKey: [UInt64: HTMLTag] = Dictionary(
