@@ -29,6 +29,8 @@ struct TreePruner {
     private func isBoilerplate(_ node: PageNode, scorer: ContentScorer) -> Bool {
         if node.hints.contains(.itemBody) || node.hints.contains(.articleBody) { return false }
         if node.hints.contains(.landmark) { return true }
+        // The page's own article and main elements are never pruned by their class names.
+        if node.tag == .article || node.tag == .main { return false }
         guard node.hints.contains(.boilerplate) else { return false }
         guard node.hints.contains(.maybeContent) else { return true }
         return node.paragraphs == 0 || scorer.linkDensity(node) > settings.maybeContentLinkDensity
