@@ -1,7 +1,7 @@
 /// Drops the parts of a page that are never article text, by flagging them in the `PageTree`.
 ///
-/// Non-content elements (scripts, navigation, header, footer, aside, forms, media, frames) and
-/// hidden ones never enter the tree. This removes blocks whose class or id names a boilerplate
+/// Non-content elements (scripts, navigation, footer, aside, media, frames) never enter the
+/// tree. This removes hidden blocks, page headers and forms, and blocks whose class or id names a boilerplate
 /// role (share bars, related lists, comments, newsletter and cookie boxes, ads, breadcrumbs,
 /// menus) and navigation landmarks. A name that also says "article", "content", "main"… is kept
 /// unless the block is link-heavy or holds no paragraph. Guarantee: a block is never removed
@@ -28,7 +28,7 @@ struct TreePruner {
 
     private func isBoilerplate(_ node: PageNode, scorer: ContentScorer) -> Bool {
         if node.hints.contains(.itemBody) || node.hints.contains(.articleBody) { return false }
-        if node.hints.contains(.landmark) { return true }
+        if node.hints.contains(.landmark) || node.hints.contains(.hidden) { return true }
         // The page's own article and main elements are never pruned by their class names.
         if node.tag == .article || node.tag == .main { return false }
         guard node.hints.contains(.boilerplate) else { return false }

@@ -19,8 +19,7 @@ struct PageNode {
 
 /// A flat, document-order copy of a page's body that extraction can score and prune cheaply.
 ///
-/// Guarantees: node 0 is the body; non-content and hidden elements and everything in them are
-/// absent, as is anything nested deeper than the builder's limit; text runs keep their bytes,
+/// Guarantees: node 0 is the body; non-content elements and everything in them are absent, as is anything nested deeper than the builder's limit; text runs keep their bytes,
 /// white space included, so words in neighbouring inline elements never run together. Subtree
 /// sums (`textBytes`, `linkBytes`, `commas`, `paragraphs`) are exact for the tree as built;
 /// `remove(_:)` only flags a subtree, and the walks here skip flagged subtrees.

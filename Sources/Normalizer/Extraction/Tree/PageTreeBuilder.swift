@@ -3,8 +3,9 @@ import Markup
 /// Builds a `PageTree` from the HTML event stream.
 ///
 /// `<html>` and `<body>` are transparent (their content hangs from node 0); non-content
-/// elements (`HTMLTag.isNonContent`, which includes `<head>`), hidden ones and those deeper
-/// than `maxDepth` are skipped with everything inside. Consecutive text events become one run.
+/// elements (`HTMLTag.isNonContent`, which includes `<head>`) and those deeper than
+/// `maxDepth` are skipped with everything inside. Hidden elements stay, for `TreePruner`:
+/// streamed server rendering hides a whole article until a script reveals it. Consecutive text events become one run.
 final class PageTreeBuilder: MarkupEventHandler {
     private enum Frame { case node(Int32), transparent }
 
@@ -31,11 +32,11 @@ final class PageTreeBuilder: MarkupEventHandler {
             frames.append(.transparent)
             return
         }
-        guard !tag.isNonContent, frames.count < maxDepth, case let hints = hintReader.hints(of: attributes),
-              !hints.contains(.hidden) else {
+        guard !tag.isNonContent, frames.count < maxDepth else {
             skipDepth = 1
             return
         }
+        let hints = hintReader.hints(of: attributes)
         var node = PageNode(tag: tag, parent: openNode)
         // Headers and forms are pruned like landmarks, under the guard: some pages hold everything in one.
         node.hints = tag == .header || tag == .form ? hints.union(.landmark) : hints
