@@ -2,8 +2,8 @@
 ///
 /// Order: the element marked `itemprop="articleBody"`, else the one whose class or id names
 /// an article body (`article-body`, `entry-content`, …), taking the one with most text;
-/// such a pattern container wins when it contains or lies inside the best-scored element
-/// (`ContentScorer`), or holds at least `patternContainerFraction` of its text. Otherwise the
+/// such a pattern container wins when it contains the best-scored element (`ContentScorer`)
+/// or holds at least `patternContainerFraction` of its text. Otherwise the
 /// best-scored element is taken with the siblings that score well or are plain paragraphs
 /// (readability's sibling rule). Guarantees: the result is never empty (at worst the body).
 struct ContainerFinder {
@@ -14,7 +14,7 @@ struct ContainerFinder {
         let best = scores.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
         if let pattern = patternContainer(tree) {
             guard let best else { return [pattern] }
-            if tree.contains(pattern, best.key) || tree.contains(best.key, pattern)
+            if tree.contains(pattern, best.key)
                 || Double(tree[pattern].textBytes) >= settings.patternContainerFraction * Double(tree[best.key].textBytes) {
                 return [pattern]
             }

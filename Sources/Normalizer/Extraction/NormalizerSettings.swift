@@ -12,7 +12,7 @@
 /// - `minParagraphBytes` 25: a paragraph with fewer non-space bytes scores nothing.
 /// - `classWeight` 25: what an article-like or boilerplate-like class or id adds or takes.
 /// - `minContainerBytes` 140: a container named as the article body must hold this much text.
-/// - `patternContainerFraction` 0.5: such a container wins over the best-scored element when it
+/// - `patternContainerFraction` 0.3: such a container wins over the best-scored element when it
 ///   holds at least this share of that element's text (or contains it, or lies inside it).
 /// - `minSiblingScore` 10 and `siblingScoreFraction` 0.2: a sibling of the best element joins
 ///   the article when it scores at least the larger of these (absolute, share of the best).
@@ -37,7 +37,7 @@ public struct NormalizerSettings: Sendable {
     public var minParagraphBytes = 25
     public var classWeight = 25.0
     public var minContainerBytes = 140
-    public var patternContainerFraction = 0.5
+    public var patternContainerFraction = 0.3
     public var minSiblingScore = 10.0
     public var siblingScoreFraction = 0.2
     public var alternativeCandidates = 5
