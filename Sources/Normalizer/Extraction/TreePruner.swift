@@ -24,6 +24,7 @@ struct TreePruner {
                 i += 1
             }
         }
+        tree.recount()
     }
 
     private func isBoilerplate(_ node: PageNode, scorer: ContentScorer) -> Bool {

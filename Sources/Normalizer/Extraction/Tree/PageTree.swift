@@ -21,8 +21,9 @@ struct PageNode {
 ///
 /// Guarantees: node 0 is the body; non-content elements and everything in them are absent, as is anything nested deeper than the builder's limit; text runs keep their bytes,
 /// white space included, so words in neighbouring inline elements never run together. Subtree
-/// sums (`textBytes`, `linkBytes`, `commas`, `paragraphs`) are exact for the tree as built;
-/// `remove(_:)` only flags a subtree, and the walks here skip flagged subtrees.
+/// sums (`textBytes`, `linkBytes`, `commas`, `paragraphs`) are exact for the tree as built,
+/// and after `recount()` for what was not removed; `remove(_:)` only flags a subtree, and the
+/// walks here skip flagged subtrees.
 struct PageTree {
     private(set) var nodes: [PageNode]
     let textStore: [UInt8]
@@ -35,8 +36,26 @@ struct PageTree {
     var count: Int { nodes.count }
     subscript(i: Int) -> PageNode { nodes[i] }
 
-    /// Flags a subtree as removed.
+    /// Flags a subtree as removed. Call `recount()` once done removing.
     mutating func remove(_ i: Int) { nodes[i].removed = true }
+
+    /// Recomputes every element's subtree sums without the removed subtrees, so link density
+    /// and text size describe what is left (pruned comment threads no longer count as links).
+    mutating func recount() {
+        for i in nodes.indices where nodes[i].tag != .text {
+            nodes[i].textBytes = 0
+            nodes[i].linkBytes = 0
+            nodes[i].commas = 0
+            nodes[i].paragraphs = nodes[i].tag == .p ? 1 : 0
+        }
+        for i in stride(from: nodes.count - 1, to: 0, by: -1) where !nodes[i].removed {
+            let p = Int(nodes[i].parent)
+            nodes[p].textBytes += nodes[i].textBytes
+            nodes[p].linkBytes += nodes[i].linkBytes
+            nodes[p].commas += nodes[i].commas
+            nodes[p].paragraphs += nodes[i].paragraphs
+        }
+    }
 
     /// The bytes of text run `i`, as a string (invalid UTF-8 repaired).
     func text(_ i: Int) -> String {
