@@ -38,7 +38,7 @@ struct ClassHintReader {
         "byline", "dateline", "timestamp", "caption", "credit",
     ])
     static let boilerplateTokens: Set<[UInt8]> = Set(bytes([
-        "ad", "ads", "nav", "navbar", "menu", "tags", "bio", "banner", "footer", "header", "hidden", "print", "meta",
+        "ad", "ads", "nav", "navbar", "menu", "tags", "bio", "banner", "footer", "header", "print", "meta",
     ]))
     static let bodySubstrings = bytes([
         "article-body", "articlebody", "article__body", "article-content", "article__content", "entry-content",
