@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Guarantees: never reads files or the network; bounded by `maxInputBytes`; a page with
 /// no article text gives an article with no paragraphs, not an error; when the chosen
-/// container yields fewer than `minArticleWords` words, every paragraph of the page is used instead.
+/// container yields fewer than `minArticleWords` words, every paragraph of the page is used
+/// instead, and when even that is too short the page is read again with its navigation,
+/// asides and footers kept (under the pruning guard).
 struct ArticleExtractor {
     let settings: NormalizerSettings
 
@@ -17,15 +19,13 @@ struct ArticleExtractor {
             throw .binary
         }
         let encoding = CharsetSniffer.encoding(of: bytes, declared: declaredCharset)
-        var (tree, meta): (PageTree, PageMetadata)
-        do { (tree, meta) = try PageParser.parse(bytes, encoding: encoding, maxDepth: settings.maxTreeDepth) } catch {
-            throw .unparseable(reason: error.description)
-        }
-        TreePruner(settings: settings).prune(&tree)
-
-        var blocks = usable(BlockCollector.blocks(of: ContainerFinder(settings: settings).containers(in: tree), in: tree, settings: settings))
-        if blocks.reduce(0, { $0 + $1.wordCount }) < settings.minArticleWords {
-            blocks = usable(BlockCollector.blocks(of: recallSweep(tree), in: tree, settings: settings))
+        var (tree, meta) = try parse(bytes, encoding: encoding, keepChrome: false)
+        var blocks = articleBlocks(&tree)
+        if words(blocks) < settings.minArticleWords {
+            // Broken markup can nest a whole article inside <nav>, <aside> or <footer>: read those too.
+            var (chromeTree, _) = try parse(bytes, encoding: encoding, keepChrome: true)
+            let retry = articleBlocks(&chromeTree)
+            if words(retry) > words(blocks) { blocks = retry }
         }
         let title = meta.title
         // The headline is metadata, not body text: drop top-level headings that repeat it.
@@ -43,6 +43,23 @@ struct ArticleExtractor {
             canonicalURL: meta.canonicalURL,
             language: meta.language)
     }
+
+    private func parse(_ bytes: Data, encoding: String, keepChrome: Bool) throws(NormalizerError) -> (PageTree, PageMetadata) {
+        do { return try PageParser.parse(bytes, encoding: encoding, maxDepth: settings.maxTreeDepth, keepChrome: keepChrome) } catch {
+            throw .unparseable(reason: error.description)
+        }
+    }
+
+    /// Prunes the tree, then takes the blocks of the article container, or of every paragraph
+    /// when the container gives fewer than `minArticleWords` words.
+    private func articleBlocks(_ tree: inout PageTree) -> [TextBlock] {
+        TreePruner(settings: settings).prune(&tree)
+        let blocks = usable(BlockCollector.blocks(of: ContainerFinder(settings: settings).containers(in: tree), in: tree, settings: settings))
+        guard words(blocks) < settings.minArticleWords else { return blocks }
+        return usable(BlockCollector.blocks(of: recallSweep(tree), in: tree, settings: settings))
+    }
+
+    private func words(_ blocks: [TextBlock]) -> Int { blocks.reduce(0) { $0 + $1.wordCount } }
 
     /// The fallback when the container gives too little: every paragraph, quote, pre and
     /// sub-heading of the page that survived pruning, in order (trafilatura's recall sweep).

@@ -16,6 +16,9 @@ enum HTMLTag: String, CaseIterable {
     /// Elements that never hold article text: dropped with everything inside.
     var isNonContent: Bool { Self.nonContent.contains(self) }
 
+    /// Navigation, asides and footers: non-content, unless a page nests its article inside one.
+    var isChrome: Bool { self == .nav || self == .aside || self == .footer }
+
     var isHeading: Bool { self == .h1 || self == .h2 || self == .h3 || self == .h4 || self == .h5 || self == .h6 }
 
     /// Elements whose text readability-style scoring counts as paragraphs.

@@ -7,10 +7,11 @@ final class PageParser: MarkupEventHandler {
     private let tree: PageTreeBuilder
     private let metadata = MetadataReader()
 
-    private init(maxDepth: Int) { tree = PageTreeBuilder(maxDepth: maxDepth) }
+    private init(maxDepth: Int, keepChrome: Bool) { tree = PageTreeBuilder(maxDepth: maxDepth, keepChrome: keepChrome) }
 
-    static func parse(_ html: Data, encoding: String, maxDepth: Int) throws(MarkupError) -> (PageTree, PageMetadata) {
-        let parser = PageParser(maxDepth: maxDepth)
+    /// `keepChrome`: see `PageTreeBuilder`.
+    static func parse(_ html: Data, encoding: String, maxDepth: Int, keepChrome: Bool) throws(MarkupError) -> (PageTree, PageMetadata) {
+        let parser = PageParser(maxDepth: maxDepth, keepChrome: keepChrome)
         try MarkupStream.html(MarkupPrefilter.strip(html), encoding: encoding, into: parser)
         return (parser.tree.tree(), parser.metadata.finish())
     }

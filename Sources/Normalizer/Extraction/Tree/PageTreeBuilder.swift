@@ -18,8 +18,14 @@ final class PageTreeBuilder: MarkupEventHandler {
     private var lastWasText = false
     private var hintReader = ClassHintReader()
     private let maxDepth: Int
+    private let keepChrome: Bool
 
-    init(maxDepth: Int) { self.maxDepth = maxDepth }
+    /// `keepChrome`: keep `<nav>`, `<aside>` and `<footer>` as landmarks for `TreePruner` instead
+    /// of skipping them, for pages whose broken markup nests the article inside one.
+    init(maxDepth: Int, keepChrome: Bool) {
+        self.maxDepth = maxDepth
+        self.keepChrome = keepChrome
+    }
 
     func startElement(_ name: UnsafePointer<UInt8>, _ attributes: MarkupAttributes) {
         lastWasText = false
@@ -32,14 +38,14 @@ final class PageTreeBuilder: MarkupEventHandler {
             frames.append(.transparent)
             return
         }
-        guard !tag.isNonContent, frames.count < maxDepth else {
+        guard !tag.isNonContent || (keepChrome && tag.isChrome), frames.count < maxDepth else {
             skipDepth = 1
             return
         }
         let hints = hintReader.hints(of: attributes)
         var node = PageNode(tag: tag, parent: openNode)
         // Headers and forms are pruned like landmarks, under the guard: some pages hold everything in one.
-        node.hints = tag == .header || tag == .form ? hints.union(.landmark) : hints
+        node.hints = tag == .header || tag == .form || tag.isChrome ? hints.union(.landmark) : hints
         if tag == .p { node.paragraphs = 1 }
         if tag == .a { insideLink += 1 }
         nodes.append(node)
