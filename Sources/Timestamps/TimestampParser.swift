@@ -7,7 +7,7 @@ import Foundation
 /// (`2021-09-29T14:05:00Z`, fractional seconds, `+03:00` or `+0300` offsets, a space
 /// instead of `T`, a bare date), and the common broken forms seen in real feeds
 /// (missing zone → UTC, two-digit years, extra white space). Returns nil rather than
-/// guessing when nothing fits. Thread-safe: formatters are created per call site.
+/// guessing when nothing fits. Thread-safe: each thread keeps its own formatters.
 public enum TimestampParser {
     public static func parse(_ raw: String) -> Date? {
         let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -68,14 +68,23 @@ public enum TimestampParser {
     }
 
     private static func firstMatch(_ s: String, formats: [String]) -> Date? {
+        for format in formats {
+            if let d = formatter(format).date(from: s) { return d }
+        }
+        return nil
+    }
+
+    /// One POSIX, UTC, strict formatter per format and thread: making one, or changing its
+    /// format, costs more than parsing with it.
+    private static func formatter(_ format: String) -> DateFormatter {
+        let key = "ingestd.TimestampParser." + format
+        if let f = Thread.current.threadDictionary[key] as? DateFormatter { return f }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
         f.isLenient = false
-        for format in formats {
-            f.dateFormat = format
-            if let d = f.date(from: s) { return d }
-        }
-        return nil
+        f.dateFormat = format
+        Thread.current.threadDictionary[key] = f
+        return f
     }
 }

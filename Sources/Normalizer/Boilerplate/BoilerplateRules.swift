@@ -39,12 +39,14 @@ public struct BoilerplateRules: Sendable {
     /// Removes boilerplate paragraphs and title lines carrying a site suffix.
     public func clean(_ paragraphs: [String], title: String? = nil) -> [String] {
         let suffixed = paragraphs.indices.filter { hasSiteSeparator(paragraphs[$0]) }
-        var known = Set<String>()
+        var titleLines = Set<Int>()
         if !suffixed.isEmpty {
-            known = Set(paragraphs.map { $0.lowercased() })
+            // Lowercase only the paragraphs as long as some candidate headline.
+            let headLengths = Set(suffixed.flatMap { Self.separatorRanges(paragraphs[$0]).map(\.0) })
+            var known = Set(paragraphs.filter { headLengths.contains($0.utf8.count) }.map { $0.lowercased() })
             if let title { known.insert(title.lowercased()) }
+            titleLines = Set(suffixed.filter { Self.isTitleWithSiteSuffix(paragraphs[$0], known: known) })
         }
-        let titleLines = Set(suffixed.filter { Self.isTitleWithSiteSuffix(paragraphs[$0], known: known) })
         return paragraphs.indices.filter { !titleLines.contains($0) && !matches(paragraphs[$0]) }.map { paragraphs[$0] }
     }
 

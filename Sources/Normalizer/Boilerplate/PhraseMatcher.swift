@@ -40,7 +40,9 @@ struct PhraseMatcher: @unchecked Sendable {
     }
 
     func matches(_ s: String) -> Bool {
-        let first = s.first.flatMap { String($0).lowercased().unicodeScalars.first }
+        let first = s.unicodeScalars.first.flatMap { c in
+            c.isASCII ? Unicode.Scalar(UInt8(c.value) | (c.properties.isUppercase ? 0x20 : 0)) : String(c).lowercased().unicodeScalars.first
+        }
         if let expression = first.flatMap({ byFirstLetter[$0] }) ?? anyStart, Self.whole(expression, s) { return true }
         guard !withLiteral.isEmpty else { return false }
         let lowered = Self.lowercasedBytes(s)

@@ -28,7 +28,8 @@ struct ClassHints: OptionSet, Hashable {
 
 /// Turns attribute text into `ClassHints` by substring and token lists.
 struct ClassHintReader {
-    private var cache: [[UInt8]: ClassHints] = [:]
+    private var cache: [UInt64: ClassHints] = [:]
+    private var token: [UInt8] = []
 
     static let boilerplateSubstrings = bytes([
         "share", "sharing", "social", "related", "comment", "newsletter", "subscri", "cookie", "consent", "advert",
@@ -37,9 +38,9 @@ struct ClassHintReader {
         "disqus", "signup", "sign-up", "paywall", "gdpr", "skip-link", "read-more", "readmore", "also-read",
         "byline", "dateline", "timestamp", "caption", "credit",
     ])
-    static let boilerplateTokens: Set<[UInt8]> = Set(bytes([
+    static let boilerplateTokens = bytes([
         "ad", "ads", "nav", "navbar", "menu", "tags", "bio", "banner", "footer", "header", "print", "meta",
-    ]))
+    ])
     static let bodySubstrings = bytes([
         "article-body", "articlebody", "article__body", "article-content", "article__content", "entry-content",
         "post-content", "post-body", "story-body", "story-content", "content-body", "news-text", "article-text",
@@ -59,30 +60,28 @@ struct ClassHintReader {
     /// Hints for an element from its attributes: class and id by name lists, `itemprop`,
     /// landmark `role`s, and `hidden` or a hiding `style`.
     mutating func hints(of attributes: MarkupAttributes) -> ClassHints {
-        var names: [UInt8] = []
-        var extra: ClassHints = []
+        var found: ClassHints = []
         attributes.forEach { name, value in
             guard let value else {
-                if RawBytes.equal(name, "hidden") { extra.insert(.hidden) }
+                if RawBytes.equal(name, "hidden") { found.insert(.hidden) }
                 return
             }
             switch name[0] | 0x20 {
             case UInt8(ascii: "c") where RawBytes.equal(name, "class"), UInt8(ascii: "i") where RawBytes.equal(name, "id"):
-                if !names.isEmpty { names.append(0x20) }
-                RawBytes.appendLowercased(value, to: &names)
+                addNameHints(value, into: &found)
             case UInt8(ascii: "i") where RawBytes.equal(name, "itemprop"):
-                if RawBytes.lowercased(value) == Self.articleBodyProperty { extra.insert(.itemBody) }
+                if RawBytes.lowercased(value) == Self.articleBodyProperty { found.insert(.itemBody) }
             case UInt8(ascii: "r") where RawBytes.equal(name, "role"):
-                if Self.landmarkRoles.contains(RawBytes.lowercased(value)) { extra.insert(.landmark) }
+                if Self.landmarkRoles.contains(RawBytes.lowercased(value)) { found.insert(.landmark) }
             case UInt8(ascii: "s") where RawBytes.equal(name, "style"):
                 let style = RawBytes.lowercased(value).filter { $0 != 0x20 }
-                if Self.hidingStyles.contains(where: { Self.contains(style, $0) }) { extra.insert(.hidden) }
+                if Self.hidingStyles.contains(where: { Self.contains(style, $0) }) { found.insert(.hidden) }
             case UInt8(ascii: "h") where RawBytes.equal(name, "hidden"):
-                extra.insert(.hidden)
+                found.insert(.hidden)
             default: break
             }
         }
-        return hints(names: names).union(extra)
+        return found
     }
 
     private static let articleBodyProperty = Array("articlebody".utf8)
@@ -90,23 +89,75 @@ struct ClassHintReader {
     private static let hidingStyles = bytes(["display:none", "visibility:hidden"])
 
     /// Hints for an element given its lowercased `class` and `id` joined by a space.
-    mutating func hints(names: [UInt8]) -> ClassHints {
-        if names.isEmpty { return [] }
-        if let known = cache[names] { return known }
-        var h: ClassHints = []
-        if Self.containsAny(names, Self.boilerplateSubstrings) || Self.hasToken(names, in: Self.boilerplateTokens) {
-            h.insert(.boilerplate)
+    /// Adds the hints of each space-separated name in a class or id value. Every list entry
+    /// lies within one name, and names repeat across a page far more than whole values do, so
+    /// hints are cached per name, keyed by a 64-bit hash of its lowercased bytes; nothing is
+    /// allocated on a cache hit.
+    private mutating func addNameHints(_ raw: UnsafePointer<UInt8>, into hints: inout ClassHints) {
+        token.removeAll(keepingCapacity: true)
+        var hash = StableHash.fnvOffset, i = 0
+        while true {
+            let b = raw[i]
+            if b <= 0x20 {
+                if !token.isEmpty {
+                    hints.formUnion(nameHints(hash))
+                    token.removeAll(keepingCapacity: true)
+                    hash = StableHash.fnvOffset
+                }
+                if b == 0 { return }
+            } else {
+                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                token.append(lower)
+                hash = StableHash.fnvStep(hash, lower)
+            }
+            i += 1
         }
-        if Self.containsAny(names, Self.bodySubstrings) { h.insert(.articleBody) }
-        if Self.containsAny(names, Self.positiveSubstrings) { h.insert(.positive) }
-        if Self.containsAny(names, Self.negativeSubstrings) { h.insert(.negative) }
-        if Self.containsAny(names, Self.maybeSubstrings) { h.insert(.maybeContent) }
-        cache[names] = h
-        return h
     }
 
-    static func containsAny(_ haystack: [UInt8], _ needles: [[UInt8]]) -> Bool {
-        needles.contains { contains(haystack, $0) }
+    private mutating func nameHints(_ hash: UInt64) -> ClassHints {
+        if let known = cache[hash] { return known }
+        var t = Self.substringHints(token)
+        if Self.hasBoilerplateToken(token) { t.insert(.boilerplate) }
+        cache[hash] = t
+        return t
+    }
+
+    /// Every list, indexed by the first byte of its entries, so one pass over a name tests
+    /// them all.
+    private static let entriesByFirstByte: [[(entry: [UInt8], hint: ClassHints)]] = {
+        var table = [[(entry: [UInt8], hint: ClassHints)]](repeating: [], count: 256)
+        let lists: [([[UInt8]], ClassHints)] = [
+            (boilerplateSubstrings, .boilerplate), (bodySubstrings, .articleBody), (positiveSubstrings, .positive),
+            (negativeSubstrings, .negative), (maybeSubstrings, .maybeContent),
+        ]
+        for (list, hint) in lists {
+            for entry in list { table[Int(entry[0])].append((entry, hint)) }
+        }
+        return table
+    }()
+
+    static func substringHints(_ name: [UInt8]) -> ClassHints {
+        var hints: ClassHints = []
+        for i in name.indices {
+            for (entry, hint) in entriesByFirstByte[Int(name[i])] where !hints.contains(hint) && name.count - i >= entry.count {
+                var k = 1
+                while k < entry.count && name[i + k] == entry[k] { k += 1 }
+                if k == entry.count { hints.insert(hint) }
+            }
+        }
+        return hints
+    }
+
+    /// Whether a whole part of the name (split on '-' and '_') is a boilerplate token.
+    static func hasBoilerplateToken(_ name: [UInt8]) -> Bool {
+        var start = 0
+        for i in 0...name.count where i == name.count || name[i] == 0x2D || name[i] == 0x5F {
+            if i > start, boilerplateTokens.contains(where: { $0.count == i - start && $0.elementsEqual(name[start..<i]) }) {
+                return true
+            }
+            start = i + 1
+        }
+        return false
     }
 
     /// Substring test with `memchr` to the first byte and `memcmp` for the rest.
@@ -125,11 +176,6 @@ struct ClassHintReader {
                 return false
             }
         }
-    }
-
-    /// Whether a whole token (split on space, '-' and '_') is in `tokens`.
-    static func hasToken(_ names: [UInt8], in tokens: Set<[UInt8]>) -> Bool {
-        names.split(whereSeparator: { $0 == 0x20 || $0 == 0x2D || $0 == 0x5F }).contains { tokens.contains(Array($0)) }
     }
 
     private static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
