@@ -32,15 +32,15 @@ struct TextFastPathTests {
         for s in samples {
             #expect(matcher.matches(s) == (all.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil), "\(s)")
         }
-        #expect(PhraseMatcher.plainFirstLetter("subscribe( now)?") == "s")
-        #expect(PhraseMatcher.plainFirstLetter("a?bc") == nil)
-        #expect(PhraseMatcher.plainFirstLetter("x|yz") == nil)
-        #expect(PhraseMatcher.plainFirstLetter(".{0,40}abone ol") == nil)
-        #expect(PhraseMatcher.firstLetters("(read more|see also):? .{1,9}") == ["r", "s"])
-        #expect(PhraseMatcher.requiredLiteral(".{0,40}abone ol") == Array("abone ol".utf8))
-        #expect(PhraseMatcher.requiredLiteral(#"(\d+ )?comments?"#) == Array("comment".utf8))
-        #expect(PhraseMatcher.requiredLiteral(#".{0,60}\(c\) ?\d{4}"#) == Array("(c)".utf8))
-        #expect(PhraseMatcher.requiredLiteral("x|yz") == nil)
+        #expect(PatternGate(pattern: "subscribe( now)?") == .contains(Array("subscribe".utf8)))
+        #expect(PatternGate(pattern: "a?bc") == .contains(Array("bc".utf8)))
+        #expect(PatternGate(pattern: "x|yz") == nil)
+        #expect(PatternGate(pattern: "(read more|see also):? .{1,9}") == .startsWith([Array("read more".utf8), Array("see also".utf8)]))
+        #expect(PatternGate(pattern: "(share|tweet)( (article|story))?:?") == .startsWith([Array("share".utf8), Array("tweet".utf8)]))
+        #expect(PatternGate.requiredLiteral(".{0,40}abone ol") == Array("abone ol".utf8))
+        #expect(PatternGate.requiredLiteral(#"(\d+ )?comments?"#) == Array("comment".utf8))
+        #expect(PatternGate.requiredLiteral(#".{0,60}\(c\) ?\d{4}"#) == Array("(c)".utf8))
+        #expect(PatternGate.requiredLiteral("x|yz") == nil)
     }
 }
 
