@@ -4,7 +4,7 @@ DEMO_CONFIG  := config/demo/ingestd.yaml
 DEMO_ARCHIVE := .demo/archive.sqlite
 BIN          := .build/debug/ingestd
 
-.PHONY: run test deps build clean
+.PHONY: run test deps build clean bench-extract
 
 ## Install missing system packages (apt-get as root, else print the command).
 deps:
@@ -23,6 +23,10 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## Extraction against trafilatura on ../shared/extraction; rewrites its section of BENCHMARKS.md.
+bench-extract: deps
+	./scripts/bench-extract.sh
 
 clean:
 	rm -rf .build .demo

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Main-text extraction against trafilatura, side by side on the labeled pages in ../shared/extraction.
+#
+# usage: scripts/bench-extract.sh [RUNS]
+#   RUNS  runs of `ingestd extract` per set (default 3); the median of their per-page medians counts
+# Scores both extractors with the sets' own scorer (eval.py), times trafilatura in process (eval.py
+# --trafilatura) and ingestd in process (its summary line), checks dates and authors against the WCXB
+# labels, and rewrites the extraction section of BENCHMARKS.md with the machine, versions and date.
+# trafilatura is installed into /tmp/trafvenv on first use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-3}
+SHARED=../shared/extraction
+OUT=/tmp/ingestd-bench-extract
+B=.build/release/ingestd
+mkdir -p "$OUT"
+
+swift build -c release --product ingestd >/dev/null
+if [ ! -x /tmp/trafvenv/bin/python ]; then
+    python3 -m venv /tmp/trafvenv && /tmp/trafvenv/bin/pip install -q trafilatura==2.3.1 lxml_html_clean
+fi
+
+for set in scrapinghub wcxb-dev-articles; do
+    metric=$([ "$set" = scrapinghub ] && echo shingle || echo wcxb)
+    : > "$OUT/$set-runs.txt"
+    for run in $(seq "$RUNS"); do
+        "$B" extract "$SHARED/$set/html" --json "$OUT/$set-pred.json" 2>&1 | tail -1 | tee -a "$OUT/$set-runs.txt"
+    done
+    python3 "$SHARED/eval.py" --truth "$SHARED/$set/ground-truth.json" --pred "$OUT/$set-pred.json" \
+        --metric "$metric" > "$OUT/$set-ingestd.txt"
+    /tmp/trafvenv/bin/python "$SHARED/eval.py" --html "$SHARED/$set/html" --truth "$SHARED/$set/ground-truth.json" \
+        --trafilatura --metric "$metric" --per-page "$OUT/$set-trafilatura.tsv" > "$OUT/$set-trafilatura.txt"
+done
+: > "$OUT/all-runs.txt"
+for run in $(seq "$RUNS"); do
+    "$B" extract "$SHARED/scrapinghub/html" "$SHARED/wcxb-dev-articles/html" --json "$OUT/all-pred.json" 2>&1 \
+        | tail -1 | tee -a "$OUT/all-runs.txt"
+done
+
+python3 scripts/bench_extract_report.py "$OUT" "$SHARED" \
+    "$(swift --version 2>&1 | head -1)" "$(/tmp/trafvenv/bin/python -c 'import trafilatura; print(trafilatura.__version__)')" \
+    "$(xml2-config --version 2>/dev/null || pkg-config --modversion libxml-2.0)" > "$OUT/report.md"
+cat "$OUT/report.md"
+python3 - "$OUT/report.md" <<'PY'
+import re, sys
+report = open(sys.argv[1]).read().strip()
+text = open("BENCHMARKS.md").read()
+begin, end = "<!-- bench-extract:begin -->", "<!-- bench-extract:end -->"
+block = f"{begin}\n{report}\n{end}"
+if begin in text:
+    text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
+else:
+    head, sep, rest = text.partition("\n## ")
+    text = head + "\n" + block + "\n\n## " + rest if sep else text + "\n" + block + "\n"
+open("BENCHMARKS.md", "w").write(text)
+PY
+echo "BENCHMARKS.md updated"
