@@ -1,29 +1,38 @@
 import Foundation
 
-/// Cuts what an HTML parser would only throw away before libxml2 sees the page: the bodies of
-/// `<script>` (except JSON-LD), `<style>`, `<svg>` and `<noscript>` elements, and comments.
+/// Cuts what extraction would only throw away before libxml2 sees the page: the bodies of
+/// `<script>` (except JSON-LD), `<style>`, `<svg>` and `<noscript>` elements, comments, and
+/// the attributes of start tags that extraction never reads (`data-*`, `srcset`, `onclick`…;
+/// see `keptAttributes`).
 ///
-/// Guarantees: the elements' start and end tags stay, so the tree has the same elements, and
-/// every other byte is copied unchanged and in order. A raw-text body ends at the first
+/// Guarantees: the elements' start and end tags stay, so the tree has the same elements; a
+/// start tag that does not tokenize cleanly (an unclosed quote, over `maxTagBytes`) is copied
+/// as it is; every other byte is copied unchanged and in order. A raw-text body ends at the first
 /// `</script`, `</style`… as in the HTML tokenizer; an unterminated one runs to the end of the
 /// input, as a browser would read it. One pass with `memchr`, linear in the input.
 public enum MarkupPrefilter {
-    public static func strip(_ html: Data) -> Data {
-        html.withUnsafeBytes { raw -> Data in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return html }
+    public static func strip(_ html: Data) -> [UInt8] {
+        html.withUnsafeBytes { raw -> [UInt8] in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [] }
             let bytes = UnsafeBufferPointer(start: base, count: raw.count)
-            var out = Data(capacity: bytes.count)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
             var copied = 0, i = 0
             while let lt = nextByte(UInt8(ascii: "<"), in: bytes, from: i) {
                 if let skip = skippable(bytes, at: lt) {
-                    out.append(base + copied, count: skip.keepUntil - copied)
+                    out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: skip.keepUntil - copied))
                     copied = skip.resumeAt
                     i = skip.resumeAt
+                } else if let tag = StartTag(bytes, at: lt), tag.dropsAttributes {
+                    out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: lt - copied))
+                    tag.appendKept(to: &out, from: bytes)
+                    copied = tag.end
+                    i = tag.end
                 } else {
                     i = lt + 1
                 }
             }
-            out.append(base + copied, count: bytes.count - copied)
+            out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: bytes.count - copied))
             return out
         }
     }

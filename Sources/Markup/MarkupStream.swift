@@ -32,7 +32,7 @@ public struct MarkupAttributes {
 /// loading, libxml2's own limits kept, broken markup recovered rather than refused. The caller
 /// caps the input size.
 public enum MarkupStream {
-    public static func html(_ bytes: Data, encoding: String, into handler: MarkupEventHandler) throws(MarkupError) {
+    public static func html(_ bytes: [UInt8], encoding: String, into handler: MarkupEventHandler) throws(MarkupError) {
         guard bytes.count < Int(Int32.max) else { throw .tooLarge }
         guard !bytes.isEmpty else { throw .empty }
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue

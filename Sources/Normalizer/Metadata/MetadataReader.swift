@@ -7,7 +7,7 @@ import Markup
 ///
 /// Guarantees: reads only what the page declares (no network); captured text is capped at
 /// `maxCapturedBytes` per element, so a hostile page cannot make it hold more.
-final class MetadataReader: MarkupEventHandler {
+struct MetadataReader {
     private enum Capture { case none, title, headline, jsonLD }
 
     private(set) var metadata = PageMetadata()
@@ -17,12 +17,12 @@ final class MetadataReader: MarkupEventHandler {
     private var timeDates: [String] = []
     static let maxCapturedBytes = JSONLDReader.maxBytes
 
-    func startElement(_ name: UnsafePointer<UInt8>, _ attributes: MarkupAttributes) {
+    mutating func startElement(_ tag: HTMLTag, _ attributes: MarkupAttributes) {
         if capture == .headline {
             captureDepth += 1
             return
         }
-        switch HTMLTag.named(name) {
+        switch tag {
         case .html:
             if let lang = Self.value(attributes, "lang") { metadata.language = JSONLDReader.languageCode(lang) }
         case .meta: readMeta(attributes)
@@ -40,7 +40,7 @@ final class MetadataReader: MarkupEventHandler {
         }
     }
 
-    func endElement(_ name: UnsafePointer<UInt8>) {
+    mutating func endElement() {
         guard capture != .none else { return }
         captureDepth -= 1
         guard captureDepth == 0 else { return }
@@ -54,7 +54,7 @@ final class MetadataReader: MarkupEventHandler {
         capture = .none
     }
 
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard capture != .none, buffer.count + bytes.count <= Self.maxCapturedBytes else { return }
         buffer.append(contentsOf: bytes)
     }
@@ -66,13 +66,13 @@ final class MetadataReader: MarkupEventHandler {
         return m
     }
 
-    private func begin(_ kind: Capture) {
+    private mutating func begin(_ kind: Capture) {
         capture = kind
         captureDepth = 1
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func readMeta(_ attributes: MarkupAttributes) {
+    private mutating func readMeta(_ attributes: MarkupAttributes) {
         let key = (Self.value(attributes, "property") ?? Self.value(attributes, "name") ?? Self.value(attributes, "itemprop") ?? "")
             .lowercased()
         guard !key.isEmpty, let raw = Self.value(attributes, "content") else { return }

@@ -4,8 +4,8 @@ import Markup
 /// One pass of libxml2's HTML tokenizer over a page, feeding both the `PageTree` of its body
 /// and its `PageMetadata`. No document tree is built.
 final class PageParser: MarkupEventHandler {
-    private let tree: PageTreeBuilder
-    private let metadata = MetadataReader()
+    private var tree: PageTreeBuilder
+    private var metadata = MetadataReader()
 
     private init(maxDepth: Int, keepChrome: Bool) { tree = PageTreeBuilder(maxDepth: maxDepth, keepChrome: keepChrome) }
 
@@ -17,13 +17,14 @@ final class PageParser: MarkupEventHandler {
     }
 
     func startElement(_ name: UnsafePointer<UInt8>, _ attributes: MarkupAttributes) {
-        tree.startElement(name, attributes)
-        metadata.startElement(name, attributes)
+        let tag = HTMLTag.named(name)
+        tree.startElement(tag, attributes)
+        metadata.startElement(tag, attributes)
     }
 
     func endElement(_ name: UnsafePointer<UInt8>) {
-        tree.endElement(name)
-        metadata.endElement(name)
+        tree.endElement()
+        metadata.endElement()
     }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {

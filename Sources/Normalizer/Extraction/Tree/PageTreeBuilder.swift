@@ -5,8 +5,9 @@ import Markup
 /// `<html>` and `<body>` are transparent (their content hangs from node 0); non-content
 /// elements (`HTMLTag.isNonContent`, which includes `<head>`) and those deeper than
 /// `maxDepth` are skipped with everything inside. Hidden elements stay, for `TreePruner`:
-/// streamed server rendering hides a whole article until a script reveals it. Consecutive text events become one run.
-final class PageTreeBuilder: MarkupEventHandler {
+/// streamed server rendering hides a whole article until a script reveals it. Consecutive text
+/// events become one run. A value type, so `PageParser` pays one exclusivity check per event.
+struct PageTreeBuilder {
     private enum Frame { case node(Int32), transparent }
 
     private var nodes = [PageNode(tag: .body, parent: -1)]
@@ -27,13 +28,12 @@ final class PageTreeBuilder: MarkupEventHandler {
         self.keepChrome = keepChrome
     }
 
-    func startElement(_ name: UnsafePointer<UInt8>, _ attributes: MarkupAttributes) {
+    mutating func startElement(_ tag: HTMLTag, _ attributes: MarkupAttributes) {
         lastWasText = false
         if skipDepth > 0 {
             skipDepth += 1
             return
         }
-        let tag = HTMLTag.named(name)
         if tag == .html || tag == .body {
             frames.append(.transparent)
             return
@@ -53,7 +53,7 @@ final class PageTreeBuilder: MarkupEventHandler {
         frames.append(.node(openNode))
     }
 
-    func endElement(_ name: UnsafePointer<UInt8>) {
+    mutating func endElement() {
         lastWasText = false
         if skipDepth > 0 {
             skipDepth -= 1
@@ -63,7 +63,7 @@ final class PageTreeBuilder: MarkupEventHandler {
         if case let .node(i) = frame { close(i) }
     }
 
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard skipDepth == 0 else { return }
         var nonSpace: Int32 = 0, commas: Int32 = 0
         for b in bytes {
@@ -86,7 +86,7 @@ final class PageTreeBuilder: MarkupEventHandler {
     }
 
     /// The finished tree: open elements closed, subtree sums added up.
-    func tree() -> PageTree {
+    mutating func tree() -> PageTree {
         while let frame = frames.popLast() {
             if case let .node(i) = frame { close(i) }
         }
@@ -101,7 +101,7 @@ final class PageTreeBuilder: MarkupEventHandler {
         return PageTree(nodes: nodes, textStore: textStore)
     }
 
-    private func close(_ i: Int32) {
+    private mutating func close(_ i: Int32) {
         nodes[Int(i)].end = Int32(nodes.count)
         if nodes[Int(i)].tag == .a { insideLink -= 1 }
         openNode = nodes[Int(i)].parent
