@@ -29,7 +29,6 @@ struct ClassHints: OptionSet, Hashable {
 /// Turns attribute text into `ClassHints` by substring and token lists.
 struct ClassHintReader {
     private var cache: [UInt64: ClassHints] = [:]
-    private var token: [UInt8] = []
 
     static let boilerplateSubstrings = bytes([
         "share", "sharing", "social", "related", "comment", "newsletter", "subscri", "cookie", "consent", "advert",
@@ -94,28 +93,24 @@ struct ClassHintReader {
     /// hints are cached per name, keyed by a 64-bit hash of its lowercased bytes; nothing is
     /// allocated on a cache hit.
     private mutating func addNameHints(_ raw: UnsafePointer<UInt8>, into hints: inout ClassHints) {
-        token.removeAll(keepingCapacity: true)
-        var hash = StableHash.fnvOffset, i = 0
+        var hash = StableHash.fnvOffset, start = 0, i = 0
         while true {
             let b = raw[i]
             if b <= 0x20 {
-                if !token.isEmpty {
-                    hints.formUnion(nameHints(hash))
-                    token.removeAll(keepingCapacity: true)
-                    hash = StableHash.fnvOffset
-                }
+                if i > start { hints.formUnion(nameHints(hash, raw + start, i - start)) }
                 if b == 0 { return }
+                hash = StableHash.fnvOffset
+                start = i + 1
             } else {
-                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                token.append(lower)
-                hash = StableHash.fnvStep(hash, lower)
+                hash = StableHash.fnvStep(hash, b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
             }
             i += 1
         }
     }
 
-    private mutating func nameHints(_ hash: UInt64) -> ClassHints {
+    private mutating func nameHints(_ hash: UInt64, _ name: UnsafePointer<UInt8>, _ count: Int) -> ClassHints {
         if let known = cache[hash] { return known }
+        let token = UnsafeBufferPointer(start: name, count: count).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var t = Self.substringHints(token)
         if Self.hasBoilerplateToken(token) { t.insert(.boilerplate) }
         cache[hash] = t
