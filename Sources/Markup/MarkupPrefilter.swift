@@ -47,6 +47,9 @@ public enum MarkupPrefilter {
     /// For a comment or a droppable element starting at `lt`: keep bytes before `keepUntil`,
     /// continue copying at `resumeAt`.
     private static func skippable(_ b: UnsafeBufferPointer<UInt8>, at lt: Int) -> (keepUntil: Int, resumeAt: Int)? {
+        // Only "<!--", "<s…" and "<n…" can start what is cut.
+        guard lt + 1 < b.count, case let c = b[lt + 1],
+              c == UInt8(ascii: "!") || c | 0x20 == UInt8(ascii: "s") || c | 0x20 == UInt8(ascii: "n") else { return nil }
         if matches(b, at: lt, commentOpen) {
             let end = find(commentClose, in: b, from: lt + 4).map { $0 + 3 } ?? b.count
             return (lt, end)

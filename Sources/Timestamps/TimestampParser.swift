@@ -41,6 +41,8 @@ public enum TimestampParser {
         "d MMM yyyy", "EEE MMM d HH:mm:ss Z yyyy", "MMMM d, yyyy", "MMMM d, yyyy HH:mm",
     ]
 
+    private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
     private static let namedZones: [String: String] = [
         "UT": "+0000", "UTC": "+0000", "GMT": "+0000", "Z": "+0000",
         "EST": "-0500", "EDT": "-0400", "CST": "-0600", "CDT": "-0500",
@@ -60,6 +62,9 @@ public enum TimestampParser {
     }
 
     private static func rfc822(_ s: String) -> Date? {
+        // Every RFC 822-style format names its month: without one, no formatter can succeed.
+        let lower = s.lowercased()
+        guard monthNames.contains(where: { lower.utf8.count >= 3 && lower.contains($0) }) else { return nil }
         var parts = s.replacingOccurrences(of: ",", with: ", ").split(separator: " ").map(String.init)
         if let last = parts.last, let offset = namedZones[last.uppercased()] {
             parts[parts.count - 1] = offset
