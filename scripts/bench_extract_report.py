@@ -4,6 +4,7 @@
 usage: bench_extract_report.py OUT_DIR SHARED_DIR SWIFT_VERSION TRAFILATURA_VERSION LIBXML2_VERSION
 """
 import datetime
+import glob
 import json
 import os
 import platform
@@ -14,10 +15,17 @@ import sys
 out, shared, swift_version, traf_version, libxml_version = sys.argv[1:6]
 
 
-def summary_runs(path):
-    """ingestd's summary lines: median of the per-run median_ms, max peak RSS."""
-    runs = [dict(re.findall(r"(\w+)=([\d.]+)", line)) for line in open(path) if line.startswith("extract:")]
-    return statistics.median(float(r["median_ms"]) for r in runs), max(int(r["peak_rss_mb"]) for r in runs), len(runs)
+def page_times(out, name):
+    """ingestd's time per page: the median over the runs of `--timings`; and the peak RSS of the runs."""
+    runs = sorted(glob.glob(f"{out}/{name}-times-*.tsv"))
+    per_page = {}
+    for path in runs:
+        for line in open(path):
+            page, ms = line.split("\t")
+            per_page.setdefault(page, []).append(float(ms))
+    rss = max(int(dict(re.findall(r"(\w+)=([\d.]+)", line))["peak_rss_mb"])
+              for line in open(f"{out}/{name}-runs.txt") if line.startswith("extract:"))
+    return [statistics.median(v) for v in per_page.values()], rss, len(runs)
 
 
 def scores(path):
@@ -25,9 +33,15 @@ def scores(path):
     return {k: float(v) for k, v in re.findall(r"^(f1|precision|recall)\s+([\d.]+)", text, re.M)}
 
 
-def traf_times(path):
-    return [float(line.split("\t")[4]) * 1000 for line in open(path) if not line.startswith("id")
-            if line.split("\t")[4].strip() not in ("", "nan")]
+def traf_times(out, name):
+    """trafilatura's time per page: the median over its runs (eval.py --per-page, seconds)."""
+    per_page = {}
+    for path in glob.glob(f"{out}/{name}-trafilatura-*.tsv"):
+        for line in open(path):
+            cells = line.rstrip("\n").split("\t")
+            if cells[0] != "id" and cells[4] not in ("", "nan"):
+                per_page.setdefault(cells[0], []).append(float(cells[4]) * 1000)
+    return [statistics.median(v) for v in per_page.values()]
 
 
 def agreement(pred_path, truth_path):
@@ -43,20 +57,23 @@ def agreement(pred_path, truth_path):
 
 
 rows = []
-all_traf = []
+all_ours, all_traf = [], []
 for name, label in (("scrapinghub", "ScrapingHub (181 pages, shingle F1)"), ("wcxb-dev-articles", "WCXB dev articles (300 pages, wcxb F1)")):
-    ours_median, ours_rss, runs = summary_runs(f"{out}/{name}-runs.txt")
-    traf = traf_times(f"{out}/{name}-trafilatura.tsv")
+    ours, rss, runs = page_times(out, name)
+    traf = traf_times(out, name)
+    all_ours += ours
     all_traf += traf
     s_ours, s_traf = scores(f"{out}/{name}-ingestd.txt"), scores(f"{out}/{name}-trafilatura.txt")
-    rows.append((label, s_ours, s_traf, ours_median, statistics.median(traf), ours_rss))
-all_median, all_rss, runs = summary_runs(f"{out}/all-runs.txt")
+    rows.append((label, s_ours, s_traf, statistics.median(ours), statistics.median(traf), rss))
+all_median, all_rss = statistics.median(all_ours), max(r[5] for r in rows)
 date_ok, dates, author_ok, authors = agreement(f"{out}/wcxb-dev-articles-pred.json",
                                                f"{shared}/wcxb-dev-articles/ground-truth.json")
 
 print(f"## Extraction (issue 4), {datetime.date.today().isoformat()}\n")
 print("Reproduce with `make bench-extract` (scripts/bench-extract.sh). Both extractors run in the same session on the same")
-print(f"pages; per-page times are in process (ingestd: median of {runs} runs of `ingestd extract`; trafilatura: `eval.py --trafilatura`).")
+print(f"pages; per-page times are in process (ingestd: each page's median over {runs} runs of `ingestd extract --timings`;")
+print("trafilatura: `eval.py --trafilatura`, each page's median over its runs). The machine is shared and noisy;")
+print("ratios come from one session, interleaved by set.")
 print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Linux {platform.release()}; {swift_version}; libxml2 {libxml_version};")
 print(f"trafilatura {traf_version}.\n")
 print("| set | ingestd F1 (P / R) | trafilatura F1 (P / R) | ingestd median ms/page | trafilatura median ms/page | ratio | ingestd peak RSS |")

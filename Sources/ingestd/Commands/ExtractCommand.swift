@@ -21,6 +21,8 @@ struct ExtractCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("HTML files, or folders holding them.", valueName: "path")) var paths: [String]
     @Option(help: ArgumentHelp("Write the JSON object here ('-' for stdout).", valueName: "file")) var json: String
+    @Option(help: ArgumentHelp("Also write each page's extraction time (id, milliseconds) as TSV here.", valueName: "file"))
+    var timings: String?
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
@@ -29,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
             let pages = try PageList.htmlFiles(in: paths)
             let sink = try ExportSink(path: json == "-" ? nil : json)
             let progress = ProgressBar(total: pages.count)
-            var timings = PageTimings()
+            var times = PageTimings()
             var failed = 0
             do {
                 try sink.write(Data("{".utf8))
@@ -44,7 +46,7 @@ struct ExtractCommand: ParsableCommand {
                         failed += 1
                         record = ExtractedPage.empty
                     }
-                    timings.add(nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
+                    times.add(id: page.id, nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
                     try sink.write(try record.jsonEntry(id: page.id, first: index == 0))
                     progress.advance()
                 }
@@ -55,7 +57,12 @@ struct ExtractCommand: ParsableCommand {
                 throw error
             }
             progress.finish()
-            FileHandle.standardError.write(Data((timings.summary(failed: failed) + "\n").utf8))
+            if let timings {
+                let sink = try ExportSink(path: timings)
+                try sink.write(times.tsv())
+                try sink.finish()
+            }
+            FileHandle.standardError.write(Data((times.summary(failed: failed) + "\n").utf8))
             if failed > 0 { throw ExitCode(ExitStatus.partial.rawValue) }
         }
     }

@@ -3,9 +3,18 @@ import Foundation
 /// Wall time per page of an `extract` run, summarised as the benchmark reads it.
 struct PageTimings {
     private var nanoseconds: [UInt64] = []
+    private var ids: [String] = []
     private let started = DispatchTime.now().uptimeNanoseconds
 
-    mutating func add(nanoseconds n: UInt64) { nanoseconds.append(n) }
+    mutating func add(id: String, nanoseconds n: UInt64) {
+        ids.append(id)
+        nanoseconds.append(n)
+    }
+
+    /// `id<TAB>milliseconds` per page, in the order extracted.
+    func tsv() -> Data {
+        Data(zip(ids, nanoseconds).map { "\($0)\t\(String(format: "%.3f", Double($1) / 1e6))\n" }.joined().utf8)
+    }
 
     /// `extract: pages= failed= seconds= median_ms= p90_ms= peak_rss_mb=`
     func summary(failed: Int) -> String {
