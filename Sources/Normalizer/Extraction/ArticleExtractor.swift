@@ -32,16 +32,17 @@ struct ArticleExtractor {
         let paragraphs = blocks.filter { block in
             !(block.tag.isHeading && title.map { block.text.lowercased() == $0.lowercased() } == true)
         }.map(\.text)
+        let cleaned = settings.boilerplate.clean(paragraphs, title: title)
         return Article(
             title: title,
-            paragraphs: settings.boilerplate.clean(paragraphs, title: title),
+            paragraphs: cleaned,
             authors: meta.authors,
             published: meta.published,
             modified: meta.modified,
             description: meta.description,
             siteName: meta.siteName,
             canonicalURL: meta.canonicalURL,
-            language: meta.language)
+            language: LanguageDetector().language(of: cleaned.prefix(40).joined(separator: " ")) ?? meta.language)
     }
 
     private func parse(_ bytes: Data, encoding: String, keepChrome: Bool) throws(NormalizerError) -> (PageTree, PageMetadata) {

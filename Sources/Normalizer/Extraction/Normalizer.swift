@@ -21,7 +21,8 @@ public struct Normalizer: Sendable {
     public func article(plainText: String) -> Article {
         let paragraphs = settings.boilerplate.clean(TextNormalizer.paragraphs(plainText))
         let title = paragraphs.first { settings.plainTitleWords.contains($0.split(separator: " ").count) }
-        return Article(title: title, paragraphs: paragraphs)
+        return Article(title: title, paragraphs: paragraphs,
+                       language: LanguageDetector().language(of: paragraphs.prefix(40).joined(separator: " ")))
     }
 
     /// Chooses HTML or plain text by content type, falling back to sniffing the bytes.
