@@ -8,6 +8,7 @@ enum ArchiveSchema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-initial", migrate: createInitialTables)
+        m.registerMigration("v2-host-blocks", migrate: createHostBlocks)
         return m
     }
 
@@ -104,6 +105,19 @@ enum ArchiveSchema {
             t.column("hash", .integer).notNull()
             t.column("document_id", .integer).notNull().references("documents")
             t.primaryKey(["hash", "document_id"])
+        }
+    }
+
+    /// Short paragraphs counted per host, to learn each site's template (`HostTemplate`):
+    /// `pages` goes up when a paragraph is seen on a page whose URL differs from `last_url`,
+    /// so new versions of one page do not count again one after the other.
+    private static func createHostBlocks(_ db: Database) throws {
+        try db.create(table: "host_blocks", options: .withoutRowID) { t in
+            t.column("host", .text).notNull()
+            t.column("hash", .integer).notNull()
+            t.column("pages", .integer).notNull()
+            t.column("last_url", .text).notNull()
+            t.primaryKey(["host", "hash"])
         }
     }
 }

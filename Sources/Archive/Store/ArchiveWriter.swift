@@ -1,7 +1,8 @@
 import Foundation
 
 /// What the ingest pipeline needs from the archive to place and store a text: candidate
-/// queries (`CandidateIndex`), exact-copy lookup, and the writes of one sighting.
+/// queries (`CandidateIndex`), exact-copy lookup, the writes of one sighting, and the
+/// per-host paragraph counts that site templates are learned from.
 ///
 /// `ArchiveStore` answers each call in its own transaction (a cron run, where a crash
 /// loses at most the page being written); `WriteSession` answers inside one transaction
@@ -10,6 +11,10 @@ public protocol ArchiveWriter: CandidateIndex {
     func documentID(contentHash: String) throws(ArchiveError) -> Int64?
     @discardableResult func record(_ ingest: Ingest) throws(ArchiveError) -> IngestOutcome
     func settleEntry(sourceID: Int64, entryKey: String, url: String?, title: String?, published: Date?) throws(ArchiveError)
+    /// The paragraph hashes seen on at least `minPages` pages of `host`.
+    func hostTemplateBlocks(host: String, minPages: Int) throws(ArchiveError) -> Set<UInt64>
+    /// Counts a page's short paragraphs for its host.
+    func recordHostBlocks(host: String, url: String, hashes: [UInt64]) throws(ArchiveError)
 }
 
 extension ArchiveStore: ArchiveWriter {}

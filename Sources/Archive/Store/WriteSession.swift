@@ -42,6 +42,14 @@ public final class WriteSession: ArchiveWriter {
         try run { try ArchiveStore.insertEntry(sourceID, entryKey, url: url, title: title, published: published, documentID: nil, db) }
     }
 
+    public func hostTemplateBlocks(host: String, minPages: Int) throws(ArchiveError) -> Set<UInt64> {
+        try run { try ArchiveStore.hostTemplateBlocks(host: host, minPages: minPages, db) }
+    }
+
+    public func recordHostBlocks(host: String, url: String, hashes: [UInt64]) throws(ArchiveError) {
+        try run { try ArchiveStore.recordHostBlocks(host: host, url: url, hashes: hashes, db) }
+    }
+
     private func run<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
         do { return try body() } catch { throw ArchiveStore.wrap(error) }
     }

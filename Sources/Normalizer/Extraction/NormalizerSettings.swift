@@ -25,6 +25,8 @@
 ///   "article"… is pruned only above this link density (or when it holds no paragraph).
 /// - `negativeLinkDensity` 0.2: inside the article, a list, table or div with a negative name
 ///   is dropped above this link density.
+/// - `templateMinPages` 5 and `templateMaxWords` 30: a paragraph of at most 30 words seen on
+///   at least 5 pages of one host is that site's template (`HostTemplate`).
 /// - `boilerplate`: phrase rules for whole paragraphs.
 public struct NormalizerSettings: Sendable {
     public var maxInputBytes = 16 << 20
@@ -47,6 +49,8 @@ public struct NormalizerSettings: Sendable {
     public var siblingParagraphLinkDensity = 0.25
     public var maybeContentLinkDensity = 0.35
     public var negativeLinkDensity = 0.2
+    public var templateMinPages = 5
+    public var templateMaxWords = 30
     public var boilerplate: BoilerplateRules
 
     public init(boilerplate: BoilerplateRules = .defaults()) {

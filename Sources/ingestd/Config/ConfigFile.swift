@@ -29,11 +29,14 @@ struct ConfigFile: Decodable {
         var maxLinkDensity: Double?
         var linkBlockMaxWords: Int?
         var pruneGuardFraction: Double?
+        var templateMinPages: Int?
+        var templateMaxWords: Int?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case maxInputBytes = "max_input_bytes", minArticleWords = "min_article_words"
             case maxLinkDensity = "max_link_density", linkBlockMaxWords = "link_block_max_words"
             case pruneGuardFraction = "prune_guard_fraction"
+            case templateMinPages = "template_min_pages", templateMaxWords = "template_max_words"
         }
     }
 

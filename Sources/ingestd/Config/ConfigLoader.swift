@@ -49,11 +49,16 @@ enum ConfigLoader {
                 config.normalizer.maxLinkDensity = n.maxLinkDensity ?? config.normalizer.maxLinkDensity
                 config.normalizer.linkBlockMaxWords = n.linkBlockMaxWords ?? config.normalizer.linkBlockMaxWords
                 config.normalizer.pruneGuardFraction = n.pruneGuardFraction ?? config.normalizer.pruneGuardFraction
+                config.normalizer.templateMinPages = n.templateMinPages ?? config.normalizer.templateMinPages
+                config.normalizer.templateMaxWords = n.templateMaxWords ?? config.normalizer.templateMaxWords
             }
             config.dedup = file.dedup ?? DuplicateSettings()
             try config.dedup.validate()
         } catch {
             throw ConfigError(path: path, reason: error.description)
+        }
+        guard config.normalizer.templateMinPages >= 2, config.normalizer.templateMaxWords >= 1 else {
+            throw ConfigError(path: path, reason: "normalizer.template_min_pages must be at least 2 and template_max_words at least 1")
         }
         return config
     }
