@@ -46,7 +46,7 @@ struct ArticleExtractor {
     }
 
     private func parse(_ bytes: Data, encoding: String, keepChrome: Bool) throws(NormalizerError) -> (PageTree, PageMetadata) {
-        do { return try PageParser.parse(bytes, encoding: encoding, maxDepth: settings.maxTreeDepth, keepChrome: keepChrome) } catch {
+        do { return try PageParser.parse(bytes, encoding: encoding, settings: settings, keepChrome: keepChrome) } catch {
             throw .unparseable(reason: error.description)
         }
     }

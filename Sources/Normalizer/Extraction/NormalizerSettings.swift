@@ -9,6 +9,8 @@
 /// - `plainTitleWords` 5...25: in plain text, the first paragraph of this many words is the
 ///   title (shorter lines are datelines and labels, longer ones are body text).
 /// - `maxTreeDepth` 512: elements nested deeper are left out of extraction.
+/// - `maxTreeNodes` 300,000: elements and text runs past this many are left out (the largest
+///   page of the benchmark sets has about 10,000), so hostile pages cost bounded memory.
 /// - `minParagraphBytes` 25: a paragraph with fewer non-space bytes scores nothing.
 /// - `classWeight` 25: what an article-like or boilerplate-like class or id adds or takes.
 /// - `minContainerBytes` 140: a container named as the article body must hold this much text.
@@ -36,6 +38,7 @@ public struct NormalizerSettings: Sendable {
     public var pruneGuardFraction = 0.5
     public var plainTitleWords = 5...25
     public var maxTreeDepth = 512
+    public var maxTreeNodes = 300_000
     public var minParagraphBytes = 25
     public var classWeight = 25.0
     public var minContainerBytes = 140

@@ -7,11 +7,13 @@ final class PageParser: MarkupEventHandler {
     private var tree: PageTreeBuilder
     private var metadata = MetadataReader()
 
-    private init(maxDepth: Int, keepChrome: Bool) { tree = PageTreeBuilder(maxDepth: maxDepth, keepChrome: keepChrome) }
+    private init(settings: NormalizerSettings, keepChrome: Bool) {
+        tree = PageTreeBuilder(maxDepth: settings.maxTreeDepth, maxNodes: settings.maxTreeNodes, keepChrome: keepChrome)
+    }
 
     /// `keepChrome`: see `PageTreeBuilder`.
-    static func parse(_ html: Data, encoding: String, maxDepth: Int, keepChrome: Bool) throws(MarkupError) -> (PageTree, PageMetadata) {
-        let parser = PageParser(maxDepth: maxDepth, keepChrome: keepChrome)
+    static func parse(_ html: Data, encoding: String, settings: NormalizerSettings, keepChrome: Bool) throws(MarkupError) -> (PageTree, PageMetadata) {
+        let parser = PageParser(settings: settings, keepChrome: keepChrome)
         try MarkupStream.html(MarkupPrefilter.strip(html), encoding: encoding, into: parser)
         return (parser.tree.tree(), parser.metadata.finish())
     }

@@ -4,7 +4,8 @@ import Markup
 ///
 /// `<html>` and `<body>` are transparent (their content hangs from node 0); non-content
 /// elements (`HTMLTag.isNonContent`, which includes `<head>`) and those deeper than
-/// `maxDepth` are skipped with everything inside. Hidden elements stay, for `TreePruner`:
+/// `maxDepth` are skipped with everything inside; after `maxNodes` nodes nothing more is
+/// added, so a hostile page (a million links) costs bounded memory. Hidden elements stay, for `TreePruner`:
 /// streamed server rendering hides a whole article until a script reveals it. Consecutive text
 /// events become one run. A value type, so `PageParser` pays one exclusivity check per event.
 struct PageTreeBuilder {
@@ -19,12 +20,14 @@ struct PageTreeBuilder {
     private var lastWasText = false
     private var hintReader = ClassHintReader()
     private let maxDepth: Int
+    private let maxNodes: Int
     private let keepChrome: Bool
 
     /// `keepChrome`: keep `<nav>`, `<aside>` and `<footer>` as landmarks for `TreePruner` instead
     /// of skipping them, for pages whose broken markup nests the article inside one.
-    init(maxDepth: Int, keepChrome: Bool) {
+    init(maxDepth: Int, maxNodes: Int, keepChrome: Bool) {
         self.maxDepth = maxDepth
+        self.maxNodes = maxNodes
         self.keepChrome = keepChrome
     }
 
@@ -38,7 +41,7 @@ struct PageTreeBuilder {
             frames.append(.transparent)
             return
         }
-        guard !tag.isNonContent || (keepChrome && tag.isChrome), frames.count < maxDepth else {
+        guard !tag.isNonContent || (keepChrome && tag.isChrome), frames.count < maxDepth, nodes.count < maxNodes else {
             skipDepth = 1
             return
         }
@@ -64,7 +67,7 @@ struct PageTreeBuilder {
     }
 
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard skipDepth == 0 else { return }
+        guard skipDepth == 0, lastWasText || nodes.count < maxNodes else { return }
         var nonSpace: Int32 = 0, commas: Int32 = 0
         for b in bytes {
             if b > 0x20 { nonSpace += 1 }
