@@ -46,6 +46,15 @@ struct CharsetTests {
         #expect(try normalizer.article(bytes: html, contentType: "text/html; charset=\(name)").paragraphs == [text])
     }
 
+    @Test(arguments: ["windows-1251", "windows-1254", "ISO-8859-9", "ISO-8859-1"])
+    func undeclaredLegacyEncodingsAreDetected(name: String) throws {
+        let text = sentence[name]!
+        var html = Data("<html><body><article><p>".utf8)
+        html.append(try encoded(text, as: name))
+        html.append(Data("</p></article></body></html>".utf8))
+        #expect(try normalizer.article(html: html).paragraphs == [text])
+    }
+
     @Test func undeclaredUTF8IsDetected() throws {
         let text = sentence["windows-1254"]!
         #expect(try normalizer.article(html: Data("<html><body><p>\(text)</p></body></html>".utf8)).paragraphs == [text])

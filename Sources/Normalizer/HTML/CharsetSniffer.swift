@@ -3,8 +3,9 @@ import Foundation
 /// Chooses the character encoding of an HTML page before it is parsed.
 ///
 /// Order: byte-order mark → the HTTP `Content-Type` charset (when given) → `<meta charset>`
-/// or `http-equiv` in the first 4 KiB → valid UTF-8 → windows-1252 (the WHATWG default,
-/// a superset of ISO-8859-1). Labels are normalized to names iconv knows
+/// or `http-equiv` in the first 4 KiB → valid UTF-8 → detection among the legacy single-byte
+/// encodings of the languages we serve (`LegacyCharsetDetector`: windows-1251, windows-1254,
+/// else windows-1252, the WHATWG default and a superset of ISO-8859-1). Labels are normalized to names iconv knows
 /// (`latin1` → ISO-8859-1, `iso-8859-1` served as windows-1252 as browsers do).
 enum CharsetSniffer {
     static func encoding(of bytes: Data, declared: String?) -> String {
@@ -13,7 +14,7 @@ enum CharsetSniffer {
         if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
         if let declared, let label = canonical(declared) { return label }
         if let meta = metaCharset(bytes.prefix(4096)), let label = canonical(meta) { return label }
-        return bytes.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil } ? "UTF-8" : "windows-1252"
+        return bytes.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil } ? "UTF-8" : LegacyCharsetDetector.encoding(of: bytes)
     }
 
     /// The charset named in a `Content-Type` value, if any.
