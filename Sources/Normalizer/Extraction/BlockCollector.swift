@@ -10,7 +10,7 @@ struct BlockCollector {
     let tree: PageTree
     let settings: NormalizerSettings
     private var blocks: [TextBlock] = []
-    private var buffer = ""
+    private var buffer: [UInt8] = []
     private var linkBytes = 0
     private var tags: [HTMLTag] = [.body]
 
@@ -53,9 +53,9 @@ struct BlockCollector {
     }
 
     private mutating func addText(_ i: Int, insideLink: Bool) {
-        let text = tree.text(i)
-        buffer += text
-        if insideLink { linkBytes += text.utf8.count }
+        let bytes = tree.textBytes(i)
+        buffer.append(contentsOf: bytes)
+        if insideLink { linkBytes += bytes.count }
     }
 
     private func isClutter(_ node: PageNode) -> Bool {
@@ -68,12 +68,13 @@ struct BlockCollector {
     }
 
     private mutating func flush() {
-        let text = TextNormalizer.paragraph(buffer)
+        guard !buffer.isEmpty else { return }
+        let text = TextNormalizer.paragraph(String(decoding: buffer, as: UTF8.self))
         if !text.isEmpty {
-            let density = min(1, Double(linkBytes) / Double(max(1, buffer.utf8.count)))
+            let density = min(1, Double(linkBytes) / Double(buffer.count))
             blocks.append(TextBlock(tag: tags.last ?? .body, text: text, linkDensity: density))
         }
-        buffer = ""
+        buffer.removeAll(keepingCapacity: true)
         linkBytes = 0
     }
 }

@@ -57,10 +57,10 @@ struct PageTree {
         }
     }
 
-    /// The bytes of text run `i`, as a string (invalid UTF-8 repaired).
-    func text(_ i: Int) -> String {
+    /// The bytes of text run `i` (libxml2 hands over UTF-8; callers decode with repair).
+    func textBytes(_ i: Int) -> ArraySlice<UInt8> {
         let start = Int(nodes[i].textStart)
-        return String(decoding: textStore[start..<start + Int(nodes[i].textLength)], as: UTF8.self)
+        return textStore[start..<start + Int(nodes[i].textLength)]
     }
 
     /// The direct children of `i` that are not removed.
