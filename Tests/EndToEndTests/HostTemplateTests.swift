@@ -65,5 +65,19 @@ struct HostTemplateTests {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM host_blocks WHERE pages >= 5") ?? 0
         }
         #expect(learned == Self.templateLines.count)
+
+        // renormalize applies the learned template to the pages that taught it, from their captures.
+        let again = try IngestdProcess.run(["renormalize", "--archive", archive])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("10 documents read again, 5 changed, 0 merged"), "\(again.stdout)")
+        let after = try IngestdProcess.run(["export", "--archive", archive]).stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["text"] as? String
+        }
+        #expect(after.count == 10)
+        for text in after {
+            #expect(!Self.templateLines.contains { text.contains($0) })
+            let story = try #require((0..<10).first { text.contains(Self.story($0)[0]) })
+            #expect(Self.story(story).allSatisfy { text.contains($0) })
+        }
     }
 }

@@ -13,23 +13,33 @@ extension ArchiveStore {
     public func rebuildClusters(
         _ decide: (WriteSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision
     ) throws(ArchiveError) -> Int {
-        try write { db in
-            try db.execute(sql: """
-                DELETE FROM relations; DELETE FROM minhash_bands; DELETE FROM passage_postings;
-                UPDATE documents SET cluster_id = NULL, relation = 'canonical'; DELETE FROM clusters;
-                """)
-            let session = WriteSession(db)
-            for id in try Int64.fetchAll(db, sql: "SELECT id FROM documents ORDER BY id") {
-                guard let record = try DocumentRecord.fetchOne(db, key: id) else { continue }
-                session.before = id
-                let decision = try decide(session, id, try record.decodedText())
-                try db.execute(sql: "UPDATE documents SET signature = ? WHERE id = ?",
-                               arguments: [Self.signatureBlob(decision.signature), id])
-                _ = try Self.assignCluster(id, decision.cluster, at: record.firstSeenAt, db)
-                try Self.insertRelations(decision.relations, from: id, db)
-                try Self.insertIndexKeys(bandKeys: decision.bandKeys, passageHashes: decision.passageHashes, documentID: id, db)
-            }
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clusters") ?? 0
+        try write { db in try Self.replay(decide, db) }
+    }
+
+    /// Drops every derived row (relations, index keys, clusters), then decides each document
+    /// again in id order: the body of `rebuildClusters` and of `renormalize`.
+    static func replay(
+        _ decide: (WriteSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision, _ db: Database
+    ) throws -> Int {
+        try clearDerivedRows(db)
+        let session = WriteSession(db)
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM documents ORDER BY id") {
+            guard let record = try DocumentRecord.fetchOne(db, key: id) else { continue }
+            session.before = id
+            let decision = try decide(session, id, try record.decodedText())
+            try db.execute(sql: "UPDATE documents SET signature = ? WHERE id = ?",
+                           arguments: [Self.signatureBlob(decision.signature), id])
+            _ = try Self.assignCluster(id, decision.cluster, at: record.firstSeenAt, db)
+            try Self.insertRelations(decision.relations, from: id, db)
+            try Self.insertIndexKeys(bandKeys: decision.bandKeys, passageHashes: decision.passageHashes, documentID: id, db)
         }
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clusters") ?? 0
+    }
+
+    static func clearDerivedRows(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM relations; DELETE FROM minhash_bands; DELETE FROM passage_postings;
+            UPDATE documents SET cluster_id = NULL, relation = 'canonical'; DELETE FROM clusters;
+            """)
     }
 }

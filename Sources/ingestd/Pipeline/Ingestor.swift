@@ -8,7 +8,8 @@ import Normalizer
 /// Guarantees: an exact text already archived only gains provenance; everything a new
 /// text brings (document, capture, sighting, relations, cluster, index keys) commits together.
 struct Ingestor {
-    static let normalizerVersion = "normalizer/1"
+    /// 2: the streaming extractor with readability-style scoring, language detection and site templates.
+    static let normalizerVersion = "normalizer/2"
 
     /// The archive itself (a transaction per text) or a `WriteSession` (one for many).
     let writer: any ArchiveWriter

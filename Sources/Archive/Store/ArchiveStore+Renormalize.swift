@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+
+extension ArchiveStore {
+    /// Reads every document first seen at or after `since` (all when nil) again from the capture
+    /// it was first seen through, stores the new text where it differs, then replays relations
+    /// and clusters like `rebuildClusters`.
+    ///
+    /// Guarantees: one transaction, so a crash or error leaves the archive as it was; captures,
+    /// sightings and entries are never lost: when a new text equals another document's, the
+    /// document's sightings and entries move to that one before it goes; `reread` returning nil
+    /// or an empty text keeps the stored text.
+    public func renormalize(
+        since: Date?,
+        reread: (WriteSession, StoredCapture) throws -> RenormalizedText?,
+        decide: (WriteSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision
+    ) throws(ArchiveError) -> RenormalizeSummary {
+        try write { db in
+            try Self.clearDerivedRows(db)
+            let session = WriteSession(db)
+            var summary = RenormalizeSummary()
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM documents WHERE first_seen_at >= ? ORDER BY id",
+                                         arguments: [since ?? Date.distantPast])
+            for id in ids {
+                guard let record = try DocumentRecord.fetchOne(db, key: id), let capture = try Self.firstCapture(of: id, db) else { continue }
+                summary.examined += 1
+                guard let new = try reread(session, capture), !new.text.isEmpty, new.contentHash != record.contentHash else { continue }
+                if let other = try Self.documentID(contentHash: new.contentHash, db) {
+                    try Self.merge(id, into: other, db)
+                    summary.merged += 1
+                } else {
+                    let bytes = Data(new.text.utf8)
+                    try db.execute(sql: """
+                        UPDATE documents SET text = ?, text_size = ?, word_count = ?, content_hash = ?, title = ?, published = ?,
+                            language = ?, site_name = ?, canonical_url = ?, normalizer_version = ? WHERE id = ?
+                        """, arguments: [ZlibCodec.compress(bytes), bytes.count, new.wordCount, new.contentHash, new.title,
+                                         new.published, new.language, new.siteName, new.canonicalURL, new.normalizerVersion, id])
+                    summary.changed += 1
+                }
+            }
+            summary.clusters = try Self.replay(decide, db)
+            return summary
+        }
+    }
+
+    private static func firstCapture(of documentID: Int64, _ db: Database) throws -> StoredCapture? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT c.body, c.body_size, c.content_type, c.final_url FROM sightings s JOIN captures c ON c.id = s.capture_id
+            WHERE s.document_id = ? ORDER BY s.id LIMIT 1
+            """, arguments: [documentID]) else { return nil }
+        let body = try ZlibCodec.decompress(row["body"], expectedSize: row["body_size"])
+        return StoredCapture(body: body, contentType: row["content_type"], finalURL: row["final_url"])
+    }
+
+    /// Moves a document's sightings and entries to `other`, then deletes it.
+    private static func merge(_ id: Int64, into other: Int64, _ db: Database) throws {
+        try db.execute(sql: "UPDATE OR IGNORE sightings SET document_id = ? WHERE document_id = ?", arguments: [other, id])
+        try db.execute(sql: "DELETE FROM sightings WHERE document_id = ?", arguments: [id])
+        try db.execute(sql: "UPDATE entries SET document_id = ? WHERE document_id = ?", arguments: [other, id])
+        try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Archive
+import Foundation
+import Normalizer
+import Timestamps
+
+/// `ingestd renormalize`: read archived pages again from their raw captures, with the current
+/// extractor, settings and learned site templates, without fetching anything.
+struct RenormalizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "renormalize",
+        abstract: "Extract archived pages again from their stored captures, then recompute clusters.",
+        discussion: """
+            Each document (first seen at or after --since, else all) is read again from the capture it \
+            was first seen through, with the current normalizer settings and each site's learned \
+            template (see normalizer.template_min_pages), so template lines are removed from the pages \
+            that taught them too. A text that changes is stored anew; one that now equals another \
+            document's joins it (sightings and entries move, nothing is lost). Relations and clusters \
+            are then recomputed as by `clusters rebuild`. One transaction; holds the archive lock.
+
+            \(ExitStatus.help)
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var config: ConfigOptions
+    @Option(help: ArgumentHelp("Only documents first seen at or after this date (ISO 8601).", valueName: "date"))
+    var since: String?
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let settings = try config.load(required: false)
+            let sinceDate = try since.map { raw in
+                guard let d = TimestampParser.parse(raw) else { throw CommandFailure(.dataError, "--since \(raw): not a date") }
+                return d
+            }
+            let lock = try ArchiveLock(archivePath: archive.path)
+            let store = try archive.openExisting()
+            let started = Date()
+            let normalizer = Normalizer(settings: settings.normalizer)
+            let matcher = DuplicateMatcher(settings: settings.dedup)
+            let summary = try store.renormalize(since: sinceDate, reread: { session, capture in
+                try Self.reread(capture, normalizer: normalizer, shingleWords: settings.dedup.shingleWords, in: session)
+            }, decide: { session, _, text in
+                try matcher.rebuildDecision(text: text, in: session)
+            })
+            withExtendedLifetime(lock) {}
+            print(String(format: "renormalize: %d documents read again, %d changed, %d merged into an identical one, %d clusters, in %.1f s",
+                         summary.examined, summary.changed, summary.merged, summary.clusters, Date().timeIntervalSince(started)))
+        }
+    }
+
+    /// The capture's article with its site's template removed; nil when it cannot be read.
+    private static func reread(_ capture: StoredCapture, normalizer: Normalizer, shingleWords: Int,
+                               in session: WriteSession) throws -> RenormalizedText? {
+        guard var article = try? normalizer.article(bytes: capture.body, contentType: capture.contentType, url: capture.finalURL)
+        else { return nil }
+        if let host = URL(string: capture.finalURL)?.host?.lowercased(), !host.isEmpty {
+            let blocks = try session.hostTemplateBlocks(host: host, minPages: normalizer.settings.templateMinPages)
+            article = HostTemplate(blockHashes: blocks, maxWords: normalizer.settings.templateMaxWords).removing(from: article)
+        }
+        let text = article.text
+        return RenormalizedText(
+            text: text, contentHash: Fingerprints.sha256Hex(text),
+            wordCount: AnalyzedText(text, shingleWords: shingleWords).tokens.count, title: article.title,
+            published: article.published, language: article.language, siteName: article.siteName,
+            canonicalURL: article.canonicalURL, normalizerVersion: Ingestor.normalizerVersion)
+    }
+}
