@@ -29,7 +29,7 @@ enum PatternGate: Equatable {
     /// Whether a string, lowercased and as UTF-8, passes the gate.
     func admits(_ lowered: [UInt8]) -> Bool {
         switch self {
-        case let .contains(literal): ClassHintReader.contains(lowered, literal)
+        case let .contains(literal): ByteSearch.contains(lowered, literal)
         case let .startsWith(prefixes): prefixes.contains { lowered.starts(with: $0) }
         }
     }
@@ -98,65 +98,46 @@ enum PatternGate: Equatable {
         return Array(String(String.UnicodeScalarView(run)).lowercased().utf8)
     }
 
-    private static func closingParenthesis(_ s: [Unicode.Scalar]) -> Int? {
+    /// The pattern's unescaped parentheses and bars outside character classes, each with the
+    /// group depth it sits at (a ')' at the depth of its own group's content).
+    private static func syntax(_ s: [Unicode.Scalar]) -> [(index: Int, scalar: Unicode.Scalar, depth: Int)] {
+        var out: [(index: Int, scalar: Unicode.Scalar, depth: Int)] = []
         var depth = 0, i = 0, inClass = false
         while i < s.count {
             switch s[i] {
             case "\\": i += 1
             case "[": inClass = true
             case "]": inClass = false
-            case "(" where !inClass: depth += 1
+            case "(" where !inClass:
+                out.append((i, "(", depth))
+                depth += 1
             case ")" where !inClass:
+                out.append((i, ")", depth))
                 depth -= 1
-                if depth == 0 { return i }
+            case "|" where !inClass: out.append((i, "|", depth))
             default: break
             }
             i += 1
         }
-        return nil
+        return out
+    }
+
+    /// Where the group opened by the pattern's first character closes.
+    private static func closingParenthesis(_ s: [Unicode.Scalar]) -> Int? {
+        syntax(s).first { $0.scalar == ")" && $0.depth == 1 }?.index
     }
 
     private static func topLevelAlternatives(_ s: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
-        var parts: [[Unicode.Scalar]] = [[]]
-        var depth = 0, i = 0, inClass = false
-        while i < s.count {
-            let c = s[i]
-            switch c {
-            case "\\":
-                parts[parts.count - 1].append(c)
-                if i + 1 < s.count { parts[parts.count - 1].append(s[i + 1]) }
-                i += 2
-                continue
-            case "[": inClass = true
-            case "]": inClass = false
-            case "(" where !inClass: depth += 1
-            case ")" where !inClass: depth -= 1
-            case "|" where !inClass && depth == 0:
-                parts.append([])
-                i += 1
-                continue
-            default: break
-            }
-            parts[parts.count - 1].append(c)
-            i += 1
+        var parts: [[Unicode.Scalar]] = []
+        var start = 0
+        for bar in syntax(s) where bar.scalar == "|" && bar.depth == 0 {
+            parts.append(Array(s[start..<bar.index]))
+            start = bar.index + 1
         }
-        return parts
+        return parts + [Array(s[start...])]
     }
 
     private static func hasTopLevelAlternation(_ s: [Unicode.Scalar]) -> Bool {
-        var depth = 0, i = 0, inClass = false
-        while i < s.count {
-            switch s[i] {
-            case "\\": i += 1
-            case "[": inClass = true
-            case "]": inClass = false
-            case "(" where !inClass: depth += 1
-            case ")" where !inClass: depth -= 1
-            case "|" where !inClass && depth == 0: return true
-            default: break
-            }
-            i += 1
-        }
-        return false
+        syntax(s).contains { $0.scalar == "|" && $0.depth == 0 }
     }
 }

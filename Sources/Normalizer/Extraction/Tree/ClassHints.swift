@@ -74,7 +74,7 @@ struct ClassHintReader {
                 if Self.landmarkRoles.contains(RawBytes.lowercased(value)) { found.insert(.landmark) }
             case UInt8(ascii: "s") where RawBytes.equal(name, "style"):
                 let style = RawBytes.lowercased(value).filter { $0 != 0x20 }
-                if Self.hidingStyles.contains(where: { Self.contains(style, $0) }) { found.insert(.hidden) }
+                if Self.hidingStyles.contains(where: { ByteSearch.contains(style, $0) }) { found.insert(.hidden) }
             case UInt8(ascii: "h") where RawBytes.equal(name, "hidden"):
                 found.insert(.hidden)
             default: break
@@ -153,24 +153,6 @@ struct ClassHintReader {
             start = i + 1
         }
         return false
-    }
-
-    /// Substring test with `memchr` to the first byte and `memcmp` for the rest.
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        haystack.withUnsafeBytes { h in
-            needle.withUnsafeBytes { n in
-                guard n.count > 0 else { return true }
-                guard let hb = h.baseAddress, let nb = n.baseAddress, h.count >= n.count else { return false }
-                let first = Int32(n[0]), last = h.count - n.count
-                var offset = 0
-                while offset <= last, let hit = memchr(hb + offset, first, last - offset + 1) {
-                    let at = hb.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hb + at, nb, n.count) == 0 { return true }
-                    offset = at + 1
-                }
-                return false
-            }
-        }
     }
 
     private static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
