@@ -26,6 +26,7 @@ public final class MarkupDocument {
 
     private static func parse(_ bytes: Data, _ body: (UnsafePointer<CChar>, Int32) -> xmlDocPtr?) throws(MarkupError) -> xmlDocPtr {
         guard bytes.count < Int(Int32.max) else { throw .tooLarge }
+        LibXMLSetup.done
         let parsed: xmlDocPtr? = bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress, raw.count > 0 else { return nil }
             return body(base.assumingMemoryBound(to: CChar.self), Int32(raw.count))

@@ -35,6 +35,7 @@ public enum MarkupStream {
     public static func html(_ bytes: [UInt8], encoding: String, into handler: MarkupEventHandler) throws(MarkupError) {
         guard bytes.count < Int(Int32.max) else { throw .tooLarge }
         guard !bytes.isEmpty else { throw .empty }
+        LibXMLSetup.done
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue
         let box = Unmanaged.passRetained(HandlerBox(handler))

@@ -1,0 +1,77 @@
+import Foundation
+import Normalizer
+import Testing
+
+/// The extractor's recoveries from unusual page structures, each on a small page written for the test.
+struct ExtractionFallbackTests {
+    let normalizer = Normalizer()
+
+    private func paragraphs(_ n: Int, topic: String) -> [String] {
+        (1...n).map { "Paragraph \($0) about the \(topic): the council of Orsa met on day \($0) and agreed, after a long debate, to fund it." }
+    }
+
+    private func article(_ body: String) throws -> [String] {
+        try normalizer.article(html: Data("<!DOCTYPE html><html lang=\"en\"><head><title>T</title></head><body>\(body)</body></html>".utf8)).paragraphs
+    }
+
+    private func html(_ lines: [String]) -> String { lines.map { "<p>\($0)</p>" }.joined() }
+
+    @Test func anArticleHiddenUntilAScriptRevealsItIsRead() throws {
+        let story = paragraphs(4, topic: "ferry")
+        let got = try article("<div hidden id=\"S:0\"><main><div class=\"prose\">\(html(story))</div></main></div>")
+        #expect(got == story)
+    }
+
+    @Test func aSmallHiddenBlockInsideTheArticleIsDropped() throws {
+        let story = paragraphs(4, topic: "bridge")
+        let got = try article("<article>\(html(story))<div style=\"display: none\"><p>Sign in to read more from the Orsa Post today.</p></div></article>")
+        #expect(got == story)
+    }
+
+    @Test func aPageWrappedInOneFormIsRead() throws {
+        let story = paragraphs(4, topic: "school")
+        let got = try article("<form id=\"aspnetForm\"><div class=\"main-article-body\">\(html(story))</div></form>")
+        #expect(got == story)
+    }
+
+    @Test func anArticleThatBrokenMarkupNestsInNavigationIsRead() throws {
+        let story = paragraphs(4, topic: "market")
+        // The unclosed <li> and <nav> swallow the rest of the page.
+        let got = try article("<nav><ul><li><a href=\"/\">Home</a><li><a href=\"/news\">News</a><main><div class=\"entry\">\(html(story))</div></main>")
+        #expect(got == story)
+    }
+
+    /// Four equal blocks: the best one and three alternatives within 75 % of it, whose common
+    /// ancestor is the article (readability's rule; two alternatives would not be enough).
+    @Test func anArticleSplitIntoColumnsIsReadWhole() throws {
+        let story = paragraphs(8, topic: "library")
+        let columns = stride(from: 0, to: 8, by: 2).map { i in
+            "<div class=\"col\"><div class=\"block\"><div class=\"html-content\">\(html(Array(story[i..<i + 2])))</div></div></div>"
+        }.joined()
+        let got = try article("<div class=\"row\">\(columns)</div><div class=\"row\"><p>Short footer text.</p></div>")
+        #expect(got == story)
+    }
+
+    @Test func anEmbeddedPostNamedLikeABodyDoesNotReplaceTheArticle() throws {
+        let story = paragraphs(5, topic: "clinic")
+        let embedded = "<div class=\"embedded-post\"><div class=\"embedded-post-body\">\(html(paragraphs(1, topic: "older story")))</div></div>"
+        let got = try article("<div class=\"body markup\">\(html(story))\(embedded)</div>")
+        #expect(Set(story).isSubset(of: Set(got)))
+    }
+
+    @Test func captionsBylinesAndCreditsAreNotArticleText() throws {
+        let story = paragraphs(4, topic: "museum")
+        let got = try article("""
+            <article><div class="byline">By Ana Weiss, Orsa Post staff writer</div>
+            <figure><img src="a.jpg"><figcaption>The museum's new wing, seen from the river.</figcaption></figure>
+            \(html(story))<p class="photo-credit">Photo: Orsa Post</p></article>
+            """)
+        #expect(got == story)
+    }
+
+    @Test func blocksThatPageBuildersNameWidgetsStay() throws {
+        let story = paragraphs(4, topic: "dam")
+        let widgets = story.map { "<div class=\"elementor-widget-container\"><p>\($0)</p></div>" }.joined()
+        #expect(try article("<div class=\"entry-content\">\(widgets)</div>") == story)
+    }
+}
