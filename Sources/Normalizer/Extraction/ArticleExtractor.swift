@@ -18,12 +18,15 @@ struct ArticleExtractor {
         if bytes.prefix(4096).contains(0) && !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) {
             throw .binary
         }
-        let encoding = CharsetSniffer.encoding(of: bytes, declared: declaredCharset)
-        var (tree, meta) = try parse(bytes, encoding: encoding, keepChrome: false)
+        // Cut scripts, styles and unread attributes first: libxml2 and the charset check then
+        // read only what extraction uses.
+        let html = MarkupPrefilter.strip(bytes)
+        let encoding = CharsetSniffer.encoding(of: html, declared: declaredCharset)
+        var (tree, meta) = try parse(html, encoding: encoding, keepChrome: false)
         var blocks = articleBlocks(&tree)
         if words(blocks) < settings.minArticleWords {
             // Broken markup can nest a whole article inside <nav>, <aside> or <footer>: read those too.
-            var (chromeTree, _) = try parse(bytes, encoding: encoding, keepChrome: true)
+            var (chromeTree, _) = try parse(html, encoding: encoding, keepChrome: true)
             let retry = articleBlocks(&chromeTree)
             if words(retry) > words(blocks) { blocks = retry }
         }
@@ -45,8 +48,8 @@ struct ArticleExtractor {
             language: LanguageDetector().language(of: cleaned.prefix(40).joined(separator: " ")) ?? meta.language)
     }
 
-    private func parse(_ bytes: Data, encoding: String, keepChrome: Bool) throws(NormalizerError) -> (PageTree, PageMetadata) {
-        do { return try PageParser.parse(bytes, encoding: encoding, settings: settings, keepChrome: keepChrome) } catch {
+    private func parse(_ html: [UInt8], encoding: String, keepChrome: Bool) throws(NormalizerError) -> (PageTree, PageMetadata) {
+        do { return try PageParser.parse(html, encoding: encoding, settings: settings, keepChrome: keepChrome) } catch {
             throw .unparseable(reason: error.description)
         }
     }

@@ -14,7 +14,7 @@ enum LegacyCharsetDetector {
     static let turkishShare = 0.1
     private static let turkishBytes: Set<UInt8> = [0xF0, 0xFD, 0xFE, 0xDD, 0xDE, 0xD0]
 
-    static func encoding(of bytes: Data) -> String {
+    static func encoding(of bytes: [UInt8]) -> String {
         var ascii = 0, high = 0, turkish = 0
         for b in bytes.prefix(1 << 20) {
             if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {

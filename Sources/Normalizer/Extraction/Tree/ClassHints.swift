@@ -28,7 +28,7 @@ struct ClassHints: OptionSet, Hashable {
 
 /// Turns attribute text into `ClassHints` by substring and token lists.
 struct ClassHintReader {
-    private var cache: [UInt64: ClassHints] = [:]
+    private var cache = UInt64Map<ClassHints>(capacity: 512)
 
     static let boilerplateSubstrings = bytes([
         "share", "sharing", "social", "related", "comment", "newsletter", "subscri", "cookie", "consent", "advert",

@@ -36,10 +36,13 @@ enum HTMLTag: String, CaseIterable {
         .title, .option, .label, .figcaption,
     ]
 
-    private static let byKey: [UInt64: HTMLTag] = Dictionary(
-        uniqueKeysWithValues: allCases.filter { $0 != .other && $0 != .text }.map { tag in
-            (tag.rawValue.utf8.withContiguousStorageIfAvailable { key(UnsafePointer($0.baseAddress!)) }!, tag)
-        })
+    private static let byKey: UInt64Map<HTMLTag> = {
+        var map = UInt64Map<HTMLTag>(capacity: allCases.count)
+        for tag in allCases where tag != .other && tag != .text {
+            map[tag.rawValue.utf8.withContiguousStorageIfAvailable { key(UnsafePointer($0.baseAddress!)) }!] = tag
+        }
+        return map
+    }()
 
     /// The tag for a NUL-terminated lowercase element name.
     static func named(_ name: UnsafePointer<UInt8>) -> HTMLTag { byKey[key(name)] ?? .other }

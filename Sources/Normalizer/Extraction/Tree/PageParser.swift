@@ -12,9 +12,10 @@ final class PageParser: MarkupEventHandler {
     }
 
     /// `keepChrome`: see `PageTreeBuilder`.
-    static func parse(_ html: Data, encoding: String, settings: NormalizerSettings, keepChrome: Bool) throws(MarkupError) -> (PageTree, PageMetadata) {
+    /// `html` has been through `MarkupPrefilter`.
+    static func parse(_ html: [UInt8], encoding: String, settings: NormalizerSettings, keepChrome: Bool) throws(MarkupError) -> (PageTree, PageMetadata) {
         let parser = PageParser(settings: settings, keepChrome: keepChrome)
-        try MarkupStream.html(MarkupPrefilter.strip(html), encoding: encoding, into: parser)
+        try MarkupStream.html(html, encoding: encoding, into: parser)
         return (parser.tree.tree(), parser.metadata.finish())
     }
 
