@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the ISO 8601 forms pages and feeds use most, on bytes and without a formatter:
 /// `YYYY-MM-DD`, then optionally `T` or a space, `HH:MM`, `:SS`, a fraction, and `Z` or a
-/// `±HH`, `±HHMM` or `±HH:MM` offset (none means UTC).
+/// `±HH`, `±HHMM` or `±HH:MM` offset, possibly after a space (none means UTC).
 ///
 /// Guarantees: returns nil, never a guess, for anything else or for an impossible date or
 /// time (month 13, 31 April, 25:00), so the caller can fall back to full parsing.
@@ -24,6 +24,9 @@ enum ISO8601Scanner {
                     while let d = b.first, d >= 0x30 && d <= 0x39 { seconds += Double(d - 0x30) * scale; scale /= 10; any = true; b = b.dropFirst() }
                     guard any else { return nil }
                 }
+            }
+            if b.count > 1, b.first == 0x20, b.dropFirst().first.map({ $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }) == true {
+                b = b.dropFirst()  // "2025-12-02 10:39:46 -0600": a space before the offset
             }
             if take(&b, "Z") || take(&b, "z") {
             } else if let sign = b.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {

@@ -1,5 +1,5 @@
 import Foundation
-import Normalizer
+@testable import Normalizer
 import Testing
 
 /// The extractor's recoveries from unusual page structures, each on a small page written for the test.
@@ -73,5 +73,23 @@ struct ExtractionFallbackTests {
         let story = paragraphs(4, topic: "dam")
         let widgets = story.map { "<div class=\"elementor-widget-container\"><p>\($0)</p></div>" }.joined()
         #expect(try article("<div class=\"entry-content\">\(widgets)</div>") == story)
+    }
+}
+
+/// Dates the page does not declare are read from its URL.
+struct URLDateTests {
+    @Test(arguments: [
+        ("https://news.example/2024/03/17/ferry-returns", "2024-03-17"), ("https://news.example/world/2024-03-17-ferry", "2024-03-17"),
+        ("https://news.example/20240317/ferry", "2024-03-17"),
+    ])
+    func aDateInThePathIsRead(url: String, day: String) throws {
+        let html = Data("<html><body><article><p>\(String(repeating: "The ferry is back on the night route. ", count: 8))</p></article></body></html>".utf8)
+        let published = try #require(try Normalizer().article(html: html, url: url).published)
+        #expect(published.formatted(.iso8601.year().month().day()) == day)
+    }
+
+    @Test func numbersThatAreNotDatesAreNot() {
+        #expect(PageMetadata.dateInURL("https://news.example/2024/13/40/x") == nil)
+        #expect(PageMetadata.dateInURL("https://news.example/article/123456789") == nil)
     }
 }

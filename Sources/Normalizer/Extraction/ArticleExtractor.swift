@@ -23,6 +23,7 @@ struct ArticleExtractor {
         let html = MarkupPrefilter.strip(bytes)
         let encoding = CharsetSniffer.encoding(of: html, declared: declaredCharset)
         var (tree, meta) = try parse(html, encoding: encoding, keepChrome: false)
+        meta.pageURL = url
         var blocks = articleBlocks(&tree)
         if words(blocks) < settings.minArticleWords {
             // Broken markup can nest a whole article inside <nav>, <aside> or <footer>: read those too.

@@ -10,7 +10,13 @@ enum JSONLDReader {
 
     static func read(_ json: [UInt8], into m: inout PageMetadata) {
         guard json.count < maxBytes, let value = try? JSONSerialization.jsonObject(with: Data(json)) else { return }
-        for object in articleObjects(value) {
+        let articles = articleObjects(value)
+        // A page without an article object often dates itself as a WebPage: trusted after any article date.
+        for page in pageObjects(value) where articles.isEmpty {
+            if let date = page["datePublished"] as? String { m.publishedCandidates.append(date) }
+            if let date = page["dateModified"] as? String { m.modifiedCandidates.append(date) }
+        }
+        for object in articles {
             if let headline = object["headline"] as? String { m.headline = m.headline ?? TextNormalizer.paragraph(headline) }
             if let body = object["articleBody"] as? String { m.jsonLDBody = m.jsonLDBody ?? body }
             if let date = object["datePublished"] as? String { m.publishedCandidates.insert(date, at: 0) }
@@ -38,10 +44,19 @@ enum JSONLDReader {
     }
 
     private static func articleObjects(_ value: Any) -> [[String: Any]] {
-        if let list = value as? [Any] { return list.flatMap(articleObjects) }
+        objects(value) { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" }
+    }
+
+    private static func pageObjects(_ value: Any) -> [[String: Any]] {
+        objects(value) { $0.hasSuffix("WebPage") }
+    }
+
+    /// The objects (looking into lists and `@graph`) whose `@type` satisfies `isWanted`.
+    private static func objects(_ value: Any, _ isWanted: (String) -> Bool) -> [[String: Any]] {
+        if let list = value as? [Any] { return list.flatMap { objects($0, isWanted) } }
         guard let object = value as? [String: Any] else { return [] }
-        if let graph = object["@graph"] { return articleObjects(graph) }
+        if let graph = object["@graph"] { return objects(graph, isWanted) }
         let types = (object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []
-        return types.contains(where: { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" }) ? [object] : []
+        return types.contains(where: isWanted) ? [object] : []
     }
 }

@@ -16,7 +16,23 @@ struct PageMetadata {
     var publishedCandidates: [String] = []
     var modifiedCandidates: [String] = []
 
-    var published: Date? { publishedCandidates.lazy.compactMap(TimestampParser.parse).first }
+    /// The page's own URL, when the caller knows it.
+    var pageURL: String?
+
+    /// The first declared date that parses, else a date in the canonical or page URL.
+    var published: Date? {
+        publishedCandidates.lazy.compactMap(TimestampParser.parse).first
+            ?? [canonicalURL, pageURL].lazy.compactMap { $0.flatMap(Self.dateInURL) }.first
+    }
+
+    /// `/2024/03/17/`, `/2024-03-17/` or `/20240317/` in a URL path, as midnight UTC.
+    static func dateInURL(_ url: String) -> Date? {
+        guard let r = url.range(of: #"/(19|20)\d\d([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(/|-|$)"#, options: .regularExpression)
+        else { return nil }
+        let digits = url[r].filter(\.isNumber)
+        let iso = "\(digits.prefix(4))-\(digits.dropFirst(4).prefix(2))-\(digits.dropFirst(6).prefix(2))"
+        return TimestampParser.parse(iso)
+    }
     var modified: Date? { modifiedCandidates.lazy.compactMap(TimestampParser.parse).first }
 
     /// og:title, then the JSON-LD or h1 headline, then `<title>`, with a trailing
