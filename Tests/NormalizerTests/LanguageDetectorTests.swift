@@ -20,12 +20,12 @@ struct LanguageDetectorTests {
 
     @Test(arguments: samples)
     func tellsEachLanguage(language: String, text: String) {
-        #expect(LanguageDetector().language(of: text) == language)
+        #expect(LanguageDetector(settings: NormalizerSettings()).language(of: text) == language)
     }
 
     @Test func saysNothingOnTooLittleText() {
-        #expect(LanguageDetector().language(of: "Ferry 2026: timetable") == nil)
-        #expect(LanguageDetector().language(of: "") == nil)
+        #expect(LanguageDetector(settings: NormalizerSettings()).language(of: "Ferry 2026: timetable") == nil)
+        #expect(LanguageDetector(settings: NormalizerSettings()).language(of: "") == nil)
     }
 
     @Test func theDetectedLanguageWinsOverAWrongDeclaration() throws {

@@ -21,7 +21,7 @@ struct ArticleExtractor {
         // Cut scripts, styles and unread attributes first: libxml2 and the charset check then
         // read only what extraction uses.
         let html = MarkupPrefilter.strip(bytes)
-        let encoding = CharsetSniffer.encoding(of: html, declared: declaredCharset)
+        let encoding = CharsetSniffer.encoding(of: html, declared: declaredCharset, settings: settings)
         var (tree, meta) = try parse(html, encoding: encoding, keepChrome: false)
         meta.pageURL = url
         var blocks = articleBlocks(&tree)
@@ -46,7 +46,7 @@ struct ArticleExtractor {
             description: meta.description,
             siteName: meta.siteName,
             canonicalURL: meta.canonicalURL,
-            language: LanguageDetector().language(of: cleaned.prefix(40).joined(separator: " ")) ?? meta.language)
+            language: LanguageDetector(settings: settings).language(ofParagraphs: cleaned) ?? meta.language)
     }
 
     private func parse(_ html: [UInt8], encoding: String, keepChrome: Bool) throws(NormalizerError) -> (PageTree, PageMetadata) {

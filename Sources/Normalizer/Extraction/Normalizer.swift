@@ -22,7 +22,7 @@ public struct Normalizer: Sendable {
         let paragraphs = settings.boilerplate.clean(TextNormalizer.paragraphs(plainText))
         let title = paragraphs.first { settings.plainTitleWords.contains($0.split(separator: " ").count) }
         return Article(title: title, paragraphs: paragraphs,
-                       language: LanguageDetector().language(of: paragraphs.prefix(40).joined(separator: " ")))
+                       language: LanguageDetector(settings: settings).language(ofParagraphs: paragraphs))
     }
 
     /// Chooses HTML or plain text by content type, falling back to sniffing the bytes.

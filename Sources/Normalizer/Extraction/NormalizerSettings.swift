@@ -29,6 +29,12 @@
 ///   is dropped above this link density.
 /// - `templateMinPages` 5 and `templateMaxWords` 30: a paragraph of at most 30 words seen on
 ///   at least 5 pages of one host is that site's template (`HostTemplate`).
+/// - `languageMaxWords` 400, `languageMinHits` 5, `languageMinMargin` 0.15: the language is
+///   told from the stopwords among the first 400 words, when at least 5 match and the best
+///   language leads the next by 15 % of its hits (`LanguageDetector`).
+/// - `charsetCyrillicShare` 0.3 and `charsetTurkishShare` 0.1: an undeclared non-UTF-8 page is
+///   windows-1251 when letters 0xC0–0xFF are 30 % of its letters, windows-1254 when ğ ı ş İ Ş Ğ
+///   are 10 % of those (`LegacyCharsetDetector`).
 /// - `boilerplate`: phrase rules for whole paragraphs.
 public struct NormalizerSettings: Sendable {
     public var maxInputBytes = 16 << 20
@@ -52,6 +58,11 @@ public struct NormalizerSettings: Sendable {
     public var siblingParagraphLinkDensity = 0.25
     public var maybeContentLinkDensity = 0.35
     public var negativeLinkDensity = 0.2
+    public var languageMaxWords = 400
+    public var languageMinHits = 5
+    public var languageMinMargin = 0.15
+    public var charsetCyrillicShare = 0.3
+    public var charsetTurkishShare = 0.1
     public var templateMinPages = 5
     public var templateMaxWords = 30
     public var boilerplate: BoilerplateRules

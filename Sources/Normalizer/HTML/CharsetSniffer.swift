@@ -8,13 +8,13 @@ import Foundation
 /// else windows-1252, the WHATWG default and a superset of ISO-8859-1). Labels are normalized to names iconv knows
 /// (`latin1` → ISO-8859-1, `iso-8859-1` served as windows-1252 as browsers do).
 enum CharsetSniffer {
-    static func encoding(of bytes: [UInt8], declared: String?) -> String {
+    static func encoding(of bytes: [UInt8], declared: String?, settings: NormalizerSettings) -> String {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
         if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
         if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
         if let declared, let label = canonical(declared) { return label }
         if let meta = metaCharset(bytes.prefix(4096)), let label = canonical(meta) { return label }
-        return String(validating: bytes, as: UTF8.self) != nil ? "UTF-8" : LegacyCharsetDetector.encoding(of: bytes)
+        return String(validating: bytes, as: UTF8.self) != nil ? "UTF-8" : LegacyCharsetDetector.encoding(of: bytes, settings: settings)
     }
 
     /// The charset named in a `Content-Type` value, if any.

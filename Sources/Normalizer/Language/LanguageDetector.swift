@@ -3,13 +3,11 @@
 /// Counts, over the first `maxWords` words, how many belong to each language's stopword list
 /// (`StopwordProfiles`: en, tr, ru, uk, de, fr, es, pt, it, nl, ar). Words are cut at ASCII
 /// spaces, digits and punctuation and compared by a 64-bit hash of their bytes, ASCII letters
-/// lowercased. Guarantees: an answer only when at least `minHits` words matched and the best
-/// language leads the next by at least `minMargin` of its hits; otherwise nil, and the caller
-/// keeps the page's declared language.
+/// lowercased. Guarantees: an answer only when at least `languageMinHits` words matched and the
+/// best language leads the next by at least `languageMinMargin` of its hits (`NormalizerSettings`);
+/// otherwise nil, and the caller keeps the page's declared language.
 struct LanguageDetector {
-    var maxWords = 400
-    var minHits = 5
-    var minMargin = 0.15
+    let settings: NormalizerSettings
 
     private static let languages = StopwordProfiles.words.keys.sorted()
 
@@ -25,7 +23,10 @@ struct LanguageDetector {
     }()
 
     /// An ISO 639-1 code, or nil when the text says too little.
-    func language(of text: String) -> String? {
+    func language(of text: String) -> String? { language(ofParagraphs: [text]) }
+
+    /// The language of paragraphs read in order, up to `languageMaxWords` words in all.
+    func language(ofParagraphs paragraphs: [String]) -> String? {
         var hits = [Int](repeating: 0, count: Self.languages.count)
         var words = 0, hash = StableHash.fnvOffset, length = 0
         func endWord() {
@@ -36,20 +37,22 @@ struct LanguageDetector {
             hash = StableHash.fnvOffset
             length = 0
         }
-        for byte in text.utf8 {
-            if byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
-                hash = StableHash.fnvStep(hash, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                length += 1
-            } else {
-                endWord()
-                if words >= maxWords { break }
+        for text in paragraphs where words < settings.languageMaxWords {
+            for byte in text.utf8 {
+                if byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+                    hash = StableHash.fnvStep(hash, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    length += 1
+                } else {
+                    endWord()
+                    if words >= settings.languageMaxWords { break }
+                }
             }
+            endWord()
         }
-        endWord()
         let ranked = hits.indices.sorted { hits[$0] > hits[$1] || (hits[$0] == hits[$1] && $0 < $1) }
-        guard let best = ranked.first, hits[best] >= minHits else { return nil }
+        guard let best = ranked.first, hits[best] >= settings.languageMinHits else { return nil }
         let runnerUp = ranked.count > 1 ? hits[ranked[1]] : 0
-        guard Double(hits[best] - runnerUp) >= minMargin * Double(hits[best]) else { return nil }
+        guard Double(hits[best] - runnerUp) >= settings.languageMinMargin * Double(hits[best]) else { return nil }
         return Self.languages[best]
     }
 }
