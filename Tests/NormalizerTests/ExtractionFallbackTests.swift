@@ -93,3 +93,27 @@ struct URLDateTests {
         #expect(PageMetadata.dateInURL("https://news.example/article/123456789") == nil)
     }
 }
+
+/// The JSON-LD `articleBody`, taken only when the page's text confirms it.
+struct StructuredBodyTests {
+    let story = (1...4).map { "Sentence \($0) of the harbour story: the night ferry from Orsa to Tarn returns in June after two years away." }
+
+    private func page(jsonBody: String, dom: String) -> Data {
+        let json = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Ferry returns\",\"articleBody\":\"\(jsonBody)\"}"
+        return Data("<html><head><script type=\"application/ld+json\">\(json)</script></head><body>\(dom)</body></html>".utf8)
+    }
+
+    @Test func aConfirmedBodyReplacesADomThatGaveTooLittle() throws {
+        // Every paragraph sits inside a link, so the DOM reading drops them all as link farms.
+        let dom = story.map { "<p><a href=\"/ferry\">\($0)</a></p>" }.joined()
+        let article = try Normalizer().article(html: page(jsonBody: story.joined(separator: " "), dom: dom))
+        #expect(article.text == story.joined(separator: " "))
+    }
+
+    @Test func aBodyThePageDoesNotContainIsIgnored() throws {
+        let foreign = (1...4).map { "An older text \($0) about a bridge in Velde that the page no longer shows to anyone at all." }
+        let dom = "<article>" + story.prefix(1).map { "<p>\($0)</p>" }.joined() + "</article>"
+        let article = try Normalizer().article(html: page(jsonBody: foreign.joined(separator: " "), dom: dom))
+        #expect(!article.text.contains("older text"))
+    }
+}

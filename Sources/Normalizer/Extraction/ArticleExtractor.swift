@@ -31,6 +31,10 @@ struct ArticleExtractor {
             let retry = articleBlocks(&chromeTree)
             if words(retry) > words(blocks) { blocks = retry }
         }
+        if let body = meta.jsonLDBody, case let pageText = TextNormalizer.paragraph(String(decoding: tree.textStore, as: UTF8.self)),
+           let structured = StructuredBody.paragraphs(body, pageText: pageText, domWords: words(blocks), settings: settings) {
+            blocks = structured.map { TextBlock(tag: .p, text: $0, linkDensity: 0) }
+        }
         let title = meta.title
         // The headline is metadata, not body text: drop top-level headings that repeat it.
         let paragraphs = blocks.filter { block in

@@ -35,6 +35,9 @@
 /// - `charsetCyrillicShare` 0.3 and `charsetTurkishShare` 0.1: an undeclared non-UTF-8 page is
 ///   windows-1251 when letters 0xC0–0xFF are 30 % of its letters, windows-1254 when ğ ı ş İ Ş Ğ
 ///   are 10 % of those (`LegacyCharsetDetector`).
+/// - `jsonLDConfirmWords` 8 and `jsonLDPreferenceRatio` 1.5: the JSON-LD `articleBody` replaces
+///   the DOM's text when its first and last 8 words are in the page and it has 1.5 times the
+///   words (`StructuredBody`).
 /// - `boilerplate`: phrase rules for whole paragraphs.
 public struct NormalizerSettings: Sendable {
     public var maxInputBytes = 16 << 20
@@ -63,6 +66,8 @@ public struct NormalizerSettings: Sendable {
     public var languageMinMargin = 0.15
     public var charsetCyrillicShare = 0.3
     public var charsetTurkishShare = 0.1
+    public var jsonLDConfirmWords = 8
+    public var jsonLDPreferenceRatio = 1.5
     public var templateMinPages = 5
     public var templateMaxWords = 30
     public var boilerplate: BoilerplateRules
