@@ -117,3 +117,20 @@ struct StructuredBodyTests {
         #expect(!article.text.contains("older text"))
     }
 }
+
+/// A visible byline names the author when the page declares none, and only then.
+struct BylineTests {
+    let story = "<p>" + String(repeating: "The night ferry between Orsa and Tarn returns in June, the operator said. ", count: 4) + "</p>"
+
+    @Test func aBylineNamesTheAuthor() throws {
+        let html = "<html><body><article><div class=\"author-name\">By Ana Weiss</div>\(story)</article></body></html>"
+        #expect(try Normalizer().article(html: Data(html.utf8)).authors == ["Ana Weiss"])
+    }
+
+    @Test func aDeclaredAuthorWinsAndDatesAreNotNames() throws {
+        let declared = "<html><head><meta name=\"author\" content=\"Jo Park\"></head><body><article><span class=\"byline\">By Ana Weiss</span>\(story)</article></body></html>"
+        #expect(try Normalizer().article(html: Data(declared.utf8)).authors == ["Jo Park"])
+        let dated = "<html><body><article><span class=\"byline\">Updated 12 March 2026</span>\(story)</article></body></html>"
+        #expect(try Normalizer().article(html: Data(dated.utf8)).authors == [])
+    }
+}

@@ -38,6 +38,8 @@
 /// - `jsonLDConfirmWords` 8 and `jsonLDPreferenceRatio` 1.5: the JSON-LD `articleBody` replaces
 ///   the DOM's text when its first and last 8 words are in the page and it has 1.5 times the
 ///   words (`StructuredBody`).
+/// - `bylineMaxWords` 6: a visible byline ("By Ana Weiss") names the author when the page
+///   declares none and it has at most 6 words and no digits.
 /// - `boilerplate`: phrase rules for whole paragraphs.
 public struct NormalizerSettings: Sendable {
     public var maxInputBytes = 16 << 20
@@ -68,6 +70,7 @@ public struct NormalizerSettings: Sendable {
     public var charsetTurkishShare = 0.1
     public var jsonLDConfirmWords = 8
     public var jsonLDPreferenceRatio = 1.5
+    public var bylineMaxWords = 6
     public var templateMinPages = 5
     public var templateMaxWords = 30
     public var boilerplate: BoilerplateRules

@@ -8,18 +8,28 @@ import Markup
 /// Guarantees: reads only what the page declares (no network); captured text is capped at
 /// `maxCapturedBytes` per element, so a hostile page cannot make it hold more.
 struct MetadataReader {
-    private enum Capture { case none, title, headline, jsonLD }
+    private enum Capture { case none, title, headline, jsonLD, byline }
 
     private(set) var metadata = PageMetadata()
     private var capture = Capture.none
     private var captureDepth = 0
     private var buffer: [UInt8] = []
     private var timeDates: [String] = []
+    private var byline: String?
+    private let bylineMaxWords: Int
+
+    init(bylineMaxWords: Int) { self.bylineMaxWords = bylineMaxWords }
     static let maxCapturedBytes = JSONLDReader.maxBytes
 
-    mutating func startElement(_ tag: HTMLTag, _ attributes: MarkupAttributes) {
-        if capture == .headline {
+    /// `hints`: what the page tree read from the element's class and id (see `ClassHints`).
+    mutating func startElement(_ tag: HTMLTag, _ attributes: MarkupAttributes, hints: ClassHints) {
+        if capture == .headline || capture == .byline {
             captureDepth += 1
+            return
+        }
+        if byline == nil, capture == .none, hints.contains(.byline)
+            || (tag == .a && Self.value(attributes, "rel")?.lowercased().contains("author") == true) {
+            begin(.byline)
             return
         }
         switch tag {
@@ -49,6 +59,7 @@ struct MetadataReader {
         case .title: metadata.htmlTitle = TextNormalizer.paragraph(text)
         case .headline: metadata.headline = metadata.headline ?? TextNormalizer.paragraph(text)
         case .jsonLD: JSONLDReader.read(buffer, into: &metadata)
+        case .byline: byline = Self.bylineName(TextNormalizer.paragraph(text), maxWords: bylineMaxWords)
         case .none: break
         }
         capture = .none
@@ -59,11 +70,23 @@ struct MetadataReader {
         buffer.append(contentsOf: bytes)
     }
 
-    /// The metadata, with `<time>` dates after the declared ones.
+    /// The metadata, with `<time>` dates after the declared ones, and the visible byline when
+    /// the page declares no author.
     func finish() -> PageMetadata {
         var m = metadata
         m.publishedCandidates += timeDates
+        if m.authors.isEmpty, let byline, !byline.isEmpty { m.addAuthor(byline) }
         return m
+    }
+
+    /// A byline's name: without "By", at most `bylineMaxWords` words and no digits (a date or a
+    /// count is not a name); "" when it is not one.
+    static func bylineName(_ text: String, maxWords: Int) -> String {
+        var name = Substring(text)
+        for prefix in ["By ", "by ", "BY "] where name.hasPrefix(prefix) { name = name.dropFirst(prefix.count) }
+        let words = name.split(separator: " ").count
+        guard (1...maxWords).contains(words), !name.contains(where: \.isNumber) else { return "" }
+        return String(name)
     }
 
     private mutating func begin(_ kind: Capture) {

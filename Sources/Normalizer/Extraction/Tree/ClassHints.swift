@@ -24,6 +24,8 @@ struct ClassHints: OptionSet, Hashable {
     static let itemBody = ClassHints(rawValue: 1 << 6)
     /// A navigation, banner or footer landmark role.
     static let landmark = ClassHints(rawValue: 1 << 7)
+    /// Names the author's byline ("author-name", "byline"…): read for metadata.
+    static let byline = ClassHints(rawValue: 1 << 8)
 }
 
 /// Turns attribute text into `ClassHints` by substring and token lists.
@@ -53,6 +55,9 @@ struct ClassHintReader {
         "-ad-", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta",
         "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
         "shopping", "tags", "widget", "caption", "byline", "author", "dateline", "credit",
+    ])
+    static let bylineSubstrings = bytes([
+        "author-name", "author__name", "authorname", "byline", "post-author", "entry-author", "article-author", "author-link",
     ])
     static let maybeSubstrings = bytes(["and", "article", "body", "column", "content", "main", "shadow", "story", "entry"])
 
@@ -123,7 +128,7 @@ struct ClassHintReader {
         var table = [[(entry: [UInt8], hint: ClassHints)]](repeating: [], count: 256)
         let lists: [([[UInt8]], ClassHints)] = [
             (boilerplateSubstrings, .boilerplate), (bodySubstrings, .articleBody), (positiveSubstrings, .positive),
-            (negativeSubstrings, .negative), (maybeSubstrings, .maybeContent),
+            (negativeSubstrings, .negative), (maybeSubstrings, .maybeContent), (bylineSubstrings, .byline),
         ]
         for (list, hint) in lists {
             for entry in list { table[Int(entry[0])].append((entry, hint)) }

@@ -5,10 +5,11 @@ import Markup
 /// and its `PageMetadata`. No document tree is built.
 final class PageParser: MarkupEventHandler {
     private var tree: PageTreeBuilder
-    private var metadata = MetadataReader()
+    private var metadata: MetadataReader
 
     private init(settings: NormalizerSettings, keepChrome: Bool) {
         tree = PageTreeBuilder(maxDepth: settings.maxTreeDepth, maxNodes: settings.maxTreeNodes, keepChrome: keepChrome)
+        metadata = MetadataReader(bylineMaxWords: settings.bylineMaxWords)
     }
 
     /// `keepChrome`: see `PageTreeBuilder`.
@@ -21,8 +22,8 @@ final class PageParser: MarkupEventHandler {
 
     func startElement(_ name: UnsafePointer<UInt8>, _ attributes: MarkupAttributes) {
         let tag = HTMLTag.named(name)
-        tree.startElement(tag, attributes)
-        metadata.startElement(tag, attributes)
+        let hints = tree.startElement(tag, attributes)
+        metadata.startElement(tag, attributes, hints: hints)
     }
 
     func endElement(_ name: UnsafePointer<UInt8>) {

@@ -31,19 +31,21 @@ struct PageTreeBuilder {
         self.keepChrome = keepChrome
     }
 
-    mutating func startElement(_ tag: HTMLTag, _ attributes: MarkupAttributes) {
+    /// Adds the element; returns its hints (none when it is skipped), for the metadata reader.
+    @discardableResult
+    mutating func startElement(_ tag: HTMLTag, _ attributes: MarkupAttributes) -> ClassHints {
         lastWasText = false
         if skipDepth > 0 {
             skipDepth += 1
-            return
+            return []
         }
         if tag == .html || tag == .body {
             frames.append(.transparent)
-            return
+            return []
         }
         guard !tag.isNonContent || (keepChrome && tag.isChrome), frames.count < maxDepth, nodes.count < maxNodes else {
             skipDepth = 1
-            return
+            return []
         }
         let hints = hintReader.hints(of: attributes)
         var node = PageNode(tag: tag, parent: openNode)
@@ -54,6 +56,7 @@ struct PageTreeBuilder {
         nodes.append(node)
         openNode = Int32(nodes.count - 1)
         frames.append(.node(openNode))
+        return hints
     }
 
     mutating func endElement() {
