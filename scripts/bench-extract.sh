@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
 # Main-text extraction against trafilatura, side by side on the labeled pages in ../shared/extraction.
 #
-# usage: scripts/bench-extract.sh [RUNS] [PEER_RUNS]
-#   RUNS       runs of `ingestd extract` per set (default 7); each page counts with its median time over the runs
-#   PEER_RUNS  runs of trafilatura per set (default 3), counted the same way
+# usage: scripts/bench-extract.sh [RUNS]
+#   RUNS  runs of each extractor per set, alternated (default 5); each page counts with its median time over its runs
 # Scores both extractors with the sets' own scorer (eval.py), times trafilatura in process (eval.py
 # --trafilatura) and ingestd in process (`--timings`: each page's median over the runs), checks dates and authors against the WCXB
 # labels, and rewrites the extraction section of BENCHMARKS.md with the machine, versions and date.
 # trafilatura is installed into /tmp/trafvenv on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${1:-7} PEER_RUNS=${2:-3}
+RUNS=${1:-5}
 SHARED=../shared/extraction
 OUT=/tmp/ingestd-bench-extract
 B=.build/release/ingestd
@@ -25,16 +24,15 @@ for set in scrapinghub wcxb-dev-articles; do
     metric=$([ "$set" = scrapinghub ] && echo shingle || echo wcxb)
     rm -f "$OUT/$set"-times-*.tsv "$OUT/$set"-trafilatura-*.tsv
     : > "$OUT/$set-runs.txt"
+    # Alternate the two extractors run by run, so both see the same state of the shared machine.
     for run in $(seq "$RUNS"); do
         "$B" extract "$SHARED/$set/html" --json "$OUT/$set-pred.json" --timings "$OUT/$set-times-$run.tsv" 2>&1 \
             | tail -1 | tee -a "$OUT/$set-runs.txt"
-    done
-    python3 "$SHARED/eval.py" --truth "$SHARED/$set/ground-truth.json" --pred "$OUT/$set-pred.json" \
-        --metric "$metric" > "$OUT/$set-ingestd.txt"
-    for run in $(seq "$PEER_RUNS"); do
         /tmp/trafvenv/bin/python "$SHARED/eval.py" --html "$SHARED/$set/html" --truth "$SHARED/$set/ground-truth.json" \
             --trafilatura --metric "$metric" --per-page "$OUT/$set-trafilatura-$run.tsv" > "$OUT/$set-trafilatura.txt"
     done
+    python3 "$SHARED/eval.py" --truth "$SHARED/$set/ground-truth.json" --pred "$OUT/$set-pred.json" \
+        --metric "$metric" > "$OUT/$set-ingestd.txt"
 done
 
 python3 scripts/bench_extract_report.py "$OUT" "$SHARED" \

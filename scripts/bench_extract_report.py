@@ -71,9 +71,9 @@ date_ok, dates, author_ok, authors = agreement(f"{out}/wcxb-dev-articles-pred.js
 
 print(f"## Extraction (issue 4), {datetime.date.today().isoformat()}\n")
 print("Reproduce with `make bench-extract` (scripts/bench-extract.sh). Both extractors run in the same session on the same")
-print(f"pages; per-page times are in process (ingestd: each page's median over {runs} runs of `ingestd extract --timings`;")
-print("trafilatura: `eval.py --trafilatura`, each page's median over its runs). The machine is shared and noisy;")
-print("ratios come from one session, interleaved by set.")
+print(f"pages, alternated run by run ({runs} runs each); per-page times are in process (ingestd: `ingestd extract --timings`;")
+print("trafilatura: `eval.py --trafilatura`), and each page counts with its median over the runs. The machine is shared")
+print("and noisy: read the ratio, not the milliseconds.")
 print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Linux {platform.release()}; {swift_version}; libxml2 {libxml_version};")
 print(f"trafilatura {traf_version}.\n")
 print("| set | ingestd F1 (P / R) | trafilatura F1 (P / R) | ingestd median ms/page | trafilatura median ms/page | ratio | ingestd peak RSS |")
