@@ -57,7 +57,7 @@ let package = Package(
             ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "Timestamps", "TestSupport"]),
-        .testTarget(name: "NormalizerTests", dependencies: ["Normalizer", "TestSupport"]),
+        .testTarget(name: "NormalizerTests", dependencies: ["Normalizer", "Markup", "TestSupport"]),
         .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),
         .testTarget(
             name: "ArchiveTests",

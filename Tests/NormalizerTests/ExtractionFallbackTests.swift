@@ -1,5 +1,6 @@
 import Foundation
 @testable import Normalizer
+import Markup
 import Testing
 
 /// The extractor's recoveries from unusual page structures, each on a small page written for the test.
@@ -132,5 +133,21 @@ struct BylineTests {
         #expect(try Normalizer().article(html: Data(declared.utf8)).authors == ["Jo Park"])
         let dated = "<html><body><article><span class=\"byline\">Updated 12 March 2026</span>\(story)</article></body></html>"
         #expect(try Normalizer().article(html: Data(dated.utf8)).authors == [])
+    }
+}
+
+/// `ChromeCutter` takes whole navigation, footer and aside elements out before parsing.
+struct ChromeCutterTests {
+    private func cut(_ html: String) -> String { String(decoding: ChromeCutter.cut(Array(html.utf8)), as: UTF8.self) }
+
+    @Test func closedChromeGoesWithNestingCountedAndJSONLDKept() {
+        let html = "<p>a</p><NAV class=x><nav>menu</nav><a>b</a></Nav><p>c</p>"
+            + "<footer><script type=\"application/ld+json\">{\"x\":1}</script>d</footer><aside>e</aside><p>f</p>"
+        #expect(cut(html) == "<p>a</p><p>c</p><script type=\"application/ld+json\">{\"x\":1}</script><p>f</p>")
+    }
+
+    @Test func unclosedChromeAndLookalikesStay() {
+        #expect(cut("<nav><p>the rest of the page</p>") == "<nav><p>the rest of the page</p>")
+        #expect(cut("<navigation>x</navigation><footers>y</footers>") == "<navigation>x</navigation><footers>y</footers>")
     }
 }

@@ -22,7 +22,7 @@ struct ArticleExtractor {
         // read only what extraction uses.
         let html = MarkupPrefilter.strip(bytes)
         let encoding = CharsetSniffer.encoding(of: html, declared: declaredCharset, settings: settings)
-        var (tree, meta) = try parse(html, encoding: encoding, keepChrome: false)
+        var (tree, meta) = try parse(ChromeCutter.cut(html), encoding: encoding, keepChrome: false)
         meta.pageURL = url
         var blocks = articleBlocks(&tree)
         if words(blocks) < settings.minArticleWords {
