@@ -1,0 +1,103 @@
+import ArgumentParser
+import Fetcher
+import Foundation
+import Timestamps
+
+/// `ingestd feeds parse FILE... --jsonl`: what the feed parser reads from each file, one JSON
+/// line per file, in the conformance format of `../shared/feeds/README.md`.
+struct FeedsParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Parse feed files and print what was read, one JSON line per file.",
+        discussion: """
+            Each line: {"file", "format", "malformed", "feed": {"title", "link"}, "entries": [{"id", "link", \
+            "title", "published", "updated", "author", "summary", "content"}]}, text fields as plain text and \
+            dates as UTC ISO 8601. A file that cannot be parsed gives format "unknown", no entries, and its \
+            error on stderr.
+
+            \(ExitStatus.help)
+            """)
+
+    @Argument(help: ArgumentHelp("Feed files.", valueName: "file")) var files: [String]
+    @Flag(help: "JSON Lines output (the only format).") var jsonl = false
+
+    func run() throws {
+        let parser = FeedParser()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for file in files {
+            var line = ParsedFeedLine(file: file)
+            do {
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+                line.fill(try parser.parse(bytes, url: URL(fileURLWithPath: file).absoluteString))
+            } catch {
+                Console.warn("\(file): \(error)")
+            }
+            FileHandle.standardOutput.write(try encoder.encode(line) + Data([0x0A]))
+        }
+    }
+}
+
+/// One line of `feeds parse`: keys as the conformance comparator reads them.
+struct ParsedFeedLine: Encodable {
+    struct Feed: Encodable {
+        var title: String?
+        var link: String?
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(title, forKey: Key("title"))
+            try c.encode(link, forKey: Key("link"))
+        }
+    }
+
+    /// Every field is written, null when absent, as the comparator expects.
+    struct Entry: Encodable {
+        var id, link, title, published, updated, author, summary, content: String?
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            for (name, value) in [("id", id), ("link", link), ("title", title), ("published", published), ("updated", updated),
+                                  ("author", author), ("summary", summary), ("content", content)] {
+                try c.encode(value, forKey: Key(name))
+            }
+        }
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    var file: String
+    var format = "unknown"
+    var malformed = false
+    var feed = Feed()
+    var entries: [Entry] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func fill(_ document: FeedDocument) {
+        format = document.format.rawValue
+        feed = Feed(title: document.title.map(PlainText.of), link: document.link)
+        entries = document.entries.map { e in
+            Entry(id: e.id, link: e.link, title: e.title.map(PlainText.of),
+                  published: e.published.map(TimestampParser.iso8601String), updated: nil, author: nil,
+                  summary: e.summary.map(PlainText.of), content: e.content.map(PlainText.of))
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(format, forKey: .format)
+        try c.encode(malformed, forKey: .malformed)
+        try c.encode(feed, forKey: .feed)
+        try c.encode(entries, forKey: .entries)
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, format, malformed, feed, entries }
+}
