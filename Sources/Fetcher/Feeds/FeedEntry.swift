@@ -6,6 +6,9 @@ public struct FeedEntry: Sendable, Equatable {
     public var link: String?
     public var title: String?
     public var published: Date?
+    /// The entry's own last-update date (Atom `updated`, `dcterms:modified`), never copied from `published`.
+    public var updated: Date?
+    public var author: String?
     public var summary: String?
     public var content: String?
 

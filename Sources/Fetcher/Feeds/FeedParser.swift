@@ -43,7 +43,9 @@ public struct FeedParser: Sendable {
                 case ("title", _): e.title = text(child)
                 case ("link", nil), ("link", "http://purl.org/rss/1.0/"): e.link = resolve(text(child), base)
                 case ("guid", _): e.id = text(child)
-                case ("pubdate", _), ("date", _): e.published = e.published ?? text(child).flatMap(TimestampParser.parse)
+                case ("pubdate", _): e.published = e.published ?? text(child).flatMap(TimestampParser.parse)
+                case ("date", _), ("modified", _), ("updated", _): e.updated = e.updated ?? text(child).flatMap(TimestampParser.parse)
+                case ("author", _), ("creator", _): e.author = e.author ?? text(child)
                 case ("description", _): e.summary = text(child)
                 case ("encoded", _): e.content = text(child)
                 default: break
@@ -68,8 +70,9 @@ public struct FeedParser: Sendable {
                 case "link":
                     let rel = child.attribute("rel") ?? "alternate"
                     if rel == "alternate", e.link == nil { e.link = resolve(child.attribute("href"), base) }
-                case "published": e.published = text(child).flatMap(TimestampParser.parse)
-                case "updated": e.published = e.published ?? text(child).flatMap(TimestampParser.parse)
+                case "published", "issued": e.published = text(child).flatMap(TimestampParser.parse)
+                case "updated", "modified": e.updated = text(child).flatMap(TimestampParser.parse)
+                case "author": e.author = e.author ?? child.elements.first { $0.name == "name" }.flatMap(text) ?? text(child)
                 case "summary": e.summary = text(child)
                 case "content": e.content = text(child)
                 default: break

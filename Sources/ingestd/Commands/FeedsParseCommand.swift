@@ -85,7 +85,8 @@ struct ParsedFeedLine: Encodable {
         feed = Feed(title: document.title.map(PlainText.of), link: document.link)
         entries = document.entries.map { e in
             Entry(id: e.id, link: e.link, title: e.title.map(PlainText.of),
-                  published: e.published.map(TimestampParser.iso8601String), updated: nil, author: nil,
+                  published: e.published.map(TimestampParser.iso8601String), updated: e.updated.map(TimestampParser.iso8601String),
+                  author: e.author.map(PlainText.of),
                   summary: e.summary.map(PlainText.of), content: e.content.map(PlainText.of))
         }
     }

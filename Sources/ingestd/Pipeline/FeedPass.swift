@@ -93,13 +93,13 @@ struct FeedPass {
     private func archive(_ entry: FeedEntry, sourceID: Int64) throws -> IngestOutcomeKind {
         guard let link = entry.link else {
             warn("entry \(entry.key) has no link to an article page; skipped")
-            try store.settleEntry(sourceID: sourceID, entryKey: entry.key, url: nil, title: entry.title, published: entry.published)
+            try store.settleEntry(sourceID: sourceID, entryKey: entry.key, url: nil, title: entry.title, published: entry.published ?? entry.updated)
             return .empty
         }
         let page = try client.fetch(FetchRequest(url: link))
         guard page.isSuccess else { throw FetchError(url: link, reason: "HTTP status \(page.status)") }
         let sighting = Sighting(sourceID: sourceID, entryKey: entry.key, entryTitle: entry.title,
-                                entryPublished: entry.published, url: link, capture: page.archiveInput)
+                                entryPublished: entry.published ?? entry.updated, url: link, capture: page.archiveInput)
         return try archiver.archive(sighting)
     }
 }
