@@ -28,31 +28,30 @@ struct CharsetTests {
         return data
     }
 
-    @Test(arguments: ["windows-1251", "windows-1254", "ISO-8859-9", "ISO-8859-1"])
-    func metaCharsetIsHonoured(name: String) throws {
-        let text = sentence[name]!
-        var html = Data("<html><head><meta charset=\"\(name)\"></head><body><article><p>".utf8)
+    /// A page whose article is `text` encoded as `name`, with `head` before the body.
+    private func page(_ text: String, as name: String, head: String = "") throws -> Data {
+        var html = Data("<html>\(head)<body><article><p>".utf8)
         html.append(try encoded(text, as: name))
         html.append(Data("</p></article></body></html>".utf8))
-        #expect(try normalizer.article(html: html).paragraphs == [text])
+        return html
+    }
+
+    @Test(arguments: ["windows-1251", "windows-1254", "ISO-8859-9", "ISO-8859-1"])
+    func metaCharsetIsHonoured(name: String) throws {
+        let html = try page(sentence[name]!, as: name, head: "<head><meta charset=\"\(name)\"></head>")
+        #expect(try normalizer.article(html: html).paragraphs == [sentence[name]!])
     }
 
     @Test(arguments: ["windows-1251", "windows-1254"])
     func httpHeaderCharsetIsHonouredWithoutMeta(name: String) throws {
-        let text = sentence[name]!
-        var html = Data("<html><body><p>".utf8)
-        html.append(try encoded(text, as: name))
-        html.append(Data("</p></body></html>".utf8))
-        #expect(try normalizer.article(bytes: html, contentType: "text/html; charset=\(name)").paragraphs == [text])
+        let html = try page(sentence[name]!, as: name)
+        #expect(try normalizer.article(bytes: html, contentType: "text/html; charset=\(name)").paragraphs == [sentence[name]!])
     }
 
     @Test(arguments: ["windows-1251", "windows-1254", "ISO-8859-9", "ISO-8859-1"])
     func undeclaredLegacyEncodingsAreDetected(name: String) throws {
-        let text = sentence[name]!
-        var html = Data("<html><body><article><p>".utf8)
-        html.append(try encoded(text, as: name))
-        html.append(Data("</p></article></body></html>".utf8))
-        #expect(try normalizer.article(html: html).paragraphs == [text])
+        let html = try page(sentence[name]!, as: name)
+        #expect(try normalizer.article(html: html).paragraphs == [sentence[name]!])
     }
 
     @Test func undeclaredUTF8IsDetected() throws {

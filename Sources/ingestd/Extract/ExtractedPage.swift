@@ -1,5 +1,6 @@
 import Foundation
 import Normalizer
+import Timestamps
 
 /// One entry of `extract`'s output, in the field names extraction benchmarks read.
 struct ExtractedPage: Encodable {
@@ -21,8 +22,8 @@ struct ExtractedPage: Encodable {
         articleBody = article.text
         title = article.title
         author = article.authors.isEmpty ? nil : article.authors.joined(separator: "; ")
-        published = article.published.map(Self.iso)
-        modified = article.modified.map(Self.iso)
+        published = article.published.map(TimestampParser.iso8601String)
+        modified = article.modified.map(TimestampParser.iso8601String)
         description = article.description
         language = article.language
         siteName = article.siteName
@@ -44,9 +45,4 @@ struct ExtractedPage: Encodable {
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
     }()
-
-    private static func iso(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
-            .timeSeparator(.colon).timeZone(separator: .omitted))
-    }
 }
