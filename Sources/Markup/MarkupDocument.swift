@@ -7,31 +7,46 @@ import Foundation
 /// Guarantees, because parsers are attack surface: parsing never touches the network
 /// (`NONET`), never substitutes external entities or loads a DTD (no `NOENT`, no
 /// `DTDLOAD`), keeps libxml2's limits on depth and entity expansion (no `HUGE`), and
-/// recovers from broken markup instead of failing. The caller caps the input size.
+/// recovers from broken markup instead of failing; `isWellFormed` says whether it had to.
+/// The caller caps the input size.
 public final class MarkupDocument {
     let document: xmlDocPtr
+    /// False when libxml2 reported any well-formedness or namespace error and recovered.
+    public let isWellFormed: Bool
 
     /// Parses XML; the encoding comes from the BOM or XML declaration unless given.
-    public init(xml bytes: Data, url: String?, encoding: String? = nil) throws(MarkupError) {
+    public init(xml bytes: [UInt8], url: String?, encoding: String? = nil) throws(MarkupError) {
+        guard bytes.count < Int(Int32.max) else { throw .tooLarge }
+        guard !bytes.isEmpty else { throw .empty }
+        LibXMLSetup.done
         let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
-        document = try Self.parse(bytes) { base, count in
-            xmlReadMemory(base, count, url, encoding, Int32(options))
+        guard let context = xmlNewParserCtxt() else { throw .empty }
+        defer { xmlFreeParserCtxt(context) }
+        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                xmlCtxtReadMemory(context, base, Int32(buffer.count), url, encoding, Int32(options))
+            }
         }
+        guard let parsed else { throw .empty }
+        document = parsed
+        isWellFormed = context.pointee.wellFormed != 0 && context.pointee.nsWellFormed != 0
     }
 
     deinit { xmlFreeDoc(document) }
 
-    public var root: MarkupNode? { xmlDocGetRootElement(document).map(MarkupNode.init) }
+    /// Whether the document has a root element at all.
+    public var hasRoot: Bool { xmlDocGetRootElement(document) != nil }
 
-    private static func parse(_ bytes: Data, _ body: (UnsafePointer<CChar>, Int32) -> xmlDocPtr?) throws(MarkupError) -> xmlDocPtr {
-        guard bytes.count < Int(Int32.max) else { throw .tooLarge }
-        LibXMLSetup.done
-        let parsed: xmlDocPtr? = bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress, raw.count > 0 else { return nil }
-            return body(base.assumingMemoryBound(to: CChar.self), Int32(raw.count))
+    /// Entity names the document's internal subset declares (`<!ENTITY name …>`).
+    public var declaredEntities: Set<String> {
+        guard let subset = document.pointee.intSubset else { return [] }
+        var names = Set<String>()
+        var node = subset.pointee.children
+        while let n = node {
+            if n.pointee.type == XML_ENTITY_DECL, let name = n.pointee.name { names.insert(String(cString: name)) }
+            node = n.pointee.next
         }
-        guard let parsed else { throw .empty }
-        return parsed
+        return names
     }
 }

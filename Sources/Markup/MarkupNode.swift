@@ -1,48 +1,95 @@
 import CLibXML2
 
-/// A borrowed view of one libxml2 node; valid only while its `MarkupDocument` is alive.
-public struct MarkupNode {
-    let pointer: xmlNodePtr
+/// A name as the document wrote it: local part, prefix and namespace URI.
+public struct XMLName: Sendable {
+    public var local: String
+    public var prefix: String?
+    public var namespace: String?
+}
 
-    init(_ pointer: xmlNodePtr) { self.pointer = pointer }
+/// One start tag as a reader sees it.
+public struct XMLStartTag: Sendable {
+    public var name: XMLName
+    public var attributes: [(name: XMLName, value: String)]
+    /// `xmlns` and `xmlns:p` declarations on this element (prefix nil for the default namespace).
+    public var namespaceDeclarations: [(prefix: String?, uri: String)]
+}
 
-    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+/// Receives a document's elements and text in document order.
+public protocol XMLEventHandler: AnyObject {
+    func start(_ tag: XMLStartTag)
+    func end(_ name: XMLName)
+    func characters(_ text: String)
+}
 
-    /// Lowercased local element name, without prefix ("" for non-elements).
-    public var name: String {
-        guard isElement, let n = pointer.pointee.name else { return "" }
-        return String(cString: n).lowercased()
-    }
-
-    /// The element's namespace URI, if it has one.
-    public var namespace: String? {
-        guard isElement, let ns = pointer.pointee.ns, let href = ns.pointee.href else { return nil }
-        return String(cString: href)
-    }
-
-    /// The child elements only.
-    public var elements: [MarkupNode] { children.filter(\.isElement) }
-
-    public var children: [MarkupNode] {
-        var out: [MarkupNode] = []
-        var c = pointer.pointee.children
-        while let node = c {
-            out.append(MarkupNode(node))
-            c = node.pointee.next
+extension MarkupDocument {
+    /// Replays the tree from the root element as events: text and CDATA as characters,
+    /// comments and processing instructions dropped, references to internally declared
+    /// entities expanded in place but only up to `entityBudget` characters in all (so an
+    /// entity bomb that libxml2 kept yields a capped result, not a blow-up). No recursion:
+    /// depth costs heap, not stack.
+    public func walk(_ handler: XMLEventHandler, entityBudget: Int) {
+        guard let root = xmlDocGetRootElement(document) else { return }
+        var budget = entityBudget
+        var frames: [(next: xmlNodePtr?, owner: xmlNodePtr?, fromEntity: Bool)] = [(root, nil, false)]
+        while !frames.isEmpty {
+            let top = frames.count - 1
+            guard let node = frames[top].next else {
+                if let owner = frames.removeLast().owner { handler.end(Self.name(of: owner)) }
+                continue
+            }
+            frames[top].next = frames[top].owner == nil && !frames[top].fromEntity ? nil : node.pointee.next
+            let inEntity = frames[top].fromEntity
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                handler.start(Self.startTag(node))
+                frames.append((node.pointee.children, node, inEntity))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                guard let content = node.pointee.content else { continue }
+                let text = String(cString: content)
+                if inEntity {
+                    guard budget >= text.utf8.count else { budget = 0; continue }
+                    budget -= text.utf8.count
+                }
+                handler.characters(text)
+            case XML_ENTITY_REF_NODE:
+                guard budget > 0, let entity = node.pointee.children, entity.pointee.type == XML_ENTITY_DECL else { continue }
+                frames.append((entity.pointee.children, nil, true))
+            default:
+                continue
+            }
         }
-        return out
     }
 
-    /// All text below this node, concatenated.
-    public var textContent: String {
-        guard let raw = xmlNodeGetContent(pointer) else { return "" }
-        defer { ingestd_xml_free(raw) }
-        return String(cString: raw)
+    private static func string(_ p: UnsafePointer<xmlChar>?) -> String? { p.map { String(cString: $0) } }
+
+    static func name(of node: xmlNodePtr) -> XMLName {
+        let ns = node.pointee.ns
+        return XMLName(local: string(node.pointee.name) ?? "", prefix: ns.flatMap { string($0.pointee.prefix) },
+                       namespace: ns.flatMap { string($0.pointee.href) })
     }
 
-    public func attribute(_ name: String) -> String? {
-        guard let raw = xmlGetProp(pointer, name) else { return nil }
-        defer { ingestd_xml_free(raw) }
-        return String(cString: raw)
+    private static func startTag(_ node: xmlNodePtr) -> XMLStartTag {
+        var attributes: [(name: XMLName, value: String)] = []
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            let ns = a.pointee.ns
+            let name = XMLName(local: string(a.pointee.name) ?? "", prefix: ns.flatMap { string($0.pointee.prefix) },
+                               namespace: ns.flatMap { string($0.pointee.href) })
+            var value = ""
+            if let raw = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
+                value = String(cString: raw)
+                ingestd_xml_free(raw)
+            }
+            attributes.append((name, value))
+            attribute = a.pointee.next
+        }
+        var declarations: [(prefix: String?, uri: String)] = []
+        var ns = node.pointee.nsDef
+        while let n = ns {
+            if let href = string(n.pointee.href) { declarations.append((string(n.pointee.prefix), href)) }
+            ns = n.pointee.next
+        }
+        return XMLStartTag(name: name(of: node), attributes: attributes, namespaceDeclarations: declarations)
     }
 }

@@ -29,7 +29,7 @@ struct FeedParserTests {
         #expect(e.key == "h-1")
         #expect(e.published == Date(timeIntervalSince1970: 1_772_433_000))
         #expect(e.summary == "Short")
-        #expect(e.content == "<p>Full <b>text</b></p>")
+        #expect(e.content == FeedText("<p>Full <b>text</b></p>", type: "text/html"))
         #expect(feed.entries[1].key == "https://h.example/news/2")
     }
 

@@ -1,13 +1,28 @@
 /// A parsed feed: its format, title and site link, and its entries in document order.
+///
+/// `malformed` is true when the document was not well-formed XML and was read leniently
+/// (undeclared HTML entities, unclosed tags); `encoding` is the charset it was decoded from.
 public struct FeedDocument: Sendable, Equatable {
     public enum Format: String, Sendable {
         case rss
         case atom
         case rdf
+        case json
+        /// Microsoft's Channel Definition Format, read for its items; reported as "unknown".
+        case cdf
     }
 
     public var format: Format
     public var title: String?
     public var link: String?
     public var entries: [FeedEntry]
+    public var malformed = false
+    public var encoding = "utf-8"
+
+    public init(format: Format, title: String?, link: String?, entries: [FeedEntry]) {
+        self.format = format
+        self.title = title
+        self.link = link
+        self.entries = entries
+    }
 }

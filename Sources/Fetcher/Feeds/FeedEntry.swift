@@ -1,6 +1,8 @@
 import Foundation
 
-/// One item of a feed, with links already resolved against the feed's URL.
+/// One item of a feed, with links already resolved against the feed's URL (or `xml:base`).
+/// `title` and `summary` are plain text; `content` keeps its markup and type, since it is
+/// often the whole article.
 public struct FeedEntry: Sendable, Equatable {
     public var id: String?
     public var link: String?
@@ -10,10 +12,10 @@ public struct FeedEntry: Sendable, Equatable {
     public var updated: Date?
     public var author: String?
     public var summary: String?
-    public var content: String?
+    public var content: FeedText?
 
     public init(id: String? = nil, link: String? = nil, title: String? = nil, published: Date? = nil,
-                summary: String? = nil, content: String? = nil) {
+                summary: String? = nil, content: FeedText? = nil) {
         self.id = id
         self.link = link
         self.title = title

@@ -29,9 +29,10 @@ struct FeedsParseCommand: ParsableCommand {
             var line = ParsedFeedLine(file: file)
             do {
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-                line.fill(try parser.parse(bytes, url: URL(fileURLWithPath: file).absoluteString))
+                line.fill(try parser.parse(bytes, url: ""))
             } catch {
-                Console.warn("\(file): \(error)")
+                line.malformed = true
+                Console.warn("\(file): \((error as? FetchError)?.reason ?? "\(error)")")
             }
             FileHandle.standardOutput.write(try encoder.encode(line) + Data([0x0A]))
         }
@@ -81,13 +82,13 @@ struct ParsedFeedLine: Encodable {
     init(file: String) { self.file = file }
 
     mutating func fill(_ document: FeedDocument) {
-        format = document.format.rawValue
-        feed = Feed(title: document.title.map(PlainText.of), link: document.link)
+        format = document.format == .cdf ? "unknown" : document.format.rawValue
+        malformed = document.malformed
+        feed = Feed(title: document.title, link: document.link)
         entries = document.entries.map { e in
-            Entry(id: e.id, link: e.link, title: e.title.map(PlainText.of),
+            Entry(id: e.id, link: e.link, title: e.title,
                   published: e.published.map(TimestampParser.iso8601String), updated: e.updated.map(TimestampParser.iso8601String),
-                  author: e.author.map(PlainText.of),
-                  summary: e.summary.map(PlainText.of), content: e.content.map(PlainText.of))
+                  author: e.author, summary: e.summary, content: e.content?.plainText)
         }
     }
 

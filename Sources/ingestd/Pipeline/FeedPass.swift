@@ -57,7 +57,7 @@ struct FeedPass {
                                                lastModified: capture.lastModified, bodySHA256: bodySHA, at: capture.fetchedAt)
         }
         let document: FeedDocument
-        do { document = try parser.parse(capture.body, url: capture.finalURL) } catch {
+        do { document = try parser.parse(capture.body, url: capture.finalURL, contentType: capture.contentType) } catch {
             try store.recordFeedFailure(sourceID: sourceID, status: capture.status, error: error.reason, at: capture.fetchedAt)
             throw error
         }

@@ -1,0 +1,73 @@
+import Markup
+
+/// Feeds libxml2's element events to a `FeedEventReader` under the names its handlers know
+/// (`FeedNamespaces` prefixes, lowercased), then turns what it gathered into a `FeedDocument`.
+final class FeedEventAdapter: XMLEventHandler {
+    let reader: FeedEventReader
+    private var rootName: String?
+
+    init(reader: FeedEventReader) {
+        self.reader = reader
+    }
+
+    func start(_ tag: XMLStartTag) {
+        for declaration in tag.namespaceDeclarations { reader.declareNamespace(prefix: declaration.prefix, uri: declaration.uri) }
+        let name = Self.elementName(tag.name)
+        if rootName == nil { rootName = name }
+        let attributes = tag.attributes.map { (Self.attributeName($0.name), $0.value) }
+        reader.start(name, attributes)
+    }
+
+    func end(_ name: XMLName) { reader.end(Self.elementName(name)) }
+
+    func characters(_ text: String) { reader.text(text) }
+
+    /// A known namespace's canonical prefix, else the document's own prefix for an unknown one.
+    private static func elementName(_ name: XMLName) -> String {
+        if let uri = name.namespace {
+            if let prefix = FeedNamespaces.prefix(for: uri) {
+                return (prefix.isEmpty ? name.local : prefix + ":" + name.local).lowercased()
+            }
+            if let own = name.prefix, !own.isEmpty { return (own + ":" + name.local).lowercased() }
+        }
+        return name.local.lowercased()
+    }
+
+    private static func attributeName(_ name: XMLName) -> String {
+        if let uri = name.namespace, let prefix = FeedNamespaces.prefix(for: uri), !prefix.isEmpty {
+            return (prefix + ":" + name.local).lowercased()
+        }
+        return name.local.lowercased()
+    }
+
+    /// What was read, or an error naming the root element when it was no feed.
+    func document(url: String) throws(FetchError) -> FeedDocument {
+        let format: FeedDocument.Format
+        switch reader.version {
+        case let v where v.hasPrefix("atom"): format = .atom
+        case "rss090", "rss10": format = .rdf
+        case let v where v.hasPrefix("rss"): format = .rss
+        default:
+            if rootName == "channel" {
+                format = .cdf
+            } else if rootName == "rdf:rdf" {
+                format = .rdf
+            } else {
+                throw FetchError(url: url, reason: "not a feed: root element <\(rootName ?? "")>")
+            }
+        }
+        let entries = reader.entries.map { e in
+            var entry = FeedEntry()
+            entry.id = e["id"]
+            entry.link = e["link"]
+            entry.title = e.values["title"]?.plainText
+            entry.published = e.dates["published"] ?? nil
+            entry.updated = e.dates["updated"] ?? nil
+            entry.author = e["author"]
+            entry.summary = e.values["summary"]?.plainText
+            entry.content = e.contents.first
+            return entry
+        }
+        return FeedDocument(format: format, title: reader.feed.values["title"]?.plainText, link: reader.feed["link"], entries: entries)
+    }
+}
