@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Hostile feeds through `ingestd feeds parse`, a real subprocess: each ends in a clear error
+/// or a capped result within 2 s and 64 MB, and nothing outside the document is ever read.
+struct HostileFeedTests {
+    private func parse(_ name: String, _ bytes: Data) throws -> MeasuredRun {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(name)
+        try bytes.write(to: file)
+        let run = try MeasuredRun.ingestd(["feeds", "parse", "--jsonl", file.path])
+        #expect(run.seconds < 2, "\(name) took \(run.seconds) s")
+        #expect(run.peakRSSMegabytes < 64, "\(name) peaked at \(run.peakRSSMegabytes) MB")
+        return run
+    }
+
+    @Test func billionLaughsGivesACappedTitle() throws {
+        var xml = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY l0 \"ha\">"
+        for i in 1...10 { xml += "<!ENTITY l\(i) \"" + String(repeating: "&l\(i - 1);", count: 10) + "\">" }
+        xml += "]><rss version=\"2.0\"><channel><title>&l10;</title><item><title>&l9;</title></item></channel></rss>"
+        let run = try parse("laughs.xml", Data(xml.utf8))
+        #expect(run.status == 0)
+        #expect(run.stdout.utf8.count < 2_000_000, "output of \(run.stdout.utf8.count) bytes")
+    }
+
+    @Test func externalEntitiesReachNeitherDiskNorNetwork() throws {
+        let folder = try TestPaths.temporaryFolder()
+        try Data("SECRET-FROM-LOOPBACK".utf8).write(to: folder.appendingPathComponent("secret.txt"))
+        let server = try LoopbackServer(root: folder)
+        for target in ["file:///etc/passwd", server.url("secret.txt")] {
+            let xml = """
+                <?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "\(target)">]>
+                <rss version="2.0"><channel><title>t &xxe;</title><item><title>a &xxe; b</title><link>https://x.example/1</link></item></channel></rss>
+                """
+            let run = try parse("xxe.xml", Data(xml.utf8))
+            #expect(run.status == 0)
+            #expect(!run.stdout.contains("root:") && !run.stdout.contains("SECRET"), "\(run.stdout)")
+            #expect(run.stdout.contains("\"link\":\"https://x.example/1\""))
+        }
+        #expect(server.requests.isEmpty, "the parser fetched \(server.requests)")
+    }
+
+    @Test func twoHundredThousandLevelsOfNestingEndInACappedRead() throws {
+        let xml = "<rss version=\"2.0\"><channel><title>deep</title><item><title>"
+            + String(repeating: "<x>", count: 200_000) + "inner" + String(repeating: "</x>", count: 200_000)
+            + "</title></item></channel></rss>"
+        let run = try parse("nesting.xml", Data(xml.utf8))
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"malformed\":true"))
+        #expect(run.stdout.contains("\"title\":\"deep\""))
+    }
+
+    @Test func aNulFilledFileIsAClearError() throws {
+        let run = try parse("zeros.xml", Data(repeating: 0, count: 1_000_000))
+        #expect(run.stderr.contains("zeros.xml: not a feed: the document is all NUL bytes"), "\(run.stderr)")
+        #expect(run.stdout.contains("\"entries\":[]"))
+    }
+}
