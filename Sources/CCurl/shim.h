@@ -13,4 +13,8 @@ static inline CURLcode ingestd_curl_setopt_list(CURL *h, CURLoption o, struct cu
 static inline CURLcode ingestd_curl_setopt_callback(CURL *h, CURLoption o, ingestd_curl_data_callback v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode ingestd_curl_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode ingestd_curl_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode ingestd_curl_getinfo_offset(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLMcode ingestd_curl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
+/* The result of a finished transfer (CURLMsg keeps it in a union). */
+static inline CURLcode ingestd_curl_msg_result(CURLMsg *m) { return m->data.result; }
 #endif

@@ -18,6 +18,7 @@ struct CurlClientTests {
         var settings = FetchSettings()
         settings.maxBodyBytes = 100_000
         settings.totalTimeout = 10
+        settings.retries = 0
         client = CurlClient(settings: settings)
     }
 

@@ -1,9 +1,16 @@
-/// Limits and identity for every request. Defaults:
+/// Limits, identity and politeness for every request. Defaults:
 /// - `userAgent` names the project and a contact, so site owners can reach the operator;
 /// - `connectTimeout` 10 s, `totalTimeout` 60 s, and an abort when fewer than
 ///   `lowSpeedBytes` (1,000) bytes/s arrive for `lowSpeedSeconds` (20 s): no fetch hangs;
 /// - `maxRedirects` 8;
-/// - `maxBodyBytes` 32 MiB, enforced on the decoded body while it streams in.
+/// - `maxBodyBytes` 32 MiB, enforced on the decoded body while it streams in;
+/// - `maxConcurrent` 64 transfers at once, at most `perHostConcurrent` (2) to one host,
+///   whose requests start at least `perHostDelay` (0.2 s) apart, or robots.txt's
+///   `Crawl-delay` when that is longer (capped at `maxCrawlDelay`, 30 s);
+/// - `retries` 2 more attempts after a transient failure (5xx, 429, timeout, reset),
+///   `retryBaseDelay` (1 s) doubled each time with up to 50 % jitter, or the server's
+///   `Retry-After` when it asks for no more than `maxRetryAfter` (120 s);
+/// - `obeyRobots`: article pages are fetched only where robots.txt allows this agent.
 public struct FetchSettings: Sendable, Equatable {
     public var userAgent = "ingestd/0.1 (+https://example.org/ingestd; ops@example.org)"
     public var connectTimeout = 10
@@ -12,6 +19,19 @@ public struct FetchSettings: Sendable, Equatable {
     public var lowSpeedSeconds = 20
     public var maxRedirects = 8
     public var maxBodyBytes = 32 << 20
+    public var maxConcurrent = 64
+    public var perHostConcurrent = 2
+    public var perHostDelay = 0.2
+    public var maxCrawlDelay = 30.0
+    public var retries = 2
+    public var retryBaseDelay = 1.0
+    public var maxRetryAfter = 120.0
+    public var obeyRobots = true
 
     public init() {}
+
+    /// The product token robots.txt groups are matched against ("ingestd").
+    public var robotsToken: String {
+        String(userAgent.prefix { $0 != "/" && $0 != " " }).lowercased()
+    }
 }

@@ -77,12 +77,10 @@ struct BenchDedupCommand: ParsableCommand {
                 }
                 try sink.finish()
             }
-            var usage = rusage()
-            getrusage(RUSAGE_SELF.rawValue, &usage)
             let indexed = max(index.documentCount, 1)
             let locationBytes = locations.capacity * 8 + lengths.capacity * 4
             print(String(format: "bench: docs=%d timed_docs=%d seconds=%.3f docs_per_s=%.1f peak_rss_mb=%d index_bytes_per_doc=%.0f text_location_bytes_per_doc=%.0f",
-                         ids.count, timed, seconds, Double(timed) / seconds, usage.ru_maxrss / 1024,
+                         ids.count, timed, seconds, Double(timed) / seconds, PeakMemory.megabytes,
                          Double(index.indexBytes) / Double(indexed), Double(locationBytes) / Double(indexed)))
         }
     }

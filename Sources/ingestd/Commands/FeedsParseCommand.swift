@@ -20,9 +20,12 @@ struct FeedsParseCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Feed files.", valueName: "file")) var files: [String]
     @Flag(help: "JSON Lines output (the only format).") var jsonl = false
+    @Flag(help: "End with a summary line on stderr: files, failures, seconds, peak memory.") var stats = false
 
     func run() throws {
         let parser = FeedParser()
+        let started = Date()
+        var failed = 0
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for file in files {
@@ -31,10 +34,16 @@ struct FeedsParseCommand: ParsableCommand {
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
                 line.fill(try parser.parse(bytes, url: ""))
             } catch {
+                failed += 1
                 line.malformed = true
                 Console.warn("\(file): \((error as? FetchError)?.reason ?? "\(error)")")
             }
             FileHandle.standardOutput.write(try encoder.encode(line) + Data([0x0A]))
+        }
+        if stats {
+            let line = String(format: "feeds parse: files=%d failed=%d seconds=%.3f peak_rss_mb=%d\n",
+                              files.count, failed, Date().timeIntervalSince(started), PeakMemory.megabytes)
+            FileHandle.standardError.write(Data(line.utf8))
         }
     }
 }

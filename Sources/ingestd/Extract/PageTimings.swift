@@ -22,10 +22,8 @@ struct PageTimings {
         func ms(_ q: Double) -> Double {
             sorted.isEmpty ? 0 : Double(sorted[min(sorted.count - 1, Int(q * Double(sorted.count)))]) / 1e6
         }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return String(format: "extract: pages=%d failed=%d seconds=%.3f median_ms=%.3f p90_ms=%.3f peak_rss_mb=%d",
-                      sorted.count, failed, seconds, ms(0.5), ms(0.9), usage.ru_maxrss / 1024)
+                      sorted.count, failed, seconds, ms(0.5), ms(0.9), PeakMemory.megabytes)
     }
 }

@@ -1,0 +1,229 @@
+import CCurl
+import Foundation
+
+/// Fetches many URLs at once on one thread through libcurl's multi interface, politely.
+///
+/// Guarantees:
+/// - at most `maxConcurrent` transfers run at once, at most `perHostConcurrent` to one
+///   host, and requests to one host start at least its delay apart (`perHostDelay`, or
+///   robots.txt's `Crawl-delay` when longer and at most `maxCrawlDelay`); connections are
+///   reused, with HTTP/2 multiplexing where the server offers it;
+/// - redirects are followed hop by hop (each hop polite), up to `maxRedirects`, only to
+///   http(s); a loop is an error naming the chain; `FetchOutcome.movedPermanentlyTo` is
+///   set only when every hop was a 301 or 308;
+/// - transient failures are retried per `RetryPolicy`; a response that stays 5xx or 429
+///   is returned as a response;
+/// - a request with `obeysRobots` waits for its host's robots.txt (fetched once per pool)
+///   and ends in a `.robots` error where that disallows it;
+/// - every submitted request's completion runs exactly once, on the thread calling `run()`,
+///   which may submit more.
+public final class FetchPool {
+    private struct Host {
+        var active = 0
+        var nextStart = Date.distantPast
+        var delay: Double
+        var robots: RobotsRules?
+        var robotsRequested = false
+        var waitingForRobots: [FetchJob] = []
+        var queue: [FetchJob] = []
+    }
+
+    public let settings: FetchSettings
+    private let multi: UnsafeMutableRawPointer
+    private var hosts: [String: Host] = [:]
+    private var delayed: [FetchJob] = []
+    private var running: [UnsafeMutableRawPointer: FetchJob] = [:]
+    private let retry: RetryPolicy
+
+    public init(settings: FetchSettings) {
+        self.settings = settings
+        _ = CurlTransfer.globalInit
+        multi = curl_multi_init()
+        retry = RetryPolicy(settings: settings)
+        ingestd_curl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, settings.maxConcurrent)
+        ingestd_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, settings.perHostConcurrent)
+        ingestd_curl_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
+    }
+
+    deinit {
+        for (handle, job) in running {
+            curl_multi_remove_handle(multi, handle)
+            job.transfer?.close()
+        }
+        curl_multi_cleanup(multi)
+    }
+
+    /// Queues a fetch; `completion` runs during `run()`.
+    public func submit(_ request: FetchRequest, completion: @escaping (FetchOutcome) -> Void) {
+        enqueue(FetchJob(request: request, completion: completion))
+    }
+
+    /// Works until every submitted fetch (and every fetch submitted by a completion) is done.
+    public func run() {
+        while !running.isEmpty || !delayed.isEmpty || hosts.values.contains(where: { !$0.queue.isEmpty || !$0.waitingForRobots.isEmpty }) {
+            let now = Date()
+            promoteDelayed(now)
+            let nextStart = startEligible(now)
+            var active: Int32 = 0
+            curl_multi_perform(multi, &active)
+            _ = active
+            finishDone()
+            let wait = min(0.1, max(0.001, nextStart.timeIntervalSinceNow))
+            curl_multi_poll(multi, nil, 0, Int32(wait * 1000), nil)
+        }
+    }
+
+    // MARK: queueing
+
+    private func enqueue(_ job: FetchJob) {
+        var host = hosts[job.host] ?? Host(delay: job.host.isEmpty ? 0 : settings.perHostDelay)
+        defer { hosts[job.host] = host }
+        guard job.request.obeysRobots, settings.obeyRobots, job.robotsHost == nil, !job.host.isEmpty else {
+            return host.queue.append(job)
+        }
+        guard let robots = host.robots else {
+            host.waitingForRobots.append(job)
+            if !host.robotsRequested {
+                host.robotsRequested = true
+                let key = job.host
+                host.queue.insert(FetchJob(request: FetchRequest(url: job.host + "/robots.txt"), robotsHost: key) { [weak self] outcome in
+                    self?.robotsArrived(for: key, outcome)
+                }, at: 0)
+            }
+            return
+        }
+        if robots.allows(path: Self.pathAndQuery(job.url)) {
+            host.queue.append(job)
+        } else {
+            job.completion(job.outcome(.failure(FetchError(url: job.url, reason: "disallowed by robots.txt", kind: .robots))))
+        }
+    }
+
+    private func robotsArrived(for key: String, _ outcome: FetchOutcome) {
+        let rules: RobotsRules
+        switch outcome.result {
+        case let .success(capture) where capture.isSuccess:
+            rules = RobotsRules(parsing: String(decoding: capture.body, as: UTF8.self), agent: settings.robotsToken)
+        case let .success(capture) where (400..<500).contains(capture.status): rules = .allowAll
+        default: rules = .disallowAll
+        }
+        var host = hosts[key]!
+        host.robots = rules
+        if let crawlDelay = rules.crawlDelay { host.delay = max(host.delay, min(crawlDelay, settings.maxCrawlDelay)) }
+        let waiting = host.waitingForRobots
+        host.waitingForRobots = []
+        hosts[key] = host
+        waiting.forEach(enqueue)
+    }
+
+    private func promoteDelayed(_ now: Date) {
+        guard delayed.contains(where: { $0.notBefore <= now }) else { return }
+        let due = delayed.filter { $0.notBefore <= now }
+        delayed.removeAll { $0.notBefore <= now }
+        due.forEach(enqueue)
+    }
+
+    /// Starts what the caps allow; returns when the next queued request may start.
+    private func startEligible(_ now: Date) -> Date {
+        var next = delayed.map(\.notBefore).min() ?? now.addingTimeInterval(0.1)
+        for key in hosts.keys {
+            guard var host = hosts[key], !host.queue.isEmpty else { continue }
+            while !host.queue.isEmpty, running.count < settings.maxConcurrent, host.active < settings.perHostConcurrent {
+                guard host.nextStart <= now else {
+                    next = min(next, host.nextStart)
+                    break
+                }
+                let job = host.queue.removeFirst()
+                guard start(job) else { continue }
+                host.active += 1
+                host.nextStart = now.addingTimeInterval(host.delay)
+            }
+            hosts[key] = host
+        }
+        return next
+    }
+
+    private func start(_ job: FetchJob) -> Bool {
+        job.attempts += 1
+        guard let transfer = CurlTransfer(url: job.url, etag: job.request.etag, lastModified: job.request.lastModified,
+                                          settings: settings) else {
+            job.completion(job.outcome(.failure(FetchError(url: job.url, reason: "libcurl could not start a transfer"))))
+            return false
+        }
+        job.transfer = transfer
+        running[transfer.handle] = job
+        curl_multi_add_handle(multi, transfer.handle)
+        return true
+    }
+
+    // MARK: completion
+
+    private func finishDone() {
+        var left: Int32 = 0
+        while let message = curl_multi_info_read(multi, &left) {
+            guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
+                  let job = running.removeValue(forKey: handle), let transfer = job.transfer else { continue }
+            let code = ingestd_curl_msg_result(message)
+            curl_multi_remove_handle(multi, handle)
+            hosts[job.host]?.active -= 1
+            job.transfer = nil
+            finish(job, transfer, code)
+            transfer.close()
+        }
+    }
+
+    private func finish(_ job: FetchJob, _ transfer: CurlTransfer, _ code: CURLcode) {
+        guard code == CURLE_OK else {
+            let transient = [CURLE_OPERATION_TIMEDOUT, CURLE_COULDNT_CONNECT, CURLE_RECV_ERROR, CURLE_SEND_ERROR,
+                             CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2, CURLE_HTTP2_STREAM].contains(code)
+                && !transfer.sink.overflowed
+            let error = FetchError(url: job.url, reason: transfer.failure(code, settings: settings), kind: transient ? .transient : .permanent)
+            if transient, let wait = retry.delay(afterAttempt: job.attempts, retryAfter: nil) { return later(job, wait) }
+            return job.completion(job.outcome(.failure(error)))
+        }
+        var status = transfer.status
+        if status == 0 && job.url.lowercased().hasPrefix("file:") { status = 200 }
+        let capture = Capture(requestedURL: job.request.url, finalURL: job.url, status: status,
+                              headers: transfer.sink.headers, body: transfer.sink.body, fetchedAt: Date())
+        if [301, 302, 303, 307, 308].contains(status), let location = capture.header("Location") {
+            return redirect(job, status: status, to: location)
+        }
+        if RetryPolicy.isTransient(status: status),
+           let wait = retry.delay(afterAttempt: job.attempts, retryAfter: capture.header("Retry-After")) {
+            return later(job, wait)
+        }
+        job.completion(job.outcome(.success(capture)))
+    }
+
+    private func later(_ job: FetchJob, _ seconds: Double) {
+        job.notBefore = Date().addingTimeInterval(seconds)
+        delayed.append(job)
+    }
+
+    private func redirect(_ job: FetchJob, status: Int, to location: String) {
+        guard let target = URL(string: location, relativeTo: URL(string: job.url))?.absoluteString,
+              let scheme = URLComponents(string: target)?.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            return job.completion(job.outcome(.failure(FetchError(url: job.url, reason: "redirect to an unusable location: \(location)"))))
+        }
+        if job.visited.contains(target) {
+            let chain = (job.visited + [target]).joined(separator: " -> ")
+            return job.completion(job.outcome(.failure(FetchError(url: job.request.url, reason: "redirect loop: \(chain)"))))
+        }
+        guard job.visited.count <= settings.maxRedirects else {
+            return job.completion(job.outcome(.failure(FetchError(
+                url: job.request.url, reason: "more than \(settings.maxRedirects) redirects (fetch.max_redirects)"))))
+        }
+        job.visited.append(target)
+        job.allPermanent = job.allPermanent && (status == 301 || status == 308)
+        job.url = target
+        job.host = FetchJob.hostKey(target)
+        job.attempts = 0
+        enqueue(job)
+    }
+
+    private static func pathAndQuery(_ url: String) -> String {
+        guard let c = URLComponents(string: url) else { return "/" }
+        let path = c.percentEncodedPath.isEmpty ? "/" : c.percentEncodedPath
+        return c.percentEncodedQuery.map { path + "?" + $0 } ?? path
+    }
+}
