@@ -17,7 +17,9 @@ struct ArchiveStoreTests {
         #expect(doc.relation == "canonical")
         #expect(doc.sightings.map(\.url) == ["https://a.example/1"])
         #expect(doc.sightings.first?.etag == "\"e1\"")
-        #expect(try store.isEntryKnown(sourceID: source, entryKey: "https://a.example/1"))
+        #expect(try store.isEntryKnown(sourceID: source, entryKey: "https://a.example/1", url: nil))
+        #expect(try store.isEntryKnown(sourceID: source, entryKey: "a-new-guid", url: "https://a.example/1"))
+        #expect(try !store.isEntryKnown(sourceID: source, entryKey: "a-new-guid", url: "https://a.example/2"))
         #expect(try store.integrityProblems().isEmpty)
     }
 

@@ -19,8 +19,9 @@ struct DemoSite {
         archive = folder.appendingPathComponent("archive.sqlite").path
     }
 
-    func run() throws -> IngestdProcess.Result {
-        try IngestdProcess.run(["run", "--config", config, "--archive", archive])
+    /// `ingestd run`; with `all`, every feed is fetched whether due or not.
+    func run(all: Bool = false) throws -> IngestdProcess.Result {
+        try IngestdProcess.run(["run", "--config", config, "--archive", archive] + (all ? ["--all"] : []))
     }
 
     /// Clusters as sets of page file names, e.g. ["valmora-strike-ends", "cranes-restart"].

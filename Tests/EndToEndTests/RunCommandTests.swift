@@ -15,9 +15,12 @@ struct RunCommandTests {
 
         let requestsBefore = site.server.requests.count
         let statsBefore = try IngestdProcess.run(["stats", "--json", "--archive", site.archive]).stdout
-        let second = try site.run()
+        let notDue = try site.run()
+        #expect(notDue.stdout.contains("0 feeds (0 unchanged, 0 failed), 4 not due"), "\(notDue.stdout)")
+        #expect(site.server.requests.count == requestsBefore)
+        let second = try site.run(all: true)
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stdout.contains("4 feeds (4 unchanged, 0 failed)"), "\(second.stdout)")
+        #expect(second.stdout.contains("4 feeds (4 unchanged, 0 failed), 0 not due"), "\(second.stdout)")
         #expect(second.stdout.contains("0 documents added"))
         let secondRequests = site.server.requests.dropFirst(requestsBefore)
         #expect(secondRequests.count == 4 && secondRequests.allSatisfy { $0.hasSuffix(" 304") }, "\(secondRequests)")

@@ -9,6 +9,7 @@ enum ArchiveSchema {
         var m = DatabaseMigrator()
         m.registerMigration("v1-initial", migrate: createInitialTables)
         m.registerMigration("v2-host-blocks", migrate: createHostBlocks)
+        m.registerMigration("v3-feed-schedule", migrate: addFeedSchedule)
         return m
     }
 
@@ -119,5 +120,19 @@ enum ArchiveSchema {
             t.column("last_url", .text).notNull()
             t.primaryKey(["host", "hash"])
         }
+    }
+
+    /// Per-feed scheduling and parking, and entries found again by link when a feed
+    /// changes its GUIDs: `next_fetch_at` (NULL: due now), `interval_seconds` (the feed's
+    /// own refresh hint, NULL: the configured default), `parked_reason` (set: not fetched
+    /// until resumed), `removed_at` (set: removed by the operator, kept for provenance).
+    private static func addFeedSchedule(_ db: Database) throws {
+        try db.alter(table: "sources") { t in
+            t.add(column: "next_fetch_at", .datetime)
+            t.add(column: "interval_seconds", .double)
+            t.add(column: "parked_reason", .text)
+            t.add(column: "removed_at", .datetime)
+        }
+        try db.create(index: "entries_by_url", on: "entries", columns: ["source_id", "url"])
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 extension ArchiveStore {
-    /// The id of the source with this URL, created with `kind` ("feed" or "import") if new.
+    /// The id of the source with this URL, created with `kind` ("feed", "import") if new.
     public func ensureSource(url: String, kind: String) throws(ArchiveError) -> Int64 {
         try write { db in try Self.ensureSource(url: url, kind: kind, db) }
     }
@@ -18,47 +18,102 @@ extension ArchiveStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM sources WHERE id = ?", arguments: [sourceID]) else {
                 throw ArchiveError.notFound("source \(sourceID)")
             }
-            return FeedState(sourceID: row["id"], url: row["url"], etag: row["etag"], lastModified: row["last_modified"],
-                             lastBodySHA256: row["last_body_sha256"], lastFetchedAt: row["last_fetched_at"],
-                             lastStatus: row["last_status"], errorCount: row["error_count"], lastError: row["last_error"])
+            return Self.feedState(row)
         }
     }
 
-    /// Records a completed pass over a feed: its validators and body hash, errors reset.
-    /// Call it only after every entry of that body is archived, so a crash mid-pass makes
-    /// the next run fetch the feed in full again instead of trusting a 304.
-    public func recordFeedSuccess(sourceID: Int64, title: String?, status: Int, etag: String?, lastModified: String?,
-                                  bodySHA256: String?, at time: Date) throws(ArchiveError) {
-        try write { db in
-            try db.execute(sql: """
-                UPDATE sources SET title = COALESCE(?, title), last_status = ?, etag = COALESCE(?, etag),
-                    last_modified = COALESCE(?, last_modified), last_body_sha256 = COALESCE(?, last_body_sha256),
-                    last_fetched_at = ?, error_count = 0, last_error = NULL
-                WHERE id = ?
-                """, arguments: [title, status, etag, lastModified, bodySHA256, time, sourceID])
-        }
-    }
-
-    /// Records a failed fetch or parse of a source; its error count goes up by one.
-    public func recordFeedFailure(sourceID: Int64, status: Int?, error: String, at time: Date) throws(ArchiveError) {
-        try write { db in
-            try db.execute(sql: """
-                UPDATE sources SET last_status = ?, last_fetched_at = ?, error_count = error_count + 1, last_error = ?
-                WHERE id = ?
-                """, arguments: [status, time, error, sourceID])
-        }
-    }
-
-    /// True when this feed entry was already archived (or settled) by an earlier run.
-    public func isEntryKnown(sourceID: Int64, entryKey: String) throws(ArchiveError) -> Bool {
+    /// Feed sources not removed, in the order they were added; with `dueAt`, only those
+    /// not parked whose next fetch is due by then.
+    public func feeds(dueAt time: Date? = nil) throws(ArchiveError) -> [FeedState] {
         try read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM entries WHERE source_id = ? AND entry_key = ?",
-                              arguments: [sourceID, entryKey]) ?? false
+            var sql = "SELECT * FROM sources WHERE kind = 'feed' AND removed_at IS NULL"
+            var arguments: StatementArguments = []
+            if let time {
+                sql += " AND parked_reason IS NULL AND (next_fetch_at IS NULL OR next_fetch_at <= ?)"
+                arguments = [time]
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map(Self.feedState)
         }
     }
 
-    /// Settles an entry that yields no document (an empty or non-article page), so later
-    /// runs do not fetch it again.
+    static func feedState(_ row: Row) -> FeedState {
+        FeedState(sourceID: row["id"], url: row["url"], kind: row["kind"], title: row["title"], etag: row["etag"],
+                  lastModified: row["last_modified"], lastBodySHA256: row["last_body_sha256"],
+                  lastFetchedAt: row["last_fetched_at"], lastStatus: row["last_status"], errorCount: row["error_count"],
+                  lastError: row["last_error"], nextFetchAt: row["next_fetch_at"], intervalSeconds: row["interval_seconds"],
+                  parkedReason: row["parked_reason"])
+    }
+
+    /// Adds a feed, or brings back one that was removed or parked (due at once, errors cleared).
+    public func addFeed(url: String) throws(ArchiveError) -> Int64 {
+        try write { db in
+            let id = try Self.ensureSource(url: url, kind: "feed", db)
+            try db.execute(sql: """
+                UPDATE sources SET removed_at = NULL, parked_reason = NULL, next_fetch_at = NULL, error_count = 0
+                WHERE id = ? AND (removed_at IS NOT NULL OR parked_reason IS NOT NULL)
+                """, arguments: [id])
+            return id
+        }
+    }
+
+    /// Stops fetching a feed; its documents and their provenance stay. False if unknown.
+    public func removeFeed(url: String) throws(ArchiveError) -> Bool {
+        try write { db in
+            try db.execute(sql: "UPDATE sources SET removed_at = ? WHERE url = ? AND kind = 'feed' AND removed_at IS NULL",
+                           arguments: [Date(), url])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Records how a fetch of a feed ended. A success resets the error count; a failure
+    /// raises it and may park the feed. Call a success only after every entry of that body
+    /// is archived, so a crash mid-pass makes the next run fetch the feed in full again
+    /// instead of trusting a 304.
+    public func recordFeed(sourceID: Int64, _ result: FeedResult, at time: Date) throws(ArchiveError) {
+        try write { db in
+            switch result {
+            case let .success(status, title, etag, lastModified, bodySHA256, interval, next):
+                try db.execute(sql: """
+                    UPDATE sources SET title = COALESCE(?, title), last_status = ?, etag = COALESCE(?, etag),
+                        last_modified = COALESCE(?, last_modified), last_body_sha256 = COALESCE(?, last_body_sha256),
+                        interval_seconds = COALESCE(?, interval_seconds), last_fetched_at = ?, next_fetch_at = ?,
+                        error_count = 0, last_error = NULL
+                    WHERE id = ?
+                    """, arguments: [title, status, etag, lastModified, bodySHA256, interval, time, next, sourceID])
+            case let .failure(status, error, next, park):
+                try db.execute(sql: """
+                    UPDATE sources SET last_status = ?, last_fetched_at = ?, error_count = error_count + 1,
+                        last_error = ?, next_fetch_at = ?, parked_reason = COALESCE(?, parked_reason)
+                    WHERE id = ?
+                    """, arguments: [status, time, error, next, park, sourceID])
+            }
+        }
+    }
+
+    /// A feed's new address after a permanent redirect. False (and nothing changed) when
+    /// another source already has that URL.
+    public func moveSource(sourceID: Int64, to url: String) throws(ArchiveError) -> Bool {
+        try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM sources WHERE url = ?", arguments: [url]) ?? false { return false }
+            try db.execute(sql: "UPDATE sources SET url = ? WHERE id = ?", arguments: [url, sourceID])
+            return true
+        }
+    }
+
+    /// True when this feed entry was archived (or settled) by an earlier run, found by its
+    /// key or, when a feed changed its GUIDs, by its link.
+    public func isEntryKnown(sourceID: Int64, entryKey: String, url: String?) throws(ArchiveError) -> Bool {
+        try read { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM entries WHERE source_id = ? AND entry_key = ?",
+                                 arguments: [sourceID, entryKey]) ?? false { return true }
+            guard let url else { return false }
+            return try Bool.fetchOne(db, sql: "SELECT 1 FROM entries WHERE source_id = ? AND url = ?",
+                                     arguments: [sourceID, url]) ?? false
+        }
+    }
+
+    /// Settles an entry that yields no document (an empty or non-article page, or one
+    /// robots.txt disallows), so later runs do not fetch it again.
     public func settleEntry(sourceID: Int64, entryKey: String, url: String?, title: String?, published: Date?) throws(ArchiveError) {
         try write { db in
             try Self.insertEntry(sourceID, entryKey, url: url, title: title, published: published, documentID: nil, db)

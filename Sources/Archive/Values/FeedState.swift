@@ -1,10 +1,15 @@
 import Foundation
 
 /// What the archive remembers about a source between runs: validators for conditional
-/// GET, the last body's hash, and its error record.
+/// GET, the last body's hash, its error record and its schedule.
+///
+/// `errorCount` counts failures since the last success; `nextFetchAt` nil means due now;
+/// a non-nil `parkedReason` means the feed is not fetched until resumed.
 public struct FeedState: Sendable, Equatable {
     public var sourceID: Int64
     public var url: String
+    public var kind: String
+    public var title: String?
     public var etag: String?
     public var lastModified: String?
     public var lastBodySHA256: String?
@@ -12,4 +17,7 @@ public struct FeedState: Sendable, Equatable {
     public var lastStatus: Int?
     public var errorCount: Int
     public var lastError: String?
+    public var nextFetchAt: Date?
+    public var intervalSeconds: Double?
+    public var parkedReason: String?
 }

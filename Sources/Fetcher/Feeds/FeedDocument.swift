@@ -18,6 +18,8 @@ public struct FeedDocument: Sendable, Equatable {
     public var entries: [FeedEntry]
     public var malformed = false
     public var encoding = "utf-8"
+    /// How often the feed says to look again, in seconds (RSS `<ttl>`, `sy:updatePeriod`).
+    public var refreshInterval: Double?
 
     public init(format: Format, title: String?, link: String?, entries: [FeedEntry]) {
         self.format = format

@@ -24,11 +24,16 @@ public struct FeedEntry: Sendable, Equatable {
         self.content = content
     }
 
-    /// The entry's identity across runs: its GUID or id, else its link, else its title
-    /// and summary. Never empty.
+    /// The entry's identity across runs: its GUID or id, else its link, else a hash of its
+    /// title, summary and content. Never empty. (The archive also finds an entry again by
+    /// its link, for feeds that change GUIDs.)
     public var key: String {
         if let id, !id.isEmpty { return id }
         if let link, !link.isEmpty { return link }
-        return "title:" + (title ?? "") + "|" + (summary ?? "").prefix(200)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(title ?? "")\n\(summary ?? "")\n\(content?.value ?? "")".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return "content:" + String(hash, radix: 16)
     }
 }

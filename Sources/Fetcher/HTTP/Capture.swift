@@ -31,5 +31,18 @@ public struct Capture: Sendable {
     public var lastModified: String? { header("Last-Modified") }
     public var contentType: String? { header("Content-Type") }
     public var isNotModified: Bool { status == 304 }
+
+    /// How long the response says it stays fresh: `Cache-Control: max-age`, else `Expires`.
+    public var cacheLifetime: Double? {
+        if let control = header("Cache-Control"),
+           let part = control.split(separator: ",").first(where: { $0.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("max-age=") }),
+           let seconds = Double(part.split(separator: "=").last?.trimmingCharacters(in: .whitespaces) ?? "") {
+            return seconds
+        }
+        return header("Expires").flatMap { RetryPolicy.seconds($0, now: fetchedAt) }.map { max($0, 0) }
+    }
+
+    /// `Retry-After` as seconds from when the response arrived.
+    public var retryAfter: Double? { header("Retry-After").flatMap { RetryPolicy.seconds($0, now: fetchedAt) } }
     public var isSuccess: Bool { (200..<300).contains(status) }
 }

@@ -10,13 +10,16 @@ struct RunCommand: ParsableCommand {
         abstract: "Fetch the configured feeds once and archive new articles.",
         discussion: """
             Cron-safe: holds an exclusive lock on the archive (a concurrent run exits at once with \
-            code 75), sends conditional GETs, and skips entries archived before. Prints one summary line.
+            code 75), fetches only the feeds that are due (see fetch.interval_minutes), all at once and \
+            politely, with conditional GETs, and skips entries archived before. Feeds come from the config \
+            and from `ingestd feeds add`. Prints one summary line.
 
             \(ExitStatus.help)
             """)
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var config: ConfigOptions
+    @Flag(help: "Fetch every feed that is not parked, due or not.") var all = false
 
     func run() throws {
         try CommandFailure.reporting {
@@ -25,12 +28,11 @@ struct RunCommand: ParsableCommand {
             let store = try archive.openForWriting()
             let started = Date()
             let pass = FeedPass(
-                feeds: settings.feeds, store: store, client: CurlClient(settings: settings.fetch),
-                parser: FeedParser(maxBytes: settings.fetch.maxBodyBytes),
+                store: store, pool: FetchPool(settings: settings.fetch), parser: FeedParser(maxBytes: settings.fetch.maxBodyBytes),
                 archiver: PageArchiver(normalizer: Normalizer(settings: settings.normalizer),
                                        ingestor: Ingestor(writer: store, matcher: DuplicateMatcher(settings: settings.dedup))),
-                warn: Console.warn)
-            let summary = pass.run()
+                schedule: settings.schedule, warn: Console.warn)
+            let summary = try pass.run(configured: settings.feeds, everyFeed: all)
             withExtendedLifetime(lock) {}
             print("run: " + summary.line(seconds: Date().timeIntervalSince(started)))
             if summary.failures > 0 { throw ExitCode(ExitStatus.partial.rawValue) }

@@ -15,11 +15,27 @@ struct ConfigFile: Decodable {
         var lowSpeedSeconds: Int?
         var maxRedirects: Int?
         var maxBodyBytes: Int?
+        var maxConcurrent: Int?
+        var perHostConcurrent: Int?
+        var perHostDelaySeconds: Double?
+        var maxCrawlDelaySeconds: Double?
+        var retries: Int?
+        var retryBaseDelaySeconds: Double?
+        var maxRetryAfterSeconds: Double?
+        var obeyRobots: Bool?
+        var intervalMinutes: Double?
+        var maxIntervalHours: Double?
+        var parkAfterFailures: Int?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case userAgent = "user_agent", connectTimeoutSeconds = "connect_timeout_seconds"
             case totalTimeoutSeconds = "total_timeout_seconds", lowSpeedBytes = "low_speed_bytes"
             case lowSpeedSeconds = "low_speed_seconds", maxRedirects = "max_redirects", maxBodyBytes = "max_body_bytes"
+            case maxConcurrent = "max_concurrent", perHostConcurrent = "per_host_concurrent"
+            case perHostDelaySeconds = "per_host_delay_seconds", maxCrawlDelaySeconds = "max_crawl_delay_seconds"
+            case retries, retryBaseDelaySeconds = "retry_base_delay_seconds", maxRetryAfterSeconds = "max_retry_after_seconds"
+            case obeyRobots = "obey_robots", intervalMinutes = "interval_minutes", maxIntervalHours = "max_interval_hours"
+            case parkAfterFailures = "park_after_failures"
         }
     }
 

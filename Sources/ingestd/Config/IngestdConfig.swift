@@ -11,6 +11,7 @@ import Normalizer
 struct IngestdConfig: Sendable {
     var feeds: [FeedConfig] = []
     var fetch = FetchSettings()
+    var schedule = FeedSchedule()
     var normalizer = NormalizerSettings()
     var dedup = DuplicateSettings()
 }

@@ -3,103 +3,167 @@ import Fetcher
 import Foundation
 import Normalizer
 
-/// One cron pass over the configured feeds: fetch each feed (conditionally), archive every
-/// entry not seen before, and remember the feed's validators.
+/// One cron pass over the feeds that are due: fetch them all at once through the
+/// `FetchPool` (conditionally, politely), fetch the article page of every entry not seen
+/// before (where robots.txt allows), archive it, and schedule each feed's next fetch.
 ///
 /// Guarantees: a feed's validators and body hash are saved only after all its entries are
 /// archived, so a pass killed midway is completed by the next one rather than hidden by a
-/// 304; a failing feed or page is reported and counted, and never stops the other feeds.
-struct FeedPass {
-    let feeds: [FeedConfig]
-    let store: ArchiveStore
-    let client: CurlClient
-    let parser: FeedParser
-    let archiver: PageArchiver
-    let warn: (String) -> Void
+/// 304; a failing feed or page is reported and counted, and never stops the other feeds;
+/// an entry is known again by its link when a feed changes its GUIDs; a permanent redirect
+/// (301/308) moves the stored feed URL, a temporary one does not; an archive error (disk
+/// full, a locked file) stops the pass and is thrown, with everything before it committed.
+final class FeedPass {
+    private let store: ArchiveStore
+    private let pool: FetchPool
+    private let parser: FeedParser
+    private let archiver: PageArchiver
+    private let schedule: FeedSchedule
+    private let warn: (String) -> Void
+    private var summary = RunSummary()
+    private var archiveError: ArchiveError?
 
-    func run() -> RunSummary {
-        var summary = RunSummary()
-        for feed in feeds {
+    init(store: ArchiveStore, pool: FetchPool, parser: FeedParser, archiver: PageArchiver, schedule: FeedSchedule,
+         warn: @escaping (String) -> Void) {
+        self.store = store
+        self.pool = pool
+        self.parser = parser
+        self.archiver = archiver
+        self.schedule = schedule
+        self.warn = warn
+    }
+
+    /// Fetches the configured feeds plus those added with `feeds add`: the ones due now,
+    /// or with `everyFeed` all that are not parked.
+    func run(configured: [FeedConfig], everyFeed: Bool) throws(ArchiveError) -> RunSummary {
+        for feed in configured { _ = try store.ensureSource(url: feed.url, kind: "feed") }
+        let due = try everyFeed ? store.feeds().filter { $0.parkedReason == nil } : store.feeds(dueAt: Date())
+        summary.feedsNotDue = try store.feeds().count - due.count
+        for state in due {
             summary.feeds += 1
-            do {
-                try pass(feed, &summary)
-            } catch {
-                summary.feedsFailed += 1
-                warn("\(error)")
+            pool.submit(FetchRequest(url: state.url, etag: state.etag, lastModified: state.lastModified)) { [self] outcome in
+                guard archiveError == nil else { return }
+                do throws(ArchiveError) { try feedArrived(state, outcome) } catch { archiveError = error }
             }
         }
+        pool.run()
+        if let archiveError { throw archiveError }
         return summary
     }
 
-    private func pass(_ feed: FeedConfig, _ summary: inout RunSummary) throws {
-        let sourceID = try store.ensureSource(url: feed.url, kind: "feed")
-        let state = try store.feedState(sourceID: sourceID)
+    private func feedArrived(_ state: FeedState, _ outcome: FetchOutcome) throws(ArchiveError) {
+        if let moved = outcome.movedPermanentlyTo {
+            if try store.moveSource(sourceID: state.sourceID, to: moved) {
+                warn("\(state.url): moved permanently to \(moved); the feed now uses the new URL")
+            } else {
+                warn("\(state.url): moved permanently to \(moved), which is already another source; URL kept")
+            }
+        }
         let capture: Capture
-        do {
-            capture = try client.fetch(FetchRequest(url: feed.url, etag: state.etag, lastModified: state.lastModified))
-        } catch {
-            try store.recordFeedFailure(sourceID: sourceID, status: nil, error: error.reason, at: Date())
-            throw error
+        switch outcome.result {
+        case let .failure(error): return try fail(state, status: nil, error.description, retryAfter: nil)
+        case let .success(c): capture = c
         }
-        if capture.isNotModified {
-            summary.feedsUnchanged += 1
-            return try store.recordFeedSuccess(sourceID: sourceID, title: nil, status: 304, etag: capture.etag,
-                                               lastModified: capture.lastModified, bodySHA256: nil, at: capture.fetchedAt)
-        }
+        if capture.isNotModified { return try unchanged(state, capture, bodySHA: nil) }
         guard capture.isSuccess else {
-            try store.recordFeedFailure(sourceID: sourceID, status: capture.status, error: "HTTP \(capture.status)", at: capture.fetchedAt)
-            throw FetchError(url: feed.url, reason: "HTTP status \(capture.status)")
+            return try fail(state, status: capture.status, "\(capture.finalURL): HTTP status \(capture.status)", retryAfter: capture.retryAfter)
         }
         let bodySHA = ArchiveStore.sha256Hex(capture.body)
-        if bodySHA == state.lastBodySHA256 {
-            summary.feedsUnchanged += 1
-            return try store.recordFeedSuccess(sourceID: sourceID, title: nil, status: capture.status, etag: capture.etag,
-                                               lastModified: capture.lastModified, bodySHA256: bodySHA, at: capture.fetchedAt)
-        }
+        if bodySHA == state.lastBodySHA256 { return try unchanged(state, capture, bodySHA: bodySHA) }
         let document: FeedDocument
         do { document = try parser.parse(capture.body, url: capture.finalURL, contentType: capture.contentType) } catch {
-            try store.recordFeedFailure(sourceID: sourceID, status: capture.status, error: error.reason, at: capture.fetchedAt)
-            throw error
+            return try fail(state, status: capture.status, error.description, retryAfter: nil)
         }
-        var firstError: String?
-        var failed = 0
+        let progress = FeedProgress(state: state, capture: capture, document: document, bodySHA: bodySHA)
         for entry in document.entries {
             summary.entries += 1
-            if try store.isEntryKnown(sourceID: sourceID, entryKey: entry.key) {
+            if try store.isEntryKnown(sourceID: state.sourceID, entryKey: entry.key, url: entry.link) {
                 summary.entriesKnown += 1
                 continue
             }
+            guard let link = entry.link else {
+                warn("entry \(entry.key) of \(state.url) has no link to an article page; skipped")
+                try settle(entry, of: state)
+                continue
+            }
+            progress.pending += 1
+            pool.submit(FetchRequest(url: link, obeysRobots: true)) { [self] outcome in
+                guard archiveError == nil else { return }
+                do throws(ArchiveError) { try pageArrived(entry, outcome, progress) } catch { archiveError = error }
+            }
+        }
+        if progress.pending == 0 { try finish(progress) }
+    }
+
+    private func pageArrived(_ entry: FeedEntry, _ outcome: FetchOutcome, _ progress: FeedProgress) throws(ArchiveError) {
+        switch outcome.result {
+        case let .failure(error) where error.kind == .robots:
+            summary.entriesDisallowed += 1
+            try settle(entry, of: progress.state)
+        case let .failure(error):
+            progress.failed(error.description)
+            summary.entriesFailed += 1
+            warn(error.description)
+        case let .success(page) where !page.isSuccess:
+            let message = "\(page.finalURL): HTTP status \(page.status)"
+            progress.failed(message)
+            summary.entriesFailed += 1
+            warn(message)
+        case let .success(page):
+            let sighting = Sighting(sourceID: progress.state.sourceID, entryKey: entry.key, entryTitle: entry.title,
+                                    entryPublished: entry.published ?? entry.updated, url: entry.link ?? page.requestedURL,
+                                    capture: page.archiveInput)
             do {
-                summary.count(try archive(entry, sourceID: sourceID))
+                summary.count(try archiver.archive(sighting))
             } catch let error as ArchiveError {
                 throw error
             } catch {
-                failed += 1
-                firstError = firstError ?? "\(error)"
+                progress.failed("\(error)")
+                summary.entriesFailed += 1
                 warn("\(error)")
             }
         }
-        summary.entriesFailed += failed
-        if let firstError {
-            try store.recordFeedFailure(sourceID: sourceID, status: capture.status,
-                                        error: "\(failed) of \(document.entries.count) entries failed; first: \(firstError)",
-                                        at: capture.fetchedAt)
-        } else {
-            try store.recordFeedSuccess(sourceID: sourceID, title: document.title, status: capture.status, etag: capture.etag,
-                                        lastModified: capture.lastModified, bodySHA256: bodySHA, at: capture.fetchedAt)
-        }
+        progress.pending -= 1
+        if progress.pending == 0 { try finish(progress) }
     }
 
-    private func archive(_ entry: FeedEntry, sourceID: Int64) throws -> IngestOutcomeKind {
-        guard let link = entry.link else {
-            warn("entry \(entry.key) has no link to an article page; skipped")
-            try store.settleEntry(sourceID: sourceID, entryKey: entry.key, url: nil, title: entry.title, published: entry.published ?? entry.updated)
-            return .empty
+    /// All entries of a fetched body are done: keep its validators, or count the failure.
+    private func finish(_ progress: FeedProgress) throws(ArchiveError) {
+        let state = progress.state, capture = progress.capture
+        if let firstError = progress.firstError {
+            return try fail(state, status: capture.status, "\(progress.failures) of \(progress.document.entries.count) entries failed; first: \(firstError)",
+                            retryAfter: nil)
         }
-        let page = try client.fetch(FetchRequest(url: link))
-        guard page.isSuccess else { throw FetchError(url: link, reason: "HTTP status \(page.status)") }
-        let sighting = Sighting(sourceID: sourceID, entryKey: entry.key, entryTitle: entry.title,
-                                entryPublished: entry.published ?? entry.updated, url: link, capture: page.archiveInput)
-        return try archiver.archive(sighting)
+        let hint = progress.document.refreshInterval
+        try store.recordFeed(sourceID: state.sourceID, .success(
+            status: capture.status, title: progress.document.title, etag: capture.etag, lastModified: capture.lastModified,
+            bodySHA256: progress.bodySHA, intervalSeconds: hint,
+            nextFetchAt: schedule.nextAfterSuccess(capture.fetchedAt, hint: hint ?? state.intervalSeconds, cacheLifetime: capture.cacheLifetime)),
+            at: capture.fetchedAt)
+    }
+
+    private func unchanged(_ state: FeedState, _ capture: Capture, bodySHA: String?) throws(ArchiveError) {
+        summary.feedsUnchanged += 1
+        try store.recordFeed(sourceID: state.sourceID, .success(
+            status: capture.status, title: nil, etag: capture.etag, lastModified: capture.lastModified, bodySHA256: bodySHA,
+            intervalSeconds: nil,
+            nextFetchAt: schedule.nextAfterSuccess(capture.fetchedAt, hint: state.intervalSeconds, cacheLifetime: capture.cacheLifetime)),
+            at: capture.fetchedAt)
+    }
+
+    private func fail(_ state: FeedState, status: Int?, _ message: String, retryAfter: Double?) throws(ArchiveError) {
+        summary.feedsFailed += 1
+        warn(message)
+        let now = Date(), failures = state.errorCount + 1
+        let park = schedule.parkReason(failures: failures, lastError: message)
+        if park != nil { summary.feedsParked += 1 }
+        try store.recordFeed(sourceID: state.sourceID, .failure(
+            status: status, error: message, nextFetchAt: schedule.nextAfterFailure(now, failures: failures, retryAfter: retryAfter),
+            parkReason: park), at: now)
+    }
+
+    private func settle(_ entry: FeedEntry, of state: FeedState) throws(ArchiveError) {
+        try store.settleEntry(sourceID: state.sourceID, entryKey: entry.key, url: entry.link, title: entry.title,
+                              published: entry.published ?? entry.updated)
     }
 }

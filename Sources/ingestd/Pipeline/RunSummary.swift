@@ -3,9 +3,12 @@ struct RunSummary {
     var feeds = 0
     var feedsUnchanged = 0
     var feedsFailed = 0
+    var feedsParked = 0
+    var feedsNotDue = 0
     var entries = 0
     var entriesKnown = 0
     var entriesFailed = 0
+    var entriesDisallowed = 0
     var files = 0
     var filesFailed = 0
     var records = 0
@@ -29,9 +32,11 @@ struct RunSummary {
 
     func line(seconds: Double) -> String {
         var parts: [String] = []
-        if feeds > 0 {
-            parts.append("\(feeds) feeds (\(feedsUnchanged) unchanged, \(feedsFailed) failed)")
-            parts.append("\(entries) entries (\(entriesKnown) known, \(entriesFailed) failed)")
+        if feeds > 0 || feedsNotDue > 0 {
+            let parked = feedsParked > 0 ? ", \(feedsParked) parked" : ""
+            parts.append("\(feeds) feeds (\(feedsUnchanged) unchanged, \(feedsFailed) failed\(parked)), \(feedsNotDue) not due")
+            let disallowed = entriesDisallowed > 0 ? ", \(entriesDisallowed) disallowed by robots.txt" : ""
+            parts.append("\(entries) entries (\(entriesKnown) known, \(entriesFailed) failed\(disallowed))")
         }
         if files > 0 { parts.append("\(files) files (\(filesFailed) failed)") }
         if records > 0 { parts.append("\(records) JSONL records (\(recordsFailed) failed)") }

@@ -68,6 +68,18 @@ final class FeedEventAdapter: XMLEventHandler {
             entry.content = e.contents.first
             return entry
         }
-        return FeedDocument(format: format, title: reader.feed.values["title"]?.plainText, link: reader.feed["link"], entries: entries)
+        var document = FeedDocument(format: format, title: reader.feed.values["title"]?.plainText, link: reader.feed["link"],
+                                    entries: entries)
+        document.refreshInterval = refreshInterval(reader.feed)
+        return document
+    }
+
+    /// `<ttl>` minutes, else `sy:updatePeriod` divided by `sy:updateFrequency`.
+    private func refreshInterval(_ feed: FeedContext) -> Double? {
+        if let ttl = feed["ttl"].flatMap(Double.init), ttl > 0 { return ttl * 60 }
+        let periods: [String: Double] = ["hourly": 3_600, "daily": 86_400, "weekly": 604_800, "monthly": 2_592_000, "yearly": 31_536_000]
+        guard let period = feed["sy_updateperiod"].flatMap({ periods[$0.lowercased()] }) else { return nil }
+        let frequency = feed["sy_updatefrequency"].flatMap(Double.init) ?? 1
+        return frequency > 0 ? period / frequency : period
     }
 }
