@@ -38,6 +38,9 @@ public final class MarkupDocument {
     /// Whether the document has a root element at all.
     public var hasRoot: Bool { xmlDocGetRootElement(document) != nil }
 
+    /// The root element's local name, as written.
+    public var rootName: String? { xmlDocGetRootElement(document).map { Self.name(of: $0).local } }
+
     /// Entity names the document's internal subset declares (`<!ENTITY name …>`).
     public var declaredEntities: Set<String> {
         guard let subset = document.pointee.intSubset else { return [] }

@@ -45,9 +45,11 @@ extension ArchiveStore {
     }
 
     /// Adds a feed, or brings back one that was removed or parked (due at once, errors cleared).
-    public func addFeed(url: String) throws(ArchiveError) -> Int64 {
+    /// `title` fills in a title the feed has not given yet.
+    public func addFeed(url: String, title: String? = nil) throws(ArchiveError) -> Int64 {
         try write { db in
             let id = try Self.ensureSource(url: url, kind: "feed", db)
+            try db.execute(sql: "UPDATE sources SET title = COALESCE(title, ?) WHERE id = ?", arguments: [title, id])
             try db.execute(sql: """
                 UPDATE sources SET removed_at = NULL, parked_reason = NULL, next_fetch_at = NULL, error_count = 0
                 WHERE id = ? AND (removed_at IS NOT NULL OR parked_reason IS NOT NULL)

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// `errorCount` counts failures since the last success; `nextFetchAt` nil means due now;
 /// a non-nil `parkedReason` means the feed is not fetched until resumed.
-public struct FeedState: Sendable, Equatable {
+public struct FeedState: Sendable, Equatable, Codable {
     public var sourceID: Int64
     public var url: String
     public var kind: String

@@ -10,6 +10,8 @@ public struct FeedDocument: Sendable, Equatable {
         case json
         /// Microsoft's Channel Definition Format, read for its items; reported as "unknown".
         case cdf
+        /// A sitemap `<urlset>` (Google News sitemaps), read as a feed of its URLs.
+        case sitemap
     }
 
     public var format: Format

@@ -13,6 +13,10 @@ public struct FeedEntry: Sendable, Equatable {
     public var author: String?
     public var summary: String?
     public var content: FeedText?
+    /// Enclosures and Media RSS content, in document order.
+    public var media: [FeedMedia] = []
+    /// The entry's thumbnail image (Media RSS `media:thumbnail`).
+    public var thumbnail: String?
 
     public init(id: String? = nil, link: String? = nil, title: String? = nil, published: Date? = nil,
                 summary: String? = nil, content: FeedText? = nil) {

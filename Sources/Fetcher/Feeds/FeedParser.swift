@@ -1,7 +1,8 @@
 import Foundation
 import Markup
 
-/// Parses RSS 0.90–2.0, RDF/RSS 1.0, Atom 0.3/1.0, CDF and JSON Feed documents.
+/// Parses RSS 0.90–2.0, RDF/RSS 1.0, Atom 0.3/1.0, CDF and JSON Feed documents, and
+/// sitemaps (`<urlset>`, as Google News publishes them) as feeds of their URLs.
 ///
 /// XML goes through libxml2 and `FeedEventReader`, which reads every dialect the way
 /// feedparser does. The charset is settled first (`FeedCharset`). A document that is not
@@ -50,6 +51,11 @@ public struct FeedParser: Sendable {
             throw FetchError(url: url, reason: "not XML: \(error)")
         }
         guard document.hasRoot else { throw FetchError(url: url, reason: "not XML: no root element") }
+        if document.rootName?.lowercased() == "urlset" {
+            let sitemap = SitemapReader(base: url)
+            document.walk(sitemap, entityBudget: maxBytes)
+            return sitemap.document
+        }
         let adapter = FeedEventAdapter(reader: FeedEventReader(baseURI: url))
         document.walk(adapter, entityBudget: maxBytes)
         var feed = try adapter.document(url: url)

@@ -11,7 +11,8 @@ struct FeedsParseCommand: ParsableCommand {
         abstract: "Parse feed files and print what was read, one JSON line per file.",
         discussion: """
             Each line: {"file", "format", "malformed", "feed": {"title", "link"}, "entries": [{"id", "link", \
-            "title", "published", "updated", "author", "summary", "content"}]}, text fields as plain text and \
+            "title", "published", "updated", "author", "summary", "content", "thumbnail", "media": [{"url", \
+            "type", "length", "medium"}]}]}, text fields as plain text and \
             dates as UTC ISO 8601. A file that cannot be parsed gives format "unknown", no entries, and its \
             error on stderr.
 
@@ -63,14 +64,16 @@ struct ParsedFeedLine: Encodable {
 
     /// Every field is written, null when absent, as the comparator expects.
     struct Entry: Encodable {
-        var id, link, title, published, updated, author, summary, content: String?
+        var id, link, title, published, updated, author, summary, content, thumbnail: String?
+        var media: [FeedMedia] = []
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Key.self)
             for (name, value) in [("id", id), ("link", link), ("title", title), ("published", published), ("updated", updated),
-                                  ("author", author), ("summary", summary), ("content", content)] {
+                                  ("author", author), ("summary", summary), ("content", content), ("thumbnail", thumbnail)] {
                 try c.encode(value, forKey: Key(name))
             }
+            try c.encode(media, forKey: Key("media"))
         }
     }
 
@@ -91,13 +94,13 @@ struct ParsedFeedLine: Encodable {
     init(file: String) { self.file = file }
 
     mutating func fill(_ document: FeedDocument) {
-        format = document.format == .cdf ? "unknown" : document.format.rawValue
+        format = [.cdf, .sitemap].contains(document.format) ? "unknown" : document.format.rawValue
         malformed = document.malformed
         feed = Feed(title: document.title, link: document.link)
         entries = document.entries.map { e in
             Entry(id: e.id, link: e.link, title: e.title,
                   published: e.published.map(TimestampParser.iso8601String), updated: e.updated.map(TimestampParser.iso8601String),
-                  author: e.author, summary: e.summary, content: e.content?.plainText)
+                  author: e.author, summary: e.summary, content: e.content?.plainText, thumbnail: e.thumbnail, media: e.media)
         }
     }
 

@@ -17,6 +17,10 @@ final class FeedContext {
     /// Author records (name, email, href), one per author element.
     var authors: [[String: String]] = []
     var hasImage = false
+    /// RSS `<enclosure>`, Atom `link rel="enclosure"` and Media RSS `media:content`, in order.
+    var media: [FeedMedia] = []
+    /// Media RSS `media:thumbnail` URLs.
+    var thumbnails: [String] = []
 
     subscript(key: String) -> String? {
         get { values[key]?.value }
@@ -35,5 +39,7 @@ final class FeedContext {
         contents = []
         authors = []
         hasImage = false
+        media = []
+        thumbnails = []
     }
 }

@@ -66,6 +66,8 @@ final class FeedEventAdapter: XMLEventHandler {
             entry.author = e["author"]
             entry.summary = e.values["summary"]?.plainText
             entry.content = e.contents.first
+            entry.media = e.media
+            entry.thumbnail = e.thumbnails.first
             return entry
         }
         var document = FeedDocument(format: format, title: reader.feed.values["title"]?.plainText, link: reader.feed["link"],

@@ -94,8 +94,12 @@ extension FeedEventReader {
         case "itunes_image", "itunes_link":
             push("itunes_image", expectingText: false)
             if current === feed, attributes["href"] ?? attributes["url"] != nil { feed.hasImage = true }
-        case "enclosure", "cloud", "psc_chapters", "psc_chapter", "media_content", "media_group": break
-        case "media_thumbnail": push("url", expectingText: true)
+        case "enclosure": addMedia(attributes)
+        case "media_content": addMedia(attributes)
+        case "cloud", "psc_chapters", "psc_chapter", "media_group": break
+        case "media_thumbnail":
+            if let url = attributes["url"], !url.isEmpty { current.thumbnails.append(FeedURL.join(baseURI, url)) }
+            push("url", expectingText: true)
         case "generator": push("generator", expectingText: true)
         default: return false
         }
@@ -204,9 +208,17 @@ extension FeedEventReader {
             return push("link", expectingText: inFeed || inEntry || inSource)
         }
         let href = rawHref.isEmpty ? rawHref : FeedURL.join(baseURI, rawHref)
+        if rel == "enclosure" { addMedia(attributes) }
         if rel == "alternate", ["text/html", "application/xhtml+xml"].contains(Self.contentType(type)) {
             current["link"] = href
         }
+    }
+
+    private func addMedia(_ attributes: [String: String]) {
+        guard let raw = attributes["url"] ?? attributes["href"], !raw.isEmpty else { return }
+        let length = (attributes["length"] ?? attributes["filesize"]).flatMap { Int($0) }
+        current.media.append(FeedMedia(url: FeedURL.join(baseURI, raw), type: attributes["type"], length: length,
+                                       medium: attributes["medium"]))
     }
 
     private func startContent(_ attributes: [String: String]) {
