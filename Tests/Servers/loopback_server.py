@@ -7,6 +7,12 @@ it listens (port 0 picks a free port). Extra behaviour for the fetcher tests:
   /redirect/301/<path>   301 to /<path>          /redirect/302/<path>   302 to /<path>
   /loop                  redirects to itself      /gzip/<path>           the file, gzip-encoded
   /status/<code>         an empty response with that status
+  /brotli/<path>         the file, brotli-encoded (stored meta-blocks: a real stream, no encoder needed)
+  /drip/<path>           the file, one byte every 0.25 s (for low-speed timeouts)
+  /huge                  claims a 10 GB body and sends a little of it
+  /bomb                  64 MB of zeros, gzip-encoded to about 64 KB
+  /flaky/<path>          500 on the first request for the path, then the file
+  /limited/<path>        429 with Retry-After: 1 on the first request for the path, then the file
 --delay S sleeps S seconds before answering any path under /pages/ (for kill tests).
 It stops by itself after --lifetime seconds, so a crashed test never leaves it running.
 """
@@ -16,6 +22,39 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 args = None
 log_lock = threading.Lock()
+first_seen = set()
+bomb = None
+
+
+def brotli_stored(data):
+    """A brotli stream (RFC 7932) of uncompressed meta-blocks: WBITS=16, then per block of
+    up to 65536 bytes ISLAST=0, MNIBBLES=4, MLEN-1, ISUNCOMPRESSED=1, pad, bytes; then an
+    empty last meta-block."""
+    bits, out = [], bytearray()
+
+    def put(value, n):
+        bits.extend((value >> i) & 1 for i in range(n))
+
+    def flush():
+        while len(bits) % 8:
+            bits.append(0)
+        for i in range(0, len(bits), 8):
+            out.append(sum(b << j for j, b in enumerate(bits[i:i + 8])))
+        bits.clear()
+
+    put(0, 1)  # WBITS = 16
+    for start in range(0, len(data), 65536):
+        chunk = data[start:start + 65536]
+        put(0, 1)              # ISLAST
+        put(0, 2)              # MNIBBLES = 4
+        put(len(chunk) - 1, 16)
+        put(1, 1)              # ISUNCOMPRESSED
+        flush()
+        out.extend(chunk)
+    put(1, 1)  # ISLAST
+    put(1, 1)  # ISLASTEMPTY
+    flush()
+    return bytes(out)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -42,10 +81,50 @@ class Handler(BaseHTTPRequestHandler):
     def do_HEAD(self):
         self.do_GET()
 
+    def once(self, path):
+        """True the first time this path is asked for."""
+        with log_lock:
+            if path in first_seen:
+                return False
+            first_seen.add(path)
+            return True
+
+    def raw(self, status, headers, chunks, delay=0):
+        """A response written piece by piece; the client may hang up at any time."""
+        try:
+            self.send_response(status)
+            for k, v in headers:
+                self.send_header(k, v)
+            self.end_headers()
+            for chunk in chunks:
+                self.wfile.write(chunk)
+                self.wfile.flush()
+                if delay:
+                    time.sleep(delay)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.record(status)
+
     def do_GET(self):
+        global bomb
         path = self.path.split("?")[0]
         if path.startswith("/pages/") and args.delay > 0:
             time.sleep(args.delay)
+        if path == "/huge":
+            return self.raw(200, [("Content-Type", "application/xml"), ("Content-Length", str(10 * 1024 ** 3))],
+                            [b"<rss>" + b" " * 65536] * 4)
+        if path == "/bomb":
+            with log_lock:
+                if bomb is None:
+                    bomb = gzip.compress(bytes(64 * 1024 * 1024), 9)
+            return self.reply(200, bomb, [("Content-Type", "application/xml"), ("Content-Encoding", "gzip")])
+        if path.startswith("/flaky/") and self.once(path):
+            return self.reply(500, b"try again")
+        if path.startswith("/limited/") and self.once(path):
+            return self.reply(429, b"slow down", [("Retry-After", "1")])
+        for prefix in ("/flaky", "/limited"):
+            if path.startswith(prefix + "/"):
+                path = path[len(prefix):]
         if path == "/loop":
             return self.reply(302, headers=[("Location", "/loop")])
         if path.startswith("/status/"):
@@ -54,9 +133,10 @@ class Handler(BaseHTTPRequestHandler):
             prefix = f"/redirect/{code}/"
             if path.startswith(prefix):
                 return self.reply(int(code), headers=[("Location", "/" + path[len(prefix):])])
-        encode = path.startswith("/gzip/")
-        if encode:
-            path = path[len("/gzip"):]
+        encode = None
+        for prefix in ("/gzip", "/brotli", "/drip"):
+            if path.startswith(prefix + "/"):
+                encode, path = prefix[1:], path[len(prefix):]
         file = os.path.realpath(os.path.join(args.root, path.lstrip("/")))
         if not file.startswith(os.path.realpath(args.root)) or not os.path.isfile(file):
             return self.reply(404, b"not found")
@@ -75,9 +155,15 @@ class Handler(BaseHTTPRequestHandler):
                 pass
         kind = "application/xml" if file.endswith((".rss", ".atom", ".xml")) else "text/html; charset=utf-8"
         headers = validators + [("Content-Type", kind)]
-        if encode:
+        if encode == "gzip":
             body = gzip.compress(body)
             headers.append(("Content-Encoding", "gzip"))
+        elif encode == "brotli":
+            body = brotli_stored(body)
+            headers.append(("Content-Encoding", "br"))
+        elif encode == "drip":
+            headers.append(("Content-Length", str(len(body))))
+            return self.raw(200, headers, [body[i:i + 1] for i in range(len(body))], delay=0.25)
         self.reply(200, body, headers)
 
 
@@ -92,7 +178,11 @@ def main():
     args = p.parse_args()
     # A parent's worker thread may have blocked these; a test server must always be stoppable.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    class Server(ThreadingHTTPServer):
+        def handle_error(self, request, client_address):
+            pass  # clients that hang up on purpose (size caps, timeouts) are not errors here
+
+    server = Server(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     threading.Timer(args.lifetime, server.shutdown).start()
     print(f"PORT {server.server_address[1]}", flush=True)

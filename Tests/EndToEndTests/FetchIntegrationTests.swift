@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+
+/// `ingestd run` against a real HTTP server on loopback: each case checks what the run
+/// reported and what the archive stored.
+@Suite(.serialized)
+struct FetchIntegrationTests {
+    @Test func okThenNotModified() throws {
+        let site = try FetchSite()
+        try site.feed("a", items: [("g1", "news/one.html"), ("g2", "news/two.html")])
+        let first = try site.run(["feeds/a.rss"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try site.documentCount() == 2)
+        let stored = try #require(try site.sources()[site.server.url("feeds/a.rss")])
+        #expect(stored["last_status"] as Int? == 200)
+        #expect((stored["etag"] as String?)?.hasPrefix("\"") == true)
+        #expect(stored["next_fetch_at"] as Date? != nil)
+
+        let second = try site.run(["feeds/a.rss"])
+        #expect(second.stdout.contains("1 feeds (1 unchanged, 0 failed)"), "\(second.stdout)")
+        #expect(site.requests("feeds/a.rss").map { $0.split(separator: " ").last! } == ["200", "304"])
+        #expect(try site.sources()[site.server.url("feeds/a.rss")]?["last_status"] as Int? == 304)
+        #expect(try site.documentCount() == 2)
+    }
+
+    @Test func permanentRedirectMovesTheStoredURLAndTemporaryDoesNot() throws {
+        let site = try FetchSite()
+        try site.feed("a", items: [("g1", "news/one.html")])
+        try site.feed("b", items: [("g2", "news/two.html")])
+        let run = try site.run(["redirect/301/feeds/a.rss", "redirect/302/feeds/b.rss"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("moved permanently to \(site.server.url("feeds/a.rss"))"))
+        let urls = Set(try site.sources().keys)
+        #expect(urls.contains(site.server.url("feeds/a.rss")))
+        #expect(!urls.contains(site.server.url("redirect/301/feeds/a.rss")))
+        #expect(urls.contains(site.server.url("redirect/302/feeds/b.rss")))
+        #expect(try site.documentCount() == 2)
+    }
+
+    @Test func aRedirectLoopIsAStoredError() throws {
+        let site = try FetchSite()
+        let run = try site.run(["loop"])
+        #expect(run.status == 1, "\(run.stdout)")
+        let stored = try #require(try site.sources()[site.server.url("loop")])
+        #expect((stored["last_error"] as String?)?.contains("redirect loop") == true)
+        #expect(stored["error_count"] as Int? == 1)
+    }
+
+    @Test func gzipAndBrotliBodiesAreDecoded() throws {
+        let site = try FetchSite()
+        try site.feed("a", items: [("g1", "news/one.html")])
+        try site.feed("b", items: [("g2", "news/two.html")])
+        let run = try site.run(["gzip/feeds/a.rss", "brotli/feeds/b.rss"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try site.documentCount() == 2)
+        #expect(try site.sources().values.allSatisfy { $0["last_status"] as Int? == 200 && $0["error_count"] as Int? == 0 })
+    }
+
+    @Test func aSlowDripTimesOut() throws {
+        let site = try FetchSite()
+        try site.feed("a", items: [("g1", "news/one.html")])
+        let started = Date()
+        let run = try site.run(["drip/feeds/a.rss"], fetch: ["retries": "0"])
+        #expect(Date().timeIntervalSince(started) < 8)
+        #expect(run.status == 1)
+        let stored = try #require(try site.sources()[site.server.url("drip/feeds/a.rss")])
+        #expect((stored["last_error"] as String?)?.contains("timed out") == true, "\(stored)")
+        #expect(try site.documentCount() == 0)
+    }
+
+    @Test func aTenGigabyteClaimAndAGzipBombAreCapped() throws {
+        let site = try FetchSite()
+        let run = try site.run(["huge", "bomb"])
+        #expect(run.status == 1)
+        let sources = try site.sources()
+        for path in ["huge", "bomb"] {
+            let error = sources[site.server.url(path)]?["last_error"] as String?
+            #expect(error?.contains("exceeds 1000000 bytes (fetch.max_body_bytes)") == true, "\(path): \(error ?? "-")")
+        }
+        #expect(site.requests("bomb").count == 1, "a size refusal is not retried")
+    }
+
+    @Test func aServerErrorThenSuccessIsRetried() throws {
+        let site = try FetchSite()
+        try site.feed("a", items: [("g1", "news/one.html")])
+        let run = try site.run(["flaky/feeds/a.rss"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(site.requests("flaky/feeds/a.rss").map { $0.split(separator: " ").last! } == ["500", "200"])
+        let stored = try #require(try site.sources()[site.server.url("flaky/feeds/a.rss")])
+        #expect(stored["error_count"] as Int? == 0 && stored["last_status"] as Int? == 200)
+        #expect(try site.documentCount() == 1)
+    }
+
+    @Test func tooManyRequestsWaitsForRetryAfter() throws {
+        let site = try FetchSite()
+        try site.feed("a", items: [("g1", "news/one.html")])
+        let started = Date()
+        let run = try site.run(["limited/feeds/a.rss"], fetch: ["retry_base_delay_seconds": "0.01"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Date().timeIntervalSince(started) >= 1, "Retry-After: 1 was not honoured")
+        #expect(site.requests("limited/feeds/a.rss").map { $0.split(separator: " ").last! } == ["429", "200"])
+        #expect(try site.documentCount() == 1)
+    }
+
+    @Test func robotsDisallowedPagesAreNotFetchedAndAreSettled() throws {
+        let site = try FetchSite()
+        try site.write("robots.txt", "User-agent: *\nDisallow: /private/\n\nUser-agent: otherbot\nDisallow: /\n")
+        try site.feed("a", items: [("g1", "news/one.html"), ("g2", "private/two.html")])
+        let run = try site.run(["feeds/a.rss"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("1 disallowed by robots.txt"), "\(run.stdout)")
+        #expect(site.requests("private/two.html").isEmpty)
+        #expect(site.requests("robots.txt").count == 1)
+        #expect(try site.documentCount() == 1)
+        let settled = try DatabaseQueue(path: site.archive).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries WHERE url LIKE '%private/two.html' AND document_id IS NULL")
+        }
+        #expect(settled == 1)
+    }
+
+    @Test func changedGUIDsWithTheSameLinksAreKnown() throws {
+        let site = try FetchSite()
+        try site.feed("a", items: [("g1", "news/one.html"), ("g2", "news/two.html")])
+        #expect(try site.run(["feeds/a.rss"]).status == 0)
+        try site.feed("a", items: [("new-1", "news/one.html"), ("new-2", "news/two.html"), ("g3", "news/three.html")])
+        let second = try site.run(["feeds/a.rss"])
+        #expect(second.stdout.contains("3 entries (2 known, 0 failed)"), "\(second.stdout)")
+        #expect(site.requests("news/one.html").count == 1 && site.requests("news/two.html").count == 1)
+        #expect(try site.documentCount() == 3)
+    }
+}
