@@ -42,7 +42,7 @@ enum ISO8601Scanner {
         return Date(timeIntervalSince1970: Double(daysFromCivil(year, month, day)) * 86_400 + seconds)
     }
 
-    private static func number(_ b: inout ArraySlice<UInt8>, digits: Int) -> Int? {
+    static func number(_ b: inout ArraySlice<UInt8>, digits: Int) -> Int? {
         guard b.count >= digits else { return nil }
         var v = 0
         for d in b.prefix(digits) {
@@ -53,13 +53,13 @@ enum ISO8601Scanner {
         return v
     }
 
-    private static func take(_ b: inout ArraySlice<UInt8>, _ c: Unicode.Scalar) -> Bool {
+    static func take(_ b: inout ArraySlice<UInt8>, _ c: Unicode.Scalar) -> Bool {
         guard b.first == UInt8(ascii: c) else { return false }
         b = b.dropFirst()
         return true
     }
 
-    private static func daysIn(_ month: Int, _ year: Int) -> Int {
+    static func daysIn(_ month: Int, _ year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -68,7 +68,7 @@ enum ISO8601Scanner {
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    private static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -10,9 +10,10 @@ import Foundation
 /// guessing when nothing fits. Thread-safe: each thread keeps its own formatters.
 public enum TimestampParser {
     public static func parse(_ raw: String) -> Date? {
-        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            .replacingOccurrences(of: "  ", with: " ")
-        guard !s.isEmpty, s.count < 80 else { return nil }
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.utf8.count < 80 else { return nil }
+        if let d = RFC822Scanner.parse(trimmed) { return d }
+        let s = trimmed.replacingOccurrences(of: "  ", with: " ")
         if let first = s.unicodeScalars.first, CharacterSet.decimalDigits.contains(first) {
             // The common ISO 8601 forms first, on bytes; then the format style and formatters.
             if let d = ISO8601Scanner.parse(s) { return d }

@@ -9,7 +9,7 @@ public final class PlainText: MarkupEventHandler {
     private var hiddenDepth = 0
 
     public static func of(_ html: String) -> String {
-        guard html.contains("<") || html.contains("&") else { return collapse(html) }
+        guard html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&")) else { return collapse(html) }
         let collector = PlainText()
         do { try MarkupStream.html(Array(html.utf8), encoding: "UTF-8", into: collector) } catch { return collapse(html) }
         return collapse(String(decoding: collector.bytes, as: UTF8.self))

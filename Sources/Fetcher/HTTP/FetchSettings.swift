@@ -4,7 +4,7 @@
 ///   `lowSpeedBytes` (1,000) bytes/s arrive for `lowSpeedSeconds` (20 s): no fetch hangs;
 /// - `maxRedirects` 8;
 /// - `maxBodyBytes` 32 MiB, enforced on the decoded body while it streams in;
-/// - `maxConcurrent` 64 transfers at once, at most `perHostConcurrent` (2) to one host,
+/// - `maxConcurrent` 256 transfers at once, at most `perHostConcurrent` (2) to one host,
 ///   whose requests start at least `perHostDelay` (0.2 s) apart, or robots.txt's
 ///   `Crawl-delay` when that is longer (capped at `maxCrawlDelay`, 30 s);
 /// - `retries` 2 more attempts after a transient failure (5xx, 429, timeout, reset),
@@ -19,7 +19,7 @@ public struct FetchSettings: Sendable, Equatable {
     public var lowSpeedSeconds = 20
     public var maxRedirects = 8
     public var maxBodyBytes = 32 << 20
-    public var maxConcurrent = 64
+    public var maxConcurrent = 256
     public var perHostConcurrent = 2
     public var perHostDelay = 0.2
     public var maxCrawlDelay = 30.0

@@ -70,8 +70,8 @@ final class FeedEventReader {
             let attrs = attributeList.map { " \($0.0)=\"\(Self.escape($0.1, quotes: true))\"" }.joined()
             return text("<\(local)\(attrs)>", escape: false)
         }
-        let hasPrefix = name.contains(":")
-        let handlerName = name.replacingOccurrences(of: ":", with: "_")
+        let hasPrefix = name.hasASCII(":")
+        let handlerName = name.replacingASCII(":", with: "_")
         if !hasPrefix && !["title", "link", "description", "name"].contains(name) { inTextInput = false }
         if !hasPrefix && !["title", "link", "description", "url", "href", "width", "height"].contains(name) { inImage = false }
         if !startHandler(handlerName, attributes) {
@@ -80,7 +80,7 @@ final class FeedEventReader {
     }
 
     func end(_ name: String) {
-        let handlerName = name.replacingOccurrences(of: ":", with: "_")
+        let handlerName = name.replacingASCII(":", with: "_")
         if !endHandler(handlerName) { _ = pop(handlerName) }
         if inContent > 0, let type = content?.type, !type.hasSuffix("xml") {
             if name == "xhtml:div" || name == "div" { return }
@@ -146,7 +146,7 @@ final class FeedEventReader {
         var pieces = top.pieces
         if version == "atom10", content?.type == "application/xhtml+xml" { pieces = Self.unwrapDiv(pieces) }
         var output = pieces.joined()
-        if strip { output = output.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if strip { output = output.trimmedWhitespace() }
         guard top.expectingText else { return output }
         if content?.base64 == true, let data = Data(base64Encoded: output, options: .ignoreUnknownCharacters),
            let decoded = String(data: data, encoding: .utf8) {
@@ -208,6 +208,7 @@ final class FeedEventReader {
     }
 
     static func escape(_ s: String, quotes: Bool) -> String {
+        guard s.hasASCII("&") || s.hasASCII("<") || s.hasASCII(">") || (quotes && s.hasASCII("\"")) else { return s }
         var out = s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
         if quotes { out = out.replacingOccurrences(of: "\"", with: "&quot;") }
@@ -216,16 +217,17 @@ final class FeedEventReader {
 
     /// Query strings in links that a loose reader turned into entity references (`?a=1&b;=2`).
     private static func unescapeQuery(_ link: String, ampersands: Bool) -> String {
+        guard link.hasASCII("&") else { return link }
         var out = ampersands ? link.replacingOccurrences(of: "&amp;", with: "&") : link
-        out = out.replacingOccurrences(of: #"&([A-Za-z0-9_]+);"#, with: "&$1", options: .regularExpression)
+        if out.hasASCII(";") { out = out.replacingOccurrences(of: #"&([A-Za-z0-9_]+);"#, with: "&$1", options: .regularExpression) }
         return out
     }
 
     /// Atom 1.0 XHTML content without its wrapping `<div>`, when one div encloses all of it.
     private static func unwrapDiv(_ pieces: [String]) -> [String] {
         var pieces = pieces
-        while pieces.count > 1, pieces.last!.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { pieces.removeLast() }
-        while pieces.count > 1, pieces.first!.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { pieces.removeFirst() }
+        while pieces.count > 1, pieces.last!.trimmedWhitespace().isEmpty { pieces.removeLast() }
+        while pieces.count > 1, pieces.first!.trimmedWhitespace().isEmpty { pieces.removeFirst() }
         guard let first = pieces.first, first == "<div>" || first.hasPrefix("<div "), pieces.last == "</div>" else { return pieces }
         var depth = 0
         for piece in pieces.dropLast() {

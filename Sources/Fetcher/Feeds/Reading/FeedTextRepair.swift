@@ -36,7 +36,7 @@ enum FeedTextRepair {
     /// character reference, every tag is a common HTML element and every named reference is
     /// an HTML one. Errs towards plain text, since a false HTML guess loses text.
     static func looksLikeHTML(_ s: String) -> Bool {
-        guard s.contains("<") || s.contains("&") else { return false }
+        guard s.hasASCII("<") || s.hasASCII("&") else { return false }
         guard s.range(of: #"</\w+>"#, options: .regularExpression) != nil
             || s.range(of: #"&#?\w+;"#, options: .regularExpression) != nil else { return false }
         for tag in matches(#"</?(\w+)"#, in: s) where !htmlElements.contains(tag.lowercased()) { return false }

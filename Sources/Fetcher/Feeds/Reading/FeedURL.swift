@@ -14,8 +14,8 @@ enum FeedURL {
 
     /// `reference` resolved against `base` (either may be empty).
     static func join(_ base: String, _ reference: String) -> String {
-        let fixed = reference.replacingOccurrences(of: #"^([A-Za-z][A-Za-z0-9+\-.]*://)/+"#, with: "$1",
-                                                   options: .regularExpression)
+        let fixed = reference.contains(":///") ? reference.replacingOccurrences(
+            of: #"^([A-Za-z][A-Za-z0-9+\-.]*://)/+"#, with: "$1", options: .regularExpression) : reference
         guard !base.isEmpty else { return fixed }
         guard !fixed.isEmpty else { return base }
         return URL(string: fixed, relativeTo: URL(string: base))?.absoluteString ?? fixed
