@@ -42,6 +42,15 @@ enum ISO8601Scanner {
         return Date(timeIntervalSince1970: Double(daysFromCivil(year, month, day)) * 86_400 + seconds)
     }
 
+    /// W3C-DTF's reduced forms: `YYYY` (1 January) and `YYYY-MM` (the 1st), UTC.
+    static func parseYearOrMonth(_ s: String) -> Date? {
+        var b = Array(s.utf8)[...]
+        guard let year = number(&b, digits: 4) else { return nil }
+        if b.isEmpty { return Date(timeIntervalSince1970: Double(daysFromCivil(year, 1, 1)) * 86_400) }
+        guard take(&b, "-"), let month = number(&b, digits: 2), b.isEmpty, (1...12).contains(month) else { return nil }
+        return Date(timeIntervalSince1970: Double(daysFromCivil(year, month, 1)) * 86_400)
+    }
+
     static func number(_ b: inout ArraySlice<UInt8>, digits: Int) -> Int? {
         guard b.count >= digits else { return nil }
         var v = 0

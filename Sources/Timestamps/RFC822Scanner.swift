@@ -1,9 +1,11 @@
 import Foundation
 
 /// Reads the RFC 822 / 1123 dates of RSS on bytes, without a formatter (which cost a third
-/// of a feed's parse time): `[Day,] D Mon YYYY HH:MM[:SS] [zone]`, where the zone is
-/// `±HHMM`, a US or military-style name (GMT, UT, EST, PDT, Z, …), or missing (UTC), and a
-/// two-digit year means 19YY from 50 up and 20YY below.
+/// of a feed's parse time): `[Day,] D Mon[,] YYYY HH:MM[:SS] [zone]`, and the
+/// JavaScript and asctime orders `Day Mon D YYYY HH:MM:SS [zone]` and
+/// `Day Mon D HH:MM:SS YYYY`. The zone is `±HHMM`, a name feedparser knows (GMT, UT,
+/// EST, ET, PDT, MET, MEST, Etc/GMT, military letters), or missing (UTC); a two-digit
+/// year means 19YY from 50 up and 20YY below.
 ///
 /// Guarantees: returns nil, never a guess, for anything else or for an impossible date or
 /// time, so the caller can fall back to its formatters.
@@ -15,17 +17,36 @@ enum RFC822Scanner {
             _ = ISO8601Scanner.take(&b, ",")
             skipSpaces(&b)
         }
-        guard let day = digits(&b, max: 2), skipSpaces(&b), let month = monthNumber(&b), skipSpaces(&b),
-              var year = digits(&b, max: 4), skipSpaces(&b) else { return nil }
-        if year < 50 { year += 2000 } else if year < 100 { year += 1900 }
+        var day: Int, month: Int, year: Int?
+        if let first = b.first, isLetter(first) {  // "Aug 30 2012 17:26" or asctime's "Jan  4 16:29:06 2004"
+            guard let m = monthNumber(&b), skipSpaces(&b), let d = digits(&b, max: 2), skipSpaces(&b) else { return nil }
+            (day, month) = (d, m)
+            let rest = b
+            year = digits(&b, max: 4)
+            if year != nil, b.first == UInt8(ascii: ":") { b = rest; year = nil }
+        } else {
+            guard let d = digits(&b, max: 2), skipSpaces(&b), let m = monthNumber(&b) else { return nil }
+            _ = ISO8601Scanner.take(&b, ",")
+            skipSpaces(&b)
+            guard let y = digits(&b, max: 4) else { return nil }
+            (day, month, year) = (d, m, y)
+        }
+        skipSpaces(&b)
         guard let h = digits(&b, max: 2), ISO8601Scanner.take(&b, ":"), let m = ISO8601Scanner.number(&b, digits: 2),
-              (1...12).contains(month), day >= 1, day <= ISO8601Scanner.daysIn(month, year), h < 24, m < 60 else { return nil }
+              h < 24, m < 60 else { return nil }
         var seconds = Double(h * 3600 + m * 60)
         if ISO8601Scanner.take(&b, ":") {
             guard let sec = ISO8601Scanner.number(&b, digits: 2), sec <= 60 else { return nil }
             seconds += Double(sec)
         }
         skipSpaces(&b)
+        if year == nil {
+            year = digits(&b, max: 4)
+            skipSpaces(&b)
+        }
+        guard var fullYear = year else { return nil }
+        if fullYear < 50 { fullYear += 2000 } else if fullYear < 100 { fullYear += 1900 }
+        guard (1...12).contains(month), day >= 1, day <= ISO8601Scanner.daysIn(month, fullYear) else { return nil }
         if let sign = b.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
             b = b.dropFirst()
             guard let oh = ISO8601Scanner.number(&b, digits: 2), let om = ISO8601Scanner.number(&b, digits: 2), om < 60 else { return nil }
@@ -37,12 +58,13 @@ enum RFC822Scanner {
             b = b.dropFirst(b.count)
         }
         guard b.isEmpty else { return nil }
-        return Date(timeIntervalSince1970: Double(ISO8601Scanner.daysFromCivil(year, month, day)) * 86_400 + seconds)
+        return Date(timeIntervalSince1970: Double(ISO8601Scanner.daysFromCivil(fullYear, month, day)) * 86_400 + seconds)
     }
 
     private static let zones: [String: Int] = [
-        "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
-        "PST": -8, "PDT": -7, "CET": 1, "CEST": 2, "MSK": 3, "TRT": 3,
+        "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "ETC/GMT": 0, "ADT": -3, "AST": -4, "AT": -4, "EDT": -4, "EST": -5, "ET": -5,
+        "CDT": -5, "CST": -6, "CT": -6, "MDT": -6, "MST": -7, "MT": -7, "PDT": -7, "PST": -8, "PT": -8,
+        "A": -1, "N": 1, "M": -12, "Y": 12, "MET": 1, "MEST": 2, "CET": 1, "CEST": 2, "MSK": 3, "TRT": 3,
     ]
 
     private static let months: [String: Int] = [

@@ -16,7 +16,10 @@ public enum TimestampParser {
         let s = trimmed.replacingOccurrences(of: "  ", with: " ")
         if let first = s.unicodeScalars.first, CharacterSet.decimalDigits.contains(first) {
             // The common ISO 8601 forms first, on bytes; then the format style and formatters.
-            if let d = ISO8601Scanner.parse(s) { return d }
+            if let d = ISO8601Scanner.parse(s) ?? ISO8601Scanner.parseYearOrMonth(s) { return d }
+            // A full ISO date and time the scanner refused has an impossible value (25:00,
+            // minute 61) or trailing junk: no lenient fallback may accept it.
+            if s.range(of: #"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"#, options: .regularExpression) != nil { return nil }
             if let d = try? Date(s, strategy: .iso8601) { return d }
             if let d = iso8601(s) { return d }
         }

