@@ -15,5 +15,6 @@ struct Ingestd: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, ImportCommand.self, ClustersCommand.self, DocsCommand.self,
-                      ExportCommand.self, ExtractCommand.self, FeedsCommand.self, RenormalizeCommand.self, StatsCommand.self, BenchCommand.self])
+                      ExportCommand.self, ExtractCommand.self, FeedsCommand.self, RenormalizeCommand.self, StatsCommand.self,
+                      VerifyCommand.self, BackupCommand.self, BenchCommand.self])
 }
