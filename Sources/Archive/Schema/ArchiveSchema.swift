@@ -10,6 +10,7 @@ enum ArchiveSchema {
         m.registerMigration("v1-initial", migrate: createInitialTables)
         m.registerMigration("v2-host-blocks", migrate: createHostBlocks)
         m.registerMigration("v3-feed-schedule", migrate: addFeedSchedule)
+        m.registerMigration("v4-search", migrate: createSearchIndex)
         return m
     }
 
@@ -134,5 +135,18 @@ enum ArchiveSchema {
             t.add(column: "removed_at", .datetime)
         }
         try db.create(index: "entries_by_url", on: "entries", columns: ["source_id", "url"])
+    }
+
+    /// Full-text search (FTS5, contentless: the texts stay compressed in `documents`),
+    /// filled from every document already archived.
+    private static func createSearchIndex(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='', tokenize='unicode61 remove_diacritics 2')
+            """)
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, title, text, text_size FROM documents ORDER BY id")
+        while let row = try rows.next() {
+            let text = String(decoding: try ZlibCodec.decompress(row["text"], expectedSize: row["text_size"]), as: UTF8.self)
+            try ArchiveStore.indexForSearch(row["id"], title: row["title"], text: text, db)
+        }
     }
 }

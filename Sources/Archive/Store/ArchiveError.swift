@@ -4,6 +4,7 @@ public enum ArchiveError: Error, CustomStringConvertible, Sendable {
     case database(String)
     case corruptBlob(String)
     case notFound(String)
+    case badQuery(String)
 
     public var description: String {
         switch self {
@@ -11,6 +12,7 @@ public enum ArchiveError: Error, CustomStringConvertible, Sendable {
         case let .database(reason): "archive error: \(reason)"
         case let .corruptBlob(reason): "corrupt blob in archive: \(reason)"
         case let .notFound(what): "\(what) is not in the archive"
+        case let .badQuery(reason): "search query: \(reason)"
         }
     }
 }

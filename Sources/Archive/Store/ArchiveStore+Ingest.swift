@@ -84,6 +84,7 @@ extension ArchiveStore {
             relation: "canonical", firstSeenAt: time, normalizerVersion: input.normalizerVersion)
         try record.insert(db)
         let documentID = record.id!
+        try indexForSearch(documentID, title: input.title, text: input.text, db)
         return (documentID, try assignCluster(documentID, cluster, at: time, db))
     }
 

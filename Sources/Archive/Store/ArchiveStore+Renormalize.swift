@@ -30,11 +30,13 @@ extension ArchiveStore {
                     summary.merged += 1
                 } else {
                     let bytes = Data(new.text.utf8)
+                    try Self.unindexForSearch(id, db)
                     try db.execute(sql: """
                         UPDATE documents SET text = ?, text_size = ?, word_count = ?, content_hash = ?, title = ?, published = ?,
                             language = ?, site_name = ?, canonical_url = ?, normalizer_version = ? WHERE id = ?
                         """, arguments: [ZlibCodec.compress(bytes), bytes.count, new.wordCount, new.contentHash, new.title,
                                          new.published, new.language, new.siteName, new.canonicalURL, new.normalizerVersion, id])
+                    try Self.indexForSearch(id, title: new.title, text: new.text, db)
                     summary.changed += 1
                 }
             }
@@ -57,6 +59,7 @@ extension ArchiveStore {
         try db.execute(sql: "UPDATE OR IGNORE sightings SET document_id = ? WHERE document_id = ?", arguments: [other, id])
         try db.execute(sql: "DELETE FROM sightings WHERE document_id = ?", arguments: [id])
         try db.execute(sql: "UPDATE entries SET document_id = ? WHERE document_id = ?", arguments: [other, id])
+        try unindexForSearch(id, db)
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+/// Full-text search over titles and texts with SQLite FTS5.
+///
+/// The index is contentless (`content=''`): texts are stored once, compressed, in
+/// `documents`, and the index keeps only its postings, so search costs little space. It is
+/// kept in step in the write path: a document is indexed when inserted, and unindexed with
+/// its old title and text before those change (renormalize) or it goes (a merge).
+extension ArchiveStore {
+    /// Documents matching an FTS5 query (`harbour strike`, `"wire story"`, `dock*`,
+    /// `title:bridge`), best first (bm25).
+    public func search(_ query: String, limit: Int) throws(ArchiveError) -> [SearchHit] {
+        try read { db in
+            let rows: [Row]
+            do {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT d.id, d.cluster_id, d.title, d.published, d.text, d.text_size FROM documents_fts f
+                    JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ?
+                    """, arguments: [query, limit])
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+                throw ArchiveError.badQuery("\(error.message ?? "syntax error") in \(query)")
+            }
+            let terms = Self.searchTerms(query)
+            return try rows.map { row in
+                let text = String(decoding: try ZlibCodec.decompress(row["text"], expectedSize: row["text_size"]), as: UTF8.self)
+                return SearchHit(id: row["id"], cluster: row["cluster_id"] ?? row["id"], title: row["title"],
+                                 published: row["published"], snippet: Self.snippet(text, terms: terms))
+            }
+        }
+    }
+
+    static func indexForSearch(_ id: Int64, title: String?, text: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)", arguments: [id, title ?? "", text])
+    }
+
+    /// Removes a document's postings; a contentless index needs the values it was given.
+    static func unindexForSearch(_ id: Int64, _ db: Database) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT title, text, text_size FROM documents WHERE id = ?", arguments: [id]) else { return }
+        let text = String(decoding: try ZlibCodec.decompress(row["text"], expectedSize: row["text_size"]), as: UTF8.self)
+        try db.execute(sql: "INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                       arguments: [id, (row["title"] as String?) ?? "", text])
+    }
+
+    /// The words of a query, lowercased, without operators, quotes or prefix stars.
+    private static func searchTerms(_ query: String) -> [String] {
+        query.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            .filter { !["and", "or", "not", "near"].contains($0) }
+    }
+
+    /// About 30 words around the first term found, with ellipses where the text goes on.
+    private static func snippet(_ text: String, terms: [String]) -> String {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        let hit = words.firstIndex { word in terms.contains { word.lowercased().hasPrefix($0) } } ?? 0
+        let start = max(0, hit - 10), end = min(words.count, hit + 20)
+        return (start > 0 ? "… " : "") + words[start..<end].joined(separator: " ") + (end < words.count ? " …" : "")
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Archive
+
+/// `ingestd search QUERY`: full-text search over archived titles and texts.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search archived titles and texts (SQLite FTS5).",
+        discussion: """
+            QUERY is FTS5 syntax: words (all must match), "a phrase", prefix*, OR, NOT, title:word. \
+            Best matches first, each with its cluster and a snippet.
+
+            \(ExitStatus.help)
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+    @Argument(help: "The query.") var query: String
+    @Option(help: "At most this many results.") var limit = 20
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let store = try archive.openExisting()
+            let hits: [SearchHit]
+            do throws(ArchiveError) { hits = try store.search(query, limit: limit) } catch {
+                if case .badQuery = error { throw CommandFailure(.dataError, error.description) }
+                throw CommandFailure(.ioError, error.description)
+            }
+            if json { return try JSONOutput.print(hits) }
+            if hits.isEmpty { print("no documents match \(query)") }
+            for h in hits {
+                let date = h.published.map { TimeFormat.day($0) } ?? "undated"
+                print("#\(h.id)  cluster \(h.cluster)  \(date)  \(h.title ?? "(untitled)")\n    \(h.snippet)")
+            }
+        }
+    }
+}
