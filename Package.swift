@@ -51,8 +51,9 @@ let package = Package(
         .executableTarget(
             name: "ingestd",
             dependencies: [
-                "Fetcher", "Normalizer", "Archive", "CorpusGenerator", "CPrefetch",
+                "Fetcher", "Normalizer", "Archive", "CorpusGenerator", "CPrefetch", "Timestamps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -10,15 +10,6 @@ extension ArchiveStore {
         }
     }
 
-    /// Calls `body` for every document in id order, reading in a streaming cursor so memory
-    /// stays bounded whatever the archive's size.
-    public func forEachDocument(_ body: (DocumentDetail) throws -> Void) throws(ArchiveError) {
-        try read { db in
-            let cursor = try DocumentRecord.fetchCursor(db, sql: "SELECT * FROM documents ORDER BY id")
-            while let record = try cursor.next() { try body(try Self.detail(record, db)) }
-        }
-    }
-
     static func detail(_ record: DocumentRecord, _ db: Database) throws -> DocumentDetail {
         let sightings = try Row.fetchAll(db, sql: """
             SELECT so.url AS source, so.kind, s.entry_key, s.url, s.seen_at, c.final_url, c.status, c.etag,

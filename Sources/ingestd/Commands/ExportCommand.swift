@@ -1,44 +1,119 @@
 import ArgumentParser
 import Archive
 import Foundation
+import Timestamps
 
-/// `ingestd export`: the cleaned corpus, one document per line.
+/// `ingestd export`: the cleaned corpus as JSONL, CSV or plain-text files, or the raw
+/// captures as WARC, filtered, in stable order, resumable.
 struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case jsonl
+        case jsonl, csv, text, warc
     }
 
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export every document with its text, cluster and provenance.",
+        abstract: "Export documents (JSONL, CSV, a folder of .txt files) or their raw captures (WARC 1.1).",
         discussion: """
-            JSON Lines, one document per line in id order: id, cluster, relation, title, published, \
-            language, site_name, canonical_url, content_hash, text and sightings. With --out the file \
-            is written beside its target and renamed into place only when complete.
+            Documents go in id order, streamed, so memory stays bounded. jsonl: one document per line with \
+            text, metadata, cluster, relation and every sighting. csv: one row per document (RFC 4180, header \
+            row). text: --out is a folder; one ID.txt per document, its title, a blank line, its text. warc: a \
+            response record per raw capture (a resource record for file URLs) and a metadata record naming \
+            the document and cluster. Files are written beside their target and renamed into place when \
+            complete. The last line on stderr gives the cursor: pass it to --after to export only what came later.
 
             \(ExitStatus.help)
             """)
 
     @OptionGroup var archive: ArchiveOptions
     @Option(help: "Output format.") var format: Format = .jsonl
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("Write to this file (a folder for text) instead of stdout.", valueName: "path")) var out: String?
+    @Option(help: ArgumentHelp("Only documents first seen at or after this date (ISO 8601).", valueName: "date")) var since: String?
+    @Option(help: ArgumentHelp("Only documents first seen before this date.", valueName: "date")) var until: String?
+    @Option(help: ArgumentHelp("Only documents seen through this source (a feed URL, as `feeds list` shows it).", valueName: "url"))
+    var source: String?
+    @Option(help: ArgumentHelp("Only documents in this language (ISO 639-1).", valueName: "code")) var lang: String?
+    @Option(help: ArgumentHelp("Only the documents of this cluster.", valueName: "id")) var cluster: Int64?
+    @Flag(help: "One document per cluster: its canonical.") var canonicalOnly = false
+    @Option(help: ArgumentHelp("Only documents after this cursor (the id an earlier export ended on).", valueName: "cursor"))
+    var after: Int64?
 
     func run() throws {
         try CommandFailure.reporting {
+            let filter = try makeFilter()
             let store = try archive.openExisting()
-            let sink = try ExportSink(path: out)
-            let encoder = JSONOutput.encoder(pretty: false)
-            do {
-                try store.forEachDocument { doc in
-                    var line = try encoder.encode(doc)
-                    line.append(0x0A)
-                    try sink.write(line)
+            var count = 0, last: Int64?
+            if format == .text {
+                guard let out else { throw CommandFailure(.cannotCreate, "--format text needs --out FOLDER") }
+                try exportText(store, filter, folder: out) { count += 1; last = $0 }
+            } else {
+                let sink = try ExportSink(path: out)
+                do {
+                    try exportStream(store, filter, sink) { count += 1; last = $0 }
+                    try sink.finish()
+                } catch {
+                    sink.abandon()
+                    throw error
                 }
-                try sink.finish()
-            } catch {
-                sink.abandon()
-                throw error
             }
+            let cursor = last.map { "; continue with --after \($0)" } ?? ""
+            FileHandle.standardError.write(Data("export: \(count) \(format == .warc ? "captures" : "documents")\(cursor)\n".utf8))
+        }
+    }
+
+    private func makeFilter() throws -> ExportFilter {
+        var f = ExportFilter()
+        func date(_ raw: String?, _ name: String) throws -> Date? {
+            guard let raw else { return nil }
+            guard let d = TimestampParser.parse(raw) else { throw CommandFailure(.dataError, "--\(name): not a date: \(raw)") }
+            return d
+        }
+        f.since = try date(since, "since")
+        f.until = try date(until, "until")
+        f.source = source
+        f.language = lang
+        f.cluster = cluster
+        f.canonicalOnly = canonicalOnly
+        f.afterID = after
+        return f
+    }
+
+    /// JSONL, CSV or WARC to one sink; `done` gets each document id (WARC: per capture).
+    private func exportStream(_ store: ArchiveStore, _ filter: ExportFilter, _ sink: ExportSink, done: (Int64) -> Void) throws {
+        switch format {
+        case .jsonl:
+            let encoder = JSONOutput.encoder(pretty: false)
+            try store.forEachDocument(filter) { doc in
+                try sink.write(try encoder.encode(doc) + Data([0x0A]))
+                done(doc.id)
+            }
+        case .csv:
+            try sink.write(CSVRow.line(CSVRow.header))
+            try store.forEachDocument(filter) { doc in
+                try sink.write(CSVRow.line(CSVRow.fields(doc)))
+                done(doc.id)
+            }
+        case .warc:
+            try sink.write(WARCRecords.warcinfo(date: Date()))
+            try store.forEachCapture(filter) { capture in
+                try sink.write(WARCRecords.capture(capture))
+                done(capture.documentID)
+            }
+        case .text:
+            break
+        }
+    }
+
+    private func exportText(_ store: ArchiveStore, _ filter: ExportFilter, folder: String, done: (Int64) -> Void) throws {
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw CommandFailure(.cannotCreate, "\(folder): \(error.localizedDescription)")
+        }
+        try store.forEachDocument(filter) { doc in
+            let path = (folder as NSString).appendingPathComponent("\(doc.id).txt")
+            let body = (doc.title.map { $0 + "\n\n" } ?? "") + doc.text + "\n"
+            do { try Data(body.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+                throw CommandFailure(.ioError, "cannot write \(path): \(error.localizedDescription)")
+            }
+            done(doc.id)
         }
     }
 }

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+
+extension ArchiveStore {
+    /// Calls `body` for every document the filter takes, in id order, through a streaming
+    /// cursor so memory stays bounded whatever the archive's size.
+    public func forEachDocument(_ filter: ExportFilter = ExportFilter(), _ body: (DocumentDetail) throws -> Void) throws(ArchiveError) {
+        try read { db in
+            let (clause, arguments) = Self.whereClause(filter)
+            let cursor = try DocumentRecord.fetchCursor(db, sql: "SELECT d.* FROM documents d WHERE \(clause) ORDER BY d.id",
+                                                        arguments: arguments)
+            while let record = try cursor.next() { try body(try Self.detail(record, db)) }
+        }
+    }
+
+    /// Calls `body` for every capture through which a document the filter takes was seen,
+    /// in document then capture order (a capture shared by two documents comes once per document).
+    public func forEachCapture(_ filter: ExportFilter = ExportFilter(), _ body: (CaptureExport) throws -> Void) throws(ArchiveError) {
+        try read { db in
+            let (clause, arguments) = Self.whereClause(filter)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT d.id AS document_id, d.cluster_id, d.relation, c.id AS capture_id, c.requested_url, c.final_url,
+                       c.status, c.headers, c.fetched_at, c.body, c.body_size, c.body_sha256
+                FROM documents d JOIN sightings s ON s.document_id = d.id JOIN captures c ON c.id = s.capture_id
+                WHERE \(clause) GROUP BY d.id, c.id ORDER BY d.id, c.id
+                """, arguments: arguments)
+            while let row = try rows.next() {
+                let headers = (try? JSONDecoder().decode([[String]].self, from: Data((row["headers"] as String).utf8))) ?? []
+                try body(CaptureExport(
+                    captureID: row["capture_id"], documentID: row["document_id"], cluster: row["cluster_id"] ?? row["document_id"],
+                    relation: row["relation"], requestedURL: row["requested_url"], finalURL: row["final_url"], status: row["status"],
+                    headers: headers, fetchedAt: row["fetched_at"],
+                    body: try ZlibCodec.decompress(row["body"], expectedSize: row["body_size"]), bodySHA256: row["body_sha256"]))
+            }
+        }
+    }
+
+    private static func whereClause(_ f: ExportFilter) -> (String, StatementArguments) {
+        var clauses: [String] = ["1"]
+        var arguments = StatementArguments()
+        if let since = f.since { clauses.append("d.first_seen_at >= ?"); arguments += [since] }
+        if let until = f.until { clauses.append("d.first_seen_at < ?"); arguments += [until] }
+        if let language = f.language { clauses.append("d.language = ?"); arguments += [language] }
+        if let cluster = f.cluster { clauses.append("d.cluster_id = ?"); arguments += [cluster] }
+        if f.canonicalOnly { clauses.append("d.relation = 'canonical'") }
+        if let after = f.afterID { clauses.append("d.id > ?"); arguments += [after] }
+        if let source = f.source {
+            clauses.append("EXISTS (SELECT 1 FROM sightings s2 JOIN sources so ON so.id = s2.source_id WHERE s2.document_id = d.id AND so.url = ?)")
+            arguments += [source]
+        }
+        return (clauses.joined(separator: " AND "), arguments)
+    }
+}

@@ -1,0 +1,83 @@
+import Archive
+import Crypto
+import Foundation
+import Timestamps
+
+/// WARC 1.1 (ISO 28500:2017) records for the raw captures of exported documents: one
+/// `warcinfo` record, then per capture a `response` record (or `resource` for a file URL)
+/// holding the HTTP status line, headers and the body as stored, and a `metadata` record
+/// referring to it that names the document, its cluster and its relation.
+///
+/// Guarantees: every record carries WARC-Record-ID, WARC-Date, Content-Length and
+/// WARC-Block-Digest; responses carry WARC-Target-URI and WARC-Payload-Digest (SHA-1, base
+/// 32, of the body); record ids are derived from the capture and document ids, so a capture's
+/// records keep their ids from one export to the next. The body is stored decoded, so the headers that
+/// described the wire encoding (Content-Encoding, Transfer-Encoding, Content-Length) are
+/// replaced by a Content-Length of the body as written.
+enum WARCRecords {
+    static func warcinfo(date: Date) -> Data {
+        record(["WARC-Type": "warcinfo", "WARC-Record-ID": recordID("warcinfo"), "WARC-Date": TimestampParser.iso8601String(date),
+                "Content-Type": "application/warc-fields"],
+               block: Data("software: ingestd 0.1.0\r\nformat: WARC File Format 1.1\r\n".utf8))
+    }
+
+    static func capture(_ c: CaptureExport) -> Data {
+        let id = recordID("capture:\(c.captureID):document:\(c.documentID)")
+        let date = TimestampParser.iso8601String(c.fetchedAt)
+        var out = Data()
+        if c.finalURL.lowercased().hasPrefix("http") {
+            let reason = [200: "OK", 203: "Non-Authoritative Information", 206: "Partial Content"][c.status] ?? "Status \(c.status)"
+            var http = "HTTP/1.1 \(c.status) \(reason)\r\n"
+            let dropped: Set<String> = ["content-encoding", "transfer-encoding", "content-length"]
+            for h in c.headers where h.count == 2 && !dropped.contains(h[0].lowercased()) { http += "\(h[0]): \(h[1])\r\n" }
+            http += "Content-Length: \(c.body.count)\r\n\r\n"
+            out += record(["WARC-Type": "response", "WARC-Record-ID": id, "WARC-Date": date, "WARC-Target-URI": c.finalURL,
+                           "Content-Type": "application/http;msgtype=response", "WARC-Payload-Digest": sha1(c.body)],
+                          block: Data(http.utf8) + c.body)
+        } else {
+            let type = c.headers.first { $0.count == 2 && $0[0].lowercased() == "content-type" }?[1] ?? "application/octet-stream"
+            out += record(["WARC-Type": "resource", "WARC-Record-ID": id, "WARC-Date": date, "WARC-Target-URI": c.finalURL,
+                           "Content-Type": type, "WARC-Payload-Digest": sha1(c.body)], block: c.body)
+        }
+        let fields = "ingestd-document: \(c.documentID)\r\ningestd-cluster: \(c.cluster)\r\ningestd-relation: \(c.relation)\r\n"
+            + "ingestd-capture-sha256: \(c.bodySHA256)\r\n"
+        out += record(["WARC-Type": "metadata", "WARC-Record-ID": recordID("metadata:\(c.captureID):\(c.documentID)"),
+                       "WARC-Date": date, "WARC-Target-URI": c.finalURL, "WARC-Refers-To": id,
+                       "Content-Type": "application/warc-fields"], block: Data(fields.utf8))
+        return out
+    }
+
+    private static func record(_ headers: [String: String], block: Data) -> Data {
+        var head = "WARC/1.1\r\n"
+        let order = ["WARC-Type", "WARC-Record-ID", "WARC-Date", "WARC-Target-URI", "WARC-Refers-To", "Content-Type", "WARC-Payload-Digest"]
+        for key in order { if let value = headers[key] { head += "\(key): \(value)\r\n" } }
+        head += "WARC-Block-Digest: \(sha1(block))\r\nContent-Length: \(block.count)\r\n\r\n"
+        return Data(head.utf8) + block + Data("\r\n\r\n".utf8)
+    }
+
+    /// `<urn:uuid:…>` from the first 16 bytes of SHA-256 of `name`, shaped as a version-5 UUID.
+    private static func recordID(_ name: String) -> String {
+        var bytes = Array(SHA256.hash(data: Data(("ingestd:" + name).utf8)).prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x50
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        return "<urn:uuid:" + parts.joined(separator: "-") + ">"
+    }
+
+    /// `sha1:` and the base-32 digest (RFC 4648 alphabet), as WARC tools write it.
+    private static func sha1(_ data: Data) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+        var out = "sha1:", buffer = 0, bits = 0
+        for byte in Insecure.SHA1.hash(data: data) {
+            buffer = (buffer << 8) | Int(byte)
+            bits += 8
+            while bits >= 5 {
+                out.append(alphabet[(buffer >> (bits - 5)) & 31])
+                bits -= 5
+            }
+        }
+        if bits > 0 { out.append(alphabet[(buffer << (5 - bits)) & 31]) }
+        return out
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `ingestd export` in every format, with filters and the resume cursor, on the demo
+/// archive fetched over HTTP.
+@Suite(.serialized)
+struct ExportTests {
+    let site: DemoSite
+
+    init() throws {
+        site = try DemoSite()
+        let run = try site.run()
+        guard run.status == 0 else { throw TestFailure("demo run failed: \(run.stderr)") }
+    }
+
+    private func export(_ arguments: [String]) throws -> IngestdProcess.Result {
+        let result = try IngestdProcess.run(["export", "--archive", site.archive] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result
+    }
+
+    private func ids(_ jsonl: String) -> [Int] {
+        jsonl.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? Int
+        }
+    }
+
+    @Test func filtersAndTheCursorSelectInIdOrder() throws {
+        let all = ids(try export([]).stdout)
+        #expect(all == Array(1...12))
+        let first = try export(["--until", "2999-01-01", "--after", "0"])
+        #expect(first.stderr.contains("export: 12 documents; continue with --after 12"))
+        #expect(ids(try export(["--after", "9"]).stdout) == [10, 11, 12])
+        #expect(ids(try export(["--canonical-only"]).stdout).count == 9)
+        #expect(ids(try export(["--cluster", "1"]).stdout).count == 3)
+        #expect(ids(try export(["--lang", "tr"]).stdout).count >= 1)
+        #expect(ids(try export(["--source", site.server.url("feeds/kiyi-haber.rss")]).stdout).count == 2)
+        #expect(ids(try export(["--since", "2999-01-01"]).stdout).isEmpty)
+    }
+
+    @Test func csvHasAHeaderAndOneQuotedRecordPerDocument() throws {
+        let csv = try export(["--format", "csv"]).stdout
+        #expect(csv.hasPrefix("id,cluster,relation,title,published,language,site_name,canonical_url,url,first_seen,word_count,content_hash,text\r\n"))
+        // Every text has commas, so every record ends in a quoted field and a CRLF.
+        #expect(csv.components(separatedBy: "\"\r\n").count - 1 == 12)
+    }
+
+    @Test func textFilesAreOnePerDocument() throws {
+        let folder = site.folder.appendingPathComponent("texts")
+        _ = try export(["--format", "text", "--out", folder.path])
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.count == 12 && files.contains("1.txt"))
+        let first = try String(contentsOf: folder.appendingPathComponent("1.txt"), encoding: .utf8)
+        #expect(first.hasPrefix("Valmora dock workers end 19-day strike after wage deal\n\n"))
+    }
+
+    @Test func warcHasAResponseAndAMetadataRecordPerCaptureWithValidDigests() throws {
+        let path = site.folder.appendingPathComponent("out.warc").path
+        _ = try export(["--format", "warc", "--out", path])
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", TestPaths.packageRoot.appendingPathComponent("Tests/Tools/warc_check.py").path, path]
+        let out = Pipe()
+        check.standardOutput = out
+        try check.run()
+        let records = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0)
+        let parsed = records.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(parsed.first?["type"] as? String == "warcinfo")
+        let responses = parsed.filter { $0["type"] as? String == "response" }
+        let metadata = parsed.filter { $0["type"] as? String == "metadata" }
+        #expect(responses.count == 12 && metadata.count == 12)
+        let responseIDs = Set(responses.compactMap { $0["id"] as? String })
+        #expect(metadata.allSatisfy { responseIDs.contains($0["refers_to"] as? String ?? "") })
+        #expect(metadata.contains { ($0["fields"] as? [String: String])?["ingestd-cluster"] == "1" })
+    }
+}
