@@ -8,6 +8,8 @@ public struct ArchiveStats: Sendable, Codable, Equatable {
     public var multiDocumentClusters: Int
     public var documentsInMultiDocumentClusters: Int
     public var relationsByKind: [String: Int]
+    /// Documents by their relation to their cluster's canonical (canonical, syndicated, …).
+    public var documentsByRelation: [String: Int]
     public var rawTextBytes: Int
     public var compressedTextBytes: Int
     public var rawCaptureBytes: Int
@@ -18,7 +20,7 @@ public struct ArchiveStats: Sendable, Codable, Equatable {
         case sources, captures, documents, sightings, clusters
         case multiDocumentClusters = "multi_document_clusters"
         case documentsInMultiDocumentClusters = "documents_in_multi_document_clusters"
-        case relationsByKind = "relations_by_kind", rawTextBytes = "raw_text_bytes"
+        case relationsByKind = "relations_by_kind", documentsByRelation = "documents_by_relation", rawTextBytes = "raw_text_bytes"
         case compressedTextBytes = "compressed_text_bytes", rawCaptureBytes = "raw_capture_bytes"
         case compressedCaptureBytes = "compressed_capture_bytes", archiveFileBytes = "archive_file_bytes"
     }

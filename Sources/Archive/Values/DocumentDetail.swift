@@ -14,6 +14,8 @@ public struct DocumentDetail: Sendable, Codable, Equatable {
     public var contentHash: String
     public var firstSeen: Date
     public var wordCount: Int
+    /// The normalizer that produced the text (`normalizer/2`); `ingestd renormalize` updates it.
+    public var normalizerVersion: String
     public var text: String
     public var sightings: [SightingDetail]
 }

@@ -9,6 +9,8 @@ struct DocsShowCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Print only the provenance chain: every sighting with its feed, entry, URLs, time, HTTP facts and capture hash.")
+    var provenance = false
     @Argument(help: "The document id.") var id: Int64
 
     func run() throws {
@@ -19,6 +21,7 @@ struct DocsShowCommand: ParsableCommand {
                 throw CommandFailure(.noInput, what)
             }
             if json { return try JSONOutput.print(doc) }
+            if provenance { return printProvenance(doc) }
             print("document \(doc.id): \(doc.title ?? "(untitled)")")
             print("cluster \(doc.cluster) (\(doc.relation)), \(doc.wordCount) words, first seen \(TimeFormat.day(doc.firstSeen))")
             if let p = doc.published { print("published \(TimestampParser.iso8601String(p))") }
@@ -34,6 +37,19 @@ struct DocsShowCommand: ParsableCommand {
             }
             print("")
             print(doc.text)
+        }
+    }
+
+    private func printProvenance(_ doc: DocumentDetail) {
+        print("document \(doc.id) sha256 \(doc.contentHash), text by \(doc.normalizerVersion), first seen \(TimeFormat.day(doc.firstSeen))")
+        for (n, s) in doc.sightings.enumerated() {
+            print("\(n + 1). \(s.sourceKind) \(s.source)")
+            print("   entry      \(s.entryKey)")
+            print("   requested  \(s.url)")
+            print("   final      \(s.finalURL)")
+            print("   fetched    \(TimestampParser.iso8601String(s.seenAt))  HTTP \(s.status)")
+            print("   validators ETag \(s.etag ?? "-"), Last-Modified \(s.lastModified ?? "-")")
+            print("   capture    #\(s.captureID) sha256 \(s.captureSHA256)")
         }
     }
 }

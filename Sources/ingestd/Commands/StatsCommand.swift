@@ -17,6 +17,7 @@ struct StatsCommand: ParsableCommand {
                 archive \(archive.path): \(s.archiveFileBytes) bytes
                 sources \(s.sources), captures \(s.captures), documents \(s.documents), sightings \(s.sightings)
                 clusters \(s.clusters), of which \(s.multiDocumentClusters) hold \(s.documentsInMultiDocumentClusters) documents together
+                documents by relation \(s.documentsByRelation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
                 relations \(s.relationsByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
                 text \(s.rawTextBytes) bytes, stored in \(s.compressedTextBytes); captures \(s.rawCaptureBytes) bytes, stored in \(s.compressedCaptureBytes)
                 """)
