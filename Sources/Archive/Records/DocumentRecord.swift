@@ -19,16 +19,15 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var relation: String
     var firstSeenAt: Date
     var normalizerVersion: String
+    /// The document whose text this one's blob was compressed against (`TextBlob` format 3).
+    var textBaseID: Int64?
 
     enum CodingKeys: String, CodingKey {
         case id, contentHash = "content_hash", title, published, language, siteName = "site_name"
         case canonicalURL = "canonical_url", text, textSize = "text_size", wordCount = "word_count", signature
         case clusterID = "cluster_id", relation, firstSeenAt = "first_seen_at", normalizerVersion = "normalizer_version"
+        case textBaseID = "text_base_id"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
-    func decodedText() throws(ArchiveError) -> String {
-        String(decoding: try ZlibCodec.decompress(text, expectedSize: textSize), as: UTF8.self)
-    }
 }

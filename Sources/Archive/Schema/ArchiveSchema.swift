@@ -11,6 +11,7 @@ enum ArchiveSchema {
         m.registerMigration("v2-host-blocks", migrate: createHostBlocks)
         m.registerMigration("v3-feed-schedule", migrate: addFeedSchedule)
         m.registerMigration("v4-search", migrate: createSearchIndex)
+        m.registerMigration("v5-text-dictionaries", migrate: addTextDictionaries)
         return m
     }
 
@@ -148,5 +149,20 @@ enum ArchiveSchema {
             let text = String(decoding: try ZlibCodec.decompress(row["text"], expectedSize: row["text_size"]), as: UTF8.self)
             try ArchiveStore.indexForSearch(row["id"], title: row["title"], text: text, db)
         }
+    }
+
+    /// Dictionary compression of texts (`TextBlob`): the shared dictionaries, and for each
+    /// document the base document whose text its blob was compressed against.
+    private static func addTextDictionaries(_ db: Database) throws {
+        try db.create(table: "dictionaries") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("data", .blob).notNull()
+            t.column("sha256", .text).notNull()
+            t.column("created_at", .datetime).notNull()
+        }
+        try db.alter(table: "documents") { t in
+            t.add(column: "text_base_id", .integer).references("documents")
+        }
+        try db.create(index: "documents_by_text_base", on: "documents", columns: ["text_base_id"])
     }
 }

@@ -25,6 +25,6 @@ extension ArchiveStore {
             id: record.id!, cluster: record.clusterID ?? record.id!, relation: record.relation, title: record.title,
             published: record.published, language: record.language, siteName: record.siteName,
             canonicalURL: record.canonicalURL, contentHash: record.contentHash, firstSeen: record.firstSeenAt,
-            wordCount: record.wordCount, normalizerVersion: record.normalizerVersion, text: try record.decodedText(), sightings: sightings)
+            wordCount: record.wordCount, normalizerVersion: record.normalizerVersion, text: try Self.text(of: record, db), sightings: sightings)
     }
 }

@@ -77,14 +77,16 @@ extension ArchiveStore {
     private static func insertDocument(_ input: DocumentInput, cluster: ClusterChoice, at time: Date,
                                        _ db: Database) throws -> (Int64, Int64) {
         let utf8 = Data(input.text.utf8)
+        let (blob, baseID) = try encodeText(utf8, joining: cluster, db)
         var record = DocumentRecord(
             contentHash: input.contentHash, title: input.title, published: input.published, language: input.language,
-            siteName: input.siteName, canonicalURL: input.canonicalURL, text: ZlibCodec.compress(utf8),
+            siteName: input.siteName, canonicalURL: input.canonicalURL, text: blob,
             textSize: utf8.count, wordCount: input.wordCount, signature: signatureBlob(input.signature), clusterID: nil,
-            relation: "canonical", firstSeenAt: time, normalizerVersion: input.normalizerVersion)
+            relation: "canonical", firstSeenAt: time, normalizerVersion: input.normalizerVersion, textBaseID: baseID)
         try record.insert(db)
         let documentID = record.id!
         try indexForSearch(documentID, title: input.title, text: input.text, db)
+        try trainDictionaryIfDue(db)
         return (documentID, try assignCluster(documentID, cluster, at: time, db))
     }
 

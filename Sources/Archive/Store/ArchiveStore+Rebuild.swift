@@ -26,7 +26,7 @@ extension ArchiveStore {
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM documents ORDER BY id") {
             guard let record = try DocumentRecord.fetchOne(db, key: id) else { continue }
             session.before = id
-            let decision = try decide(session, id, try record.decodedText())
+            let decision = try decide(session, id, try Self.text(of: record, db))
             try db.execute(sql: "UPDATE documents SET signature = ? WHERE id = ?",
                            arguments: [Self.signatureBlob(decision.signature), id])
             _ = try Self.assignCluster(id, decision.cluster, at: record.firstSeenAt, db)

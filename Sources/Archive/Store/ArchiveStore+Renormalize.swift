@@ -31,9 +31,10 @@ extension ArchiveStore {
                 } else {
                     let bytes = Data(new.text.utf8)
                     try Self.unindexForSearch(id, db)
+                    try Self.detachTexts(basedOn: id, db)
                     try db.execute(sql: """
                         UPDATE documents SET text = ?, text_size = ?, word_count = ?, content_hash = ?, title = ?, published = ?,
-                            language = ?, site_name = ?, canonical_url = ?, normalizer_version = ? WHERE id = ?
+                            language = ?, site_name = ?, canonical_url = ?, normalizer_version = ?, text_base_id = NULL WHERE id = ?
                         """, arguments: [ZlibCodec.compress(bytes), bytes.count, new.wordCount, new.contentHash, new.title,
                                          new.published, new.language, new.siteName, new.canonicalURL, new.normalizerVersion, id])
                     try Self.indexForSearch(id, title: new.title, text: new.text, db)
@@ -60,6 +61,7 @@ extension ArchiveStore {
         try db.execute(sql: "DELETE FROM sightings WHERE document_id = ?", arguments: [id])
         try db.execute(sql: "UPDATE entries SET document_id = ? WHERE document_id = ?", arguments: [other, id])
         try unindexForSearch(id, db)
+        try detachTexts(basedOn: id, db)
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }
 }

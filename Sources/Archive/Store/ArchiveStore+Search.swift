@@ -23,7 +23,7 @@ extension ArchiveStore {
             }
             let terms = Self.searchTerms(query)
             return try rows.map { row in
-                let text = String(decoding: try ZlibCodec.decompress(row["text"], expectedSize: row["text_size"]), as: UTF8.self)
+                let text = String(decoding: try Self.decodeText(row["text"], size: row["text_size"], db), as: UTF8.self)
                 return SearchHit(id: row["id"], cluster: row["cluster_id"] ?? row["id"], title: row["title"],
                                  published: row["published"], snippet: Self.snippet(text, terms: terms))
             }
@@ -37,7 +37,7 @@ extension ArchiveStore {
     /// Removes a document's postings; a contentless index needs the values it was given.
     static func unindexForSearch(_ id: Int64, _ db: Database) throws {
         guard let row = try Row.fetchOne(db, sql: "SELECT title, text, text_size FROM documents WHERE id = ?", arguments: [id]) else { return }
-        let text = String(decoding: try ZlibCodec.decompress(row["text"], expectedSize: row["text_size"]), as: UTF8.self)
+        let text = String(decoding: try decodeText(row["text"], size: row["text_size"], db), as: UTF8.self)
         try db.execute(sql: "INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
                        arguments: [id, (row["title"] as String?) ?? "", text])
     }

@@ -20,16 +20,19 @@ extension ArchiveStore {
             let documents = try Row.fetchCursor(db, sql: "SELECT id, content_hash, text, text_size FROM documents ORDER BY id")
             while let row = try documents.next() {
                 counts.documents += 1
-                if let detail = Self.check(blob: row["text"], size: row["text_size"], sha256: row["content_hash"]) {
+                if let detail = Self.check(size: row["text_size"], sha256: row["content_hash"], { try Self.decodeText(row["text"], size: row["text_size"], db) }) {
                     problems.append(IntegrityProblem(object: .document, id: row["id"], detail: "text " + detail))
                 }
             }
             let captures = try Row.fetchCursor(db, sql: "SELECT id, body_sha256, body, body_size FROM captures ORDER BY id")
             while let row = try captures.next() {
                 counts.captures += 1
-                if let detail = Self.check(blob: row["body"], size: row["body_size"], sha256: row["body_sha256"]) {
+                if let detail = Self.check(size: row["body_size"], sha256: row["body_sha256"], { try ZlibCodec.decompress(row["body"], expectedSize: row["body_size"]) }) {
                     problems.append(IntegrityProblem(object: .capture, id: row["id"], detail: "raw capture " + detail))
                 }
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT id, data, sha256 FROM dictionaries") where Self.sha256Hex(row["data"]) != row["sha256"] {
+                problems.append(IntegrityProblem(object: .database, id: nil, detail: "dictionary \(row["id"] as Int64) does not match its SHA-256"))
             }
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
                 problems.append(IntegrityProblem(object: .database, id: nil, detail: line))
@@ -42,9 +45,9 @@ extension ArchiveStore {
     }
 
     /// Nil when the blob decompresses to `size` bytes hashing to `sha256`; else what is wrong.
-    private static func check(blob: Data, size: Int, sha256: String) -> String? {
+    private static func check(size: Int, sha256: String, _ decompress: () throws -> Data) -> String? {
         let data: Data
-        do { data = try ZlibCodec.decompress(blob, expectedSize: size) } catch {
+        do { data = try decompress() } catch {
             return "does not decompress: \(error)"
         }
         let actual = sha256Hex(data)

@@ -30,7 +30,7 @@ enum CandidateQueries {
         return try ids.sorted().compactMap { id -> Candidate? in
             guard let doc = try DocumentRecord.fetchOne(db, key: id), let cluster = doc.clusterID else { return nil }
             return Candidate(documentID: id, clusterID: cluster, isCanonical: doc.relation == "canonical",
-                             text: doc.decodedText)
+                             text: try ArchiveStore.deferredText(of: doc, db))
         }
     }
 

@@ -1,0 +1,64 @@
+import CZlib
+import Foundation
+
+/// One zlib stream, compressed or inflated with an optional preset dictionary
+/// (`deflateSetDictionary`): the bytes a text is likely to repeat, so that even its first
+/// words can be back-references.
+///
+/// Guarantees: `inflate(deflate(x, d), x.count, d) == x`; inflating never produces more
+/// than `expectedSize` bytes and fails, rather than guessing, when the stream is corrupt,
+/// shorter than expected, or wants a dictionary it was not given.
+enum ZlibStream {
+    static func deflate(_ data: Data, dictionary: Data?, level: Int32 = 9) -> Data {
+        var stream = z_stream()
+        precondition(ingestd_deflate_init(&stream, level) == Z_OK, "deflateInit failed")
+        defer { deflateEnd(&stream) }
+        if let dictionary, !dictionary.isEmpty {
+            let rc = dictionary.withUnsafeBytes { d in
+                deflateSetDictionary(&stream, d.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(d.count))
+            }
+            precondition(rc == Z_OK, "deflateSetDictionary failed with \(rc)")
+        }
+        var out = Data(count: Int(deflateBound(&stream, uLong(data.count))) + 16)
+        let produced: Int = out.withUnsafeMutableBytes { dst in
+            data.withUnsafeBytes { src in
+                stream.next_in = UnsafeMutablePointer(mutating: src.baseAddress?.assumingMemoryBound(to: Bytef.self))
+                stream.avail_in = uInt(src.count)
+                stream.next_out = dst.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                stream.avail_out = uInt(dst.count)
+                let rc = CZlib.deflate(&stream, Z_FINISH)
+                precondition(rc == Z_STREAM_END, "deflate into a buffer sized by deflateBound returned \(rc)")
+                return dst.count - Int(stream.avail_out)
+            }
+        }
+        return out.prefix(produced)
+    }
+
+    static func inflate(_ stream: Data, expectedSize: Int, dictionary: Data?) throws(ArchiveError) -> Data {
+        guard expectedSize >= 0, expectedSize <= 1 << 30 else { throw .corruptBlob("implausible size \(expectedSize)") }
+        var z = z_stream()
+        guard ingestd_inflate_init(&z) == Z_OK else { throw .corruptBlob("inflateInit failed") }
+        defer { inflateEnd(&z) }
+        var out = Data(count: expectedSize + 1)
+        let result: (Int32, Int) = out.withUnsafeMutableBytes { dst in
+            stream.withUnsafeBytes { src in
+                z.next_in = UnsafeMutablePointer(mutating: src.baseAddress?.assumingMemoryBound(to: Bytef.self))
+                z.avail_in = uInt(src.count)
+                z.next_out = dst.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                z.avail_out = uInt(dst.count)
+                var rc = CZlib.inflate(&z, Z_FINISH)
+                if rc == Z_NEED_DICT, let dictionary {
+                    rc = dictionary.withUnsafeBytes { d in
+                        inflateSetDictionary(&z, d.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(d.count))
+                    }
+                    if rc == Z_OK { rc = CZlib.inflate(&z, Z_FINISH) }
+                }
+                return (rc, dst.count - Int(z.avail_out))
+            }
+        }
+        guard result.0 == Z_STREAM_END, result.1 == expectedSize else {
+            throw .corruptBlob("zlib returned \(result.0) and \(result.1) of \(expectedSize) bytes")
+        }
+        return out.prefix(expectedSize)
+    }
+}

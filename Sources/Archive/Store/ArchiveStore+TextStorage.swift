@@ -1,0 +1,108 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// Where document texts are compressed and read back (`TextBlob`): the one place that
+/// knows blobs may need a shared dictionary or a base document.
+///
+/// - A new document is compressed with the newest shared dictionary and, when it joins a
+///   cluster, against its canonical's text, unless that text is itself stored against
+///   another (bases never chain).
+/// - Once `dictionaryTrainingDocuments` documents exist and no dictionary does, one is
+///   trained from them, and those of them stored without a dictionary are stored again with it.
+/// - Before a document's text changes or the document goes, every text stored against it
+///   is stored again without it, so no blob ever loses its base.
+extension ArchiveStore {
+    static let dictionaryTrainingDocuments = 1_000
+
+    /// A new text's blob and the base document it was compressed against.
+    static func encodeText(_ utf8: Data, joining cluster: ClusterChoice, _ db: Database) throws -> (blob: Data, baseID: Int64?) {
+        let dictionary = try newestDictionary(db)
+        var base: (id: Int64, text: Data)?
+        if case let .join(canonicalID, _) = cluster,
+           let row = try Row.fetchOne(db, sql: "SELECT text, text_size, text_base_id FROM documents WHERE id = ?", arguments: [canonicalID]),
+           (row["text_base_id"] as Int64?) == nil {
+            base = (canonicalID, try decodeText(row["text"], size: row["text_size"], db))
+        }
+        return (TextBlob.encode(utf8, dictionary: dictionary, base: base), base?.id)
+    }
+
+    /// The text bytes of a stored blob.
+    static func decodeText(_ blob: Data, size: Int, _ db: Database) throws -> Data {
+        try TextBlob.decode(blob, size: size, dictionary: { id throws(ArchiveError) in try dictionary(id, db) }, base: { id throws(ArchiveError) in
+            do {
+                guard let row = try Row.fetchOne(db, sql: "SELECT text, text_size FROM documents WHERE id = ?", arguments: [id]) else {
+                    throw ArchiveError.corruptBlob("base document \(id) is missing")
+                }
+                let baseBlob: Data = row["text"]
+                guard try TextBlob.references(baseBlob).baseID == nil else { throw ArchiveError.corruptBlob("base document \(id) has a base itself") }
+                return try TextBlob.decode(baseBlob, size: row["text_size"], dictionary: { id throws(ArchiveError) in try dictionary(id, db) },
+                                           base: { _ throws(ArchiveError) in throw ArchiveError.corruptBlob("chained base") })
+            } catch {
+                throw wrap(error)
+            }
+        })
+    }
+
+    /// A document's text as a string.
+    static func text(of record: DocumentRecord, _ db: Database) throws -> String {
+        String(decoding: try decodeText(record.text, size: record.textSize, db), as: UTF8.self)
+    }
+
+    /// A reader of the document's text that needs no database any more: what the blob
+    /// refers to is fetched now, the decompressing waits until the text is asked for.
+    static func deferredText(of record: DocumentRecord, _ db: Database) throws -> () throws(ArchiveError) -> String {
+        let refs = try TextBlob.references(record.text)
+        guard refs != TextBlob.References() else {
+            let blob = record.text, size = record.textSize
+            return { () throws(ArchiveError) in String(decoding: try ZlibCodec.decompress(blob, expectedSize: size), as: UTF8.self) }
+        }
+        let text = try self.text(of: record, db)
+        return { () throws(ArchiveError) in text }
+    }
+
+    private static func dictionary(_ id: UInt32, _ db: Database) throws(ArchiveError) -> Data {
+        do {
+            guard let data = try Data.fetchOne(db, sql: "SELECT data FROM dictionaries WHERE id = ?", arguments: [Int64(id)]) else {
+                throw ArchiveError.corruptBlob("dictionary \(id) is missing")
+            }
+            return data
+        } catch {
+            throw wrap(error)
+        }
+    }
+
+    private static func newestDictionary(_ db: Database) throws -> (id: UInt32, data: Data)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, data FROM dictionaries ORDER BY id DESC LIMIT 1") else { return nil }
+        return (UInt32(row["id"] as Int64), row["data"])
+    }
+
+    /// Trains the first shared dictionary once enough documents exist, and stores those
+    /// documents again with it.
+    static func trainDictionaryIfDue(_ db: Database) throws {
+        guard try newestDictionary(db) == nil,
+              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0 >= dictionaryTrainingDocuments else { return }
+        let rows = try Row.fetchAll(db, sql: "SELECT id, text, text_size FROM documents ORDER BY id LIMIT ?",
+                                    arguments: [dictionaryTrainingDocuments])
+        let texts = try rows.map { try decodeText($0["text"], size: $0["text_size"], db) }
+        let data = DictionaryTrainer.train(texts)
+        try db.execute(sql: "INSERT INTO dictionaries (data, sha256, created_at) VALUES (?, ?, ?)",
+                       arguments: [data, sha256Hex(data), Date()])
+        let dictionary = (UInt32(db.lastInsertedRowID), data)
+        for (row, text) in zip(rows, texts) where (row["text"] as Data).first == ZlibCodec.plainZlib {
+            try db.execute(sql: "UPDATE documents SET text = ? WHERE id = ?",
+                           arguments: [TextBlob.encode(text, dictionary: dictionary, base: nil), row["id"] as Int64])
+        }
+    }
+
+    /// Stores again, without their base, the texts compressed against document `id`.
+    static func detachTexts(basedOn id: Int64, _ db: Database) throws {
+        let dependents = try Row.fetchAll(db, sql: "SELECT id, text, text_size FROM documents WHERE text_base_id = ?", arguments: [id])
+        let dictionary = try newestDictionary(db)
+        for row in dependents {
+            let text = try decodeText(row["text"], size: row["text_size"], db)
+            try db.execute(sql: "UPDATE documents SET text = ?, text_base_id = NULL WHERE id = ?",
+                           arguments: [TextBlob.encode(text, dictionary: dictionary, base: nil), row["id"] as Int64])
+        }
+    }
+}
