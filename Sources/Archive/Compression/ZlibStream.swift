@@ -9,7 +9,7 @@ import Foundation
 /// than `expectedSize` bytes and fails, rather than guessing, when the stream is corrupt,
 /// shorter than expected, or wants a dictionary it was not given.
 enum ZlibStream {
-    static func deflate(_ data: Data, dictionary: Data?, level: Int32 = 9) -> Data {
+    static func deflate(_ data: Data, dictionary: Data?, level: Int32 = 6) -> Data {
         var stream = z_stream()
         precondition(ingestd_deflate_init(&stream, level) == Z_OK, "deflateInit failed")
         defer { deflateEnd(&stream) }
