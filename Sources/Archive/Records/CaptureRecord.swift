@@ -16,11 +16,13 @@ struct CaptureRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var bodySha256: String
     var bodySize: Int
     var body: Data
+    /// The document whose text the body was compressed against (`CaptureBlob`).
+    var bodyBaseID: Int64?
 
     enum CodingKeys: String, CodingKey {
         case id, requestedURL = "requested_url", finalURL = "final_url", status, contentType = "content_type"
         case etag, lastModified = "last_modified", headers, fetchedAt = "fetched_at"
-        case bodySha256 = "body_sha256", bodySize = "body_size", body
+        case bodySha256 = "body_sha256", bodySize = "body_size", body, bodyBaseID = "body_base_id"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -12,6 +12,7 @@ enum ArchiveSchema {
         m.registerMigration("v3-feed-schedule", migrate: addFeedSchedule)
         m.registerMigration("v4-search", migrate: createSearchIndex)
         m.registerMigration("v5-text-dictionaries", migrate: addTextDictionaries)
+        m.registerMigration("v6-capture-bases", migrate: addCaptureBases)
         return m
     }
 
@@ -164,5 +165,14 @@ enum ArchiveSchema {
             t.add(column: "text_base_id", .integer).references("documents")
         }
         try db.create(index: "documents_by_text_base", on: "documents", columns: ["text_base_id"])
+    }
+
+    /// Captures compressed against the text extracted from them (`CaptureBlob`): which
+    /// document each one needs.
+    private static func addCaptureBases(_ db: Database) throws {
+        try db.alter(table: "captures") { t in
+            t.add(column: "body_base_id", .integer).references("documents")
+        }
+        try db.create(index: "captures_by_body_base", on: "captures", columns: ["body_base_id"])
     }
 }

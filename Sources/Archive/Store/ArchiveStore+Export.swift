@@ -30,7 +30,7 @@ extension ArchiveStore {
                     captureID: row["capture_id"], documentID: row["document_id"], cluster: row["cluster_id"] ?? row["document_id"],
                     relation: row["relation"], requestedURL: row["requested_url"], finalURL: row["final_url"], status: row["status"],
                     headers: headers, fetchedAt: row["fetched_at"],
-                    body: try ZlibCodec.decompress(row["body"], expectedSize: row["body_size"]), bodySHA256: row["body_sha256"]))
+                    body: try Self.decodeCapture(row["body"], size: row["body_size"], db), bodySHA256: row["body_sha256"]))
             }
         }
     }

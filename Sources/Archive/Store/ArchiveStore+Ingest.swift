@@ -31,18 +31,21 @@ extension ArchiveStore {
     }
 
     static func record(_ ingest: Ingest, _ db: Database) throws -> IngestOutcome {
-        let captureID = try Self.upsertCapture(ingest.capture, db)
         let outcome: IngestOutcome
         switch ingest.content {
         case let .existing(documentID):
+            let captureID = try Self.upsertCapture(ingest.capture, base: nil, db)
             outcome = .seenAgain(documentID: documentID,
                                  newSighting: try Self.insertSighting(documentID, captureID, ingest, db))
         case let .new(input, relations, cluster):
             if let existing = try Self.documentID(contentHash: input.contentHash, db) {
+                let captureID = try Self.upsertCapture(ingest.capture, base: nil, db)
                 outcome = .seenAgain(documentID: existing,
                                      newSighting: try Self.insertSighting(existing, captureID, ingest, db))
             } else {
                 let (documentID, clusterID) = try Self.insertDocument(input, cluster: cluster, at: ingest.capture.fetchedAt, db)
+                // The page's text is most of what its capture says: compressed against it, the raw capture costs little.
+                let captureID = try Self.upsertCapture(ingest.capture, base: (documentID, Data(input.text.utf8)), db)
                 try Self.insertRelations(relations, from: documentID, db)
                 try Self.insertIndexKeys(bandKeys: input.bandKeys, passageHashes: input.passageHashes,
                                          documentID: documentID, db)
@@ -59,7 +62,7 @@ extension ArchiveStore {
         return outcome
     }
 
-    private static func upsertCapture(_ c: CaptureInput, _ db: Database) throws -> Int64 {
+    private static func upsertCapture(_ c: CaptureInput, base: (id: Int64, text: Data)?, _ db: Database) throws -> Int64 {
         let sha = Self.sha256Hex(c.body)
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM captures WHERE final_url = ? AND body_sha256 = ?",
                                        arguments: [c.finalURL, sha]) {
@@ -69,7 +72,7 @@ extension ArchiveStore {
         var record = CaptureRecord(
             requestedURL: c.requestedURL, finalURL: c.finalURL, status: c.status, contentType: c.contentType,
             etag: c.etag, lastModified: c.lastModified, headers: headers, fetchedAt: c.fetchedAt,
-            bodySha256: sha, bodySize: c.body.count, body: ZlibCodec.compress(c.body))
+            bodySha256: sha, bodySize: c.body.count, body: CaptureBlob.encode(c.body, base: base), bodyBaseID: base?.id)
         try record.insert(db)
         return record.id!
     }

@@ -51,7 +51,7 @@ extension ArchiveStore {
             SELECT c.body, c.body_size, c.content_type, c.final_url FROM sightings s JOIN captures c ON c.id = s.capture_id
             WHERE s.document_id = ? ORDER BY s.id LIMIT 1
             """, arguments: [documentID]) else { return nil }
-        let body = try ZlibCodec.decompress(row["body"], expectedSize: row["body_size"])
+        let body = try decodeCapture(row["body"], size: row["body_size"], db)
         return StoredCapture(body: body, contentType: row["content_type"], finalURL: row["final_url"])
     }
 

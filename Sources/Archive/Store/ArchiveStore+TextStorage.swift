@@ -95,8 +95,27 @@ extension ArchiveStore {
         }
     }
 
-    /// Stores again, without their base, the texts compressed against document `id`.
+    /// A raw capture's body bytes.
+    static func decodeCapture(_ blob: Data, size: Int, _ db: Database) throws -> Data {
+        try CaptureBlob.decode(blob, size: size) { id throws(ArchiveError) in
+            do {
+                guard let row = try Row.fetchOne(db, sql: "SELECT text, text_size FROM documents WHERE id = ?", arguments: [id]) else {
+                    throw ArchiveError.corruptBlob("document \(id), whose text a capture was compressed against, is missing")
+                }
+                return try decodeText(row["text"], size: row["text_size"], db)
+            } catch {
+                throw wrap(error)
+            }
+        }
+    }
+
+    /// Stores again, without their base, the texts and captures compressed against document `id`.
     static func detachTexts(basedOn id: Int64, _ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, body, body_size FROM captures WHERE body_base_id = ?", arguments: [id]) {
+            let body = try decodeCapture(row["body"], size: row["body_size"], db)
+            try db.execute(sql: "UPDATE captures SET body = ?, body_base_id = NULL WHERE id = ?",
+                           arguments: [ZlibCodec.compress(body), row["id"] as Int64])
+        }
         let dependents = try Row.fetchAll(db, sql: "SELECT id, text, text_size FROM documents WHERE text_base_id = ?", arguments: [id])
         let dictionary = try newestDictionary(db)
         for row in dependents {

@@ -24,10 +24,14 @@ extension ArchiveStore {
                     problems.append(IntegrityProblem(object: .document, id: row["id"], detail: "text " + detail))
                 }
             }
-            let captures = try Row.fetchCursor(db, sql: "SELECT id, body_sha256, body, body_size FROM captures ORDER BY id")
+            let damaged = Set(problems.compactMap(\.id))
+            let captures = try Row.fetchCursor(db, sql: "SELECT id, body_sha256, body, body_size, body_base_id FROM captures ORDER BY id")
             while let row = try captures.next() {
                 counts.captures += 1
-                if let detail = Self.check(size: row["body_size"], sha256: row["body_sha256"], { try ZlibCodec.decompress(row["body"], expectedSize: row["body_size"]) }) {
+                if let base = row["body_base_id"] as Int64?, damaged.contains(base) {
+                    problems.append(IntegrityProblem(object: .capture, id: row["id"],
+                                                     detail: "raw capture is stored against the text of document \(base), which is damaged"))
+                } else if let detail = Self.check(size: row["body_size"], sha256: row["body_sha256"], { try Self.decodeCapture(row["body"], size: row["body_size"], db) }) {
                     problems.append(IntegrityProblem(object: .capture, id: row["id"], detail: "raw capture " + detail))
                 }
             }

@@ -1,0 +1,34 @@
+import Foundation
+
+/// How raw captures are stored: format 1 (`ZlibCodec`, no dictionary), or format 4,
+/// `[4][document id, Int64 LE][zlib]`, compressed with the text extracted from it (its
+/// last 32 KiB) as zlib's preset dictionary: a page's or a corpus line's sentences are
+/// then back-references, and the capture costs about its markup alone.
+///
+/// Guarantees: both formats stay readable; the document named in the header must keep
+/// its text unchanged for as long as the capture points at it (the archive detaches
+/// captures before a text changes or a document goes).
+enum CaptureBlob {
+    static let textFormat: UInt8 = 4
+
+    static func encode(_ body: Data, base: (id: Int64, text: Data)?) -> Data {
+        guard let base, !base.text.isEmpty else { return ZlibCodec.compress(body) }
+        var out = Data([textFormat])
+        withUnsafeBytes(of: base.id.littleEndian) { out.append(contentsOf: $0) }
+        return out + ZlibStream.deflate(body, dictionary: base.text.suffix(TextBlob.window))
+    }
+
+    /// The document whose text a blob needs, if any.
+    static func baseID(_ blob: Data) throws(ArchiveError) -> Int64? {
+        guard let format = blob.first else { throw .corruptBlob("empty blob") }
+        guard format == textFormat else { return nil }
+        guard blob.count >= 9 else { throw .corruptBlob("short capture header") }
+        let bytes = [UInt8](blob.dropFirst().prefix(8))
+        return Int64(bitPattern: (0..<8).reduce(0) { $0 | UInt64(bytes[$1]) << (8 * $1) })
+    }
+
+    static func decode(_ blob: Data, size: Int, text: (Int64) throws(ArchiveError) -> Data) throws(ArchiveError) -> Data {
+        guard let id = try baseID(blob) else { return try ZlibCodec.decompress(blob, expectedSize: size) }
+        return try ZlibStream.inflate(blob.dropFirst(9), expectedSize: size, dictionary: try text(id).suffix(TextBlob.window))
+    }
+}
