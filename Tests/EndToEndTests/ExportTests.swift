@@ -77,3 +77,24 @@ struct ExportTests {
         #expect(metadata.contains { ($0["fields"] as? [String: String])?["ingestd-cluster"] == "1" })
     }
 }
+
+/// Export, import into a new archive, export again: the same bytes.
+struct ExportRoundTripTests {
+    @Test func aJSONLExportRestoresToTheSameExport() throws {
+        let site = try DemoSite()
+        #expect(try site.run().status == 0)
+        let first = try IngestdProcess.run(["export", "--archive", site.archive])
+        let file = site.folder.appendingPathComponent("export.jsonl")
+        try Data(first.stdout.utf8).write(to: file)
+        let copy = site.folder.appendingPathComponent("restored.sqlite").path
+        let restore = try IngestdProcess.run(["import", "--jsonl", file.path, "--archive", copy])
+        #expect(restore.status == 0, "\(restore.stderr)")
+        let second = try IngestdProcess.run(["export", "--archive", copy])
+        #expect(second.stdout == first.stdout)
+        #expect(try IngestdProcess.run(["verify", "--archive", copy]).stdout.contains("(12 restored from an export without their raw body), 0 problems"))
+        #expect(try Set(IngestdProcess.run(["clusters", "list", "--json", "--archive", copy]).stdout.split(separator: "\n"))
+            == Set(IngestdProcess.run(["clusters", "list", "--json", "--archive", site.archive]).stdout.split(separator: "\n")))
+        let again = try IngestdProcess.run(["import", "--jsonl", file.path, "--archive", copy])
+        #expect(again.status == 65 && again.stderr.contains("can only be restored into an empty archive"))
+    }
+}

@@ -13,6 +13,7 @@ enum ArchiveSchema {
         m.registerMigration("v4-search", migrate: createSearchIndex)
         m.registerMigration("v5-text-dictionaries", migrate: addTextDictionaries)
         m.registerMigration("v6-capture-bases", migrate: addCaptureBases)
+        m.registerMigration("v7-restored-captures", migrate: addRestoredCaptures)
         return m
     }
 
@@ -174,5 +175,13 @@ enum ArchiveSchema {
             t.add(column: "body_base_id", .integer).references("documents")
         }
         try db.create(index: "captures_by_body_base", on: "captures", columns: ["body_base_id"])
+    }
+
+    /// Captures known only by their facts and hash (restored from a JSONL export, which
+    /// carries provenance but no raw bodies): `body_kept` is 0 for them.
+    private static func addRestoredCaptures(_ db: Database) throws {
+        try db.alter(table: "captures") { t in
+            t.add(column: "body_kept", .integer).notNull().defaults(to: 1)
+        }
     }
 }

@@ -7,6 +7,8 @@ extension ArchiveStore {
     public struct VerifyCounts: Sendable, Encodable {
         public var documents = 0
         public var captures = 0
+        /// Captures restored from a JSONL export: their facts and hash, no raw body to check.
+        public var capturesWithoutBody = 0
     }
 
     /// Checks every stored byte: each document's text and each capture's body is
@@ -25,10 +27,12 @@ extension ArchiveStore {
                 }
             }
             let damaged = Set(problems.compactMap(\.id))
-            let captures = try Row.fetchCursor(db, sql: "SELECT id, body_sha256, body, body_size, body_base_id FROM captures ORDER BY id")
+            let captures = try Row.fetchCursor(db, sql: "SELECT id, body_sha256, body, body_size, body_base_id, body_kept FROM captures ORDER BY id")
             while let row = try captures.next() {
                 counts.captures += 1
-                if let base = row["body_base_id"] as Int64?, damaged.contains(base) {
+                if row["body_kept"] as Int == 0 {
+                    counts.capturesWithoutBody += 1
+                } else if let base = row["body_base_id"] as Int64?, damaged.contains(base) {
                     problems.append(IntegrityProblem(object: .capture, id: row["id"],
                                                      detail: "raw capture is stored against the text of document \(base), which is damaged"))
                 } else if let detail = Self.check(size: row["body_size"], sha256: row["body_sha256"], { try Self.decodeCapture(row["body"], size: row["body_size"], db) }) {

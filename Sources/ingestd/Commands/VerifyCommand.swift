@@ -28,7 +28,8 @@ struct VerifyCommand: ParsableCommand {
                 try JSONOutput.print(Report(checked: counts, problems: problems))
             } else {
                 for p in problems { print(p.description) }
-                print("verify: \(counts.documents) documents and \(counts.captures) captures checked, \(problems.count) problems")
+                let restored = counts.capturesWithoutBody > 0 ? " (\(counts.capturesWithoutBody) restored from an export without their raw body)" : ""
+                print("verify: \(counts.documents) documents and \(counts.captures) captures checked\(restored), \(problems.count) problems")
             }
             if !problems.isEmpty {
                 throw CommandFailure(.dataError, "\(archive.path): \(problems.count) problems; first: \(problems[0].description)")

@@ -10,7 +10,8 @@ import Timestamps
 /// line's id is the sighting's entry key (see `CorpusLine`); a malformed line is reported
 /// as FILE:LINE and skipped; importing the same file again adds nothing. Lines commit in
 /// batches of `batchSize`, each batch atomic: a crash loses at most the batch in progress,
-/// and a rerun completes it.
+/// and a rerun completes it. A file of ingestd's own export lines is restored as it was
+/// instead, into an empty archive, all or nothing.
 struct JSONLImport {
     static let batchSize = 500
 
@@ -28,9 +29,13 @@ struct JSONLImport {
             do { data = try Data(contentsOf: file, options: .alwaysMapped) } catch {
                 throw CommandFailure(.noInput, "\(path): cannot read: \(error.localizedDescription)")
             }
+            let lines = Array(data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated())
+            if let first = lines.first(where: { !$0.element.isEmpty }), ExportedDocumentReader.isExportLine(Data(first.element)) {
+                try restore(lines, path: path, &summary)
+                continue
+            }
             let fileSource = try store.ensureSource(url: file.absoluteString, kind: "jsonl")
             var sources: [String: Int64] = [:]
-            let lines = Array(data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated())
             for batch in stride(from: 0, to: lines.count, by: Self.batchSize).map({ lines[$0..<min($0 + Self.batchSize, lines.count)] }) {
                 try store.inTransaction { session in
                     let ingestor = Ingestor(writer: session, matcher: matcher)
@@ -53,6 +58,41 @@ struct JSONLImport {
             }
         }
         return summary
+    }
+
+    /// An ingestd JSONL export, restored as it was (see `WriteSession.restore`), in one
+    /// transaction: a bad line names itself and leaves the archive untouched.
+    private func restore(_ lines: [(offset: Int, element: Data.SubSequence)], path: String, _ summary: inout RunSummary) throws {
+        let decoder = ExportedDocumentReader.decoder()
+        let settings = matcher.settings
+        var restored = 0
+        // The transaction rolls back on any throw; the reason is kept here, since the store
+        // reports whatever it catches as an archive error.
+        var failure: CommandFailure?
+        do {
+            try store.inTransaction { session in
+                guard try !session.hasDocuments() else {
+                    failure = CommandFailure(.dataError, "\(path) is an ingestd export: it can only be restored into an empty "
+                                             + "archive, because its document, cluster and capture ids come back as they were")
+                    throw failure!
+                }
+                for (number, line) in lines where !line.isEmpty {
+                    do {
+                        let doc = try decoder.decode(DocumentDetail.self, from: line)
+                        let prints = Fingerprints(of: AnalyzedText(doc.text, shingleWords: settings.shingleWords), settings: settings)
+                        try session.restore(doc, signature: prints.signature, bandKeys: prints.bandKeys, passageHashes: prints.passages)
+                    } catch {
+                        failure = CommandFailure(.dataError, "\(path):\(number + 1): not restored: \(Self.reason(error))")
+                        throw failure!
+                    }
+                    restored += 1
+                }
+            }
+        } catch {
+            throw failure ?? error
+        }
+        summary.records += restored
+        summary.documentsAdded += restored
     }
 
     private func archive(_ entry: CorpusLine, line: Data, file: URL, sourceID: Int64, _ ingestor: Ingestor) throws -> IngestOutcomeKind {

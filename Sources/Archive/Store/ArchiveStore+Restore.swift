@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// Restoring documents from ingestd's own JSONL export, so that an export imported into a
+/// new archive exports again byte for byte: ids, clusters, relations to the canonical,
+/// first-seen times, normalizer versions and every sighting (source, entry, URLs, time,
+/// HTTP facts, capture id and hash) come back as they were.
+///
+/// A JSONL export carries no raw bodies (WARC does), so each capture comes back as its
+/// facts and SHA-256 only, marked `body_kept = 0`; `verify` says so rather than failing.
+/// The duplicate indexes and the search index are computed again from the texts; the
+/// evidence of relations is not in the export (`clusters rebuild` recomputes it).
+extension WriteSession {
+    /// Whether the archive holds any document (a restore needs an empty one, so ids are free).
+    public func hasDocuments() throws(ArchiveError) -> Bool {
+        do { return try Bool.fetchOne(db, sql: "SELECT 1 FROM documents LIMIT 1") ?? false } catch { throw ArchiveStore.wrap(error) }
+    }
+
+    public func restore(_ doc: DocumentDetail, signature: [UInt32], bandKeys: [UInt64], passageHashes: [UInt64]) throws(ArchiveError) {
+        do {
+            try ArchiveStore.restore(doc, signature: signature, bandKeys: bandKeys, passageHashes: passageHashes, db)
+        } catch {
+            throw ArchiveStore.wrap(error)
+        }
+    }
+}
+
+extension ArchiveStore {
+    static func restore(_ doc: DocumentDetail, signature: [UInt32], bandKeys: [UInt64], passageHashes: [UInt64], _ db: Database) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ? OR content_hash = ?", arguments: [doc.id, doc.contentHash]) != true else {
+            throw ArchiveError.database("document \(doc.id) (or its text) is already in the archive")
+        }
+        let utf8 = Data(doc.text.utf8)
+        guard sha256Hex(utf8) == doc.contentHash else {
+            throw ArchiveError.corruptBlob("document \(doc.id): the text does not hash to its content_hash")
+        }
+        let isCanonical = doc.relation == "canonical"
+        let (blob, baseID) = try encodeText(utf8, joining: isCanonical ? .ownCluster : .join(clusterID: doc.cluster, relation: doc.relation), db)
+        var record = DocumentRecord(
+            id: doc.id, contentHash: doc.contentHash, title: doc.title, published: doc.published, language: doc.language,
+            siteName: doc.siteName, canonicalURL: doc.canonicalURL, text: blob, textSize: utf8.count, wordCount: doc.wordCount,
+            signature: signatureBlob(signature), clusterID: nil, relation: doc.relation, firstSeenAt: doc.firstSeen,
+            normalizerVersion: doc.normalizerVersion, textBaseID: baseID)
+        try record.insert(db)
+        if isCanonical {
+            try db.execute(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)",
+                           arguments: [doc.id, doc.id, doc.firstSeen])
+        }
+        try db.execute(sql: "UPDATE documents SET cluster_id = ? WHERE id = ?", arguments: [doc.cluster, doc.id])
+        try insertIndexKeys(bandKeys: bandKeys, passageHashes: passageHashes, documentID: doc.id, db)
+        try indexForSearch(doc.id, title: doc.title, text: doc.text, db)
+        for s in doc.sightings {
+            let sourceID = try ensureSource(url: s.source, kind: s.sourceKind, db)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM captures WHERE id = ?", arguments: [s.captureID]) != true {
+                try db.execute(sql: """
+                    INSERT INTO captures (id, requested_url, final_url, status, etag, last_modified, headers, fetched_at,
+                                          body_sha256, body_size, body, body_kept)
+                    VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, 0, ?, 0)
+                    """, arguments: [s.captureID, s.url, s.finalURL, s.status, s.etag, s.lastModified, s.seenAt,
+                                     s.captureSHA256, ZlibCodec.compress(Data())])
+            }
+            try db.execute(sql: """
+                INSERT INTO sightings (document_id, source_id, capture_id, entry_key, url, seen_at) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [doc.id, sourceID, s.captureID, s.entryKey, s.url, s.seenAt])
+            try insertEntry(sourceID, s.entryKey, url: s.url, title: nil, published: nil, documentID: doc.id, db)
+        }
+        try trainDictionaryIfDue(db)
+    }
+}
