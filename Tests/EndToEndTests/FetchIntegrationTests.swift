@@ -120,6 +120,21 @@ struct FetchIntegrationTests {
         #expect(settled == 1)
     }
 
+    @Test func anUnreadableRobotsTxtPostponesPagesInsteadOfGivingThemUp() throws {
+        let site = try FetchSite()
+        try site.write("robots.status", "503")
+        try site.feed("a", items: [("g1", "news/one.html")])
+        let first = try site.run(["feeds/a.rss"], fetch: ["retries": "0"])
+        #expect(first.status == 1)
+        #expect(first.stderr.contains("robots.txt of") && first.stderr.contains("could not be read"), "\(first.stderr)")
+        #expect(site.requests("news/one.html").isEmpty)
+        #expect(try site.documentCount() == 0)
+        try FileManager.default.removeItem(at: site.folder.appendingPathComponent("robots.status"))
+        let second = try site.run(["feeds/a.rss"], fetch: ["retries": "0"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try site.documentCount() == 1)
+    }
+
     @Test func changedGUIDsWithTheSameLinksAreKnown() throws {
         let site = try FetchSite()
         try site.feed("a", items: [("g1", "news/one.html"), ("g2", "news/two.html")])

@@ -13,6 +13,7 @@ it listens (port 0 picks a free port). Extra behaviour for the fetcher tests:
   /bomb                  64 MB of zeros, gzip-encoded to about 64 KB
   /flaky/<path>          500 on the first request for the path, then the file
   /limited/<path>        429 with Retry-After: 1 on the first request for the path, then the file
+  /robots.txt            as a file, unless a file robots.status in the root holds a status code to answer with
 --delay S sleeps S seconds before answering any path under /pages/ (for kill tests).
 It stops by itself after --lifetime seconds, so a crashed test never leaves it running.
 """
@@ -118,6 +119,9 @@ class Handler(BaseHTTPRequestHandler):
                 if bomb is None:
                     bomb = gzip.compress(bytes(64 * 1024 * 1024), 9)
             return self.reply(200, bomb, [("Content-Type", "application/xml"), ("Content-Encoding", "gzip")])
+        status_file = os.path.join(args.root, "robots.status")
+        if path == "/robots.txt" and os.path.isfile(status_file):
+            return self.reply(int(open(status_file).read().strip()), b"robots unavailable")
         if path.startswith("/flaky/") and self.once(path):
             return self.reply(500, b"try again")
         if path.startswith("/limited/") and self.once(path):

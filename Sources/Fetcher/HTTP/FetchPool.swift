@@ -92,7 +92,10 @@ public final class FetchPool {
             }
             return
         }
-        if robots.allows(path: Self.pathAndQuery(job.url)) {
+        if robots.isUnreachable {
+            job.completion(job.outcome(.failure(FetchError(
+                url: job.url, reason: "robots.txt of \(job.host) could not be read; the page waits for a later run", kind: .transient))))
+        } else if robots.allows(path: Self.pathAndQuery(job.url)) {
             host.queue.append(job)
         } else {
             job.completion(job.outcome(.failure(FetchError(url: job.url, reason: "disallowed by robots.txt", kind: .robots))))
@@ -105,7 +108,7 @@ public final class FetchPool {
         case let .success(capture) where capture.isSuccess:
             rules = RobotsRules(parsing: String(decoding: capture.body, as: UTF8.self), agent: settings.robotsToken)
         case let .success(capture) where (400..<500).contains(capture.status): rules = .allowAll
-        default: rules = .disallowAll
+        default: rules = .unreachable
         }
         var host = hosts[key]!
         host.robots = rules

@@ -3,7 +3,8 @@
 /// `Disallow` path wins, `Allow` on a tie; `*` and a final `$` in paths; `Crawl-delay`.
 ///
 /// Guarantees: a missing or unreadable robots.txt allows everything (as RFC 9309 says for
-/// 4xx); a server error on robots.txt disallows everything for this run (5xx).
+/// 4xx); a server or network error on robots.txt disallows everything, but only for now
+/// (`isUnreachable`): the pages wait for a later run instead of being given up.
 public struct RobotsRules: Sendable, Equatable {
     struct Rule: Sendable, Equatable {
         var allow: Bool
@@ -12,13 +13,17 @@ public struct RobotsRules: Sendable, Equatable {
 
     var rules: [Rule] = []
     public var crawlDelay: Double?
+    /// robots.txt could not be read (5xx, timeout): nothing may be fetched now, but the
+    /// refusal says nothing about later.
+    public var isUnreachable = false
 
     public static let allowAll = RobotsRules()
-    public static let disallowAll = RobotsRules(rules: [Rule(allow: false, pattern: "/")])
+    public static let unreachable = RobotsRules(rules: [Rule(allow: false, pattern: "/")], isUnreachable: true)
 
-    init(rules: [Rule] = [], crawlDelay: Double? = nil) {
+    init(rules: [Rule] = [], crawlDelay: Double? = nil, isUnreachable: Bool = false) {
         self.rules = rules
         self.crawlDelay = crawlDelay
+        self.isUnreachable = isUnreachable
     }
 
     /// Reads robots.txt text for the agent whose product token is `agent` (lowercase).
