@@ -135,6 +135,25 @@ struct FetchIntegrationTests {
         #expect(try site.documentCount() == 1)
     }
 
+    @Test func aMissingPageIsGivenUpAndAFailingOneRetriedWithoutBlamingTheFeed() throws {
+        let site = try FetchSite()
+        try site.feed("a", items: [("g1", "news/one.html"), ("g2", "flaky/news/two.html")])
+        try site.article("news/two.html")  // what /flaky/news/two.html serves after its first 500
+        try FileManager.default.removeItem(at: site.folder.appendingPathComponent("news/one.html"))
+        let first = try site.run(["feeds/a.rss"], fetch: ["retries": "0"])
+        #expect(first.status == 1)
+        #expect(first.stderr.contains("one.html: HTTP status 404 (given up)") && first.stderr.contains("two.html: HTTP status 500 (will retry)"),
+                "\(first.stderr)")
+        let stored = try #require(try site.sources()[site.server.url("feeds/a.rss")])
+        #expect(stored["error_count"] as Int? == 0 && stored["etag"] as String? == nil, "the body must be fetched again: \(stored)")
+        let second = try site.run(["feeds/a.rss"], fetch: ["retries": "0"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(site.requests("news/one.html").count == 1, "a 404 is not asked again")
+        #expect(site.requests("flaky/news/two.html").map { $0.split(separator: " ").last! } == ["500", "200"])
+        #expect(try site.documentCount() == 1)
+        #expect(try site.sources()[site.server.url("feeds/a.rss")]?["etag"] as String? != nil)
+    }
+
     @Test func changedGUIDsWithTheSameLinksAreKnown() throws {
         let site = try FetchSite()
         try site.feed("a", items: [("g1", "news/one.html"), ("g2", "news/two.html")])

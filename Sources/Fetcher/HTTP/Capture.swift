@@ -45,4 +45,6 @@ public struct Capture: Sendable {
     /// `Retry-After` as seconds from when the response arrived.
     public var retryAfter: Double? { header("Retry-After").flatMap { RetryPolicy.seconds($0, now: fetchedAt) } }
     public var isSuccess: Bool { (200..<300).contains(status) }
+    /// A status worth asking again for later (5xx, 429, 408), not a lasting refusal.
+    public var isTransientFailure: Bool { RetryPolicy.isTransient(status: status) }
 }

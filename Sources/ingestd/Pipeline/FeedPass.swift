@@ -8,8 +8,9 @@ import Normalizer
 /// before (where robots.txt allows), archive it, and schedule each feed's next fetch.
 ///
 /// Guarantees: a feed's validators and body hash are saved only after all its entries are
-/// archived, so a pass killed midway is completed by the next one rather than hidden by a
-/// 304; a failing feed or page is reported and counted, and never stops the other feeds;
+/// archived (or given up), so a pass killed midway, or a page that failed for now, is taken
+/// up by the next run rather than hidden by a 304; a failing feed or page is reported and
+/// counted, and never stops the other feeds; a failing page never counts against its feed;
 /// an entry is known again by its link when a feed changes its GUIDs; a permanent redirect
 /// (301/308) moves the stored feed URL, a temporary one does not; an archive error (disk
 /// full, a locked file) stops the pass and is thrown, with everything before it committed.
@@ -101,14 +102,10 @@ final class FeedPass {
             summary.entriesDisallowed += 1
             try settle(entry, of: progress.state)
         case let .failure(error):
-            progress.failed(error.description)
-            summary.entriesFailed += 1
-            warn(error.description)
+            try pageFailed(entry, error.description, retry: error.kind == .transient, progress)
         case let .success(page) where !page.isSuccess:
-            let message = "\(page.finalURL): HTTP status \(page.status)"
-            progress.failed(message)
-            summary.entriesFailed += 1
-            warn(message)
+            try pageFailed(entry, "\(page.finalURL): HTTP status \(page.status)", retry: page.isTransientFailure,
+                           progress)
         case let .success(page):
             let sighting = Sighting(sourceID: progress.state.sourceID, entryKey: entry.key, entryTitle: entry.title,
                                     entryPublished: entry.published ?? entry.updated, url: entry.link ?? page.requestedURL,
@@ -118,26 +115,35 @@ final class FeedPass {
             } catch let error as ArchiveError {
                 throw error
             } catch {
-                progress.failed("\(error)")
-                summary.entriesFailed += 1
-                warn("\(error)")
+                try pageFailed(entry, "\(error)", retry: false, progress)
             }
         }
         progress.pending -= 1
         if progress.pending == 0 { try finish(progress) }
     }
 
-    /// All entries of a fetched body are done: keep its validators, or count the failure.
+    /// A page that could not be archived. A transient failure (timeout, 5xx) leaves the entry
+    /// open and the feed's body to be fetched again; a lasting one (404, not an article,
+    /// too large) settles the entry, so it is not fetched run after run. Neither counts
+    /// against the feed itself.
+    private func pageFailed(_ entry: FeedEntry, _ message: String, retry: Bool, _ progress: FeedProgress) throws(ArchiveError) {
+        summary.entriesFailed += 1
+        warn(message + (retry ? " (will retry)" : " (given up)"))
+        if retry { progress.failed(message) } else { try settle(entry, of: progress.state) }
+    }
+
+    /// All entries of a fetched body are done: keep its validators, unless an entry is to
+    /// be tried again, in which case the next run must fetch this body in full.
     private func finish(_ progress: FeedProgress) throws(ArchiveError) {
         let state = progress.state, capture = progress.capture
+        let complete = progress.firstError == nil
         if let firstError = progress.firstError {
-            return try fail(state, status: capture.status, "\(progress.failures) of \(progress.document.entries.count) entries failed; first: \(firstError)",
-                            retryAfter: nil)
+            warn("\(state.url): \(progress.failures) of \(progress.document.entries.count) entries will be tried again; first: \(firstError)")
         }
         let hint = progress.document.refreshInterval
         try store.recordFeed(sourceID: state.sourceID, .success(
-            status: capture.status, title: progress.document.title, etag: capture.etag, lastModified: capture.lastModified,
-            bodySHA256: progress.bodySHA, intervalSeconds: hint,
+            status: capture.status, title: progress.document.title, etag: complete ? capture.etag : nil,
+            lastModified: complete ? capture.lastModified : nil, bodySHA256: complete ? progress.bodySHA : nil, intervalSeconds: hint,
             nextFetchAt: schedule.nextAfterSuccess(capture.fetchedAt, hint: hint ?? state.intervalSeconds, cacheLifetime: capture.cacheLifetime)),
             at: capture.fetchedAt)
     }
