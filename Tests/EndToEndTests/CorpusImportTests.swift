@@ -81,3 +81,33 @@ struct CorpusImportTests {
         #expect(try relations() == ["canonical", "exact", "shared-wire-passages", "canonical"])
     }
 }
+
+/// `import --jsonl` killed with SIGKILL in the middle of a batch: the rerun completes it,
+/// nothing is lost or stored twice, and the result equals an uninterrupted import.
+struct InterruptedImportTests {
+    @Test func aKilledImportResumesToTheSameArchive() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let corpus = folder.appendingPathComponent("corpus")
+        #expect(try IngestdProcess.run(["bench", "corpus", "--docs", "1200", "--seed", "3", "--out", corpus.path]).status == 0)
+        let lines = corpus.appendingPathComponent("corpus.jsonl").path
+        let victim = folder.appendingPathComponent("killed.sqlite").path
+        let running = try IngestdProcess.start(["import", "--jsonl", lines, "--archive", victim])
+        try waitFor { (try? RunCommandTests.documentCount(victim)) ?? 0 >= 500 }
+        kill(running.process.processIdentifier, SIGKILL)
+        running.process.waitUntilExit()
+        let atKill = try RunCommandTests.documentCount(victim)
+        #expect(atKill >= 500 && atKill < 1_190, "killed after \(atKill) documents")
+        try RunCommandTests.expectSound(victim)
+
+        #expect(try IngestdProcess.run(["import", "--jsonl", lines, "--archive", victim]).status == 0)
+        let clean = folder.appendingPathComponent("clean.sqlite").path
+        #expect(try IngestdProcess.run(["import", "--jsonl", lines, "--archive", clean]).status == 0)
+        try RunCommandTests.expectSound(victim)
+        #expect(try RunCommandTests.documentCount(victim) == RunCommandTests.documentCount(clean))
+        func clusters(_ archive: String) throws -> String {
+            try IngestdProcess.run(["clusters", "export", "--jsonl", "--archive", archive]).stdout
+        }
+        #expect(try clusters(victim) == clusters(clean))
+        #expect(try IngestdProcess.run(["verify", "--archive", victim]).status == 0)
+    }
+}
