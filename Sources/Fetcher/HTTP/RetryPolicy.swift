@@ -1,4 +1,5 @@
 import Foundation
+import Timestamps
 
 /// When a failed attempt is worth another, and how long to wait first.
 ///
@@ -22,14 +23,10 @@ struct RetryPolicy {
         return base * Double.random(in: 1.0...1.5)
     }
 
-    /// `Retry-After` as seconds from now: delta-seconds or an HTTP date.
+    /// `Retry-After` (or `Expires`) as seconds from now: delta-seconds or an HTTP date.
     static func seconds(_ value: String, now: Date) -> Double? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let s = Double(trimmed) { return s }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: trimmed).map { $0.timeIntervalSince(now) }
+        return TimestampParser.parse(trimmed).map { $0.timeIntervalSince(now) }
     }
 }
