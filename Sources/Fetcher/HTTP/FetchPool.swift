@@ -25,7 +25,35 @@ public final class FetchPool {
         var robots: RobotsRules?
         var robotsRequested = false
         var waitingForRobots: [FetchJob] = []
-        var queue: [FetchJob] = []
+        /// Jobs waiting to start, from `head` on (taken from the front without shifting).
+        private var queue: [FetchJob] = []
+        private var head = 0
+
+        init(delay: Double) { self.delay = delay }
+
+        var hasQueued: Bool { head < queue.count }
+
+        mutating func append(_ job: FetchJob) { queue.append(job) }
+
+        mutating func prepend(_ job: FetchJob) {
+            if head > 0 {
+                head -= 1
+                queue[head] = job
+            } else {
+                queue.insert(job, at: 0)
+            }
+        }
+
+        mutating func next() -> FetchJob {
+            defer {
+                head += 1
+                if head > 64 && head * 2 > queue.count {
+                    queue.removeFirst(head)
+                    head = 0
+                }
+            }
+            return queue[head]
+        }
     }
 
     public let settings: FetchSettings
@@ -60,13 +88,12 @@ public final class FetchPool {
 
     /// Works until every submitted fetch (and every fetch submitted by a completion) is done.
     public func run() {
-        while !running.isEmpty || !delayed.isEmpty || hosts.values.contains(where: { !$0.queue.isEmpty || !$0.waitingForRobots.isEmpty }) {
+        while !running.isEmpty || !delayed.isEmpty || hosts.values.contains(where: { $0.hasQueued || !$0.waitingForRobots.isEmpty }) {
             let now = Date()
             promoteDelayed(now)
             let nextStart = startEligible(now)
-            var active: Int32 = 0
-            curl_multi_perform(multi, &active)
-            _ = active
+            var transfers: Int32 = 0
+            curl_multi_perform(multi, &transfers)
             finishDone()
             let wait = min(0.1, max(0.001, nextStart.timeIntervalSinceNow))
             curl_multi_poll(multi, nil, 0, Int32(wait * 1000), nil)
@@ -75,31 +102,34 @@ public final class FetchPool {
 
     // MARK: queueing
 
+    /// Queues a job on its host, behind robots.txt when it must obey it. A refusal completes
+    /// the job only after the host's state is stored, since the completion may submit more.
     private func enqueue(_ job: FetchJob) {
         var host = hosts[job.host] ?? Host(delay: job.host.isEmpty ? 0 : settings.perHostDelay)
-        defer { hosts[job.host] = host }
-        guard job.request.obeysRobots, settings.obeyRobots, job.robotsHost == nil, !job.host.isEmpty else {
-            return host.queue.append(job)
-        }
-        guard let robots = host.robots else {
+        var refusal: FetchError?
+        if !job.request.obeysRobots || !settings.obeyRobots || job.robotsHost != nil || job.host.isEmpty {
+            host.append(job)
+        } else if let robots = host.robots {
+            if robots.isUnreachable {
+                refusal = FetchError(url: job.url, reason: "robots.txt of \(job.host) could not be read; the page waits for a later run",
+                                     kind: .transient)
+            } else if robots.allows(path: Self.pathAndQuery(job.url)) {
+                host.append(job)
+            } else {
+                refusal = FetchError(url: job.url, reason: "disallowed by robots.txt", kind: .robots)
+            }
+        } else {
             host.waitingForRobots.append(job)
             if !host.robotsRequested {
                 host.robotsRequested = true
                 let key = job.host
-                host.queue.insert(FetchJob(request: FetchRequest(url: job.host + "/robots.txt"), robotsHost: key) { [weak self] outcome in
+                host.prepend(FetchJob(request: FetchRequest(url: job.host + "/robots.txt"), robotsHost: key) { [weak self] outcome in
                     self?.robotsArrived(for: key, outcome)
-                }, at: 0)
+                })
             }
-            return
         }
-        if robots.isUnreachable {
-            job.completion(job.outcome(.failure(FetchError(
-                url: job.url, reason: "robots.txt of \(job.host) could not be read; the page waits for a later run", kind: .transient))))
-        } else if robots.allows(path: Self.pathAndQuery(job.url)) {
-            host.queue.append(job)
-        } else {
-            job.completion(job.outcome(.failure(FetchError(url: job.url, reason: "disallowed by robots.txt", kind: .robots))))
-        }
+        hosts[job.host] = host
+        if let refusal { job.completion(job.outcome(.failure(refusal))) }
     }
 
     private func robotsArrived(for key: String, _ outcome: FetchOutcome) {
@@ -129,19 +159,27 @@ public final class FetchPool {
     /// Starts what the caps allow; returns when the next queued request may start.
     private func startEligible(_ now: Date) -> Date {
         var next = delayed.map(\.notBefore).min() ?? now.addingTimeInterval(0.1)
+        var unstartable: [FetchJob] = []
         for key in hosts.keys {
-            guard var host = hosts[key], !host.queue.isEmpty else { continue }
-            while !host.queue.isEmpty, running.count < settings.maxConcurrent, host.active < settings.perHostConcurrent {
+            guard var host = hosts[key], host.hasQueued else { continue }
+            while host.hasQueued, running.count < settings.maxConcurrent, host.active < settings.perHostConcurrent {
                 guard host.nextStart <= now else {
                     next = min(next, host.nextStart)
                     break
                 }
-                let job = host.queue.removeFirst()
-                guard start(job) else { continue }
+                let job = host.next()
+                guard start(job) else {
+                    unstartable.append(job)
+                    continue
+                }
                 host.active += 1
                 host.nextStart = now.addingTimeInterval(host.delay)
             }
             hosts[key] = host
+        }
+        // Completed only now, with every host's state stored: a completion may submit more.
+        for job in unstartable {
+            job.completion(job.outcome(.failure(FetchError(url: job.url, reason: "libcurl could not start a transfer"))))
         }
         return next
     }
@@ -149,10 +187,7 @@ public final class FetchPool {
     private func start(_ job: FetchJob) -> Bool {
         job.attempts += 1
         guard let transfer = CurlTransfer(url: job.url, etag: job.request.etag, lastModified: job.request.lastModified,
-                                          settings: settings) else {
-            job.completion(job.outcome(.failure(FetchError(url: job.url, reason: "libcurl could not start a transfer"))))
-            return false
-        }
+                                          settings: settings) else { return false }
         job.transfer = transfer
         running[transfer.handle] = job
         curl_multi_add_handle(multi, transfer.handle)
