@@ -80,7 +80,7 @@ extension ArchiveStore {
     /// Trains the first shared dictionary once enough documents exist, and stores those
     /// documents again with it.
     static func trainDictionaryIfDue(_ db: Database) throws {
-        guard try newestDictionary(db) == nil,
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dictionaries LIMIT 1") != true,
               try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0 >= dictionaryTrainingDocuments else { return }
         let rows = try Row.fetchAll(db, sql: "SELECT id, text, text_size FROM documents ORDER BY id LIMIT ?",
                                     arguments: [dictionaryTrainingDocuments])
