@@ -11,7 +11,7 @@ extension ArchiveStore {
     }
 
     static func hostTemplateBlocks(host: String, minPages: Int, _ db: Database) throws -> Set<UInt64> {
-        let rows = try Int64.fetchAll(db, sql: "SELECT hash FROM host_blocks WHERE host = ? AND pages >= ?", arguments: [host, minPages])
+        let rows = try Int64.fetchAll(db.cachedStatement(sql: "SELECT hash FROM host_blocks WHERE host = ? AND pages >= ?"), arguments: [host, minPages])
         return Set(rows.map { UInt64(bitPattern: $0) })
     }
 

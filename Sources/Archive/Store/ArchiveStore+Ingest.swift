@@ -27,7 +27,7 @@ extension ArchiveStore {
     }
 
     static func documentID(contentHash: String, _ db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE content_hash = ?", arguments: [contentHash])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM documents WHERE content_hash = ?"), arguments: [contentHash])
     }
 
     static func record(_ ingest: Ingest, _ db: Database) throws -> IngestOutcome {
@@ -64,8 +64,7 @@ extension ArchiveStore {
 
     private static func upsertCapture(_ c: CaptureInput, base: (id: Int64, text: Data)?, _ db: Database) throws -> Int64 {
         let sha = Self.sha256Hex(c.body)
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM captures WHERE final_url = ? AND body_sha256 = ?",
-                                       arguments: [c.finalURL, sha]) {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM captures WHERE final_url = ? AND body_sha256 = ?"), arguments: [c.finalURL, sha]) {
             return id
         }
         let headers = String(decoding: try JSONEncoder().encode(c.headers), as: UTF8.self)
@@ -106,24 +105,21 @@ extension ArchiveStore {
     static func assignCluster(_ documentID: Int64, _ cluster: ClusterChoice, at time: Date, _ db: Database) throws -> Int64 {
         switch cluster {
         case .ownCluster:
-            try db.execute(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)",
-                           arguments: [documentID, documentID, time])
-            try db.execute(sql: "UPDATE documents SET cluster_id = ?, relation = 'canonical' WHERE id = ?",
-                           arguments: [documentID, documentID])
+            try db.cachedStatement(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)").execute(arguments: [documentID, documentID, time])
+            try db.cachedStatement(sql: "UPDATE documents SET cluster_id = ?, relation = 'canonical' WHERE id = ?").execute(arguments: [documentID, documentID])
             return documentID
         case let .join(id, relation):
-            try db.execute(sql: "UPDATE documents SET cluster_id = ?, relation = ? WHERE id = ?",
-                           arguments: [id, relation, documentID])
+            try db.cachedStatement(sql: "UPDATE documents SET cluster_id = ?, relation = ? WHERE id = ?").execute(arguments: [id, relation, documentID])
             return id
         }
     }
 
     static func insertRelations(_ relations: [RelationInput], from documentID: Int64, _ db: Database) throws {
         for r in relations {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO relations (document_id, other_id, kind, jaccard, containment, passages, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [documentID, r.otherID, r.kind, r.jaccard, r.containment, r.passagesJSON, Date()])
+                """).execute(arguments: [documentID, r.otherID, r.kind, r.jaccard, r.containment, r.passagesJSON, Date()])
         }
     }
 
@@ -139,18 +135,18 @@ extension ArchiveStore {
     }
 
     private static func insertSighting(_ documentID: Int64, _ captureID: Int64, _ ingest: Ingest, _ db: Database) throws -> Bool {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO sightings (document_id, source_id, capture_id, entry_key, url, seen_at)
             VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [documentID, ingest.sourceID, captureID, ingest.entryKey, ingest.url, ingest.capture.fetchedAt])
+            """).execute(arguments: [documentID, ingest.sourceID, captureID, ingest.entryKey, ingest.url, ingest.capture.fetchedAt])
         return db.changesCount > 0
     }
 
     static func insertEntry(_ sourceID: Int64, _ key: String, url: String?, title: String?, published: Date?,
                             documentID: Int64?, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO entries (source_id, entry_key, url, title, published, first_seen_at, document_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [sourceID, key, url, title, published, Date(), documentID])
+            """).execute(arguments: [sourceID, key, url, title, published, Date(), documentID])
     }
 }

@@ -14,10 +14,10 @@ extension ArchiveStore {
         try read { db in
             let rows: [Row]
             do {
-                rows = try Row.fetchAll(db, sql: """
+                rows = try Row.fetchAll(db.cachedStatement(sql: """
                     SELECT d.id, d.cluster_id, d.title, d.published, d.text, d.text_size FROM documents_fts f
                     JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ?
-                    """, arguments: [query, limit])
+                    """), arguments: [query, limit])
             } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
                 throw ArchiveError.badQuery("\(error.message ?? "syntax error") in \(query)")
             }
@@ -31,15 +31,14 @@ extension ArchiveStore {
     }
 
     static func indexForSearch(_ id: Int64, title: String?, text: String, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)", arguments: [id, title ?? "", text])
+        try db.cachedStatement(sql: "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)").execute(arguments: [id, title ?? "", text])
     }
 
     /// Removes a document's postings; a contentless index needs the values it was given.
     static func unindexForSearch(_ id: Int64, _ db: Database) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT title, text, text_size FROM documents WHERE id = ?", arguments: [id]) else { return }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT title, text, text_size FROM documents WHERE id = ?"), arguments: [id]) else { return }
         let text = String(decoding: try decodeText(row["text"], size: row["text_size"], db), as: UTF8.self)
-        try db.execute(sql: "INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
-                       arguments: [id, (row["title"] as String?) ?? "", text])
+        try db.cachedStatement(sql: "INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)").execute(arguments: [id, (row["title"] as String?) ?? "", text])
     }
 
     /// The words of a query, lowercased, without operators, quotes or prefix stars.

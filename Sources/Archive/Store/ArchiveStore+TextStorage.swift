@@ -20,7 +20,7 @@ extension ArchiveStore {
         let dictionary = try newestDictionary(db)
         var base: (id: Int64, text: Data)?
         if case let .join(canonicalID, _) = cluster,
-           let row = try Row.fetchOne(db, sql: "SELECT text, text_size, text_base_id FROM documents WHERE id = ?", arguments: [canonicalID]),
+           let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT text, text_size, text_base_id FROM documents WHERE id = ?"), arguments: [canonicalID]),
            (row["text_base_id"] as Int64?) == nil {
             base = (canonicalID, try decodeText(row["text"], size: row["text_size"], db))
         }
@@ -31,7 +31,7 @@ extension ArchiveStore {
     static func decodeText(_ blob: Data, size: Int, _ db: Database) throws -> Data {
         try TextBlob.decode(blob, size: size, dictionary: { id throws(ArchiveError) in try dictionary(id, db) }, base: { id throws(ArchiveError) in
             do {
-                guard let row = try Row.fetchOne(db, sql: "SELECT text, text_size FROM documents WHERE id = ?", arguments: [id]) else {
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT text, text_size FROM documents WHERE id = ?"), arguments: [id]) else {
                     throw ArchiveError.corruptBlob("base document \(id) is missing")
                 }
                 let baseBlob: Data = row["text"]
@@ -63,7 +63,7 @@ extension ArchiveStore {
 
     private static func dictionary(_ id: UInt32, _ db: Database) throws(ArchiveError) -> Data {
         do {
-            guard let data = try Data.fetchOne(db, sql: "SELECT data FROM dictionaries WHERE id = ?", arguments: [Int64(id)]) else {
+            guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT data FROM dictionaries WHERE id = ?"), arguments: [Int64(id)]) else {
                 throw ArchiveError.corruptBlob("dictionary \(id) is missing")
             }
             return data
@@ -73,25 +73,22 @@ extension ArchiveStore {
     }
 
     private static func newestDictionary(_ db: Database) throws -> (id: UInt32, data: Data)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, data FROM dictionaries ORDER BY id DESC LIMIT 1") else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, data FROM dictionaries ORDER BY id DESC LIMIT 1")) else { return nil }
         return (UInt32(row["id"] as Int64), row["data"])
     }
 
     /// Trains the first shared dictionary once enough documents exist, and stores those
     /// documents again with it.
     static func trainDictionaryIfDue(_ db: Database) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dictionaries LIMIT 1") != true,
-              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0 >= dictionaryTrainingDocuments else { return }
-        let rows = try Row.fetchAll(db, sql: "SELECT id, text, text_size FROM documents ORDER BY id LIMIT ?",
-                                    arguments: [dictionaryTrainingDocuments])
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM dictionaries LIMIT 1")) != true,
+              try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM documents")) ?? 0 >= dictionaryTrainingDocuments else { return }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, text, text_size FROM documents ORDER BY id LIMIT ?"), arguments: [dictionaryTrainingDocuments])
         let texts = try rows.map { try decodeText($0["text"], size: $0["text_size"], db) }
         let data = DictionaryTrainer.train(texts)
-        try db.execute(sql: "INSERT INTO dictionaries (data, sha256, created_at) VALUES (?, ?, ?)",
-                       arguments: [data, sha256Hex(data), Date()])
+        try db.cachedStatement(sql: "INSERT INTO dictionaries (data, sha256, created_at) VALUES (?, ?, ?)").execute(arguments: [data, sha256Hex(data), Date()])
         let dictionary = (UInt32(db.lastInsertedRowID), data)
         for (row, text) in zip(rows, texts) where (row["text"] as Data).first == ZlibCodec.plainZlib {
-            try db.execute(sql: "UPDATE documents SET text = ? WHERE id = ?",
-                           arguments: [TextBlob.encode(text, dictionary: dictionary, base: nil), row["id"] as Int64])
+            try db.cachedStatement(sql: "UPDATE documents SET text = ? WHERE id = ?").execute(arguments: [TextBlob.encode(text, dictionary: dictionary, base: nil), row["id"] as Int64])
         }
     }
 
@@ -99,7 +96,7 @@ extension ArchiveStore {
     static func decodeCapture(_ blob: Data, size: Int, _ db: Database) throws -> Data {
         try CaptureBlob.decode(blob, size: size) { id throws(ArchiveError) in
             do {
-                guard let row = try Row.fetchOne(db, sql: "SELECT text, text_size FROM documents WHERE id = ?", arguments: [id]) else {
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT text, text_size FROM documents WHERE id = ?"), arguments: [id]) else {
                     throw ArchiveError.corruptBlob("document \(id), whose text a capture was compressed against, is missing")
                 }
                 return try decodeText(row["text"], size: row["text_size"], db)
@@ -111,17 +108,15 @@ extension ArchiveStore {
 
     /// Stores again, without their base, the texts and captures compressed against document `id`.
     static func detachTexts(basedOn id: Int64, _ db: Database) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT id, body, body_size FROM captures WHERE body_base_id = ?", arguments: [id]) {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, body, body_size FROM captures WHERE body_base_id = ?"), arguments: [id]) {
             let body = try decodeCapture(row["body"], size: row["body_size"], db)
-            try db.execute(sql: "UPDATE captures SET body = ?, body_base_id = NULL WHERE id = ?",
-                           arguments: [ZlibCodec.compress(body), row["id"] as Int64])
+            try db.cachedStatement(sql: "UPDATE captures SET body = ?, body_base_id = NULL WHERE id = ?").execute(arguments: [ZlibCodec.compress(body), row["id"] as Int64])
         }
-        let dependents = try Row.fetchAll(db, sql: "SELECT id, text, text_size FROM documents WHERE text_base_id = ?", arguments: [id])
+        let dependents = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, text, text_size FROM documents WHERE text_base_id = ?"), arguments: [id])
         let dictionary = try newestDictionary(db)
         for row in dependents {
             let text = try decodeText(row["text"], size: row["text_size"], db)
-            try db.execute(sql: "UPDATE documents SET text = ?, text_base_id = NULL WHERE id = ?",
-                           arguments: [TextBlob.encode(text, dictionary: dictionary, base: nil), row["id"] as Int64])
+            try db.cachedStatement(sql: "UPDATE documents SET text = ?, text_base_id = NULL WHERE id = ?").execute(arguments: [TextBlob.encode(text, dictionary: dictionary, base: nil), row["id"] as Int64])
         }
     }
 }

@@ -28,7 +28,8 @@ enum CandidateQueries {
         }
         ids.formUnion(shared.filter { $0.value >= minSharedPassages }.keys)
         return try ids.sorted().compactMap { id -> Candidate? in
-            guard let doc = try DocumentRecord.fetchOne(db, key: id), let cluster = doc.clusterID else { return nil }
+            guard let doc = try DocumentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM documents WHERE id = ?"), arguments: [id]),
+                  let cluster = doc.clusterID else { return nil }
             return Candidate(documentID: id, clusterID: cluster, isCanonical: doc.relation == "canonical",
                              text: try ArchiveStore.deferredText(of: doc, db))
         }
