@@ -25,6 +25,9 @@ extension ArchiveStore: CandidateIndex {
     }
 
     public func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64> {
-        try read { db in try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: nil) }
+        try read { db in
+            var known = CandidateQueries.KnownPostings()
+            return try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: nil, known: &known)
+        }
     }
 }

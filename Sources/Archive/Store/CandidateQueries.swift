@@ -6,8 +6,16 @@ import GRDB
 /// `before`, when given, limits everything to documents with a smaller id: a rebuild
 /// replays the archive in order, so each document sees only what came before it.
 enum CandidateQueries {
+    /// The postings `commonPassages` read for fingerprints with too few of them to be common:
+    /// all of their documents, so `candidates` need not look them up a second time.
+    struct KnownPostings {
+        var before: Int64?
+        var documents: [UInt64: [Int64]] = [:]
+    }
+
     static func candidates(_ db: Database, bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
-                           minSharedPassages: Int, bucketLimit: Int, before: Int64?) throws -> [Candidate] {
+                           minSharedPassages: Int, bucketLimit: Int, before: Int64?,
+                           known: KnownPostings? = nil) throws -> [Candidate] {
         let bound = before ?? Int64.max
         var ids = Set<Int64>()
         let byBand = try db.cachedStatement(sql: """
@@ -21,10 +29,11 @@ enum CandidateQueries {
         let byPassage = try db.cachedStatement(sql: """
             SELECT document_id FROM passage_postings WHERE hash = ? AND document_id < ? ORDER BY document_id LIMIT ?
             """)
+        let reuse = known.flatMap { $0.before == before ? $0.documents : nil }
         for hash in passageHashes where !common.contains(hash) {
-            for id in try Int64.fetchAll(byPassage, arguments: [Int64(bitPattern: hash), bound, bucketLimit]) {
-                shared[id, default: 0] += 1
-            }
+            let documents = try reuse?[hash].map { Array($0.prefix(bucketLimit)) }
+                ?? Int64.fetchAll(byPassage, arguments: [Int64(bitPattern: hash), bound, bucketLimit])
+            for id in documents { shared[id, default: 0] += 1 }
         }
         ids.formUnion(shared.filter { $0.value >= minSharedPassages }.keys)
         return try ids.sorted().compactMap { id -> Candidate? in
@@ -35,7 +44,16 @@ enum CandidateQueries {
         }
     }
 
-    static func commonPassages(_ db: Database, hashes: [UInt64], clusterLimit: Int, before: Int64?) throws -> Set<UInt64> {
+    /// The common fingerprints among `hashes`. A fingerprint with at most `clusterLimit`
+    /// postings cannot be in more clusters than that: one short read of its postings settles
+    /// it (and is kept in `known`); only the others are counted by cluster.
+    static func commonPassages(_ db: Database, hashes: [UInt64], clusterLimit: Int, before: Int64?,
+                               known: inout KnownPostings) throws -> Set<UInt64> {
+        known = KnownPostings(before: before)
+        let bound = before ?? Int64.max
+        let firstPostings = try db.cachedStatement(sql: """
+            SELECT document_id FROM passage_postings WHERE hash = ? AND document_id < ? ORDER BY document_id LIMIT ?
+            """)
         // DISTINCT with LIMIT stops reading postings once clusterLimit + 1 clusters are seen.
         let clusters = try db.cachedStatement(sql: """
             SELECT COUNT(*) FROM (
@@ -44,7 +62,13 @@ enum CandidateQueries {
             """)
         var out = Set<UInt64>()
         for hash in hashes {
-            let seen = try Int.fetchOne(clusters, arguments: [Int64(bitPattern: hash), before ?? Int64.max, clusterLimit + 1]) ?? 0
+            let key = Int64(bitPattern: hash)
+            let documents = try Int64.fetchAll(firstPostings, arguments: [key, bound, clusterLimit + 1])
+            guard documents.count > clusterLimit else {
+                known.documents[hash] = documents
+                continue
+            }
+            let seen = try Int.fetchOne(clusters, arguments: [key, bound, clusterLimit + 1]) ?? 0
             if seen > clusterLimit { out.insert(hash) }
         }
         return out

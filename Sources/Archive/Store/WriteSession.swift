@@ -9,19 +9,23 @@ import GRDB
 public final class WriteSession: ArchiveWriter {
     let db: Database
     var before: Int64?
+    /// Postings read by the last `commonPassages`, for the `candidates` call that follows it.
+    private var known = CandidateQueries.KnownPostings()
 
     init(_ db: Database) { self.db = db }
 
     public func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
                            minSharedPassages: Int, bucketLimit: Int) throws(ArchiveError) -> [Candidate] {
         try run {
-            try CandidateQueries.candidates(db, bandKeys: bandKeys, passageHashes: passageHashes, common: common,
-                                            minSharedPassages: minSharedPassages, bucketLimit: bucketLimit, before: before)
+            defer { known = CandidateQueries.KnownPostings() }
+            return try CandidateQueries.candidates(db, bandKeys: bandKeys, passageHashes: passageHashes, common: common,
+                                                   minSharedPassages: minSharedPassages, bucketLimit: bucketLimit, before: before,
+                                                   known: known)
         }
     }
 
     public func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64> {
-        try run { try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: before) }
+        try run { try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: before, known: &known) }
     }
 
     public func documentID(contentHash: String) throws(ArchiveError) -> Int64? {
