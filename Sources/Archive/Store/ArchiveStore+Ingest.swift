@@ -30,7 +30,9 @@ extension ArchiveStore {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM documents WHERE content_hash = ?"), arguments: [contentHash])
     }
 
-    static func record(_ ingest: Ingest, _ db: Database) throws -> IngestOutcome {
+    /// Writes one sighting. `searchRows`, when given, collects the new document's row for
+    /// the search index instead of writing it now (see `WriteSession`).
+    static func record(_ ingest: Ingest, _ db: Database, searchRows: SearchRows? = nil) throws -> IngestOutcome {
         let outcome: IngestOutcome
         switch ingest.content {
         case let .existing(documentID):
@@ -44,6 +46,11 @@ extension ArchiveStore {
                                      newSighting: try Self.insertSighting(existing, captureID, ingest, db))
             } else {
                 let (documentID, clusterID) = try Self.insertDocument(input, cluster: cluster, at: ingest.capture.fetchedAt, db)
+                if let searchRows {
+                    searchRows.append(documentID, title: input.title, text: input.text)
+                } else {
+                    try indexForSearch(documentID, title: input.title, text: input.text, db)
+                }
                 // The page's text is most of what its capture says: compressed against it, the raw capture costs little.
                 let captureID = try Self.upsertCapture(ingest.capture, base: (documentID, Data(input.text.utf8)), db)
                 try Self.insertRelations(relations, from: documentID, db)
@@ -87,7 +94,6 @@ extension ArchiveStore {
             relation: "canonical", firstSeenAt: time, normalizerVersion: input.normalizerVersion, textBaseID: baseID)
         try record.insert(db)
         let documentID = record.id!
-        try indexForSearch(documentID, title: input.title, text: input.text, db)
         try trainDictionaryIfDue(db)
         return (documentID, try assignCluster(documentID, cluster, at: time, db))
     }

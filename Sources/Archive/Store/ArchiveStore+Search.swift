@@ -30,6 +30,20 @@ extension ArchiveStore {
         }
     }
 
+    /// Rows for the search index, written together at the end of a transaction: once FTS5
+    /// has been written in a transaction, every later statement of it pays for an FTS5
+    /// savepoint (8 % of an import when each document wrote its row at once).
+    final class SearchRows {
+        private var rows: [(Int64, String?, String)] = []
+
+        func append(_ id: Int64, title: String?, text: String) { rows.append((id, title, text)) }
+
+        func flush(_ db: Database) throws {
+            for (id, title, text) in rows { try indexForSearch(id, title: title, text: text, db) }
+            rows = []
+        }
+    }
+
     static func indexForSearch(_ id: Int64, title: String?, text: String, _ db: Database) throws {
         try db.cachedStatement(sql: "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)").execute(arguments: [id, title ?? "", text])
     }

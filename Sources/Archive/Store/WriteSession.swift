@@ -11,6 +11,8 @@ public final class WriteSession: ArchiveWriter {
     var before: Int64?
     /// Postings read by the last `commonPassages`, for the `candidates` call that follows it.
     private var known = CandidateQueries.KnownPostings()
+    /// New documents' search rows, written when the transaction's work is done.
+    let searchRows = ArchiveStore.SearchRows()
 
     init(_ db: Database) { self.db = db }
 
@@ -34,7 +36,7 @@ public final class WriteSession: ArchiveWriter {
 
     @discardableResult
     public func record(_ ingest: Ingest) throws(ArchiveError) -> IngestOutcome {
-        try run { try ArchiveStore.record(ingest, db) }
+        try run { try ArchiveStore.record(ingest, db, searchRows: searchRows) }
     }
 
     /// The id of the source with this URL, created with `kind` if new.
@@ -62,6 +64,11 @@ public final class WriteSession: ArchiveWriter {
 extension ArchiveStore {
     /// Runs `body` in one write transaction: all of its writes commit together or not at all.
     public func inTransaction<T>(_ body: (WriteSession) throws -> T) throws(ArchiveError) -> T {
-        try write { db in try body(WriteSession(db)) }
+        try write { db in
+            let session = WriteSession(db)
+            let result = try body(session)
+            try session.searchRows.flush(db)
+            return result
+        }
     }
 }
