@@ -37,6 +37,25 @@ struct FetchIntegrationTests {
         #expect(!urls.contains(site.server.url("redirect/301/feeds/a.rss")))
         #expect(urls.contains(site.server.url("redirect/302/feeds/b.rss")))
         #expect(try site.documentCount() == 2)
+        // The config still names the old URL: it is the same feed, now asked for at its new address.
+        let again = try site.run(["redirect/301/feeds/a.rss", "redirect/302/feeds/b.rss"])
+        #expect(again.status == 0 && !again.stderr.contains("moved permanently"), "\(again.stderr)")
+        #expect(try site.sources().count == 2)
+        #expect(site.requests("redirect/301/feeds/a.rss").count == 1)
+    }
+
+    @Test func aRemovedFeedStaysRemovedThoughTheConfigListsItUntilAdded() throws {
+        let site = try FetchSite()
+        try site.feed("a", items: [("g1", "news/one.html")])
+        #expect(try site.run(["feeds/a.rss"]).status == 0)
+        let url = site.server.url("feeds/a.rss")
+        #expect(try IngestdProcess.run(["feeds", "remove", url, "--archive", site.archive]).status == 0)
+        let skipped = try site.run(["feeds/a.rss"])
+        #expect(skipped.stderr.contains("was removed with `ingestd feeds remove`; skipped"), "\(skipped.stderr)")
+        #expect(site.requests("feeds/a.rss").count == 1)
+        #expect(try IngestdProcess.run(["feeds", "add", "--no-check", url, "--archive", site.archive]).status == 0)
+        #expect(try site.run(["feeds/a.rss"]).status == 0)
+        #expect(site.requests("feeds/a.rss").count == 2)
     }
 
     @Test func aRedirectLoopIsAStoredError() throws {

@@ -14,6 +14,7 @@ enum ArchiveSchema {
         m.registerMigration("v5-text-dictionaries", migrate: addTextDictionaries)
         m.registerMigration("v6-capture-bases", migrate: addCaptureBases)
         m.registerMigration("v7-restored-captures", migrate: addRestoredCaptures)
+        m.registerMigration("v8-source-aliases", migrate: addSourceAliases)
         return m
     }
 
@@ -182,6 +183,15 @@ enum ArchiveSchema {
     private static func addRestoredCaptures(_ db: Database) throws {
         try db.alter(table: "captures") { t in
             t.add(column: "body_kept", .integer).notNull().defaults(to: 1)
+        }
+    }
+
+    /// The URLs a source had before a permanent redirect moved it, so that a config still
+    /// naming the old URL finds the same source instead of making a second one.
+    private static func addSourceAliases(_ db: Database) throws {
+        try db.create(table: "source_aliases", options: .withoutRowID) { t in
+            t.column("url", .text).notNull().primaryKey()
+            t.column("source_id", .integer).notNull().references("sources")
         }
     }
 }

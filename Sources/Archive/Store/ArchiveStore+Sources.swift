@@ -9,6 +9,7 @@ extension ArchiveStore {
 
     static func ensureSource(url: String, kind: String, _ db: Database) throws -> Int64 {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE url = ?", arguments: [url]) { return id }
+        if let id = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_aliases WHERE url = ?", arguments: [url]) { return id }
         try db.execute(sql: "INSERT INTO sources (kind, url, created_at) VALUES (?, ?, ?)", arguments: [kind, url, Date()])
         return db.lastInsertedRowID
     }
@@ -92,13 +93,26 @@ extension ArchiveStore {
         }
     }
 
-    /// A feed's new address after a permanent redirect. False (and nothing changed) when
-    /// another source already has that URL.
+    /// A feed's new address after a permanent redirect; the old one stays an alias of the
+    /// same source. False (and nothing changed) when another source already has that URL.
     public func moveSource(sourceID: Int64, to url: String) throws(ArchiveError) -> Bool {
         try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM sources WHERE url = ?", arguments: [url]) ?? false { return false }
+            try db.execute(sql: "INSERT OR REPLACE INTO source_aliases (url, source_id) SELECT url, id FROM sources WHERE id = ?",
+                           arguments: [sourceID])
+            try db.execute(sql: "DELETE FROM source_aliases WHERE url = ?", arguments: [url])
             try db.execute(sql: "UPDATE sources SET url = ? WHERE id = ?", arguments: [url, sourceID])
             return true
+        }
+    }
+
+    /// Whether the feed with this URL (or once with this URL) was removed with `feeds remove`.
+    public func isRemovedFeed(url: String) throws(ArchiveError) -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM sources WHERE removed_at IS NOT NULL AND (url = ?
+                    OR id IN (SELECT source_id FROM source_aliases WHERE url = ?))
+                """, arguments: [url, url]) ?? false
         }
     }
 

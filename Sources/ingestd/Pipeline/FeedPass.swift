@@ -37,7 +37,13 @@ final class FeedPass {
     /// Fetches the configured feeds plus those added with `feeds add`: the ones due now,
     /// or with `everyFeed` all that are not parked.
     func run(configured: [FeedConfig], everyFeed: Bool) throws(ArchiveError) -> RunSummary {
-        for feed in configured { _ = try store.ensureSource(url: feed.url, kind: "feed") }
+        for feed in configured {
+            if try store.isRemovedFeed(url: feed.url) {
+                warn("\(feed.url) is in the config but was removed with `ingestd feeds remove`; skipped (`ingestd feeds add` resumes it)")
+            } else {
+                _ = try store.ensureSource(url: feed.url, kind: "feed")
+            }
+        }
         let due = try everyFeed ? store.feeds().filter { $0.parkedReason == nil } : store.feeds(dueAt: Date())
         summary.feedsNotDue = try store.feeds().count - due.count
         for state in due {
