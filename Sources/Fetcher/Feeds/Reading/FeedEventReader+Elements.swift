@@ -94,8 +94,7 @@ extension FeedEventReader {
         case "itunes_image", "itunes_link":
             push("itunes_image", expectingText: false)
             if current === feed, attributes["href"] ?? attributes["url"] != nil { feed.hasImage = true }
-        case "enclosure": addMedia(attributes)
-        case "media_content": addMedia(attributes)
+        case "enclosure", "media_content": addMedia(attributes)
         case "cloud", "psc_chapters", "psc_chapter", "media_group": break
         case "media_thumbnail":
             if let url = attributes["url"], !url.isEmpty { current.thumbnails.append(FeedURL.join(baseURI, url)) }
