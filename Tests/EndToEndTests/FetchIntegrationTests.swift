@@ -137,6 +137,11 @@ struct FetchIntegrationTests {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries WHERE url LIKE '%private/two.html' AND document_id IS NULL")
         }
         #expect(settled == 1)
+        // The next run's new page is judged by the robots.txt the archive kept: not asked for again.
+        try site.feed("a", items: [("g1", "news/one.html"), ("g2", "private/two.html"), ("g3", "news/three.html")])
+        #expect(try site.run(["feeds/a.rss"]).status == 0)
+        #expect(site.requests("news/three.html").count == 1)
+        #expect(site.requests("robots.txt").count == 1)
     }
 
     @Test func anUnreadableRobotsTxtPostponesPagesInsteadOfGivingThemUp() throws {

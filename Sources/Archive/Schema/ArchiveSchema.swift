@@ -15,6 +15,7 @@ enum ArchiveSchema {
         m.registerMigration("v6-capture-bases", migrate: addCaptureBases)
         m.registerMigration("v7-restored-captures", migrate: addRestoredCaptures)
         m.registerMigration("v8-source-aliases", migrate: addSourceAliases)
+        m.registerMigration("v9-robots-txt", migrate: addRobotsTxt)
         return m
     }
 
@@ -192,6 +193,16 @@ enum ArchiveSchema {
         try db.create(table: "source_aliases", options: .withoutRowID) { t in
             t.column("url", .text).notNull().primaryKey()
             t.column("source_id", .integer).notNull().references("sources")
+        }
+    }
+
+    /// Each host's robots.txt as last fetched, so cron runs minutes apart do not ask again.
+    private static func addRobotsTxt(_ db: Database) throws {
+        try db.create(table: "robots_txt", options: .withoutRowID) { t in
+            t.column("host", .text).notNull().primaryKey()
+            t.column("status", .integer).notNull()
+            t.column("body", .blob).notNull()
+            t.column("fetched_at", .datetime).notNull()
         }
     }
 }

@@ -57,6 +57,8 @@ public final class FetchPool {
     }
 
     public let settings: FetchSettings
+    /// Where robots.txt files are kept between runs; none: each pool asks once per host.
+    public weak var robotsCache: RobotsCache?
     private let multi: UnsafeMutableRawPointer
     private var hosts: [String: Host] = [:]
     private var delayed: [FetchJob] = []
@@ -118,6 +120,10 @@ public final class FetchPool {
             } else {
                 refusal = FetchError(url: job.url, reason: "disallowed by robots.txt", kind: .robots)
             }
+        } else if let cached = robotsCache?.robotsTxt(host: job.host) {
+            hosts[job.host] = host
+            applyRobots(Self.rules(status: cached.status, body: cached.body, agent: settings.robotsToken), to: job.host)
+            return enqueue(job)
         } else {
             host.waitingForRobots.append(job)
             if !host.robotsRequested {
@@ -133,20 +139,32 @@ public final class FetchPool {
     }
 
     private func robotsArrived(for key: String, _ outcome: FetchOutcome) {
-        let rules: RobotsRules
-        switch outcome.result {
-        case let .success(capture) where capture.isSuccess:
-            rules = RobotsRules(parsing: String(decoding: capture.body, as: UTF8.self), agent: settings.robotsToken)
-        case let .success(capture) where (400..<500).contains(capture.status): rules = .allowAll
-        default: rules = .unreachable
+        var rules = RobotsRules.unreachable
+        if case let .success(capture) = outcome.result {
+            rules = Self.rules(status: capture.status, body: capture.body, agent: settings.robotsToken)
+            if !rules.isUnreachable { robotsCache?.saveRobotsTxt(host: key, status: capture.status, body: capture.body) }
         }
-        var host = hosts[key]!
-        host.robots = rules
-        if let crawlDelay = rules.crawlDelay { host.delay = max(host.delay, min(crawlDelay, settings.maxCrawlDelay)) }
-        let waiting = host.waitingForRobots
-        host.waitingForRobots = []
-        hosts[key] = host
+        let waiting = hosts[key]!.waitingForRobots
+        hosts[key]!.waitingForRobots = []
+        applyRobots(rules, to: key)
         waiting.forEach(enqueue)
+    }
+
+    /// What a robots.txt answer means: its rules (2xx), no rules (4xx), or nothing for now.
+    private static func rules(status: Int, body: Data, agent: String) -> RobotsRules {
+        switch status {
+        case 200..<300: RobotsRules(parsing: String(decoding: body, as: UTF8.self), agent: agent)
+        case 400..<500: .allowAll
+        default: .unreachable
+        }
+    }
+
+    private func applyRobots(_ rules: RobotsRules, to key: String) {
+        var host = hosts[key] ?? Host(delay: settings.perHostDelay)
+        host.robots = rules
+        host.robotsRequested = true
+        if let crawlDelay = rules.crawlDelay { host.delay = max(host.delay, min(crawlDelay, settings.maxCrawlDelay)) }
+        hosts[key] = host
     }
 
     private func promoteDelayed(_ now: Date) {

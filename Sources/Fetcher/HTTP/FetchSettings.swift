@@ -10,7 +10,8 @@
 /// - `retries` 2 more attempts after a transient failure (5xx, 429, timeout, reset),
 ///   `retryBaseDelay` (1 s) doubled each time with up to 50 % jitter, or the server's
 ///   `Retry-After` when it asks for no more than `maxRetryAfter` (120 s);
-/// - `obeyRobots`: article pages are fetched only where robots.txt allows this agent.
+/// - `obeyRobots`: article pages are fetched only where robots.txt allows this agent;
+///   a robots.txt kept in a `RobotsCache` is trusted for `robotsMaxAge` (a day).
 public struct FetchSettings: Sendable, Equatable {
     public var userAgent = "ingestd/0.1 (+https://example.org/ingestd; ops@example.org)"
     public var connectTimeout = 10
@@ -27,6 +28,8 @@ public struct FetchSettings: Sendable, Equatable {
     public var retryBaseDelay = 1.0
     public var maxRetryAfter = 120.0
     public var obeyRobots = true
+    /// How long a robots.txt kept in a `RobotsCache` is trusted (a day).
+    public var robotsMaxAge = 86_400.0
 
     public init() {}
 

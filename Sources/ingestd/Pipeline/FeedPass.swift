@@ -23,6 +23,7 @@ final class FeedPass {
     private let warn: (String) -> Void
     private var summary = RunSummary()
     private var archiveError: ArchiveError?
+    private let robots: ArchiveRobotsCache
 
     init(store: ArchiveStore, pool: FetchPool, parser: FeedParser, archiver: PageArchiver, schedule: FeedSchedule,
          warn: @escaping (String) -> Void) {
@@ -32,6 +33,8 @@ final class FeedPass {
         self.archiver = archiver
         self.schedule = schedule
         self.warn = warn
+        robots = ArchiveRobotsCache(store: store, maxAge: pool.settings.robotsMaxAge)
+        pool.robotsCache = robots
     }
 
     /// Fetches the configured feeds plus those added with `feeds add`: the ones due now,
