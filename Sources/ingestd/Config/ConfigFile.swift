@@ -23,6 +23,7 @@ struct ConfigFile: Decodable {
         var retryBaseDelaySeconds: Double?
         var maxRetryAfterSeconds: Double?
         var obeyRobots: Bool?
+        var robotsMaxAgeHours: Double?
         var intervalMinutes: Double?
         var maxIntervalHours: Double?
         var parkAfterFailures: Int?
@@ -34,7 +35,7 @@ struct ConfigFile: Decodable {
             case maxConcurrent = "max_concurrent", perHostConcurrent = "per_host_concurrent"
             case perHostDelaySeconds = "per_host_delay_seconds", maxCrawlDelaySeconds = "max_crawl_delay_seconds"
             case retries, retryBaseDelaySeconds = "retry_base_delay_seconds", maxRetryAfterSeconds = "max_retry_after_seconds"
-            case obeyRobots = "obey_robots", intervalMinutes = "interval_minutes", maxIntervalHours = "max_interval_hours"
+            case obeyRobots = "obey_robots", robotsMaxAgeHours = "robots_max_age_hours", intervalMinutes = "interval_minutes", maxIntervalHours = "max_interval_hours"
             case parkAfterFailures = "park_after_failures"
         }
     }

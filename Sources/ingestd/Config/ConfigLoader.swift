@@ -44,6 +44,7 @@ enum ConfigLoader {
             config.fetch.retryBaseDelay = f.retryBaseDelaySeconds ?? config.fetch.retryBaseDelay
             config.fetch.maxRetryAfter = f.maxRetryAfterSeconds ?? config.fetch.maxRetryAfter
             config.fetch.obeyRobots = f.obeyRobots ?? config.fetch.obeyRobots
+            config.fetch.robotsMaxAge = (f.robotsMaxAgeHours ?? config.fetch.robotsMaxAge / 3_600) * 3_600
             config.schedule.interval = (f.intervalMinutes ?? config.schedule.interval / 60) * 60
             config.schedule.maxInterval = (f.maxIntervalHours ?? config.schedule.maxInterval / 3_600) * 3_600
             config.schedule.parkAfterFailures = f.parkAfterFailures ?? config.schedule.parkAfterFailures
