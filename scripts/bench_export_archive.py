@@ -23,9 +23,9 @@ for start in range(1, n + 1, 20_000):
     for i in ids:
         text = (texts[i % len(texts)] + f" (copy {i})").encode()
         docs.append((i, hashlib.sha256(text).hexdigest(), f"Title {i}", "en", b"\x01" + zlib.compress(text, 6), len(text),
-                     len(text.split()), b"\x00" * 16, i, "canonical", now, "normalizer/2"))
-    db.executemany("""INSERT INTO documents (id, content_hash, title, language, text, text_size, word_count, signature,
-                      cluster_id, relation, first_seen_at, normalizer_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""", docs)
+                     len(text.split()), i, "canonical", now, "normalizer/2"))
+    db.executemany("""INSERT INTO documents (id, content_hash, title, language, text, text_size, word_count,
+                      cluster_id, relation, first_seen_at, normalizer_version) VALUES (?,?,?,?,?,?,?,?,?,?,?)""", docs)
     db.executemany("INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?,?,?)", [(i, i, now) for i in ids])
     db.executemany("""INSERT INTO captures (id, requested_url, final_url, status, headers, fetched_at, body_sha256, body_size, body)
                       VALUES (?,?,?,200,'[]',?,?,0,?)""",

@@ -16,7 +16,7 @@ enum ArchiveFixtures {
     static func document(_ text: String, bands: [UInt64] = [1, 2], passages: [UInt64] = [10, 11, 12]) -> DocumentInput {
         DocumentInput(contentHash: String(text.hashValue), text: text, title: "T: \(text.prefix(10))", published: nil,
                       language: "en", siteName: nil, canonicalURL: nil, wordCount: text.split(separator: " ").count,
-                      signature: [1, 2, 3, 4], bandKeys: bands, passageHashes: passages, normalizerVersion: "test")
+                      bandKeys: bands, passageHashes: passages, normalizerVersion: "test")
     }
 
     static func ingest(_ store: ArchiveStore, source: Int64, url: String, content: Ingest.Content) throws -> IngestOutcome {

@@ -14,7 +14,6 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var text: Data
     var textSize: Int
     var wordCount: Int
-    var signature: Data
     var clusterID: Int64?
     var relation: String
     var firstSeenAt: Date
@@ -24,7 +23,7 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     enum CodingKeys: String, CodingKey {
         case id, contentHash = "content_hash", title, published, language, siteName = "site_name"
-        case canonicalURL = "canonical_url", text, textSize = "text_size", wordCount = "word_count", signature
+        case canonicalURL = "canonical_url", text, textSize = "text_size", wordCount = "word_count"
         case clusterID = "cluster_id", relation, firstSeenAt = "first_seen_at", normalizerVersion = "normalizer_version"
         case textBaseID = "text_base_id"
     }

@@ -16,6 +16,7 @@ enum ArchiveSchema {
         m.registerMigration("v7-restored-captures", migrate: addRestoredCaptures)
         m.registerMigration("v8-source-aliases", migrate: addSourceAliases)
         m.registerMigration("v9-robots-txt", migrate: addRobotsTxt)
+        m.registerMigration("v10-no-signatures", migrate: dropSignatures)
         return m
     }
 
@@ -204,5 +205,11 @@ enum ArchiveSchema {
             t.column("body", .blob).notNull()
             t.column("fetched_at", .datetime).notNull()
         }
+    }
+
+    /// MinHash signatures are no longer kept: only their LSH band keys are looked up, and a
+    /// rebuild computes signatures again from the texts. They were a tenth of the file.
+    private static func dropSignatures(_ db: Database) throws {
+        try db.alter(table: "documents") { t in t.drop(column: "signature") }
     }
 }

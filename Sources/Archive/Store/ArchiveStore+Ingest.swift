@@ -78,7 +78,8 @@ extension ArchiveStore {
         var record = CaptureRecord(
             requestedURL: c.requestedURL, finalURL: c.finalURL, status: c.status, contentType: c.contentType,
             etag: c.etag, lastModified: c.lastModified, headers: headers, fetchedAt: c.fetchedAt,
-            bodySha256: sha, bodySize: c.body.count, body: CaptureBlob.encode(c.body, base: base), bodyBaseID: base?.id)
+            bodySha256: sha, bodySize: c.body.count, body: CaptureBlob.encode(c.body, base: base, isJSON: c.contentType?.contains("json") == true),
+            bodyBaseID: base?.id)
         try record.insert(db)
         return record.id!
     }
@@ -90,19 +91,12 @@ extension ArchiveStore {
         var record = DocumentRecord(
             contentHash: input.contentHash, title: input.title, published: input.published, language: input.language,
             siteName: input.siteName, canonicalURL: input.canonicalURL, text: blob,
-            textSize: utf8.count, wordCount: input.wordCount, signature: signatureBlob(input.signature), clusterID: nil,
+            textSize: utf8.count, wordCount: input.wordCount, clusterID: nil,
             relation: "canonical", firstSeenAt: time, normalizerVersion: input.normalizerVersion, textBaseID: baseID)
         try record.insert(db)
         let documentID = record.id!
         try trainDictionaryIfDue(db)
         return (documentID, try assignCluster(documentID, cluster, at: time, db))
-    }
-
-    /// A MinHash signature as stored: little-endian UInt32s.
-    static func signatureBlob(_ signature: [UInt32]) -> Data {
-        var blob = Data(capacity: signature.count * 4)
-        for v in signature { withUnsafeBytes(of: v.littleEndian) { blob.append(contentsOf: $0) } }
-        return blob
     }
 
     /// Puts a document in its own new cluster (as canonical) or in an existing one.

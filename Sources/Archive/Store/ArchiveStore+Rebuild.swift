@@ -27,8 +27,6 @@ extension ArchiveStore {
             guard let record = try DocumentRecord.fetchOne(db, key: id) else { continue }
             session.before = id
             let decision = try decide(session, id, try Self.text(of: record, db))
-            try db.execute(sql: "UPDATE documents SET signature = ? WHERE id = ?",
-                           arguments: [Self.signatureBlob(decision.signature), id])
             _ = try Self.assignCluster(id, decision.cluster, at: record.firstSeenAt, db)
             try Self.insertRelations(decision.relations, from: id, db)
             try Self.insertIndexKeys(bandKeys: decision.bandKeys, passageHashes: decision.passageHashes, documentID: id, db)

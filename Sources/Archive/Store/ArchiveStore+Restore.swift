@@ -16,9 +16,9 @@ extension WriteSession {
         do { return try Bool.fetchOne(db, sql: "SELECT 1 FROM documents LIMIT 1") ?? false } catch { throw ArchiveStore.wrap(error) }
     }
 
-    public func restore(_ doc: DocumentDetail, signature: [UInt32], bandKeys: [UInt64], passageHashes: [UInt64]) throws(ArchiveError) {
+    public func restore(_ doc: DocumentDetail, bandKeys: [UInt64], passageHashes: [UInt64]) throws(ArchiveError) {
         do {
-            try ArchiveStore.restore(doc, signature: signature, bandKeys: bandKeys, passageHashes: passageHashes, db)
+            try ArchiveStore.restore(doc, bandKeys: bandKeys, passageHashes: passageHashes, db)
         } catch {
             throw ArchiveStore.wrap(error)
         }
@@ -26,7 +26,7 @@ extension WriteSession {
 }
 
 extension ArchiveStore {
-    static func restore(_ doc: DocumentDetail, signature: [UInt32], bandKeys: [UInt64], passageHashes: [UInt64], _ db: Database) throws {
+    static func restore(_ doc: DocumentDetail, bandKeys: [UInt64], passageHashes: [UInt64], _ db: Database) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ? OR content_hash = ?", arguments: [doc.id, doc.contentHash]) != true else {
             throw ArchiveError.database("document \(doc.id) (or its text) is already in the archive")
         }
@@ -39,7 +39,7 @@ extension ArchiveStore {
         var record = DocumentRecord(
             id: doc.id, contentHash: doc.contentHash, title: doc.title, published: doc.published, language: doc.language,
             siteName: doc.siteName, canonicalURL: doc.canonicalURL, text: blob, textSize: utf8.count, wordCount: doc.wordCount,
-            signature: signatureBlob(signature), clusterID: nil, relation: doc.relation, firstSeenAt: doc.firstSeen,
+            clusterID: nil, relation: doc.relation, firstSeenAt: doc.firstSeen,
             normalizerVersion: doc.normalizerVersion, textBaseID: baseID)
         try record.insert(db)
         if isCanonical {

@@ -10,13 +10,12 @@ public struct DocumentInput: Sendable {
     public var siteName: String?
     public var canonicalURL: String?
     public var wordCount: Int
-    public var signature: [UInt32]
     public var bandKeys: [UInt64]
     public var passageHashes: [UInt64]
     public var normalizerVersion: String
 
     public init(contentHash: String, text: String, title: String?, published: Date?, language: String?,
-                siteName: String?, canonicalURL: String?, wordCount: Int, signature: [UInt32],
+                siteName: String?, canonicalURL: String?, wordCount: Int,
                 bandKeys: [UInt64], passageHashes: [UInt64], normalizerVersion: String) {
         self.contentHash = contentHash
         self.text = text
@@ -26,7 +25,6 @@ public struct DocumentInput: Sendable {
         self.siteName = siteName
         self.canonicalURL = canonicalURL
         self.wordCount = wordCount
-        self.signature = signature
         self.bandKeys = bandKeys
         self.passageHashes = passageHashes
         self.normalizerVersion = normalizerVersion

@@ -1,15 +1,13 @@
-/// What a rebuild decides for one document: its fresh index keys and signature, the
+/// What a rebuild decides for one document: its fresh index keys, the
 /// relations it has with earlier documents, and its cluster.
 public struct RebuildDecision: Sendable {
-    public var signature: [UInt32]
     public var bandKeys: [UInt64]
     public var passageHashes: [UInt64]
     public var relations: [RelationInput]
     public var cluster: ClusterChoice
 
-    public init(signature: [UInt32], bandKeys: [UInt64], passageHashes: [UInt64], relations: [RelationInput],
+    public init(bandKeys: [UInt64], passageHashes: [UInt64], relations: [RelationInput],
                 cluster: ClusterChoice) {
-        self.signature = signature
         self.bandKeys = bandKeys
         self.passageHashes = passageHashes
         self.relations = relations

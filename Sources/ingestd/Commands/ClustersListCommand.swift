@@ -17,7 +17,7 @@ struct ClustersListCommand: ParsableCommand {
             let clusters = try store.clusters(minSize: minSize)
             if json {
                 if members {
-                    try JSONOutput.print(try clusters.map { ClusterView($0, members: try store.clusterMembers($0.id)) })
+                    try JSONOutput.print(try clusters.map { try ClusterView.load($0, from: store) })
                 } else {
                     try JSONOutput.print(clusters)
                 }
@@ -26,7 +26,7 @@ struct ClustersListCommand: ParsableCommand {
             if clusters.isEmpty { print("no clusters with \(minSize) or more documents") }
             for c in clusters {
                 if members {
-                    print(ClusterView(c, members: try store.clusterMembers(c.id)).text() + "\n")
+                    print(try ClusterView.load(c, from: store).text() + "\n")
                 } else {
                     let kinds = c.relations.joined(separator: ",")
                     print("cluster \(c.id)\t\(c.size) docs\t\(c.sources) sources\t\(kinds)\t\(TimeFormat.day(c.firstSeen))\t\(c.title ?? "(untitled)")")

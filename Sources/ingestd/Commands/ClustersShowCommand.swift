@@ -14,7 +14,7 @@ struct ClustersShowCommand: ParsableCommand {
         try CommandFailure.reporting {
             let store = try archive.openExisting()
             let view: ClusterView
-            do { view = ClusterView(try store.cluster(id), members: try store.clusterMembers(id)) } catch ArchiveError.notFound(let what) {
+            do { view = try ClusterView.load(try store.cluster(id), from: store) } catch ArchiveError.notFound(let what) {
                 throw CommandFailure(.noInput, "\(what) (see `ingestd clusters list`)")
             }
             if json { try JSONOutput.print(view) } else { print(view.text()) }

@@ -3,7 +3,8 @@ import Foundation
 import Normalizer
 
 /// A cluster as shown to a person or written as JSON: summary, members, and for each
-/// member the relation that placed it, with the shared passages decoded.
+/// member the relation that placed it, with the shared passages decoded. Stored evidence
+/// gives each passage's place and length; its words are read from the member's text.
 struct ClusterView: Encodable {
     struct Member: Encodable {
         var document: Int64
@@ -27,15 +28,36 @@ struct ClusterView: Encodable {
     var cluster: ClusterSummary
     var members: [Member]
 
-    init(_ summary: ClusterSummary, members: [ClusterMember]) {
+    /// `text` gives a member's text, for passages stored without their words.
+    init(_ summary: ClusterSummary, members: [ClusterMember], text: (Int64) -> String?) {
         cluster = summary
         self.members = members.map { m in
             Member(document: m.documentID, title: m.title, relation: m.relation, firstSeen: m.firstSeen,
                    published: m.published, sources: m.sources, urls: m.urls,
                    evidence: m.evidence.map { e in
                        Evidence(relatedTo: e.otherID, kind: e.kind, jaccard: e.jaccard, containment: e.containment,
-                                passages: (try? JSONDecoder().decode([SharedPassage].self, from: Data(e.passagesJSON.utf8))) ?? [])
+                                passages: Self.passages(e.passagesJSON, of: m.documentID, text: text))
                    })
+        }
+    }
+
+    /// The cluster `summary` with its members, as the archive holds them.
+    static func load(_ summary: ClusterSummary, from store: ArchiveStore) throws -> ClusterView {
+        ClusterView(summary, members: try store.clusterMembers(summary.id)) { try? store.document($0).text }
+    }
+
+    /// The stored passages, each with its words (taken from the member's own text, where
+    /// the run starts at `startA`, when the evidence kept only its place).
+    private static func passages(_ json: String, of document: Int64, text: (Int64) -> String?) -> [SharedPassage] {
+        let stored = (try? JSONDecoder().decode([SharedPassage].self, from: Data(json.utf8))) ?? []
+        guard stored.contains(where: { $0.text.isEmpty }), let own = text(document) else { return stored }
+        let analyzed = AnalyzedText(own, shingleWords: 1)
+        return stored.map { p in
+            var p = p
+            if p.text.isEmpty, p.words > 0, p.startA + p.words <= analyzed.tokens.count {
+                p.text = analyzed.excerpt(p.startA ..< p.startA + p.words)
+            }
+            return p
         }
     }
 

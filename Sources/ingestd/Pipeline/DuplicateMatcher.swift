@@ -24,7 +24,7 @@ struct DuplicateMatcher {
         let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
         let prints = Fingerprints(of: analyzed, settings: settings)
         let (relations, cluster) = try match(analyzed, prints, in: index)
-        return RebuildDecision(signature: prints.signature, bandKeys: prints.bandKeys, passageHashes: prints.passages,
+        return RebuildDecision(bandKeys: prints.bandKeys, passageHashes: prints.passages,
                                relations: relations, cluster: cluster)
     }
 
@@ -34,7 +34,7 @@ struct DuplicateMatcher {
         let found = try matches(analyzed, prints, in: index)
         let relations = found.map { candidate, evidence in
             RelationInput(otherID: candidate.documentID, kind: evidence.kind!.rawValue, jaccard: evidence.jaccard,
-                          containment: evidence.containment, passagesJSON: Self.json(evidence.passages))
+                          containment: evidence.containment, passagesJSON: Self.json(evidence))
         }
         return (relations, placement(found))
     }
@@ -71,7 +71,15 @@ struct DuplicateMatcher {
         return .join(clusterID: best.0.clusterID, relation: strongest.rawValue)
     }
 
-    private static func json(_ passages: [SharedPassage]) -> String {
+    /// The evidence as stored: every shared run with its place in both texts and its length,
+    /// but not its words. Both texts are archived, so `ClusterView` reads the words back
+    /// from the document's own text; a syndicated copy's runs span most of it.
+    private static func json(_ evidence: DuplicateEvidence) -> String {
+        let passages = evidence.passages.map { p in
+            var p = p
+            p.text = ""
+            return p
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? String(decoding: encoder.encode(passages), as: UTF8.self)) ?? "[]"

@@ -44,7 +44,7 @@ struct Ingestor {
         let document = DocumentInput(
             contentHash: prints.contentHash, text: text, title: article.title, published: article.published,
             language: article.language, siteName: article.siteName, canonicalURL: article.canonicalURL,
-            wordCount: analyzed.tokens.count, signature: prints.signature, bandKeys: prints.bandKeys,
+            wordCount: analyzed.tokens.count, bandKeys: prints.bandKeys,
             passageHashes: prints.passages, normalizerVersion: Self.normalizerVersion)
         return try writer.record(sighting.ingest(.new(document, relations: relations, cluster: cluster)))
     }

@@ -80,7 +80,7 @@ struct JSONLImport {
                     do {
                         let doc = try decoder.decode(DocumentDetail.self, from: line)
                         let prints = Fingerprints(of: AnalyzedText(doc.text, shingleWords: settings.shingleWords), settings: settings)
-                        try session.restore(doc, signature: prints.signature, bandKeys: prints.bandKeys, passageHashes: prints.passages)
+                        try session.restore(doc, bandKeys: prints.bandKeys, passageHashes: prints.passages)
                     } catch {
                         failure = CommandFailure(.dataError, "\(path):\(number + 1): not restored: \(Self.reason(error))")
                         throw failure!
