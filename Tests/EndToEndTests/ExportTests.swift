@@ -55,6 +55,26 @@ struct ExportTests {
         #expect(first.hasPrefix("Valmora dock workers end 19-day strike after wage deal\n\n"))
     }
 
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
+    func aFullDiskIsAnErrorNamingTheOutputWhichIsNeverReplaced() throws {
+        for format in ["jsonl", "csv", "warc"] {
+            let result = try IngestdProcess.run(["export", "--archive", site.archive, "--format", format, "--out", "/dev/full"])
+            #expect(result.status == 74, "\(format): \(result.stderr)")
+            #expect(result.stderr.contains("cannot write /dev/full"), "\(format): \(result.stderr)")
+        }
+        let kind = try FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType
+        #expect(kind == .typeCharacterSpecial, "the device is written to, not replaced by a file")
+    }
+
+    @Test func aTextFileThatCannotBeWrittenStopsTheExportWithItsName() throws {
+        let folder = site.folder.appendingPathComponent("blocked")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("5.txt"), withIntermediateDirectories: true)
+        let result = try IngestdProcess.run(["export", "--archive", site.archive, "--format", "text", "--out", folder.path])
+        #expect(result.status == 74)
+        #expect(result.stderr.hasPrefix("ingestd: cannot write \(folder.appendingPathComponent("5.txt").path)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("archive error"), "an output problem is not called an archive problem")
+    }
+
     @Test func warcHasAResponseAndAMetadataRecordPerCaptureWithValidDigests() throws {
         let path = site.folder.appendingPathComponent("out.warc").path
         _ = try export(["--format", "warc", "--out", path])

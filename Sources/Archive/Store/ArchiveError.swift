@@ -5,6 +5,9 @@ public enum ArchiveError: Error, CustomStringConvertible, Sendable {
     case corruptBlob(String)
     case notFound(String)
     case badQuery(String)
+    /// The disk (or the archive's page limit) is full. The transaction in progress rolled
+    /// back: what was archived before stays as it was. `path` is the archive, when known.
+    case full(path: String?)
 
     public var description: String {
         switch self {
@@ -13,6 +16,9 @@ public enum ArchiveError: Error, CustomStringConvertible, Sendable {
         case let .corruptBlob(reason): "corrupt blob in archive: \(reason)"
         case let .notFound(what): "\(what) is not in the archive"
         case let .badQuery(reason): "search query: \(reason)"
+        case let .full(path):
+            "archive \(path ?? ""): the disk is full; the batch in progress was rolled back and everything archived "
+                + "before it is intact; free some space and run again"
         }
     }
 }

@@ -3,19 +3,27 @@ import GRDB
 
 extension ArchiveStore {
     /// Calls `body` for every document the filter takes, in id order, through a streaming
-    /// cursor so memory stays bounded whatever the archive's size.
-    public func forEachDocument(_ filter: ExportFilter = ExportFilter(), _ body: (DocumentDetail) throws -> Void) throws(ArchiveError) {
+    /// cursor so memory stays bounded whatever the archive's size. An error `body` throws
+    /// stops the walk and comes out as it was; the archive's own are `ArchiveError`s.
+    public func forEachDocument(_ filter: ExportFilter = ExportFilter(), _ body: (DocumentDetail) throws -> Void) throws {
+        var failure: (any Error)?
         try read { db in
             let (clause, arguments) = Self.whereClause(filter)
             let cursor = try DocumentRecord.fetchCursor(db, sql: "SELECT d.* FROM documents d WHERE \(clause) ORDER BY d.id",
                                                         arguments: arguments)
-            while let record = try cursor.next() { try body(try Self.detail(record, db)) }
+            while failure == nil, let record = try cursor.next() {
+                let detail = try Self.detail(record, db)
+                do { try body(detail) } catch { failure = error }
+            }
         }
+        if let failure { throw failure }
     }
 
     /// Calls `body` for every capture through which a document the filter takes was seen,
     /// in document then capture order (a capture shared by two documents comes once per document).
-    public func forEachCapture(_ filter: ExportFilter = ExportFilter(), _ body: (CaptureExport) throws -> Void) throws(ArchiveError) {
+    /// Errors are reported as for `forEachDocument`.
+    public func forEachCapture(_ filter: ExportFilter = ExportFilter(), _ body: (CaptureExport) throws -> Void) throws {
+        var failure: (any Error)?
         try read { db in
             let (clause, arguments) = Self.whereClause(filter)
             let rows = try Row.fetchCursor(db, sql: """
@@ -24,15 +32,17 @@ extension ArchiveStore {
                 FROM documents d JOIN sightings s ON s.document_id = d.id JOIN captures c ON c.id = s.capture_id
                 WHERE \(clause) GROUP BY d.id, c.id ORDER BY d.id, c.id
                 """, arguments: arguments)
-            while let row = try rows.next() {
+            while failure == nil, let row = try rows.next() {
                 let headers = (try? JSONDecoder().decode([[String]].self, from: Data((row["headers"] as String).utf8))) ?? []
-                try body(CaptureExport(
+                let capture = CaptureExport(
                     captureID: row["capture_id"], documentID: row["document_id"], cluster: row["cluster_id"] ?? row["document_id"],
                     relation: row["relation"], requestedURL: row["requested_url"], finalURL: row["final_url"], status: row["status"],
                     headers: headers, fetchedAt: row["fetched_at"],
-                    body: try Self.decodeCapture(row["body"], size: row["body_size"], db), bodySHA256: row["body_sha256"]))
+                    body: try Self.decodeCapture(row["body"], size: row["body_size"], db), bodySHA256: row["body_sha256"])
+                do { try body(capture) } catch { failure = error }
             }
         }
+        if let failure { throw failure }
     }
 
     private static func whereClause(_ f: ExportFilter) -> (String, StatementArguments) {

@@ -55,12 +55,18 @@ public final class ArchiveStore: Sendable {
                 return result
             }
         } catch {
-            throw Self.wrap(error)
+            throw named(Self.wrap(error))
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
-        do { return try pool.read(body) } catch { throw Self.wrap(error) }
+        do { return try pool.read(body) } catch { throw named(Self.wrap(error)) }
+    }
+
+    /// `error` with this archive's path filled in where it names none.
+    private func named(_ error: ArchiveError) -> ArchiveError {
+        if case .full(nil) = error { return .full(path: path) }
+        return error
     }
 
     /// `PRAGMA integrity_check` and `foreign_key_check`; empty when the file is sound.
@@ -73,7 +79,9 @@ public final class ArchiveStore: Sendable {
     }
 
     static func wrap(_ error: any Error) -> ArchiveError {
-        (error as? ArchiveError) ?? .database(reason(error))
+        if let e = error as? ArchiveError { return e }
+        if let e = error as? DatabaseError, e.resultCode == .SQLITE_FULL { return .full(path: nil) }
+        return .database(reason(error))
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -1,37 +1,59 @@
 import Foundation
 
-/// Where an export goes: stdout, or a file that appears only when complete.
+/// Where an export goes: stdout, a regular file that appears only when complete, or an
+/// existing device, pipe or socket (`/dev/stdout`, a FIFO) written as it is.
 ///
-/// Guarantees: with a path, bytes go to `PATH.partial` and are renamed onto `PATH` by
+/// Guarantees: a regular file gets its bytes in `PATH.partial`, renamed onto `PATH` by
 /// `finish()`, so a failed or interrupted export never leaves a truncated file under the
-/// requested name; write errors (disk full) are reported with the path.
+/// requested name; a path that already names something other than a regular file (or a
+/// symlink to one) is opened and written in place, never replaced; write errors (disk
+/// full) are reported with the path and exit status 74.
 final class ExportSink {
     private let handle: FileHandle
     private let path: String?
+    /// Whether bytes go to `path + ".partial"`, to be renamed when complete.
+    private let staged: Bool
 
     init(path: String?) throws {
         self.path = path
         guard let path else {
             handle = FileHandle.standardOutput
+            staged = false
             return
         }
-        let partial = path + ".partial"
-        guard FileManager.default.createFile(atPath: partial, contents: nil),
-              let h = FileHandle(forWritingAtPath: partial) else {
-            throw CommandFailure(.cannotCreate, "cannot create \(partial)")
+        staged = !Self.isSpecialFile(path)
+        let target = staged ? path + ".partial" : path
+        if staged {
+            guard FileManager.default.createFile(atPath: target, contents: nil) else {
+                throw CommandFailure(.cannotCreate, "cannot create \(target)")
+            }
+        }
+        guard let h = FileHandle(forWritingAtPath: target) else {
+            throw CommandFailure(.cannotCreate, "cannot open \(target) for writing")
         }
         handle = h
     }
 
+    /// Whether `path` exists and is, after symlinks, not a regular file or a folder.
+    private static func isSpecialFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
+    }
+
+    private var target: String { path.map { staged ? $0 + ".partial" : $0 } ?? "stdout" }
+
     func write(_ data: Data) throws {
         do { try handle.write(contentsOf: data) } catch {
-            throw CommandFailure(.ioError, "cannot write \(path.map { $0 + ".partial" } ?? "stdout"): \(error.localizedDescription)")
+            throw CommandFailure(.ioError, "cannot write \(target): \(error.localizedDescription)")
         }
     }
 
     func finish() throws {
         guard let path else { return }
         do {
+            guard staged else { return try handle.close() }
             try handle.synchronize()
             try handle.close()
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
@@ -44,6 +66,6 @@ final class ExportSink {
     func abandon() {
         guard let path else { return }
         try? handle.close()
-        try? FileManager.default.removeItem(atPath: path + ".partial")
+        if staged { try? FileManager.default.removeItem(atPath: path + ".partial") }
     }
 }
