@@ -63,7 +63,8 @@ extension ArchiveStore {
     }
 
     /// A consistent copy of the archive at `destination`, made while runs may go on
-    /// (SQLite's `VACUUM INTO`: one read transaction, compacted, WAL folded in).
+    /// (SQLite's `VACUUM INTO`: one read transaction, compacted, WAL folded in). A copy that
+    /// fails (a full disk) is removed, never left half written.
     public func backup(to destination: String) throws(ArchiveError) {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw .cannotOpen(path: destination, reason: "a file is already there; a backup never overwrites")
@@ -71,6 +72,11 @@ extension ArchiveStore {
         // VACUUM may not run inside a transaction: the connection runs it bare, as its own
         // read of one snapshot (other processes keep writing through the WAL).
         do { try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [destination]) } } catch {
+            // No half copy is left to be mistaken for a backup.
+            try? FileManager.default.removeItem(atPath: destination)
+            if case .full = Self.wrap(error) {
+                throw .cannotOpen(path: destination, reason: "the disk is full; the incomplete copy was removed")
+            }
             throw Self.wrap(error)
         }
     }
