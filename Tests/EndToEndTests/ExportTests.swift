@@ -66,6 +66,16 @@ struct ExportTests {
         #expect(kind == .typeCharacterSpecial, "the device is written to, not replaced by a file")
     }
 
+    @Test func aFolderGivenAsTheOutputFileIsRefusedAndKept() throws {
+        let folder = site.folder.appendingPathComponent("precious")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let result = try IngestdProcess.run(["export", "--archive", site.archive, "--out", folder.path])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("\(folder.path) is a folder"), "\(result.stderr)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep me")
+    }
+
     @Test func aTextFileThatCannotBeWrittenStopsTheExportWithItsName() throws {
         let folder = site.folder.appendingPathComponent("blocked")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("5.txt"), withIntermediateDirectories: true)

@@ -6,8 +6,8 @@ import Foundation
 /// Guarantees: a regular file gets its bytes in `PATH.partial`, renamed onto `PATH` by
 /// `finish()`, so a failed or interrupted export never leaves a truncated file under the
 /// requested name; a path that already names something other than a regular file (or a
-/// symlink to one) is opened and written in place, never replaced; write errors (disk
-/// full) are reported with the path and exit status 74.
+/// symlink to one) is opened and written in place, never replaced; a folder is refused,
+/// never replaced; write errors (disk full) are reported with the path and exit status 74.
 final class ExportSink {
     private let handle: FileHandle
     private let path: String?
@@ -21,6 +21,9 @@ final class ExportSink {
             staged = false
             return
         }
+        if Self.isFolder(path) {
+            throw CommandFailure(.cannotCreate, "\(path) is a folder; pass the path of a file to write")
+        }
         staged = !Self.isSpecialFile(path)
         let target = staged ? path + ".partial" : path
         if staged {
@@ -32,6 +35,11 @@ final class ExportSink {
             throw CommandFailure(.cannotCreate, "cannot open \(target) for writing")
         }
         handle = h
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Whether `path` exists and is, after symlinks, not a regular file or a folder.
@@ -56,8 +64,12 @@ final class ExportSink {
             guard staged else { return try handle.close() }
             try handle.synchronize()
             try handle.close()
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: path + ".partial", toPath: path)
+            // rename(2) replaces an older file in one step, and never a folder.
+            guard rename(path + ".partial", path) == 0 else {
+                throw CommandFailure(.ioError, "cannot finish \(path): \(String(cString: strerror(errno)))")
+            }
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure(.ioError, "cannot finish \(path): \(error.localizedDescription)")
         }
