@@ -63,6 +63,23 @@ struct CorpusImportTests {
         #expect(try IngestdProcess.run(["clusters", "explain", "1", "99", "--archive", archive]).status == 66)
     }
 
+    @Test func anOversizedLineIsSkippedByNameAndGarbageDoesNotFloodTheLog() throws {
+        let config = folder.appendingPathComponent("small.yaml").path
+        try Data("normalizer:\n  max_input_bytes: 4096\n".utf8).write(to: URL(fileURLWithPath: config))
+        let big = String(decoding: try JSONSerialization.data(withJSONObject: ["id": "big", "text": String(repeating: "word ", count: 2_000)]),
+                         as: UTF8.self)
+        let garbage = (0..<50).map { "not json \($0)" }
+        let path = folder.appendingPathComponent("mixed.jsonl")
+        try Data(([big, "{\"id\": \"ok\", \"text\": \"\(Self.wire)\"}"] + garbage).joined(separator: "\n").utf8).write(to: path)
+        let result = try IngestdProcess.run(["import", "--jsonl", path.path, "--config", config, "--archive", archive])
+        #expect(result.status == 1, "partial: some lines failed")
+        #expect(result.stderr.contains("mixed.jsonl:1: the line is \(big.utf8.count) bytes, over normalizer.max_input_bytes (4096); skipped"),
+                "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count(where: { $0.contains(": not a corpus line") }) == 19, "20 named in all")
+        #expect(result.stderr.contains("more lines fail; they are counted in the summary, not shown"))
+        #expect(result.stdout.contains("52 JSONL records (51 failed), 1 documents added"), "\(result.stdout)")
+    }
+
     @Test func rebuildAppliesChangedSettingsToEverythingArchived() throws {
         _ = try importCorpus()
         func relations() throws -> [String] {

@@ -7,13 +7,16 @@ import Timestamps
 ///
 /// Guarantees: lines are archived in file order, which is the order "earliest" means for
 /// clusters; the raw line is the capture, so provenance keeps exactly what came in; the
-/// line's id is the sighting's entry key (see `CorpusLine`); a malformed line is reported
-/// as FILE:LINE and skipped; importing the same file again adds nothing. Lines commit in
-/// batches of `batchSize`, each batch atomic: a crash loses at most the batch in progress,
-/// and a rerun completes it. A file of ingestd's own export lines is restored as it was
-/// instead, into an empty archive, all or nothing.
+/// line's id is the sighting's entry key (see `CorpusLine`); a malformed line, or one over
+/// `normalizer.max_input_bytes`, is reported as FILE:LINE (the first 20 of a file) and
+/// skipped; importing the same file again adds nothing. Lines commit in batches of
+/// `batchSize`, each batch atomic: a crash loses at most the batch in progress, and a rerun
+/// completes it. A file of ingestd's own export lines is restored as it was instead, into
+/// an empty archive, all or nothing.
 struct JSONLImport {
     static let batchSize = 500
+    /// Failing lines named per file; a file of garbage says so without a line per line.
+    static let warningsPerFile = 20
 
     let store: ArchiveStore
     let normalizer: Normalizer
@@ -29,22 +32,37 @@ struct JSONLImport {
             do { data = try Data(contentsOf: file, options: .alwaysMapped) } catch {
                 throw CommandFailure(.noInput, "\(path): cannot read: \(error.localizedDescription)")
             }
-            let lines = Array(data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated())
-            if let first = lines.first(where: { !$0.element.isEmpty }), ExportedDocumentReader.isExportLine(Data(first.element)) {
+            let lines = Array(LineSplitter.lines(data).enumerated())
+            if let first = lines.first(where: { !$0.element.isEmpty }), first.element.count <= normalizer.settings.maxInputBytes,
+               ExportedDocumentReader.isExportLine(Data(first.element)) {
                 try restore(lines, path: path, &summary)
                 continue
             }
             let fileSource = try store.ensureSource(url: file.absoluteString, kind: "jsonl")
             var sources: [String: Int64] = [:]
+            var failedLines = 0
+            func failed(_ number: Int, _ reason: String) {
+                summary.recordsFailed += 1
+                failedLines += 1
+                if failedLines <= Self.warningsPerFile {
+                    warn("\(path):\(number + 1): \(reason)")
+                } else if failedLines == Self.warningsPerFile + 1 {
+                    warn("\(path): more lines fail; they are counted in the summary, not shown")
+                }
+            }
             for batch in stride(from: 0, to: lines.count, by: Self.batchSize).map({ lines[$0..<min($0 + Self.batchSize, lines.count)] }) {
                 try store.inTransaction { session in
                     let ingestor = Ingestor(writer: session, matcher: matcher)
                     for (number, line) in batch where !line.isEmpty {
                         summary.records += 1
+                        guard line.count <= normalizer.settings.maxInputBytes else {
+                            failed(number, "the line is \(line.count) bytes, over normalizer.max_input_bytes "
+                                   + "(\(normalizer.settings.maxInputBytes)); skipped")
+                            continue
+                        }
                         let entry: CorpusLine
                         do { entry = try decoder.decode(CorpusLine.self, from: line) } catch {
-                            summary.recordsFailed += 1
-                            warn("\(path):\(number + 1): not a corpus line ({\"id\", \"text\"}): \(Self.reason(error))")
+                            failed(number, "not a corpus line ({\"id\", \"text\"}): \(Self.reason(error))")
                             continue
                         }
                         var sourceID = fileSource
