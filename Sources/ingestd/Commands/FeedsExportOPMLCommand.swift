@@ -14,9 +14,14 @@ struct FeedsExportOPMLCommand: ParsableCommand {
         try CommandFailure.reporting {
             let feeds = try archive.openExisting().feeds()
             let text = OPML.document(feeds.map { OPML.Subscription(url: $0.url, title: $0.title) }, title: "ingestd feeds")
-            guard let out else { return print(text, terminator: "") }
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                throw CommandFailure(.cannotCreate, "\(out): \(error.localizedDescription)")
+            // Like every export: complete or not there, and a device or pipe written in place.
+            let sink = try ExportSink(path: out)
+            do {
+                try sink.write(Data(text.utf8))
+                try sink.finish()
+            } catch {
+                sink.abandon()
+                throw error
             }
         }
     }
