@@ -58,6 +58,22 @@ struct FetchIntegrationTests {
         #expect(site.requests("feeds/a.rss").count == 2)
     }
 
+    @Test func aWebFeedCannotMakeItReadALocalFile() throws {
+        let site = try FetchSite()
+        let secret = site.folder.appendingPathComponent("secret.html")
+        try Data("<html><body><article><p>\(String(repeating: "The private key is hunter2. ", count: 20))</p></article></body></html>".utf8)
+            .write(to: secret)
+        try site.write("feeds/evil.rss", """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>evil</title><link>\(site.server.url(""))</link>
+            <item><title>One</title><guid>e1</guid><link>file://localhost\(secret.path)</link></item>
+            <item><title>Two</title><guid>e2</guid><link>\(secret.absoluteString)</link></item>
+            </channel></rss>
+            """)
+        let run = try site.run(["feeds/evil.rss"], fetch: ["obey_robots": "false"])
+        #expect(run.stderr.contains("which a feed from the web may not lead to (only http and https); skipped"), "\(run.stderr)")
+        #expect(try site.documentCount() == 0, "neither link was read")
+    }
+
     @Test func aRedirectLoopIsAStoredError() throws {
         let site = try FetchSite()
         let run = try site.run(["loop"])

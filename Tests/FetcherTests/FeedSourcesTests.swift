@@ -32,6 +32,27 @@ struct FeedSourcesTests {
             ["https://site.example/news/rss.xml", "https://site.example/atom"])
     }
 
+    @Test func aWebPageCannotAnnounceALocalFeed() {
+        let page = """
+            <html><head><link rel="alternate" type="application/rss+xml" href="file:///etc/feed.xml">
+            <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
+            <link rel="alternate" type="application/rss+xml" href="/rss.xml"></head></html>
+            """
+        #expect(FeedDiscovery.feeds(inPage: Data(page.utf8), url: "https://site.example/") == ["https://site.example/rss.xml"])
+        #expect(FeedDiscovery.feeds(inPage: Data(page.utf8), url: "file:///srv/site/index.html")
+            == ["file:///etc/feed.xml", "file:///rss.xml"], "a local page may lead to local files")
+    }
+
+    @Test(arguments: [
+        ("https://a.example/1", "https://feed.example/rss", true), ("http://a.example/1", "file:///f.xml", true),
+        ("file:///etc/passwd", "https://feed.example/rss", false), ("file://localhost/etc/passwd", "http://f.example/", false),
+        ("file:///srv/news/1.html", "file:///srv/news/feed.xml", true), ("ftp://a.example/1", "https://f.example/", false),
+        ("javascript:alert(1)", "https://f.example/", false), ("not a url", "https://f.example/", false),
+    ])
+    func linksLeadOnlyWhereTheirOriginMay(link: String, origin: String, allowed: Bool) {
+        #expect(LinkPolicy.mayFollow(link, from: origin) == allowed)
+    }
+
     @Test func aNewsSitemapIsAFeedOfItsURLs() throws {
         let xml = """
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">

@@ -3,14 +3,17 @@ import Markup
 
 /// Feed autodiscovery: the feeds an HTML page announces with
 /// `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json" href="…">`,
-/// resolved against the page URL (or its `<base href>`), in page order, without repeats.
+/// resolved against the page URL (or its `<base href>`), in page order, without repeats,
+/// and only those `LinkPolicy` lets the page lead to.
 public final class FeedDiscovery: MarkupEventHandler {
     private var found: [String] = []
     private var base: URL?
+    private var origin = ""
 
     public static func feeds(inPage bytes: Data, url: String) -> [String] {
         let collector = FeedDiscovery()
         collector.base = URL(string: url)
+        collector.origin = url
         try? MarkupStream.html([UInt8](bytes.prefix(4 << 20)), encoding: "UTF-8", into: collector)
         return collector.found
     }
@@ -34,7 +37,8 @@ public final class FeedDiscovery: MarkupEventHandler {
         guard rels.contains("alternate"), let type = values["type"]?.lowercased().split(separator: ";").first,
               Self.feedTypes.contains(type.trimmingCharacters(in: .whitespaces)),
               let href = values["href"], !href.isEmpty,
-              let resolved = URL(string: href, relativeTo: base)?.absoluteString, !found.contains(resolved) else { return }
+              let resolved = URL(string: href, relativeTo: base)?.absoluteString, !found.contains(resolved),
+              LinkPolicy.mayFollow(resolved, from: origin) else { return }
         found.append(resolved)
     }
 

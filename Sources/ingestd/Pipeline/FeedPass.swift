@@ -96,6 +96,13 @@ final class FeedPass {
                 try settle(entry, of: state)
                 continue
             }
+            guard LinkPolicy.mayFollow(link, from: capture.finalURL) else {
+                summary.entriesFailed += 1
+                warn("entry \(entry.key) of \(state.url) links to \(link), which a feed from the web may not lead to "
+                     + "(only http and https); skipped")
+                try settle(entry, of: state)
+                continue
+            }
             progress.pending += 1
             pool.submit(FetchRequest(url: link, obeysRobots: true)) { [self] outcome in
                 guard archiveError == nil else { return }
