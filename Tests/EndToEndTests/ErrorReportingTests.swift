@@ -50,6 +50,12 @@ struct ErrorReportingTests {
         #expect(r.stdout.contains("1 documents added"))
     }
 
+    @Test func aDeviceIsNotReadAsAFile() throws {
+        let r = try IngestdProcess.run(["import", "--archive", folder.appendingPathComponent("a.sqlite").path, "/dev/zero"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("/dev/zero: not a regular file"), "\(r.stderr)")
+    }
+
     @Test func readCommandsOnAMissingArchiveAreNoInput() throws {
         let r = try IngestdProcess.run(["clusters", "list", "--archive", folder.appendingPathComponent("none.sqlite").path])
         #expect(r.status == 66)

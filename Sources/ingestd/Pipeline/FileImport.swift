@@ -50,7 +50,11 @@ struct FileImport {
     }
 
     private func archive(_ file: URL, sourceID: Int64) throws -> IngestOutcomeKind {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: file.path)) ?? [:]
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw CommandFailure(.dataError, "\(file.path): not a regular file (a device, pipe or socket); skipped")
+        }
+        let size = attributes[.size] as? Int ?? 0
         guard size <= maxBytes else {
             throw CommandFailure(.dataError, "\(file.path): \(size) bytes, over the \(maxBytes)-byte limit (normalizer.max_input_bytes)")
         }
