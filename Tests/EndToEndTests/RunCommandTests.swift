@@ -28,6 +28,15 @@ struct RunCommandTests {
         #expect(Self.counts(statsAfter) == Self.counts(statsBefore))
     }
 
+    @Test func aRunWithoutFeedsSaysWhereTheyComeFrom() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let config = folder.appendingPathComponent("c.yaml")
+        try Data("feeds: []\n".utf8).write(to: config)
+        let run = try IngestdProcess.run(["run", "--config", config.path, "--archive", folder.appendingPathComponent("a.sqlite").path])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("no feeds to fetch: list them under `feeds:` in the config"), "\(run.stderr)")
+    }
+
     @Test func aConcurrentRunExitsAtOnceWithTheLockedCode() throws {
         let site = try DemoSite(delaySeconds: 0.3)
         let slow = try IngestdProcess.start(["run", "--config", site.config, "--archive", site.archive])

@@ -48,7 +48,11 @@ final class FeedPass {
             }
         }
         let due = try everyFeed ? store.feeds().filter { $0.parkedReason == nil } : store.feeds(dueAt: Date())
-        summary.feedsNotDue = try store.feeds().count - due.count
+        let followed = try store.feeds().count
+        if followed == 0 {
+            warn("no feeds to fetch: list them under `feeds:` in the config, or add one with `ingestd feeds add URL`")
+        }
+        summary.feedsNotDue = followed - due.count
         for state in due {
             summary.feeds += 1
             pool.submit(FetchRequest(url: state.url, etag: state.etag, lastModified: state.lastModified)) { [self] outcome in
