@@ -25,7 +25,7 @@ public final class ArchiveStore: Sendable {
         // import's time went to re-reading evicted pages. New archives get 8 KiB pages
         // (SQLite's default is 4 KiB), which hold a ~1 KB document row with less slack; the
         // setting is ignored for an existing file. So is incremental auto-vacuum, which
-        // lets a write give back the pages it freed (see `inTransaction`).
+        // lets a write give back the pages it freed (see `write`).
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA cache_size = -65536")
