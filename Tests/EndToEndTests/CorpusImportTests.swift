@@ -80,6 +80,15 @@ struct CorpusImportTests {
         #expect(result.stdout.contains("52 JSONL records (51 failed), 1 documents added"), "\(result.stdout)")
     }
 
+    @Test func renormalizeReadsALineAsImportDidNotAsAPage() throws {
+        _ = try importCorpus()
+        let before = try IngestdProcess.run(["export", "--archive", archive]).stdout
+        let renormalized = try IngestdProcess.run(["renormalize", "--archive", archive])
+        #expect(renormalized.status == 0, "\(renormalized.stderr)")
+        #expect(renormalized.stdout.contains("0 changed"), "\(renormalized.stdout)")
+        #expect(try IngestdProcess.run(["export", "--archive", archive]).stdout == before, "texts are still the lines' texts, not the JSON")
+    }
+
     @Test func rebuildAppliesChangedSettingsToEverythingArchived() throws {
         _ = try importCorpus()
         func relations() throws -> [String] {

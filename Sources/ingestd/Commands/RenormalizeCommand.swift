@@ -50,13 +50,17 @@ struct RenormalizeCommand: ParsableCommand {
     }
 
     /// The capture's article with its site's template removed; nil when it cannot be read.
+    /// A JSONL line is read as on import (its text field, no site template), not as a page.
     private static func reread(_ capture: StoredCapture, normalizer: Normalizer, shingleWords: Int,
                                in session: WriteSession) throws -> RenormalizedText? {
-        guard var article = try? normalizer.article(bytes: capture.body, contentType: capture.contentType, url: capture.finalURL)
-        else { return nil }
-        if let host = URL(string: capture.finalURL)?.host?.lowercased(), !host.isEmpty {
-            let blocks = try session.hostTemplateBlocks(host: host, minPages: normalizer.settings.templateMinPages)
-            article = HostTemplate(blockHashes: blocks, maxWords: normalizer.settings.templateMaxWords).removing(from: article)
+        let article: Article
+        if capture.contentType == CorpusLine.contentType {
+            guard let line = try? JSONDecoder().decode(CorpusLine.self, from: capture.body) else { return nil }
+            article = line.article(normalizer)
+        } else {
+            guard let page = try? normalizer.article(bytes: capture.body, contentType: capture.contentType, url: capture.finalURL)
+            else { return nil }
+            article = try withoutHostTemplate(page, url: capture.finalURL, normalizer: normalizer, in: session)
         }
         let text = article.text
         return RenormalizedText(
@@ -64,5 +68,12 @@ struct RenormalizeCommand: ParsableCommand {
             wordCount: AnalyzedText(text, shingleWords: shingleWords).tokens.count, title: article.title,
             published: article.published, language: article.language, siteName: article.siteName,
             canonicalURL: article.canonicalURL, normalizerVersion: Ingestor.normalizerVersion)
+    }
+
+    private static func withoutHostTemplate(_ article: Article, url: String, normalizer: Normalizer,
+                                            in session: WriteSession) throws -> Article {
+        guard let host = URL(string: url)?.host?.lowercased(), !host.isEmpty else { return article }
+        let blocks = try session.hostTemplateBlocks(host: host, minPages: normalizer.settings.templateMinPages)
+        return HostTemplate(blockHashes: blocks, maxWords: normalizer.settings.templateMaxWords).removing(from: article)
     }
 }

@@ -1,10 +1,16 @@
 import Foundation
+import Normalizer
+import Timestamps
 
 /// One line of a JSONL corpus: `{id, text[, url, title, published, source]}`.
 ///
 /// The id may be a JSON string or number. `idJSON` keeps it exactly as given (`"a7"` or
-/// `17`), so exports hand back the same value and type that came in.
+/// `17`), so exports hand back the same value and type that came in. A line is archived as
+/// its own raw capture, of type `contentType`; `article` is how its text is read, on import
+/// and again by `renormalize`, so both read a line the same way.
 struct CorpusLine: Decodable {
+    static let contentType = "application/x-ndjson"
+
     var idJSON: String
     var text: String
     var url: String?
@@ -37,5 +43,14 @@ struct CorpusLine: Decodable {
     private static func quoted(_ s: String) -> String {
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
         return (try? String(decoding: JSONEncoder().encode(s), as: UTF8.self)) ?? "\"\""
+    }
+
+    /// The line's text as an article: normalized as plain text, with the line's own title
+    /// (else one taken from the text) and publication date.
+    func article(_ normalizer: Normalizer) -> Article {
+        var article = normalizer.article(plainText: text)
+        article.title = title ?? article.title
+        article.published = published.flatMap(TimestampParser.parse)
+        return article
     }
 }

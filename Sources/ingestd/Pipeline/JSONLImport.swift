@@ -1,7 +1,6 @@
 import Archive
 import Foundation
 import Normalizer
-import Timestamps
 
 /// Archives an existing corpus, one JSON object per line, so it can be deduplicated.
 ///
@@ -114,11 +113,9 @@ struct JSONLImport {
     }
 
     private func archive(_ entry: CorpusLine, line: Data, file: URL, sourceID: Int64, _ ingestor: Ingestor) throws -> IngestOutcomeKind {
-        var article = normalizer.article(plainText: entry.text)
-        article.title = entry.title ?? article.title
-        article.published = entry.published.flatMap(TimestampParser.parse)
+        let article = entry.article(normalizer)
         let url = entry.url ?? "\(file.absoluteString)#\(entry.idJSON)"
-        let capture = CaptureInput(requestedURL: url, finalURL: url, status: 200, contentType: "application/x-ndjson",
+        let capture = CaptureInput(requestedURL: url, finalURL: url, status: 200, contentType: CorpusLine.contentType,
                                    etag: nil, lastModified: nil, headers: [], fetchedAt: Date(), body: line)
         return try ingestor.archive(article, sighting: Sighting(sourceID: sourceID, entryKey: entry.idJSON,
                                                               entryTitle: entry.title, url: url, capture: capture))
