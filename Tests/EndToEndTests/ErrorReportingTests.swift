@@ -34,6 +34,22 @@ struct ErrorReportingTests {
         #expect(r.stderr.contains("passage_min_words"))
     }
 
+    @Test func aConfigOfNestedAliasesIsRefusedAtOnce() throws {
+        // Nine aliases a level, eight levels: 43 million values from 500 bytes.
+        var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+        for i in 1...8 { lines.append("a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ") + "]") }
+        let config = try file("bomb.yaml", (lines + ["feeds: *a8"]).joined(separator: "\n") + "\n")
+        let started = Date()
+        let r = try IngestdProcess.run(["run", "--config", config, "--archive", folder.appendingPathComponent("a.sqlite").path])
+        #expect(r.status == 78)
+        #expect(r.stderr.contains("bomb.yaml: it expands to more than 200000 values"), "\(r.stderr)")
+        #expect(Date().timeIntervalSince(started) < 5)
+        let shared = try file("shared.yaml", "dedup:\n  shingle_words: &five 5\nfetch:\n  retries: *five\n")
+        let corpus = try file("one.jsonl", "{\"id\": 1, \"text\": \"A short note about the ferry timetable.\"}\n")
+        let ok = try IngestdProcess.run(["import", "--jsonl", corpus, "--config", shared, "--archive", folder.appendingPathComponent("b.sqlite").path])
+        #expect(ok.status == 0, "an alias or two is still fine: \(ok.stderr)")
+    }
+
     @Test func aMissingImportPathIsNoInputNamingIt() throws {
         let r = try IngestdProcess.run(["import", "--archive", folder.appendingPathComponent("a.sqlite").path, "/no/such/folder"])
         #expect(r.status == 66)

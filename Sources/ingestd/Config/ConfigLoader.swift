@@ -13,6 +13,12 @@ enum ConfigLoader {
         }
         let file: ConfigFile
         do {
+            if let root = try Yams.compose(yaml: yaml) {
+                var budget = maxValues
+                guard fits(root, &budget) else {
+                    throw ConfigError(path: path, reason: "it expands to more than \(maxValues) values (through YAML aliases?); refused")
+                }
+            }
             try checkKeys(Yams.load(yaml: yaml), path: path)
             file = try YAMLDecoder().decode(ConfigFile.self, from: yaml)
         } catch let error as ConfigError {
@@ -23,6 +29,23 @@ enum ConfigLoader {
             throw ConfigError(path: path, reason: "not valid YAML: \(error)")
         }
         return try resolve(file, folder: url.deletingLastPathComponent(), path: path)
+    }
+
+    /// The most values (scalars, mappings, sequences, each alias counted in full) a config
+    /// may hold: a few aliases nested can stand for billions, which would take minutes and
+    /// gigabytes to decode.
+    static let maxValues = 200_000
+
+    /// Whether `node`, aliases expanded, holds at most `budget` values; stops counting
+    /// as soon as the budget is spent, so the check itself stays cheap.
+    private static func fits(_ node: Node, _ budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case let .mapping(mapping): return mapping.allSatisfy { fits($0.key, &budget) && fits($0.value, &budget) }
+        case let .sequence(sequence): return sequence.allSatisfy { fits($0, &budget) }
+        case .scalar, .alias: return true
+        }
     }
 
     private static func resolve(_ file: ConfigFile, folder: URL, path: String) throws(ConfigError) -> IngestdConfig {
