@@ -81,8 +81,12 @@ struct ErrorReportingTests {
     @Test func unknownIdsAreNoInput() throws {
         let archive = folder.appendingPathComponent("a.sqlite").path
         _ = try IngestdProcess.run(["import", "--archive", archive, try file("one.txt", "One short paragraph of text.\n")])
-        #expect(try IngestdProcess.run(["clusters", "show", "999", "--archive", archive]).status == 66)
-        #expect(try IngestdProcess.run(["docs", "show", "999", "--archive", archive]).status == 66)
+        let cluster = try IngestdProcess.run(["clusters", "show", "999", "--archive", archive])
+        #expect(cluster.status == 66 && cluster.stderr.contains("cluster 999 is not in the archive"), "\(cluster.stderr)")
+        let doc = try IngestdProcess.run(["docs", "show", "999", "--archive", archive])
+        #expect(doc.status == 66 && doc.stderr.contains("document 999 is not in the archive"), "\(doc.stderr)")
+        let explain = try IngestdProcess.run(["clusters", "explain", "1", "999", "--archive", archive])
+        #expect(explain.status == 66 && explain.stderr.contains("document 999 is not in the archive"), "\(explain.stderr)")
     }
 
     @Test func helpDocumentsTheExitCodes() throws {

@@ -27,7 +27,7 @@ struct ClustersExplainCommand: ParsableCommand {
             let store = try archive.openExisting()
             let (a, b): (DocumentDetail, DocumentDetail)
             do { (a, b) = (try store.document(first), try store.document(second)) } catch ArchiveError.notFound(let what) {
-                throw CommandFailure(.noInput, what)
+                throw CommandFailure(.noInput, ArchiveError.notFound(what).description)
             }
             let textA = AnalyzedText(a.text, shingleWords: settings.shingleWords)
             let textB = AnalyzedText(b.text, shingleWords: settings.shingleWords)

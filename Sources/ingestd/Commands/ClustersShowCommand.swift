@@ -15,7 +15,7 @@ struct ClustersShowCommand: ParsableCommand {
             let store = try archive.openExisting()
             let view: ClusterView
             do { view = try ClusterView.load(try store.cluster(id), from: store) } catch ArchiveError.notFound(let what) {
-                throw CommandFailure(.noInput, "\(what) (see `ingestd clusters list`)")
+                throw CommandFailure(.noInput, "\(ArchiveError.notFound(what)) (see `ingestd clusters list`)")
             }
             if json { try JSONOutput.print(view) } else { print(view.text()) }
         }

@@ -18,7 +18,7 @@ struct DocsShowCommand: ParsableCommand {
             let store = try archive.openExisting()
             let doc: DocumentDetail
             do { doc = try store.document(id) } catch ArchiveError.notFound(let what) {
-                throw CommandFailure(.noInput, what)
+                throw CommandFailure(.noInput, ArchiveError.notFound(what).description)
             }
             if json { return try JSONOutput.print(doc) }
             if provenance { return printProvenance(doc) }
