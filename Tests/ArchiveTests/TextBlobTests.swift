@@ -69,4 +69,37 @@ struct TextBlobTests {
         #expect(try store.document(6).text == "story 5 about the harbour board and its container berths")
         #expect(try store.document(memberID).text.hasSuffix("and one more line"))
     }
+
+    @Test func aTextIsStoredAgainstItsNearestAndBasesNeverChain() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        // Wording that zlib cannot shrink much alone (numbers spread wide), shared by every item.
+        let template = (1...40).map { "Sector \($0 * 7_919 % 10_007) of board \($0 * 104_729 % 99_991) listed \($0 * 31_337 % 65_521)." }
+            .joined(separator: " ")
+        func add(_ n: Int, nearest: Int64?, cluster: ClusterChoice = .ownCluster) throws -> Int64 {
+            var input = ArchiveFixtures.document(template + " Index closed at \(n * 137) points.")
+            input.nearestID = nearest
+            guard case let .added(id, _, _) = try ArchiveFixtures.ingest(store, source: source, url: "u:\(n)",
+                                                                          content: .new(input, relations: [], cluster: cluster)) else {
+                throw ArchiveError.database("not added")
+            }
+            return id
+        }
+        func base(_ id: Int64) throws -> Int64? {
+            try store.read { db in try Int64.fetchOne(db, sql: "SELECT text_base_id FROM documents WHERE id = ?", arguments: [id]) }
+        }
+        let first = try add(1, nearest: nil)
+        let second = try add(2, nearest: first)
+        #expect(try base(second) == first, "stored against its nearest")
+        let third = try add(3, nearest: second)
+        #expect(try base(third) == first, "the nearest's own base is lent, not chained")
+        let member = try add(4, nearest: nil, cluster: .join(clusterID: second, relation: "syndicated"))
+        #expect(try base(member) == second && base(second) == nil, "a canonical gives up its base before a member leans on it")
+        for (n, id) in [(1, first), (2, second), (3, third), (4, member)] {
+            #expect(try store.document(id).text.hasSuffix("Index closed at \(n * 137) points."))
+        }
+        let sizes = try store.read { db in try Int.fetchAll(db, sql: "SELECT length(text) FROM documents ORDER BY id") }
+        #expect(sizes[2] < sizes[0] / 3, "a templated text costs little against its sibling: \(sizes)")
+        #expect(try store.integrityProblems().isEmpty)
+    }
 }

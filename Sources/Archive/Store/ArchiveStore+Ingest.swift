@@ -87,7 +87,7 @@ extension ArchiveStore {
     private static func insertDocument(_ input: DocumentInput, cluster: ClusterChoice, at time: Date,
                                        _ db: Database) throws -> (Int64, Int64) {
         let utf8 = Data(input.text.utf8)
-        let (blob, baseID) = try encodeText(utf8, joining: cluster, db)
+        let (blob, baseID) = try encodeText(utf8, joining: cluster, nearest: input.nearestID, db)
         var record = DocumentRecord(
             contentHash: input.contentHash, title: input.title, published: input.published, language: input.language,
             siteName: input.siteName, canonicalURL: input.canonicalURL, text: blob,

@@ -5,9 +5,11 @@ import GRDB
 /// Where document texts are compressed and read back (`TextBlob`): the one place that
 /// knows blobs may need a shared dictionary or a base document.
 ///
-/// - A new document is compressed with the newest shared dictionary and, when it joins a
-///   cluster, against its canonical's text, unless that text is itself stored against
-///   another (bases never chain).
+/// - A new document is compressed with the newest shared dictionary and against a base
+///   text: its canonical's when it joins a cluster, else the nearest text the matcher
+///   compared it with (a templated item's earlier sibling). Bases never chain: a canonical
+///   stored against a base is stored again without one before a member is based on it; a
+///   nearest text stored against a base lends that base instead.
 /// - Once `dictionaryTrainingDocuments` documents exist and no dictionary does, one is
 ///   trained from them, and those of them stored without a dictionary are stored again with it.
 /// - Before a document's text changes or the document goes, every text stored against it
@@ -15,14 +17,28 @@ import GRDB
 extension ArchiveStore {
     static let dictionaryTrainingDocuments = 1_000
 
-    /// A new text's blob and the base document it was compressed against.
-    static func encodeText(_ utf8: Data, joining cluster: ClusterChoice, _ db: Database) throws -> (blob: Data, baseID: Int64?) {
+    /// A new text's blob and the base document it was compressed against: the canonical
+    /// of the cluster it joins, else `nearest`.
+    static func encodeText(_ utf8: Data, joining cluster: ClusterChoice, nearest: Int64? = nil,
+                           _ db: Database) throws -> (blob: Data, baseID: Int64?) {
         let dictionary = try newestDictionary(db)
+        let lookup = try db.cachedStatement(sql: "SELECT text, text_size, text_base_id FROM documents WHERE id = ?")
         var base: (id: Int64, text: Data)?
-        if case let .join(canonicalID, _) = cluster,
-           let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT text, text_size, text_base_id FROM documents WHERE id = ?"), arguments: [canonicalID]),
-           (row["text_base_id"] as Int64?) == nil {
-            base = (canonicalID, try decodeText(row["text"], size: row["text_size"], db))
+        if case let .join(canonicalID, _) = cluster, let row = try Row.fetchOne(lookup, arguments: [canonicalID]) {
+            let text = try decodeText(row["text"], size: row["text_size"], db)
+            if (row["text_base_id"] as Int64?) != nil {
+                try db.cachedStatement(sql: "UPDATE documents SET text = ?, text_base_id = NULL WHERE id = ?")
+                    .execute(arguments: [TextBlob.encode(text, dictionary: dictionary, base: nil), canonicalID])
+            }
+            base = (canonicalID, text)
+        } else if let nearest, let row = try Row.fetchOne(lookup, arguments: [nearest]) {
+            if let root = row["text_base_id"] as Int64? {
+                if let rootRow = try Row.fetchOne(lookup, arguments: [root]) {
+                    base = (root, try decodeText(rootRow["text"], size: rootRow["text_size"], db))
+                }
+            } else {
+                base = (nearest, try decodeText(row["text"], size: row["text_size"], db))
+            }
         }
         return (TextBlob.encode(utf8, dictionary: dictionary, base: base), base?.id)
     }

@@ -13,10 +13,13 @@ public struct DocumentInput: Sendable {
     public var bandKeys: [UInt64]
     public var passageHashes: [UInt64]
     public var normalizerVersion: String
+    /// The archived document whose text is most like this one, if the matcher compared
+    /// any: the text is compressed against it when it joins no cluster.
+    public var nearestID: Int64?
 
     public init(contentHash: String, text: String, title: String?, published: Date?, language: String?,
                 siteName: String?, canonicalURL: String?, wordCount: Int,
-                bandKeys: [UInt64], passageHashes: [UInt64], normalizerVersion: String) {
+                bandKeys: [UInt64], passageHashes: [UInt64], normalizerVersion: String, nearestID: Int64? = nil) {
         self.contentHash = contentHash
         self.text = text
         self.title = title
@@ -28,5 +31,6 @@ public struct DocumentInput: Sendable {
         self.bandKeys = bandKeys
         self.passageHashes = passageHashes
         self.normalizerVersion = normalizerVersion
+        self.nearestID = nearestID
     }
 }

@@ -63,7 +63,7 @@ struct BenchDedupCommand: ParsableCommand {
                 }
                 locations.append(line.offset)
                 lengths.append(UInt32(line.bytes.count))
-                let found = try matcher.matches(analyzed, prints, in: index) { judge.mayRelate($0, to: index.sketch(of: $1.documentID)) }
+                let found = try matcher.matches(analyzed, prints, in: index) { judge.mayRelate($0, to: index.sketch(of: $1.documentID)) }.related
                 clusterOf.append(index.add(contentKey: contentKey, prints, sketch: FactSketch(analyzed),
                                            placement: matcher.placement(found)))
                 recent[Int64(index.documentCount)] = normalized

@@ -23,39 +23,40 @@ struct DuplicateMatcher {
     func rebuildDecision(text: String, in index: some CandidateIndex) throws(ArchiveError) -> RebuildDecision {
         let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
         let prints = Fingerprints(of: analyzed, settings: settings)
-        let (relations, cluster) = try match(analyzed, prints, in: index)
+        let (relations, cluster, _) = try match(analyzed, prints, in: index)
         return RebuildDecision(bandKeys: prints.bandKeys, passageHashes: prints.passages,
                                relations: relations, cluster: cluster)
     }
 
-    /// Finds the candidates in `index`, judges each exactly, and places the document.
+    /// Finds the candidates in `index`, judges each exactly, and places the document; also
+    /// names the candidate whose text is nearest (see `CandidateMatches`).
     func match(_ analyzed: AnalyzedText, _ prints: Fingerprints,
-               in index: some CandidateIndex) throws(ArchiveError) -> ([RelationInput], ClusterChoice) {
+               in index: some CandidateIndex) throws(ArchiveError) -> ([RelationInput], ClusterChoice, nearest: Int64?) {
         let found = try matches(analyzed, prints, in: index)
-        let relations = found.map { candidate, evidence in
+        let relations = found.related.map { candidate, evidence in
             RelationInput(otherID: candidate.documentID, kind: evidence.kind!.rawValue, jaccard: evidence.jaccard,
                           containment: evidence.containment, passagesJSON: Self.json(evidence))
         }
-        return (relations, placement(found))
+        return (relations, placement(found.related), found.nearest?.documentID)
     }
 
-    /// The candidates in `index` that the judge relates to the document, with the evidence.
-    /// `mayRelate` lets an index that knows more about its documents rule a candidate out
-    /// before its text is read; it must never rule out one that `compare` would relate.
+    /// The candidates in `index` that the judge relates to the document, with the evidence,
+    /// and the nearest one. `mayRelate` lets an index that knows more about its documents
+    /// rule a candidate out before its text is read; it must never rule out one that
+    /// `compare` would relate.
     func matches(_ analyzed: AnalyzedText, _ prints: Fingerprints, in index: some CandidateIndex,
                  mayRelate: (ComparableText, Candidate) -> Bool = { _, _ in true })
-        throws(ArchiveError) -> [(Candidate, DuplicateEvidence)] {
+        throws(ArchiveError) -> CandidateMatches {
         let common = try index.commonPassages(prints.passages, clusterLimit: settings.commonFingerprintClusters)
         let candidates = try index.candidates(bandKeys: prints.bandKeys, passageHashes: prints.passages,
                                               common: common, minSharedPassages: settings.passageMinCount,
                                               bucketLimit: settings.bucketLimit)
-        guard !candidates.isEmpty else { return [] }
+        var found = CandidateMatches()
+        guard !candidates.isEmpty else { return found }
         let prepared = judge.prepare(analyzed)
-        var found: [(Candidate, DuplicateEvidence)] = []
         for candidate in candidates where mayRelate(prepared, candidate) {
             let other = judge.prepare(AnalyzedText(try candidate.text(), shingleWords: settings.shingleWords))
-            let evidence = judge.compare(prepared, other, isCommon: { common.contains($0) })
-            if evidence.kind != nil { found.append((candidate, evidence)) }
+            found.add(candidate, judge.compare(prepared, other, isCommon: { common.contains($0) }))
         }
         return found
     }

@@ -40,12 +40,12 @@ struct Ingestor {
         if let existing = try writer.documentID(contentHash: prints.contentHash) {
             return try writer.record(sighting.ingest(.existing(documentID: existing)))
         }
-        let (relations, cluster) = try matcher.match(analyzed, prints, in: writer)
+        let (relations, cluster, nearest) = try matcher.match(analyzed, prints, in: writer)
         let document = DocumentInput(
             contentHash: prints.contentHash, text: text, title: article.title, published: article.published,
             language: article.language, siteName: article.siteName, canonicalURL: article.canonicalURL,
             wordCount: analyzed.tokens.count, bandKeys: prints.bandKeys,
-            passageHashes: prints.passages, normalizerVersion: Self.normalizerVersion)
+            passageHashes: prints.passages, normalizerVersion: Self.normalizerVersion, nearestID: nearest)
         return try writer.record(sighting.ingest(.new(document, relations: relations, cluster: cluster)))
     }
 }

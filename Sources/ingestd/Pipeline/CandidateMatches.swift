@@ -1,0 +1,17 @@
+import Archive
+import Normalizer
+
+/// What judging a document's candidates found: the ones related to it, with the evidence,
+/// and the one whose text is most like it (highest shingle Jaccard, related or not), which
+/// the archive compresses it against when it joins no cluster (a templated item against
+/// an earlier one of its template, say).
+struct CandidateMatches {
+    var related: [(Candidate, DuplicateEvidence)] = []
+    var nearest: (documentID: Int64, jaccard: Double)?
+
+    /// Counts a judged candidate in.
+    mutating func add(_ candidate: Candidate, _ evidence: DuplicateEvidence) {
+        if evidence.kind != nil { related.append((candidate, evidence)) }
+        if evidence.jaccard > (nearest?.jaccard ?? 0) { nearest = (candidate.documentID, evidence.jaccard) }
+    }
+}
