@@ -50,6 +50,19 @@ struct ErrorReportingTests {
         #expect(ok.status == 0, "an alias or two is still fine: \(ok.stderr)")
     }
 
+    @Test func onlyHTTPAndFileFeedsAreFollowed() throws {
+        let archive = folder.appendingPathComponent("a.sqlite").path
+        let add = try IngestdProcess.run(["feeds", "add", "--no-check", "ftp://x.example/feed", "https://ok.example/rss", "--archive", archive])
+        #expect(add.status == 65)
+        #expect(add.stderr.contains("ftp://x.example/feed: not a feed address"), "\(add.stderr)")
+        let listed = try IngestdProcess.run(["feeds", "list", "--json", "--archive", archive]).stdout
+        let urls = (try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]] ?? []).compactMap { $0["url"] as? String }
+        #expect(urls == ["https://ok.example/rss"])
+        let config = try file("gopher.yaml", "feeds:\n  - url: gopher://x.example/1\n")
+        let run = try IngestdProcess.run(["run", "--config", config, "--archive", archive])
+        #expect(run.status == 78 && run.stderr.contains("gopher://x.example/1: not a feed address"), "\(run.stderr)")
+    }
+
     @Test func aMissingImportPathIsNoInputNamingIt() throws {
         let r = try IngestdProcess.run(["import", "--archive", folder.appendingPathComponent("a.sqlite").path, "/no/such/folder"])
         #expect(r.status == 66)

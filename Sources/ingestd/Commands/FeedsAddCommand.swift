@@ -26,8 +26,10 @@ struct FeedsAddCommand: ParsableCommand {
             let store = try archive.openForWriting()
             let client = CurlClient(settings: settings.fetch)
             var failed = 0
-            for url in urls {
+            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            for raw in urls {
                 do {
+                    let url = try FeedAddress.url(raw, relativeTo: here)
                     let (feedURL, title) = noCheck ? (url, nil) : try Self.resolve(url, client: client, settings: settings.fetch)
                     _ = try store.addFeed(url: feedURL, title: title)
                     print("added \(feedURL)" + (title.map { " (\($0))" } ?? ""))

@@ -50,7 +50,11 @@ enum ConfigLoader {
 
     private static func resolve(_ file: ConfigFile, folder: URL, path: String) throws(ConfigError) -> IngestdConfig {
         var config = IngestdConfig()
-        config.feeds = file.feeds?.map { FeedConfig(url: absoluteURL($0.url, folder: folder), name: $0.name) } ?? []
+        do {
+            config.feeds = try file.feeds?.map { FeedConfig(url: try FeedAddress.url($0.url, relativeTo: folder), name: $0.name) } ?? []
+        } catch {
+            throw ConfigError(path: path, reason: "feeds: \(error)")
+        }
         if let f = file.fetch {
             config.fetch.userAgent = f.userAgent ?? config.fetch.userAgent
             config.fetch.connectTimeout = f.connectTimeoutSeconds ?? config.fetch.connectTimeout
@@ -104,13 +108,6 @@ enum ConfigLoader {
     }
 
     /// Absolute URLs stay; `file:relative` and bare paths resolve against the config's folder.
-    static func absoluteURL(_ raw: String, folder: URL) -> String {
-        if raw.contains("://") { return raw }
-        let relative = raw.hasPrefix("file:") ? String(raw.dropFirst(5)) : raw
-        let resolved = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative)
-        return resolved.standardizedFileURL.absoluteString
-    }
-
     private static func checkKeys(_ node: Any?, path: String) throws(ConfigError) {
         guard let top = node as? [String: Any] else {
             if node == nil { return }
