@@ -45,7 +45,7 @@ struct ArchiveIntegrityTests {
         let export = try IngestdProcess.run(["export", "--archive", site.archive])
         #expect(export.status == 0, "\(export.stderr)")
         #expect(export.stdout.split(separator: "\n").count >= 2)
-        let copy = site.folder.appendingPathComponent("backup.sqlite").path
+        let copy = site.folder.appendingPathComponent("backups/2026/backup.sqlite").path  // folders made as needed
         let backup = try IngestdProcess.run(["backup", copy, "--archive", site.archive])
         #expect(backup.status == 0, "\(backup.stderr)")
         #expect(try IngestdProcess.run(["verify", "--archive", copy]).status == 0)

@@ -64,10 +64,14 @@ extension ArchiveStore {
 
     /// A consistent copy of the archive at `destination`, made while runs may go on
     /// (SQLite's `VACUUM INTO`: one read transaction, compacted, WAL folded in). A copy that
-    /// fails (a full disk) is removed, never left half written.
+    /// fails (a full disk) is removed, never left half written. Missing folders are created.
     public func backup(to destination: String) throws(ArchiveError) {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw .cannotOpen(path: destination, reason: "a file is already there; a backup never overwrites")
+        }
+        let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().path
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw .cannotOpen(path: destination, reason: "cannot create its folder: \(error.localizedDescription)")
         }
         // VACUUM may not run inside a transaction: the connection runs it bare, as its own
         // read of one snapshot (other processes keep writing through the WAL).
