@@ -68,6 +68,17 @@ struct TextBlobTests {
         #expect(formats.enumerated().allSatisfy { $0.offset == 1 || $0.element == 2 }, "all others use the trained dictionary")
         #expect(try store.document(6).text == "story 5 about the harbour board and its container berths")
         #expect(try store.document(memberID).text.hasSuffix("and one more line"))
+
+        // A text read again by renormalize is stored with the dictionary too, not plain.
+        let changed = "story 5, corrected, about the harbour board and its container berths"
+        _ = try store.renormalize(since: nil, reread: { _, capture in
+            guard capture.finalURL == "u:5" else { return nil }
+            return RenormalizedText(text: changed, contentHash: ArchiveStore.sha256Hex(Data(changed.utf8)), wordCount: 10, title: nil,
+                                    published: nil, language: nil, siteName: nil, canonicalURL: nil, normalizerVersion: "test")
+        }, decide: { _, _, _ in RebuildDecision(bandKeys: [], passageHashes: [], relations: [], cluster: .ownCluster) })
+        let format = try DatabaseQueue(path: store.path).read { try Int.fetchOne($0, sql: "SELECT unicode(substr(text, 1, 1)) FROM documents WHERE id = 6") }
+        #expect(format == 2)
+        #expect(try store.document(6).text == changed)
     }
 
     @Test func aTextIsStoredAgainstItsNearestAndBasesNeverChain() throws {

@@ -30,12 +30,14 @@ extension ArchiveStore {
                     summary.merged += 1
                 } else {
                     let bytes = Data(new.text.utf8)
+                    // With the shared dictionary, as a new text (its cluster is decided again below).
+                    let blob = try Self.encodeText(bytes, joining: .ownCluster, db).blob
                     try Self.unindexForSearch(id, db)
                     try Self.detachTexts(basedOn: id, db)
                     try db.execute(sql: """
                         UPDATE documents SET text = ?, text_size = ?, word_count = ?, content_hash = ?, title = ?, published = ?,
                             language = ?, site_name = ?, canonical_url = ?, normalizer_version = ?, text_base_id = NULL WHERE id = ?
-                        """, arguments: [ZlibCodec.compress(bytes), bytes.count, new.wordCount, new.contentHash, new.title,
+                        """, arguments: [blob, bytes.count, new.wordCount, new.contentHash, new.title,
                                          new.published, new.language, new.siteName, new.canonicalURL, new.normalizerVersion, id])
                     try Self.indexForSearch(id, title: new.title, text: new.text, db)
                     summary.changed += 1
