@@ -35,6 +35,12 @@ extension ArchiveStore {
             throw ArchiveError.corruptBlob("document \(doc.id): the text does not hash to its content_hash")
         }
         let isCanonical = doc.relation == "canonical"
+        if !isCanonical, try Bool.fetchOne(db, sql: "SELECT 1 FROM clusters WHERE id = ?", arguments: [doc.cluster]) != true {
+            throw ArchiveError.database("""
+                document \(doc.id) belongs to cluster \(doc.cluster), whose canonical is not before it in the file; an export \
+                restores only whole (one made with --after, --since, --until, --source, --lang or --cluster can leave canonicals out)
+                """)
+        }
         let (blob, baseID) = try encodeText(utf8, joining: isCanonical ? .ownCluster : .join(clusterID: doc.cluster, relation: doc.relation), db)
         var record = DocumentRecord(
             id: doc.id, contentHash: doc.contentHash, title: doc.title, published: doc.published, language: doc.language,
