@@ -28,9 +28,7 @@ public enum TimestampParser {
 
     /// Formats a date as UTC ISO 8601 with seconds (`2021-09-29T11:05:00Z`).
     public static func iso8601String(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
+        UTCFields(date).iso8601
     }
 
     private static let isoFormats = [

@@ -57,4 +57,14 @@ struct FeedparserDateTableTests {
         }
         #expect(checked == 53)
     }
+
+    @Test(arguments: [(0.0, "1970-01-01T00:00:00Z"), (951_782_400.0, "2000-02-29T00:00:00Z"), (-1.5, "1969-12-31T23:59:58Z"),
+                      (1_795_460_399.999, "2026-11-23T18:59:59Z"), (4_102_444_800.0, "2100-01-01T00:00:00Z")])
+    func utcFieldsFormatWithoutICU(seconds: Double, expected: String) {
+        let date = Date(timeIntervalSince1970: seconds)
+        #expect(UTCFields(date).iso8601 == expected)
+        let reference = ISO8601DateFormatter()
+        reference.formatOptions = [.withInternetDateTime]
+        #expect(reference.string(from: Date(timeIntervalSince1970: seconds.rounded(.down))) == expected)
+    }
 }

@@ -19,7 +19,7 @@ extension ArchiveStore {
 
     private static func summaries(_ db: Database, where condition: String, having minSize: Int,
                                   arguments: StatementArguments) throws -> [ClusterSummary] {
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT c.id, c.canonical_document_id, c.created_at, COUNT(d.id) AS size,
                        (SELECT title FROM documents WHERE id = c.canonical_document_id) AS title,
                        (SELECT GROUP_CONCAT(DISTINCT m.relation) FROM documents m
@@ -30,7 +30,7 @@ extension ArchiveStore {
                 WHERE \(condition)
                 GROUP BY c.id HAVING size >= ?
                 ORDER BY size DESC, c.id
-                """, arguments: arguments + [minSize])
+                """), arguments: arguments + [minSize])
             return rows.map { row in
                 let relations = (row["relations"] as String?)?.split(separator: ",").map(String.init) ?? []
                 return ClusterSummary(id: row["id"], size: row["size"], canonicalDocumentID: row["canonical_document_id"],
@@ -42,24 +42,25 @@ extension ArchiveStore {
     /// The members of one cluster, canonical first, with the evidence for each.
     public func clusterMembers(_ clusterID: Int64) throws(ArchiveError) -> [ClusterMember] {
         try read { db in
-            let docs = try Row.fetchAll(db, sql: """
+            // Cached statements: `clusters list --members` asks this once per cluster.
+            let docs = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, title, relation, first_seen_at, published FROM documents WHERE cluster_id = ?
                 ORDER BY relation != 'canonical', id
-                """, arguments: [clusterID])
+                """), arguments: [clusterID])
             guard !docs.isEmpty else { throw ArchiveError.notFound("cluster \(clusterID)") }
             return try docs.map { row in
                 let id: Int64 = row["id"]
-                let urls = try String.fetchAll(db, sql: "SELECT DISTINCT url FROM sightings WHERE document_id = ? ORDER BY id",
+                let urls = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT url FROM sightings WHERE document_id = ? ORDER BY id"),
                                                arguments: [id])
-                let sources = try String.fetchAll(db, sql: """
+                let sources = try String.fetchAll(db.cachedStatement(sql: """
                     SELECT DISTINCT so.url FROM sightings s JOIN sources so ON so.id = s.source_id
                     WHERE s.document_id = ? ORDER BY s.id
-                    """, arguments: [id])
-                let evidence = try Row.fetchOne(db, sql: """
+                    """), arguments: [id])
+                let evidence = try Row.fetchOne(db.cachedStatement(sql: """
                     SELECT r.* FROM relations r JOIN documents o ON o.id = r.other_id
                     WHERE r.document_id = ? AND o.cluster_id = ?
                     ORDER BY o.relation != 'canonical', r.other_id LIMIT 1
-                    """, arguments: [id, clusterID]).map(Self.evidence)
+                    """), arguments: [id, clusterID]).map(Self.evidence)
                 return ClusterMember(documentID: id, title: row["title"], relation: row["relation"],
                                      firstSeen: row["first_seen_at"], published: row["published"], sources: sources,
                                      urls: urls, evidence: evidence)

@@ -10,6 +10,14 @@ extension ArchiveStore {
         }
     }
 
+    /// One document's text alone.
+    public func text(ofDocument id: Int64) throws(ArchiveError) -> String {
+        try read { db in
+            guard let record = try DocumentRecord.fetchOne(db, key: id) else { throw ArchiveError.notFound("document \(id)") }
+            return try Self.text(of: record, db)
+        }
+    }
+
     static func detail(_ record: DocumentRecord, _ db: Database) throws -> DocumentDetail {
         let sightings = try Row.fetchAll(db, sql: """
             SELECT so.url AS source, so.kind, s.entry_key, s.url, s.seen_at, c.final_url, c.status, c.etag,

@@ -43,18 +43,19 @@ struct ClusterView: Encodable {
 
     /// The cluster `summary` with its members, as the archive holds them.
     static func load(_ summary: ClusterSummary, from store: ArchiveStore) throws -> ClusterView {
-        ClusterView(summary, members: try store.clusterMembers(summary.id)) { try? store.document($0).text }
+        ClusterView(summary, members: try store.clusterMembers(summary.id)) { try? store.text(ofDocument: $0) }
     }
 
-    /// The stored passages, each with its words (taken from the member's own text, where
-    /// the run starts at `startA`, when the evidence kept only its place).
+    /// The stored passages; the wire passages with their words (taken from the member's own
+    /// text, where the run starts at `startA`, when the evidence kept only its place). Other
+    /// runs, such as a syndicated copy's, are given by place and length only.
     private static func passages(_ json: String, of document: Int64, text: (Int64) -> String?) -> [SharedPassage] {
         let stored = (try? JSONDecoder().decode([SharedPassage].self, from: Data(json.utf8))) ?? []
-        guard stored.contains(where: { $0.text.isEmpty }), let own = text(document) else { return stored }
+        guard stored.contains(where: { $0.text.isEmpty && $0.isWireEvidence }), let own = text(document) else { return stored }
         let analyzed = AnalyzedText(own, shingleWords: 1)
         return stored.map { p in
             var p = p
-            if p.text.isEmpty, p.words > 0, p.startA + p.words <= analyzed.tokens.count {
+            if p.text.isEmpty, p.isWireEvidence, p.words > 0, p.startA + p.words <= analyzed.tokens.count {
                 p.text = analyzed.excerpt(p.startA ..< p.startA + p.words)
             }
             return p

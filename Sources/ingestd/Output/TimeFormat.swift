@@ -1,12 +1,10 @@
 import Foundation
+import Timestamps
 
-/// Dates as printed for people: UTC, minute precision.
+/// Dates as printed for people: UTC, minute precision (`2026-11-23 19:20Z`).
 enum TimeFormat {
     static func day(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm'Z'"
-        return f.string(from: date)
+        let t = UTCFields(date)
+        return String(format: "%04d-%02d-%02d %02d:%02dZ", t.year, t.month, t.day, t.hour, t.minute)
     }
 }
