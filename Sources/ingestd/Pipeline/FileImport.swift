@@ -21,7 +21,10 @@ struct FileImport {
             let root = URL(fileURLWithPath: path).standardizedFileURL
             let files = try Self.files(under: root)
             let sourceID = try store.ensureSource(url: root.absoluteString, kind: "import")
+            let progress = ProgressBar(total: files.count)
+            defer { progress.finish() }
             for file in files {
+                progress.advance()
                 summary.files += 1
                 do {
                     summary.count(try archive(file, sourceID: sourceID))

@@ -38,6 +38,8 @@ struct JSONLImport {
                 continue
             }
             let fileSource = try store.ensureSource(url: file.absoluteString, kind: "jsonl")
+            let progress = ProgressBar(total: lines.count)
+            defer { progress.finish() }
             var sources: [String: Int64] = [:]
             var failedLines = 0
             func failed(_ number: Int, _ reason: String) {
@@ -52,7 +54,9 @@ struct JSONLImport {
             for batch in stride(from: 0, to: lines.count, by: Self.batchSize).map({ lines[$0..<min($0 + Self.batchSize, lines.count)] }) {
                 try store.inTransaction { session in
                     let ingestor = Ingestor(writer: session, matcher: matcher)
-                    for (number, line) in batch where !line.isEmpty {
+                    for (number, line) in batch {
+                        progress.advance()
+                        guard !line.isEmpty else { continue }
                         summary.records += 1
                         guard line.count <= normalizer.settings.maxInputBytes else {
                             failed(number, "the line is \(line.count) bytes, over normalizer.max_input_bytes "
