@@ -37,11 +37,12 @@ struct BenchDedupCommand: ParsableCommand {
                 return (entry, TextNormalizer.document(entry.text))
             }
             let matcher = DuplicateMatcher(settings: settings), judge = DuplicateJudge(settings: settings)
+            let expected = try Self.expectedEntries(corpus, settings: settings)
             // The texts of the latest documents, where most candidates are (a story's copies
             // and rewrites arrive close together); older ones are read again from the file.
             var recent = RecentTexts(capacity: 1_024)
             let index = InMemoryCandidateIndex(clusterLimit: settings.commonFingerprintClusters,
-                                               bucketLimit: settings.bucketLimit) { id in
+                                               bucketLimit: settings.bucketLimit, expected: expected) { id in
                 if let text = recent[id] { return text }
                 let i = Int(id - 1)
                 return (try? text(reader.line(at: locations[i], length: Int(lengths[i]))))?.1 ?? ""
@@ -83,5 +84,19 @@ struct BenchDedupCommand: ParsableCommand {
                          ids.count, timed, seconds, Double(timed) / seconds, PeakMemory.megabytes,
                          Double(index.indexBytes) / Double(indexed), Double(locationBytes) / Double(indexed)))
         }
+    }
+
+    /// How many band keys and passage postings the corpus will bring, from its lines and
+    /// bytes (part of the timed work): every document has `lshBands` keys, and winnowing
+    /// keeps about 2 / (window + 1) of a text's words, at about 6.5 bytes a word with its space.
+    private static func expectedEntries(_ path: String, settings: DuplicateSettings) throws -> (bandKeys: Int, postings: Int) {
+        let reader = try CorpusReader(path: path)
+        var lines = 0, bytes = 0
+        while let line = try reader.next() {
+            lines += 1
+            bytes += line.bytes.count
+        }
+        let words = Double(bytes) / 6.5
+        return (lines * settings.lshBands, Int(words * 2 / Double(settings.winnowWindow + 1)))
     }
 }
