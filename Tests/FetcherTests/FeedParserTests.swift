@@ -67,6 +67,16 @@ struct FeedParserTests {
         #expect(feed.entries.first?.published == nil)
     }
 
+    @Test func aLocalFeedKeepsItsAbsoluteFileLinksWhileExtraSlashesAreRepaired() throws {
+        let xml = """
+            <rss version="2.0"><channel><title>Local</title><link>file:///srv/news/</link>
+            <item><title>A</title><link>file:///srv/news/a.html</link></item>
+            <item><title>B</title><link>http:///b.example/b.html</link></item></channel></rss>
+            """
+        let feed = try parser.parse(Data(xml.utf8), url: "file:///srv/news/feed.xml")
+        #expect(feed.entries.map(\.link) == ["file:///srv/news/a.html", "http://b.example/b.html"])
+    }
+
     @Test func aPageThatIsNotAFeedIsAnErrorNamingItsRoot() {
         #expect { try parser.parse(Data("<html><body>hi</body></html>".utf8), url: "https://x.example/") } throws: { error in
             (error as? FetchError)?.reason.contains("<html>") == true

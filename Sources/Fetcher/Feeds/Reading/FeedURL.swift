@@ -12,9 +12,12 @@ enum FeedURL {
         return safeSchemes.contains(scheme) ? joined : current
     }
 
-    /// `reference` resolved against `base` (either may be empty).
+    /// `reference` resolved against `base` (either may be empty). Extra slashes after a
+    /// scheme (`http:///x`) are collapsed as feedparser does, except in `file:///path`,
+    /// where the third slash starts the path.
     static func join(_ base: String, _ reference: String) -> String {
-        let fixed = reference.contains(":///") ? reference.replacingOccurrences(
+        let isFile = reference.prefix(5).lowercased() == "file:"
+        let fixed = !isFile && reference.contains(":///") ? reference.replacingOccurrences(
             of: #"^([A-Za-z][A-Za-z0-9+\-.]*://)/+"#, with: "$1", options: .regularExpression) : reference
         guard !base.isEmpty else { return fixed }
         guard !fixed.isEmpty else { return base }
