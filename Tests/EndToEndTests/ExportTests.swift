@@ -46,6 +46,12 @@ struct ExportTests {
         #expect(csv.components(separatedBy: "\"\r\n").count - 1 == 12)
     }
 
+    @Test func aDashIsStandardOutput() throws {
+        let result = try IngestdProcess.run(["export", "--archive", site.archive, "--out", "-"], in: site.folder)
+        #expect(ids(result.stdout) == Array(1...12))
+        #expect(!FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("-").path))
+    }
+
     @Test func textFilesAreOnePerDocument() throws {
         let folder = site.folder.appendingPathComponent("texts")
         _ = try export(["--format", "text", "--out", folder.path])

@@ -8,10 +8,10 @@ public struct IngestdProcess {
         public var stderr: String
     }
 
-    /// Runs `ingestd ARGS` to completion.
+    /// Runs `ingestd ARGS` to completion, in `folder` when given.
     @discardableResult
-    public static func run(_ arguments: [String]) throws -> Result {
-        let process = try start(arguments)
+    public static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
+        let process = try start(arguments, in: folder)
         let out = process.standardOutputPipe.fileHandleForReading.readDataToEndOfFile()
         let err = process.standardErrorPipe.fileHandleForReading.readDataToEndOfFile()
         process.process.waitUntilExit()
@@ -20,10 +20,11 @@ public struct IngestdProcess {
     }
 
     /// Starts `ingestd ARGS` and returns at once (for kill and concurrency tests).
-    public static func start(_ arguments: [String]) throws -> Running {
+    public static func start(_ arguments: [String], in folder: URL? = nil) throws -> Running {
         let process = Process()
         process.executableURL = TestPaths.ingestd
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

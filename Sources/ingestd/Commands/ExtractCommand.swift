@@ -29,7 +29,7 @@ struct ExtractCommand: ParsableCommand {
         try CommandFailure.reporting {
             let normalizer = Normalizer(settings: try config.load(required: false).normalizer)
             let pages = try PageList.htmlFiles(in: paths)
-            let sink = try ExportSink(path: json == "-" ? nil : json)
+            let sink = try ExportSink(path: json)
             let progress = ProgressBar(total: pages.count)
             var times = PageTimings()
             var failed = 0

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where an export goes: stdout, a regular file that appears only when complete, or an
-/// existing device, pipe or socket (`/dev/stdout`, a FIFO) written as it is.
+/// Where an export goes: stdout (no path, or `-`), a regular file that appears only when
+/// complete, or an existing device, pipe or socket (`/dev/stdout`, a FIFO) written as it is.
 ///
 /// Guarantees: a regular file gets its bytes in `PATH.partial`, renamed onto `PATH` by
 /// `finish()`, so a failed or interrupted export never leaves a truncated file under the
@@ -14,7 +14,8 @@ final class ExportSink {
     /// Whether bytes go to `path + ".partial"`, to be renamed when complete.
     private let staged: Bool
 
-    init(path: String?) throws {
+    init(path given: String?) throws {
+        let path = given == "-" ? nil : given
         self.path = path
         guard let path else {
             handle = FileHandle.standardOutput
