@@ -5,9 +5,10 @@ import Foundation
 ///
 /// Guarantees: a regular file gets its bytes in `PATH.partial`, renamed onto `PATH` by
 /// `finish()`, so a failed or interrupted export never leaves a truncated file under the
-/// requested name; a path that already names something other than a regular file (or a
-/// symlink to one) is opened and written in place, never replaced; a folder is refused,
-/// never replaced; write errors (disk full) are reported with the path and exit status 74.
+/// requested name, nor (`InterruptCleanup`) a stray `PATH.partial` after Ctrl-C; a path
+/// that already names something other than a regular file (or a symlink to one) is opened
+/// and written in place, never replaced; a folder is refused, never replaced; write errors
+/// (disk full) are reported with the path and exit status 74.
 final class ExportSink {
     private let handle: FileHandle
     private let path: String?
@@ -31,6 +32,7 @@ final class ExportSink {
             guard FileManager.default.createFile(atPath: target, contents: nil) else {
                 throw CommandFailure(.cannotCreate, "cannot create \(target)")
             }
+            InterruptCleanup.watch(target)
         }
         guard let h = FileHandle(forWritingAtPath: target) else {
             throw CommandFailure(.cannotCreate, "cannot open \(target) for writing")
@@ -69,6 +71,7 @@ final class ExportSink {
             guard rename(path + ".partial", path) == 0 else {
                 throw CommandFailure(.ioError, "cannot finish \(path): \(String(cString: strerror(errno)))")
             }
+            InterruptCleanup.release(path + ".partial")
         } catch let failure as CommandFailure {
             throw failure
         } catch {
@@ -79,6 +82,9 @@ final class ExportSink {
     func abandon() {
         guard let path else { return }
         try? handle.close()
-        if staged { try? FileManager.default.removeItem(atPath: path + ".partial") }
+        if staged {
+            try? FileManager.default.removeItem(atPath: path + ".partial")
+            InterruptCleanup.release(path + ".partial")
+        }
     }
 }
