@@ -38,10 +38,7 @@ enum ZlibStream {
             var out = Data(count: Int(deflateBound(&stream, uLong(data.count))) + 16)
             let produced: Int = out.withUnsafeMutableBytes { dst in
                 data.withUnsafeBytes { src in
-                    stream.next_in = UnsafeMutablePointer(mutating: src.baseAddress?.assumingMemoryBound(to: Bytef.self))
-                    stream.avail_in = uInt(src.count)
-                    stream.next_out = dst.baseAddress!.assumingMemoryBound(to: Bytef.self)
-                    stream.avail_out = uInt(dst.count)
+                    ZlibStream.point(&stream, from: src, to: dst)
                     let rc = CZlib.deflate(&stream, Z_FINISH)
                     precondition(rc == Z_STREAM_END, "deflate into a buffer sized by deflateBound returned \(rc)")
                     return dst.count - Int(stream.avail_out)
@@ -59,10 +56,7 @@ enum ZlibStream {
         var out = Data(count: expectedSize + 1)
         let result: (Int32, Int) = out.withUnsafeMutableBytes { dst in
             stream.withUnsafeBytes { src in
-                z.next_in = UnsafeMutablePointer(mutating: src.baseAddress?.assumingMemoryBound(to: Bytef.self))
-                z.avail_in = uInt(src.count)
-                z.next_out = dst.baseAddress!.assumingMemoryBound(to: Bytef.self)
-                z.avail_out = uInt(dst.count)
+                point(&z, from: src, to: dst)
                 var rc = CZlib.inflate(&z, Z_FINISH)
                 if rc == Z_NEED_DICT, let dictionary {
                     rc = dictionary.withUnsafeBytes { d in
@@ -77,5 +71,13 @@ enum ZlibStream {
             throw .corruptBlob("zlib returned \(result.0) and \(result.1) of \(expectedSize) bytes")
         }
         return out.prefix(expectedSize)
+    }
+
+    /// Sets `z` to read all of `src` and write into all of `dst`.
+    private static func point(_ z: inout z_stream, from src: UnsafeRawBufferPointer, to dst: UnsafeMutableRawBufferPointer) {
+        z.next_in = UnsafeMutablePointer(mutating: src.baseAddress?.assumingMemoryBound(to: Bytef.self))
+        z.avail_in = uInt(src.count)
+        z.next_out = dst.baseAddress!.assumingMemoryBound(to: Bytef.self)
+        z.avail_out = uInt(dst.count)
     }
 }
