@@ -13,14 +13,17 @@ enum ConfigLoader {
         }
         let file: ConfigFile
         do {
+            // Parsed once: the tree is counted, its keys checked, then decoded.
             if let root = try Yams.compose(yaml: yaml) {
                 var budget = maxValues
                 guard fits(root, &budget) else {
                     throw ConfigError(path: path, reason: "it expands to more than \(maxValues) values (through YAML aliases?); refused")
                 }
+                try checkKeys(Constructor.default.any(from: root), path: path)
+                file = try YAMLDecoder().decode(ConfigFile.self, from: root)
+            } else {
+                throw ConfigError(path: path, reason: "it is empty; it needs a mapping of sections (see config/ingestd.example.yaml)")
             }
-            try checkKeys(Yams.load(yaml: yaml), path: path)
-            file = try YAMLDecoder().decode(ConfigFile.self, from: yaml)
         } catch let error as ConfigError {
             throw error
         } catch let error as DecodingError {
