@@ -23,10 +23,11 @@ final class ExportSink {
             staged = false
             return
         }
-        if Self.isFolder(path) {
+        let type = Self.fileType(path)
+        if type == S_IFDIR {
             throw CommandFailure(.cannotCreate, "\(path) is a folder; pass the path of a file to write")
         }
-        staged = !Self.isSpecialFile(path)
+        staged = type == nil || type == S_IFREG
         let target = staged ? path + ".partial" : path
         if staged {
             guard FileManager.default.createFile(atPath: target, contents: nil) else {
@@ -40,17 +41,11 @@ final class ExportSink {
         handle = h
     }
 
-    private static func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-
-    /// Whether `path` exists and is, after symlinks, not a regular file or a folder.
-    private static func isSpecialFile(_ path: String) -> Bool {
+    /// The type bits (`S_IFREG`, `S_IFDIR`, …) of what `path` names after symlinks; nil when nothing is there.
+    private static func fileType(_ path: String) -> mode_t? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return false }
-        let type = info.st_mode & S_IFMT
-        return type != S_IFREG && type != S_IFDIR
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mode & S_IFMT
     }
 
     private var target: String { path.map { staged ? $0 + ".partial" : $0 } ?? "stdout" }
