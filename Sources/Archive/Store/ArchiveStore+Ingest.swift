@@ -32,7 +32,8 @@ extension ArchiveStore {
 
     /// Writes one sighting. `searchRows`, when given, collects the new document's row for
     /// the search index instead of writing it now (see `WriteSession`).
-    static func record(_ ingest: Ingest, _ db: Database, searchRows: SearchRows? = nil) throws -> IngestOutcome {
+    static func record(_ ingest: Ingest, _ db: Database, searchRows: SearchRows? = nil,
+                       keyFilter: KeyFilter? = nil) throws -> IngestOutcome {
         let outcome: IngestOutcome
         switch ingest.content {
         case let .existing(documentID):
@@ -55,7 +56,7 @@ extension ArchiveStore {
                 let captureID = try Self.upsertCapture(ingest.capture, base: (documentID, Data(input.text.utf8)), db)
                 try Self.insertRelations(relations, from: documentID, db)
                 try Self.insertIndexKeys(bandKeys: input.bandKeys, passageHashes: input.passageHashes,
-                                         documentID: documentID, db)
+                                         documentID: documentID, db, keyFilter: keyFilter)
                 _ = try Self.insertSighting(documentID, captureID, ingest, db)
                 outcome = .added(documentID: documentID, clusterID: clusterID, joinedExistingCluster: cluster != .ownCluster)
             }
@@ -123,14 +124,18 @@ extension ArchiveStore {
         }
     }
 
-    static func insertIndexKeys(bandKeys: [UInt64], passageHashes: [UInt64], documentID: Int64, _ db: Database) throws {
+    /// Writes a document's index keys, and adds them to `keyFilter` when the session has one.
+    static func insertIndexKeys(bandKeys: [UInt64], passageHashes: [UInt64], documentID: Int64, _ db: Database,
+                                keyFilter: KeyFilter? = nil) throws {
         let band = try db.cachedStatement(sql: "INSERT OR IGNORE INTO minhash_bands (band, key, document_id) VALUES (?, ?, ?)")
         for (index, key) in bandKeys.enumerated() {
             try band.execute(arguments: [index, Int64(bitPattern: key), documentID])
+            keyFilter?.insert(KeyFilter.band(index, key))
         }
         let posting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO passage_postings (hash, document_id) VALUES (?, ?)")
         for hash in passageHashes {
             try posting.execute(arguments: [Int64(bitPattern: hash), documentID])
+            keyFilter?.insert(hash)
         }
     }
 

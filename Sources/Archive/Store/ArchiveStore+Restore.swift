@@ -18,7 +18,7 @@ extension WriteSession {
 
     public func restore(_ doc: DocumentDetail, bandKeys: [UInt64], passageHashes: [UInt64]) throws(ArchiveError) {
         do {
-            try ArchiveStore.restore(doc, bandKeys: bandKeys, passageHashes: passageHashes, db)
+            try ArchiveStore.restore(doc, bandKeys: bandKeys, passageHashes: passageHashes, db, keyFilter: keyFilter)
         } catch {
             throw ArchiveStore.wrap(error)
         }
@@ -26,7 +26,8 @@ extension WriteSession {
 }
 
 extension ArchiveStore {
-    static func restore(_ doc: DocumentDetail, bandKeys: [UInt64], passageHashes: [UInt64], _ db: Database) throws {
+    static func restore(_ doc: DocumentDetail, bandKeys: [UInt64], passageHashes: [UInt64], _ db: Database,
+                        keyFilter: KeyFilter? = nil) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ? OR content_hash = ?", arguments: [doc.id, doc.contentHash]) != true else {
             throw ArchiveError.database("document \(doc.id) (or its text) is already in the archive")
         }
@@ -53,7 +54,7 @@ extension ArchiveStore {
                            arguments: [doc.id, doc.id, doc.firstSeen])
         }
         try db.execute(sql: "UPDATE documents SET cluster_id = ? WHERE id = ?", arguments: [doc.cluster, doc.id])
-        try insertIndexKeys(bandKeys: bandKeys, passageHashes: passageHashes, documentID: doc.id, db)
+        try insertIndexKeys(bandKeys: bandKeys, passageHashes: passageHashes, documentID: doc.id, db, keyFilter: keyFilter)
         try indexForSearch(doc.id, title: doc.title, text: doc.text, db)
         for s in doc.sightings {
             let sourceID = try ensureSource(url: s.source, kind: s.sourceKind, db)

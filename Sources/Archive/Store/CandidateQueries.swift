@@ -15,14 +15,14 @@ enum CandidateQueries {
 
     static func candidates(_ db: Database, bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
                            minSharedPassages: Int, bucketLimit: Int, before: Int64?,
-                           known: KnownPostings? = nil) throws -> [Candidate] {
+                           known: KnownPostings? = nil, filter: KeyFilter? = nil) throws -> [Candidate] {
         let bound = before ?? Int64.max
         var ids = Set<Int64>()
         let byBand = try db.cachedStatement(sql: """
             SELECT document_id FROM minhash_bands WHERE band = ? AND key = ? AND document_id < ?
             ORDER BY document_id LIMIT ?
             """)
-        for (band, key) in bandKeys.enumerated() {
+        for (band, key) in bandKeys.enumerated() where filter?.mayHold(KeyFilter.band(band, key)) ?? true {
             ids.formUnion(try Int64.fetchAll(byBand, arguments: [band, Int64(bitPattern: key), bound, bucketLimit]))
         }
         var shared: [Int64: Int] = [:]
@@ -30,7 +30,7 @@ enum CandidateQueries {
             SELECT document_id FROM passage_postings WHERE hash = ? AND document_id < ? ORDER BY document_id LIMIT ?
             """)
         let reuse = known.flatMap { $0.before == before ? $0.documents : nil }
-        for hash in passageHashes where !common.contains(hash) {
+        for hash in passageHashes where !common.contains(hash) && filter?.mayHold(hash) ?? true {
             let documents = try reuse?[hash].map { Array($0.prefix(bucketLimit)) }
                 ?? Int64.fetchAll(byPassage, arguments: [Int64(bitPattern: hash), bound, bucketLimit])
             for id in documents { shared[id, default: 0] += 1 }
@@ -48,7 +48,7 @@ enum CandidateQueries {
     /// postings cannot be in more clusters than that: one short read of its postings settles
     /// it (and is kept in `known`); only the others are counted by cluster.
     static func commonPassages(_ db: Database, hashes: [UInt64], clusterLimit: Int, before: Int64?,
-                               known: inout KnownPostings) throws -> Set<UInt64> {
+                               known: inout KnownPostings, filter: KeyFilter? = nil) throws -> Set<UInt64> {
         known = KnownPostings(before: before)
         let bound = before ?? Int64.max
         let firstPostings = try db.cachedStatement(sql: """
@@ -62,6 +62,10 @@ enum CandidateQueries {
             """)
         var out = Set<UInt64>()
         for hash in hashes {
+            guard filter?.mayHold(hash) ?? true else {
+                known.documents[hash] = []
+                continue
+            }
             let key = Int64(bitPattern: hash)
             let documents = try Int64.fetchAll(firstPostings, arguments: [key, bound, clusterLimit + 1])
             guard documents.count > clusterLimit else {

@@ -13,8 +13,13 @@ public final class WriteSession: ArchiveWriter {
     private var known = CandidateQueries.KnownPostings()
     /// New documents' search rows, written when the transaction's work is done.
     let searchRows = ArchiveStore.SearchRows()
+    /// Answers lookups of keys no document has without asking the indexes (see `KeyFilter`).
+    let keyFilter: KeyFilter?
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: Database, keyFilter: KeyFilter? = nil) {
+        self.db = db
+        self.keyFilter = keyFilter
+    }
 
     public func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
                            minSharedPassages: Int, bucketLimit: Int) throws(ArchiveError) -> [Candidate] {
@@ -22,12 +27,15 @@ public final class WriteSession: ArchiveWriter {
             defer { known = CandidateQueries.KnownPostings() }
             return try CandidateQueries.candidates(db, bandKeys: bandKeys, passageHashes: passageHashes, common: common,
                                                    minSharedPassages: minSharedPassages, bucketLimit: bucketLimit, before: before,
-                                                   known: known)
+                                                   known: known, filter: keyFilter)
         }
     }
 
     public func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64> {
-        try run { try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: before, known: &known) }
+        try run {
+            try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: before, known: &known,
+                                                filter: keyFilter)
+        }
     }
 
     public func documentID(contentHash: String) throws(ArchiveError) -> Int64? {
@@ -36,7 +44,7 @@ public final class WriteSession: ArchiveWriter {
 
     @discardableResult
     public func record(_ ingest: Ingest) throws(ArchiveError) -> IngestOutcome {
-        try run { try ArchiveStore.record(ingest, db, searchRows: searchRows) }
+        try run { try ArchiveStore.record(ingest, db, searchRows: searchRows, keyFilter: keyFilter) }
     }
 
     /// The id of the source with this URL, created with `kind` if new.
@@ -63,9 +71,12 @@ public final class WriteSession: ArchiveWriter {
 
 extension ArchiveStore {
     /// Runs `body` in one write transaction: all of its writes commit together or not at all.
-    public func inTransaction<T>(_ body: (WriteSession) throws -> T) throws(ArchiveError) -> T {
+    /// With `keyFilter` (see `keyFilter(forAbout:)`), the session's lookups skip keys it
+    /// says no document has, and its writes add theirs to it; keep passing the same one.
+    public func inTransaction<T>(keyFilter: KeyFilter? = nil, _ body: (WriteSession) throws -> T) throws(ArchiveError) -> T {
         try write { db in
-            let session = WriteSession(db)
+            try keyFilter?.prepare(db)
+            let session = WriteSession(db, keyFilter: keyFilter)
             let result = try body(session)
             try session.searchRows.flush(db)
             return result

@@ -25,6 +25,8 @@ struct JSONLImport {
     func run(paths: [String]) throws -> RunSummary {
         var summary = RunSummary()
         let decoder = JSONDecoder()
+        // One filter for the whole run: it stays current across files and batches.
+        var keyFilter: KeyFilter?
         for path in paths {
             let file = URL(fileURLWithPath: path).standardizedFileURL
             let data: Data
@@ -38,6 +40,7 @@ struct JSONLImport {
                 continue
             }
             let fileSource = try store.ensureSource(url: file.absoluteString, kind: "jsonl")
+            if keyFilter == nil { keyFilter = try store.keyFilter(forAbout: lines.count) }
             let progress = ProgressBar(total: lines.count)
             defer { progress.finish() }
             var sources: [String: Int64] = [:]
@@ -52,7 +55,7 @@ struct JSONLImport {
                 }
             }
             for batch in stride(from: 0, to: lines.count, by: Self.batchSize).map({ lines[$0..<min($0 + Self.batchSize, lines.count)] }) {
-                try store.inTransaction { session in
+                try store.inTransaction(keyFilter: keyFilter) { session in
                     let ingestor = Ingestor(writer: session, matcher: matcher)
                     for (number, line) in batch {
                         progress.advance()
