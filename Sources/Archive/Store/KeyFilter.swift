@@ -11,8 +11,10 @@ import GRDB
 /// it (`insertIndexKeys` adds them): a commit by any other connection, another process's
 /// cron run among them, changes SQLite's `data_version`, and the next transaction fills the
 /// filter again from the tables. A false "may hold" only costs the lookup it would have
-/// cost anyway (about 2 % of absent keys). Memory: about 10 bits per key, ~125 bytes per
-/// archived document; the filter grows by adding a block twice as large when one is full.
+/// cost anyway (about 2 % of absent keys). Memory: 10 to 20 bits per key (a power of two of
+/// words), sized for `keysPerDocument`: 16 to 32 MB for 100,000 documents; when a block is
+/// full, one twice as large is added. Only write transactions touch it, and the store runs
+/// those one at a time.
 public final class KeyFilter: @unchecked Sendable {
     /// Bits set per key, all in one 64-bit word: one memory access per question.
     private static let bitsPerKey = 5
