@@ -43,14 +43,14 @@ public final class KeyFilter: @unchecked Sendable {
         }
     }
 
-    private let expectedKeys: Int
+    /// Keys the first block is made for, when the first key arrives.
+    private var firstCapacity: Int
     private var blocks: [Block] = []
     private var dataVersion: Int64?
 
     /// `expectedKeys` sizes the first block; `prepare` fills it from the archive.
     init(expectedKeys: Int) {
-        self.expectedKeys = expectedKeys
-        blocks = [Block(capacity: max(expectedKeys, 1 << 16))]
+        firstCapacity = max(expectedKeys, 1 << 16)
     }
 
     /// The key a band lookup asks for (band keys are hashes already; the band is mixed in).
@@ -59,7 +59,9 @@ public final class KeyFilter: @unchecked Sendable {
     }
 
     func insert(_ h: UInt64) {
-        if blocks[blocks.count - 1].count >= blocks[blocks.count - 1].capacity {
+        if blocks.isEmpty {
+            blocks.append(Block(capacity: firstCapacity))
+        } else if blocks[blocks.count - 1].count >= blocks[blocks.count - 1].capacity {
             blocks.append(Block(capacity: blocks[blocks.count - 1].capacity * 2))
         }
         let last = blocks.count - 1
@@ -83,8 +85,8 @@ public final class KeyFilter: @unchecked Sendable {
     func prepare(_ db: Database) throws {
         let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
         guard version != dataVersion else { return }
-        let documents = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM documents") ?? 0
-        blocks = [Block(capacity: max(documents * Self.keysPerDocument, expectedKeys, 1 << 16))]
+        firstCapacity = max(firstCapacity, try Self.archivedDocuments(db) * Self.keysPerDocument)
+        blocks = []
         let bands = try Row.fetchCursor(db, sql: "SELECT band, key FROM minhash_bands")
         while let row = try bands.next() { insert(Self.band(row[0], UInt64(bitPattern: row[1]))) }
         let postings = try Int64.fetchCursor(db, sql: "SELECT hash FROM passage_postings")
@@ -94,6 +96,11 @@ public final class KeyFilter: @unchecked Sendable {
 
     /// Index keys per document, with room to grow: 32 bands and ~70 fingerprints by default.
     static let keysPerDocument = 128
+
+    /// About how many documents are archived: the highest id, read without a scan.
+    static func archivedDocuments(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM documents") ?? 0
+    }
 }
 
 extension ArchiveStore {
@@ -102,7 +109,7 @@ extension ArchiveStore {
     /// indexes, ~20 µs per archived document) would cost more than the lookups it saves
     /// (~1 ms per new document). Pass it to `inTransaction`.
     public func keyFilter(forAbout newDocuments: Int) throws(ArchiveError) -> KeyFilter? {
-        let archived = try read { db in try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM documents") ?? 0 }
+        let archived = try read { db in try KeyFilter.archivedDocuments(db) }
         guard newDocuments * 50 >= archived else { return nil }
         return KeyFilter(expectedKeys: (archived + newDocuments) * KeyFilter.keysPerDocument)
     }
