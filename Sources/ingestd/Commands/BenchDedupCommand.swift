@@ -41,6 +41,7 @@ struct BenchDedupCommand: ParsableCommand {
             // The texts of the latest documents, where most candidates are (a story's copies
             // and rewrites arrive close together); older ones are read again from the file.
             var recent = RecentTexts(capacity: 1_024)
+            let prepared = PreparedTexts(capacity: 256)
             let index = InMemoryCandidateIndex(clusterLimit: settings.commonFingerprintClusters,
                                                bucketLimit: settings.bucketLimit, expected: expected) { id in
                 if let text = recent[id] { return text }
@@ -64,10 +65,14 @@ struct BenchDedupCommand: ParsableCommand {
                 }
                 locations.append(line.offset)
                 lengths.append(UInt32(line.bytes.count))
-                let found = try matcher.matches(analyzed, prints, in: index) { judge.mayRelate($0, to: index.sketch(of: $1.documentID)) }.related
+                let found = try matcher.matches(analyzed, prints, in: index, prepared: prepared) {
+                    judge.mayRelate($0, to: index.sketch(of: $1.documentID))
+                }
                 clusterOf.append(index.add(contentKey: contentKey, prints, sketch: FactSketch(analyzed),
-                                           placement: matcher.placement(found)))
-                recent[Int64(index.documentCount)] = normalized
+                                           placement: matcher.placement(found.related)))
+                let id = Int64(index.documentCount)
+                recent[id] = normalized
+                if let own = found.prepared { prepared[id] = own }
             }
             let seconds = Date().timeIntervalSince(started)
             let timed = max(ids.count - warm, 0)

@@ -8,6 +8,8 @@ import Normalizer
 struct CandidateMatches {
     var related: [(Candidate, DuplicateEvidence)] = []
     var nearest: (documentID: Int64, jaccard: Double)?
+    /// The document's own comparison data, when it had candidates to compare with.
+    var prepared: ComparableText?
 
     /// Counts a judged candidate in.
     mutating func add(_ candidate: Candidate, _ evidence: DuplicateEvidence) {

@@ -43,8 +43,11 @@ struct DuplicateMatcher {
     /// The candidates in `index` that the judge relates to the document, with the evidence,
     /// and the nearest one. `mayRelate` lets an index that knows more about its documents
     /// rule a candidate out before its text is read; it must never rule out one that
-    /// `compare` would relate.
+    /// `compare` would relate. Candidates found in `prepared` are not read again, and the
+    /// ones read are added to it; the document's own comparison data comes back in the
+    /// result, for the caller to store once its id is known.
     func matches(_ analyzed: AnalyzedText, _ prints: Fingerprints, in index: some CandidateIndex,
+                 prepared cache: PreparedTexts? = nil,
                  mayRelate: (ComparableText, Candidate) -> Bool = { _, _ in true })
         throws(ArchiveError) -> CandidateMatches {
         let common = try index.commonPassages(prints.passages, clusterLimit: settings.commonFingerprintClusters)
@@ -55,9 +58,16 @@ struct DuplicateMatcher {
         guard !candidates.isEmpty else { return found }
         let prepared = judge.prepare(analyzed)
         for candidate in candidates where mayRelate(prepared, candidate) {
-            let other = judge.prepare(AnalyzedText(try candidate.text(), shingleWords: settings.shingleWords))
+            let other: ComparableText
+            if let known = cache?[candidate.documentID] {
+                other = known
+            } else {
+                other = judge.prepare(AnalyzedText(try candidate.text(), shingleWords: settings.shingleWords))
+                cache?[candidate.documentID] = other
+            }
             found.add(candidate, judge.compare(prepared, other, isCommon: { common.contains($0) }))
         }
+        found.prepared = prepared
         return found
     }
 
