@@ -122,10 +122,11 @@ final class InMemoryCandidateIndex: CandidateIndex {
     /// Stores a posting, or marks the fingerprint common when it would reach more than
     /// `clusterLimit` distinct clusters.
     private func addPosting(_ key: UInt32, _ doc: UInt32, cluster: UInt32) {
-        if common.count > 0, common.count(of: key) > 0 { return }
-        // Most fingerprints are new: one walk stores them.
+        // Most fingerprints are new: one walk stores them. A common one always has postings
+        // (it was marked when a document would have added to them), so it is not new.
         let stored = postings.insert(key, doc, ifFewerThan: 1)
         if stored == 0 { return }
+        if common.count > 0, common.count(of: key) > 0 { return }
         var seen: [UInt32] = [cluster]
         postings.forEach(key) { other in
             let c = clusters[Int(other)]
