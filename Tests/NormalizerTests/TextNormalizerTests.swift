@@ -29,4 +29,25 @@ struct TextNormalizerTests {
     func documentEqualsParagraphByParagraphNormalization(raw: String) {
         #expect(TextNormalizer.document(raw) == slow(raw))
     }
+
+    /// Random texts built from the characters the fast check decides on (spaces and line
+    /// breaks next to each other, controls, DEL, stable and unstable non-ASCII) at every
+    /// offset of its 8-byte steps.
+    @Test func randomTextsAgreeWithParagraphNormalization() {
+        let pieces = ["word", "Ab", "x", "1.5", " ", " ", "  ", "\n", "\n\n", "\n\n\n", " \n\n", "\t", "\u{7F}",
+                      "\u{01}", "é", "e\u{0301}", "\u{00A0}", "—", "日本", "~", "\r\n"]
+        var state: UInt64 = 0x5eed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3_000 {
+            var raw = ""
+            for _ in 0..<(1 + next(30)) {
+                // Mostly words and single spaces, so that long runs reach the 8-byte path.
+                raw += next(3) == 0 ? pieces[next(pieces.count)] : (next(2) == 0 ? "word" : " ")
+            }
+            #expect(TextNormalizer.document(raw) == slow(raw), "\(Array(raw.utf8))")
+        }
+    }
 }

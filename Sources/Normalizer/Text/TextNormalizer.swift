@@ -74,33 +74,53 @@ public enum TextNormalizer {
     /// white space, invisible or line-breaking characters.
     private static func isNormalDocument(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = p.count
+        guard let base = p.baseAddress.map(UnsafeRawPointer.init) else { return true }
         var i = 0
         while i < n {
-            let b = p[i]
-            if b &- 0x21 < 0x5E {  // printable ASCII other than space: the bulk of any text
-                i += 1
-                continue
-            }
-            switch b {
-            case 0x20:
-                // Inside a paragraph, never doubled, never next to a line break.
-                guard i > 0, i + 1 < n, p[i - 1] != 0x20, p[i - 1] != 0x0A, p[i + 1] != 0x0A else { return false }
-                i += 1
-            case 0x0A:
-                // Exactly one blank line between two paragraphs.
-                guard i > 0, i + 2 < n, p[i - 1] != 0x20, p[i + 1] == 0x0A, p[i + 2] != 0x0A, p[i + 2] != 0x20 else {
-                    return false
+            // The bulk of any text: 8 bytes of printable ASCII and single spaces at a time.
+            if i > 0 && i + 9 <= n {
+                let v = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if ByteMask.allPrintableOrSpace(v) {
+                    let before = base.loadUnaligned(fromByteOffset: i - 1, as: UInt64.self)
+                    let after = base.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self)
+                    let misplaced = ByteMask.equal(before, 0x20) | ByteMask.equal(before, 0x0A) | ByteMask.equal(after, 0x0A)
+                    if ByteMask.equal(v, 0x20) & misplaced != 0 { return false }
+                    i += 8
+                    continue
                 }
-                i += 2
-            case 0x80...:
-                let (value, width) = UTF8Scalar.decode(p, at: i)
-                guard isStableScalar(value) else { return false }
-                i += width
-            default:
-                return false  // controls, tabs, carriage returns, DEL
+            }
+            let end = min(n, i + 8)
+            while i < end {
+                guard let next = normalStep(p, at: i) else { return false }
+                i = next
             }
         }
         return true
+    }
+
+    /// Checks the byte (or scalar) at `i` of a text that should be in normal form; returns
+    /// where the next one starts, or nil where the text is not normal.
+    @inline(__always)
+    private static func normalStep(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let b = p[i], n = p.count
+        if b &- 0x21 < 0x5E { return i + 1 }  // printable ASCII other than space
+        switch b {
+        case 0x20:
+            // Inside a paragraph, never doubled, never next to a line break.
+            guard i > 0, i + 1 < n, p[i - 1] != 0x20, p[i - 1] != 0x0A, p[i + 1] != 0x0A else { return nil }
+            return i + 1
+        case 0x0A:
+            // Exactly one blank line between two paragraphs.
+            guard i > 0, i + 2 < n, p[i - 1] != 0x20, p[i + 1] == 0x0A, p[i + 2] != 0x0A, p[i + 2] != 0x20 else {
+                return nil
+            }
+            return i + 2
+        case 0x80...:
+            let (value, width) = UTF8Scalar.decode(p, at: i)
+            return isStableScalar(value) ? i + width : nil
+        default:
+            return nil  // controls, tabs, carriage returns, DEL
+        }
     }
 
     /// Latin-1 letters and signs, Latin Extended-A, basic Cyrillic and most general
