@@ -1,5 +1,6 @@
 @testable import Archive
 import Foundation
+import GRDB
 import Testing
 
 /// The bulk import's key filter: it may only ever skip lookups of keys no document has,
@@ -60,6 +61,26 @@ struct KeyFilterTests {
         }
         #expect(texts == ["theirs"])
         #expect(common == [21, 22])
+    }
+
+    /// At a million documents filling the filter takes tens of seconds: it is done before
+    /// the write lock, so another process writing meanwhile neither waits nor is missed.
+    @Test func theFilterIsFilledWhileAnotherProcessHoldsTheWriteLock() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        _ = try ArchiveFixtures.ingest(store, source: source, url: "old", content: .new(
+            ArchiveFixtures.document("old", bands: [100], passages: [1, 2]), relations: [], cluster: .ownCluster))
+        var config = Configuration()
+        config.allowsUnsafeTransactions = true  // the other process's transaction stays open across calls
+        let other = try DatabaseQueue(path: store.path, configuration: config)
+        try other.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        let filter = try #require(try store.keyFilter(forAbout: 10))
+        #expect(filter.mayHold(KeyFilter.band(0, 100)) && filter.mayHold(1) && filter.mayHold(2))
+        try other.inDatabase { try $0.execute(sql: "ROLLBACK") }
+        // A commit between the fill and the first transaction is still seen.
+        _ = try ArchiveFixtures.ingest(try ArchiveStore(path: store.path), source: source, url: "theirs", content: .new(
+            ArchiveFixtures.document("theirs", bands: [7], passages: [71, 72]), relations: [], cluster: .ownCluster))
+        #expect(try store.inTransaction(keyFilter: filter) { try found($0, bands: [7]) } == ["theirs"])
     }
 
     @Test func aSmallWriteIntoALargeArchiveGoesWithoutAFilter() throws {

@@ -59,6 +59,14 @@ public final class ArchiveStore: Sendable {
         }
     }
 
+    /// The writer connection's `PRAGMA data_version`, read outside any transaction, so
+    /// without waiting for another process's write lock.
+    func writerDataVersion() throws(ArchiveError) -> Int64 {
+        do { return try pool.writeWithoutTransaction { db in try KeyFilter.dataVersion(db) } } catch {
+            throw named(Self.wrap(error))
+        }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
         do { return try pool.read(body) } catch { throw named(Self.wrap(error)) }
     }

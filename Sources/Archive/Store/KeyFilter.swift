@@ -13,8 +13,8 @@ import GRDB
 /// filter again from the tables. A false "may hold" only costs the lookup it would have
 /// cost anyway (about 2 % of absent keys). Memory: 10 to 20 bits per key (a power of two of
 /// words), sized for `keysPerDocument`: 16 to 32 MB for 100,000 documents; when a block is
-/// full, one twice as large is added. Only write transactions touch it, and the store runs
-/// those one at a time.
+/// full, one twice as large is added. Only `keyFilter(forAbout:)`, which fills it before
+/// handing it out, and then write transactions touch it, one at a time.
 public final class KeyFilter: @unchecked Sendable {
     /// Bits set per key, all in one 64-bit word: one memory access per question.
     private static let bitsPerKey = 5
@@ -83,15 +83,30 @@ public final class KeyFilter: @unchecked Sendable {
     /// first time, and again whenever another connection has committed since (the writer's
     /// `data_version` says so).
     func prepare(_ db: Database) throws {
-        let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+        let version = try Self.dataVersion(db)
         guard version != dataVersion else { return }
+        try fill(db)
+        dataVersion = version
+    }
+
+    /// Fills the filter from the tables as `db` sees them, replacing what it held.
+    func fill(_ db: Database) throws {
         firstCapacity = max(firstCapacity, try Self.archivedDocuments(db) * Self.keysPerDocument)
         blocks = []
         let bands = try Row.fetchCursor(db, sql: "SELECT band, key FROM minhash_bands")
         while let row = try bands.next() { insert(Self.band(row[0], UInt64(bitPattern: row[1]))) }
         let postings = try Int64.fetchCursor(db, sql: "SELECT hash FROM passage_postings")
         while let hash = try postings.next() { insert(UInt64(bitPattern: hash)) }
+    }
+
+    /// Declares the filter current as of the writer's `data_version` `version`: `prepare`
+    /// fills it again only if another connection commits after that.
+    func current(asOf version: Int64) {
         dataVersion = version
+    }
+
+    static func dataVersion(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
     }
 
     /// Index keys per document, with room to grow: 32 bands and ~70 fingerprints by default.
@@ -108,9 +123,21 @@ extension ArchiveStore {
     /// archive is so much larger than the write that filling the filter (a scan of both
     /// indexes, ~20 µs per archived document) would cost more than the lookups it saves
     /// (~1 ms per new document). Pass it to `inTransaction`.
+    ///
+    /// It is filled here, from a read snapshot, without the write lock: at a million
+    /// documents the scan takes tens of seconds, longer than a cron run started meanwhile
+    /// waits for the lock. The writer's `data_version` is read first, so a commit by anyone
+    /// else from then on makes the first transaction fill it again.
     public func keyFilter(forAbout newDocuments: Int) throws(ArchiveError) -> KeyFilter? {
         let archived = try read { db in try KeyFilter.archivedDocuments(db) }
         guard newDocuments * 50 >= archived else { return nil }
-        return KeyFilter(expectedKeys: (archived + newDocuments) * KeyFilter.keysPerDocument)
+        let filter = KeyFilter(expectedKeys: (archived + newDocuments) * KeyFilter.keysPerDocument)
+        let version = try writerDataVersion()
+        try read { db in
+            try filter.fill(db)
+            db.releaseMemory()  // the scan's pages, which no reader needs again
+        }
+        filter.current(asOf: version)
+        return filter
     }
 }
