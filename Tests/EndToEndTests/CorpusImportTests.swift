@@ -80,6 +80,21 @@ struct CorpusImportTests {
         #expect(result.stdout.contains("52 JSONL records (51 failed), 1 documents added"), "\(result.stdout)")
     }
 
+    /// A corpus that gives one id to two texts is archived whole, and the import says which
+    /// lines, since `clusters export` will show that id twice; the same line twice is no news.
+    @Test func anIdGivenTwiceWithAnotherTextIsNamed() throws {
+        let path = folder.appendingPathComponent("ids.jsonl")
+        let lines = [["id": "a", "text": Self.wire], ["id": "b", "text": Self.rewrite], ["id": "b", "text": Self.rewrite],
+                     ["id": "a", "text": "A different story under the same id, about a football match in the rain."]]
+        try Data(try lines.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+            .joined(separator: "\n").utf8).write(to: path)
+        let result = try IngestdProcess.run(["import", "--jsonl", path.path, "--archive", archive])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("ids.jsonl:4: id \"a\" was already given on line 1 with another text"), "\(result.stderr)")
+        #expect(!result.stderr.contains("ids.jsonl:3"), "a repeated line only adds provenance")
+        #expect(result.stdout.contains("3 documents added"), "\(result.stdout)")
+    }
+
     @Test func renormalizeReadsALineAsImportDidNotAsAPage() throws {
         _ = try importCorpus()
         let before = try IngestdProcess.run(["export", "--archive", archive]).stdout

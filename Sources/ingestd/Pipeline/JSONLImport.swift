@@ -8,7 +8,8 @@ import Normalizer
 /// clusters; the raw line is the capture, so provenance keeps exactly what came in; the
 /// line's id is the sighting's entry key (see `CorpusLine`); a malformed line, or one over
 /// `normalizer.max_input_bytes`, is reported as FILE:LINE (the first 20 of a file) and
-/// skipped; importing the same file again adds nothing. Lines commit in batches (see
+/// skipped; an id repeated with another text is archived and named in a warning; importing
+/// the same file again adds nothing. Lines commit in batches (see
 /// `batchSize`), each batch atomic: a crash loses at most the batch in progress, and a rerun
 /// completes it. A file of ingestd's own export lines is restored as it was instead, into
 /// an empty archive, all or nothing.
@@ -60,6 +61,24 @@ struct JSONLImport {
                     warn("\(path): more lines fail; they are counted in the summary, not shown")
                 }
             }
+            // Where each id first appeared in this file: an id given again with another text
+            // is archived as another document, and said, since its export lines share the id.
+            var firstLineOfID: [String: Int] = [:]
+            var repeatedIDs = 0
+            func archived(_ id: String, at number: Int, asNew: Bool) {
+                guard let first = firstLineOfID[id] else {
+                    firstLineOfID[id] = number
+                    return
+                }
+                guard asNew else { return }  // the same text again: nothing new to tell apart
+                repeatedIDs += 1
+                if repeatedIDs <= Self.warningsPerFile {
+                    warn("\(path):\(number + 1): id \(id) was already given on line \(first + 1) with another text; "
+                         + "archived as another document, so exports will show the id twice")
+                } else if repeatedIDs == Self.warningsPerFile + 1 {
+                    warn("\(path): more ids repeat; not shown")
+                }
+            }
             var next = 0
             while next < lines.count {
                 try store.inTransaction(keyFilter: keyFilter) { session in
@@ -86,7 +105,13 @@ struct JSONLImport {
                             sourceID = try sources[name] ?? session.ensureSource(url: "jsonl-source:\(name)", kind: "jsonl")
                             sources[name] = sourceID
                         }
-                        summary.count(try archive(entry, line: Data(line), file: file, sourceID: sourceID, ingestor))
+                        let outcome = try archive(entry, line: Data(line), file: file, sourceID: sourceID, ingestor)
+                        if case .added = outcome {
+                            archived(entry.idJSON, at: number, asNew: true)
+                        } else if case .seenAgain = outcome {
+                            archived(entry.idJSON, at: number, asNew: false)
+                        }
+                        summary.count(outcome)
                     }
                 }
             }
