@@ -17,7 +17,7 @@ struct ClustersListCommand: ParsableCommand {
             let clusters = try store.clusters(minSize: minSize)
             if json {
                 if members {
-                    try JSONOutput.print(try clusters.map { try ClusterView.load($0, from: store) })
+                    try JSONOutput.printArray(clusters) { try ClusterView.load($0, from: store) }
                 } else {
                     try JSONOutput.print(clusters)
                 }

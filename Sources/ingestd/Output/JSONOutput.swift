@@ -14,4 +14,20 @@ enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
         Swift.print(String(decoding: try encoder(pretty: true).encode(value), as: UTF8.self))
     }
+
+    /// Prints the array of `transform` of each item, one element at a time, so that memory
+    /// holds one element rather than the whole array (every member of every cluster of an
+    /// archive, say). The bytes are the ones `print` gives for the whole array.
+    static func printArray<Item, T: Encodable>(_ items: some Sequence<Item>, _ transform: (Item) throws -> T) throws {
+        let encoder = encoder(pretty: true)
+        var first = true
+        Swift.print("[")
+        for item in items {
+            let lines = String(decoding: try encoder.encode(transform(item)), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            // Nested one level deeper: two more spaces on every line but the empty ones.
+            Swift.print((first ? "" : ",\n") + lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n"), terminator: "")
+            first = false
+        }
+        Swift.print("\n]")
+    }
 }
