@@ -35,8 +35,11 @@ public final class KeyFilter: @unchecked Sendable {
             self.capacity = capacity
         }
 
+        /// The word is chosen by the key's top bits as they are (keys are uniform hashes
+        /// already), the five bits by its lowest 30: the tables are scanned in key order, so
+        /// a fill walks the words in order instead of missing the cache on every key.
         @inline(__always) func slot(_ h: UInt64) -> (Int, UInt64) {
-            let index = Int((h &* 0xbf58_476d_1ce4_e5b9) >> shift)
+            let index = Int(h >> shift)
             var mask: UInt64 = 0
             for i in 0..<KeyFilter.bitsPerKey { mask |= 1 << ((h >> UInt64(6 * i)) & 63) }
             return (index, mask)
