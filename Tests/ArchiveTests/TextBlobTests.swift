@@ -33,6 +33,17 @@ struct TextBlobTests {
         #expect(try TextBlob.references(based) == TextBlob.References(dictionaryID: 7, baseID: 1))
     }
 
+    /// The recurring (shared) dictionary is set once and its state copied for each text: the
+    /// bytes must be those of setting it anew, also after another dictionary came between.
+    @Test func aCopiedDictionaryStateCompressesAsSettingItAnew() {
+        let other = Data("quite another dictionary of words for berths and cranes".utf8)
+        for (text, dictionary) in [(copy, self.dictionary.data), (canonical, self.dictionary.data), (copy, other),
+                                   (canonical, other), (copy, self.dictionary.data)] {
+            #expect(ZlibStream.deflate(text, dictionary: dictionary, recurring: true)
+                    == ZlibStream.deflate(text, dictionary: dictionary, recurring: false))
+        }
+    }
+
     @Test func oldPlainBlobsStayReadableAndUnknownFormatsAreErrors() throws {
         let old = ZlibCodec.compress(canonical)
         #expect(try decode(old, size: canonical.count) == canonical)

@@ -33,7 +33,7 @@ enum TextBlob {
             withUnsafeBytes(of: base.id.littleEndian) { out.append(contentsOf: $0) }
             preset = (preset + Data([0x0A]) + base.text).suffix(window)
         }
-        return out + ZlibStream.deflate(text, dictionary: preset)
+        return out + ZlibStream.deflate(text, dictionary: preset, recurring: base == nil)
     }
 
     /// The dictionary and base document a blob needs (none for format 1).
