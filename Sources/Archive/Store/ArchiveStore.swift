@@ -67,6 +67,18 @@ public final class ArchiveStore: Sendable {
         }
     }
 
+    /// Gives the writer connection a page cache of `mebibytes` for as long as this store
+    /// lives, for bulk writes: a batch of thousands of documents dirties most pages of the
+    /// duplicate and search indexes, and with the usual 64 MiB they were evicted and read
+    /// again, or spilled to the WAL before the commit (3,000 lines into a 100,000-document
+    /// archive: 9.3-9.5 s with 64 MiB, 7.6-8.3 s with 256 MiB). Pages are only taken as
+    /// they are used.
+    public func widenWriterCache(mebibytes: Int) throws(ArchiveError) {
+        do { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -\(mebibytes * 1_024)") } } catch {
+            throw named(Self.wrap(error))
+        }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
         do { return try pool.read(body) } catch { throw named(Self.wrap(error)) }
     }

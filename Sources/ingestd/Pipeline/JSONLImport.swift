@@ -21,6 +21,9 @@ struct JSONLImport {
     /// its busy timeout.
     static let batchSize = 2_000
     static let batchTime = Duration.seconds(4)
+    /// The writer's page cache for an import large enough to get a key filter (see
+    /// `ArchiveStore.widenWriterCache`); up to this much more memory while it runs.
+    static let bulkCacheMebibytes = 256
     /// Failing lines named per file; a file of garbage says so without a line per line.
     static let warningsPerFile = 20
 
@@ -47,7 +50,11 @@ struct JSONLImport {
                 continue
             }
             let fileSource = try store.ensureSource(url: file.absoluteString, kind: "jsonl")
-            if keyFilter == nil { keyFilter = try store.keyFilter(forAbout: lines.count) }
+            if keyFilter == nil {
+                keyFilter = try store.keyFilter(forAbout: lines.count)
+                // A bulk write: a cache that holds the pages its batches touch.
+                if keyFilter != nil { try store.widenWriterCache(mebibytes: Self.bulkCacheMebibytes) }
+            }
             let progress = ProgressBar(total: lines.count)
             defer { progress.finish() }
             var sources: [String: Int64] = [:]
