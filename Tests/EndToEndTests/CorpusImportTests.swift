@@ -132,7 +132,8 @@ struct InterruptedImportTests {
         #expect(try IngestdProcess.run(["bench", "corpus", "--docs", "1200", "--seed", "3", "--out", corpus.path]).status == 0)
         let lines = corpus.appendingPathComponent("corpus.jsonl").path
         let victim = folder.appendingPathComponent("killed.sqlite").path
-        let running = try IngestdProcess.start(["import", "--jsonl", lines, "--archive", victim])
+        // Batches of 100 lines, so that the kill falls between commits whatever the machine's speed.
+        let running = try IngestdProcess.start(["import", "--jsonl", lines, "--batch-lines", "100", "--archive", victim])
         try waitFor { (try? RunCommandTests.documentCount(victim)) ?? 0 >= 500 }
         kill(running.process.processIdentifier, SIGKILL)
         running.process.waitUntilExit()

@@ -17,7 +17,9 @@ public final class ArchiveStore: Sendable {
     public init(path: String) throws(ArchiveError) {
         self.path = path
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        // A writer waits this long for another's transaction: a bulk import's batches take
+        // up to 12 s (see `JSONLImport`).
+        config.busyMode = .timeout(30)
         // In WAL mode, NORMAL keeps every commit atomic and the file uncorrupted on a crash;
         // only the last commits before a power loss may roll back. It saves an fsync per commit.
         // A 64 MiB page cache per connection (SQLite's default is 2 MiB): the duplicate

@@ -17,8 +17,18 @@ struct ImportCommand: ParsableCommand {
         discussion: "The ids come back in `clusters export`, as the same JSON strings or numbers."))
     var jsonl = false
 
+    @Option(help: ArgumentHelp(
+        "With --jsonl, the most lines committed in one transaction (a batch also ends after 12 s).",
+        discussion: "A kill loses at most the batch in progress, which the next import completes; larger batches write less.",
+        valueName: "n"))
+    var batchLines = JSONLImport.defaultBatchSize
+
     @Argument(help: "Files or folders to import (JSONL files with --jsonl).")
     var paths: [String]
+
+    func validate() throws {
+        guard batchLines >= 1 else { throw ValidationError("--batch-lines must be at least 1") }
+    }
 
     func run() throws {
         try CommandFailure.reporting {
@@ -29,7 +39,8 @@ struct ImportCommand: ParsableCommand {
             let normalizer = Normalizer(settings: settings.normalizer)
             let matcher = DuplicateMatcher(settings: settings.dedup)
             let summary = jsonl
-                ? try JSONLImport(store: store, normalizer: normalizer, matcher: matcher, warn: Console.warn).run(paths: paths)
+                ? try JSONLImport(store: store, normalizer: normalizer, matcher: matcher, warn: Console.warn, batchSize: batchLines)
+                    .run(paths: paths)
                 : try FileImport(store: store, archiver: PageArchiver(normalizer: normalizer, ingestor: Ingestor(writer: store, matcher: matcher)),
                                  maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn).run(paths: paths)
             withExtendedLifetime(lock) {}

@@ -14,13 +14,16 @@ import Normalizer
 /// completes it. A file of ingestd's own export lines is restored as it was instead, into
 /// an empty archive, all or nothing.
 struct JSONLImport {
-    /// A batch ends at `batchSize` lines or after `batchTime`, whichever comes first. Every
-    /// commit writes each index page the batch touched to the WAL once, so larger batches
-    /// write far less (3,000 lines into a 100k archive: 16.2 s in batches of 500, 10.1 s in
-    /// batches of 1,500); the time bound keeps a cron run waiting for the lock well inside
-    /// its busy timeout.
-    static let batchSize = 2_000
-    static let batchTime = Duration.seconds(4)
+    /// A batch ends at `batchSize` lines (`defaultBatchSize` unless `import --batch-lines`
+    /// says otherwise) or after `batchTime`, whichever comes first. Every
+    /// commit writes each index page the batch touched to the WAL once, and a batch of a
+    /// few thousand documents touches most of them, so larger batches write far less:
+    /// 10,000 lines into a 100k archive wrote 2.67 GB in batches of 2,000 and 1.22 GB in
+    /// batches of 6,000. The time bound keeps writers that do not take the archive's run
+    /// lock (`feeds add`, OPML imports) waiting well inside their busy timeout
+    /// (`ArchiveStore`, 30 s); `run` and other imports are refused by that lock at once.
+    static let defaultBatchSize = 6_000
+    static let batchTime = Duration.seconds(12)
     /// The writer's page cache for an import large enough to get a key filter (see
     /// `ArchiveStore.widenWriterCache`); up to this much more memory while it runs.
     static let bulkCacheMebibytes = 256
@@ -31,6 +34,7 @@ struct JSONLImport {
     let normalizer: Normalizer
     let matcher: DuplicateMatcher
     let warn: (String) -> Void
+    var batchSize = Self.defaultBatchSize
 
     func run(paths: [String]) throws -> RunSummary {
         var summary = RunSummary()
@@ -91,7 +95,7 @@ struct JSONLImport {
                 try store.inTransaction(keyFilter: keyFilter) { session in
                     let ingestor = Ingestor(writer: session, matcher: matcher)
                     let first = next, deadline = ContinuousClock.now + Self.batchTime
-                    while next < lines.count, next - first < Self.batchSize, ContinuousClock.now < deadline {
+                    while next < lines.count, next - first < batchSize, ContinuousClock.now < deadline {
                         let (number, line) = lines[next]
                         next += 1
                         progress.advance()
