@@ -10,12 +10,10 @@ extension ArchiveStore {
         }
     }
 
-    /// One document's text alone.
-    public func text(ofDocument id: Int64) throws(ArchiveError) -> String {
-        try read { db in
-            guard let record = try DocumentRecord.fetchOne(db, key: id) else { throw ArchiveError.notFound("document \(id)") }
-            return try Self.text(of: record, db)
-        }
+    /// One document's text alone (for `ArchiveSnapshot`).
+    static func text(ofDocument id: Int64, _ db: Database) throws -> String {
+        guard let record = try DocumentRecord.fetchOne(db, key: id) else { throw ArchiveError.notFound("document \(id)") }
+        return try text(of: record, db)
     }
 
     static func detail(_ record: DocumentRecord, _ db: Database) throws -> DocumentDetail {

@@ -86,7 +86,7 @@ public final class ArchiveStore: Sendable {
     }
 
     /// `error` with this archive's path filled in where it names none.
-    private func named(_ error: ArchiveError) -> ArchiveError {
+    func named(_ error: ArchiveError) -> ArchiveError {
         if case .full(nil) = error { return .full(path: path) }
         return error
     }

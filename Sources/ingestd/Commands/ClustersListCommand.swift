@@ -14,22 +14,26 @@ struct ClustersListCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let store = try archive.openExisting()
-            let clusters = try store.clusters(minSize: minSize)
-            if json {
-                if members {
-                    try JSONOutput.printArray(clusters) { try ClusterView.load($0, from: store) }
-                } else {
-                    try JSONOutput.print(clusters)
+            // One snapshot for the whole listing, so a run writing meanwhile cannot make a
+            // cluster's summary and its members disagree.
+            try store.snapshot { snapshot in
+                let clusters = try snapshot.clusters(minSize: minSize)
+                if json {
+                    if members {
+                        try JSONOutput.printArray(clusters) { try ClusterView.load($0, from: snapshot) }
+                    } else {
+                        try JSONOutput.print(clusters)
+                    }
+                    return
                 }
-                return
-            }
-            if clusters.isEmpty { print("no clusters with \(minSize) or more documents") }
-            for c in clusters {
-                if members {
-                    print(try ClusterView.load(c, from: store).text() + "\n")
-                } else {
-                    let kinds = c.relations.joined(separator: ",")
-                    print("cluster \(c.id)\t\(c.size) docs\t\(c.sources) sources\t\(kinds)\t\(TimeFormat.day(c.firstSeen))\t\(c.title ?? "(untitled)")")
+                if clusters.isEmpty { print("no clusters with \(minSize) or more documents") }
+                for c in clusters {
+                    if members {
+                        print(try ClusterView.load(c, from: snapshot).text() + "\n")
+                    } else {
+                        let kinds = c.relations.joined(separator: ",")
+                        print("cluster \(c.id)\t\(c.size) docs\t\(c.sources) sources\t\(kinds)\t\(TimeFormat.day(c.firstSeen))\t\(c.title ?? "(untitled)")")
+                    }
                 }
             }
         }

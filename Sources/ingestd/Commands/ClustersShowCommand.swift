@@ -14,7 +14,9 @@ struct ClustersShowCommand: ParsableCommand {
         try CommandFailure.reporting {
             let store = try archive.openExisting()
             let view: ClusterView
-            do { view = try ClusterView.load(try store.cluster(id), from: store) } catch ArchiveError.notFound(let what) {
+            do {
+                view = try store.snapshot { snapshot in try ClusterView.load(try snapshot.cluster(id), from: snapshot) }
+            } catch ArchiveError.notFound(let what) {
                 throw CommandFailure(.noInput, "\(ArchiveError.notFound(what)) (see `ingestd clusters list`)")
             }
             if json { try JSONOutput.print(view) } else { print(view.text()) }

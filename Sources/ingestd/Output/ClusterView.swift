@@ -42,8 +42,8 @@ struct ClusterView: Encodable {
     }
 
     /// The cluster `summary` with its members, as the archive holds them.
-    static func load(_ summary: ClusterSummary, from store: ArchiveStore) throws -> ClusterView {
-        ClusterView(summary, members: try store.clusterMembers(summary.id)) { try? store.text(ofDocument: $0) }
+    static func load(_ summary: ClusterSummary, from snapshot: ArchiveSnapshot) throws -> ClusterView {
+        ClusterView(summary, members: try snapshot.clusterMembers(summary.id)) { try? snapshot.text(ofDocument: $0) }
     }
 
     /// The stored passages; the wire passages with their words (taken from the member's own
