@@ -23,24 +23,24 @@ extension ArchiveStore {
                            _ db: Database) throws -> (blob: Data, baseID: Int64?) {
         let dictionary = try newestDictionary(db)
         let lookup = try db.cachedStatement(sql: "SELECT text, text_size, text_base_id FROM documents WHERE id = ?")
-        var base: (id: Int64, text: Data)?
-        if case let .join(canonicalID, _) = cluster, let row = try Row.fetchOne(lookup, arguments: [canonicalID]) {
-            let text = try decodeText(row["text"], size: row["text_size"], db)
-            if (row["text_base_id"] as Int64?) != nil {
-                try db.cachedStatement(sql: "UPDATE documents SET text = ?, text_base_id = NULL WHERE id = ?")
-                    .execute(arguments: [TextBlob.encode(text, dictionary: dictionary, base: nil), canonicalID])
-            }
-            base = (canonicalID, text)
+        // The base: the canonical of the cluster joined, else the nearest text or, when that
+        // one is stored against a base itself, its base (bases never chain).
+        var baseID: Int64?
+        if case let .join(canonicalID, _) = cluster {
+            baseID = canonicalID
         } else if let nearest, let row = try Row.fetchOne(lookup, arguments: [nearest]) {
-            if let root = row["text_base_id"] as Int64? {
-                if let rootRow = try Row.fetchOne(lookup, arguments: [root]) {
-                    base = (root, try decodeText(rootRow["text"], size: rootRow["text_size"], db))
-                }
-            } else {
-                base = (nearest, try decodeText(row["text"], size: row["text_size"], db))
-            }
+            baseID = row["text_base_id"] ?? nearest
         }
-        return (TextBlob.encode(utf8, dictionary: dictionary, base: base), base?.id)
+        guard let baseID, let row = try Row.fetchOne(lookup, arguments: [baseID]) else {
+            return (TextBlob.encode(utf8, dictionary: dictionary, base: nil), nil)
+        }
+        let text = try decodeText(row["text"], size: row["text_size"], db)
+        if (row["text_base_id"] as Int64?) != nil {
+            // A canonical stored against a base: stored again without one, so that its members' bases do not chain.
+            try db.cachedStatement(sql: "UPDATE documents SET text = ?, text_base_id = NULL WHERE id = ?")
+                .execute(arguments: [TextBlob.encode(text, dictionary: dictionary, base: nil), baseID])
+        }
+        return (TextBlob.encode(utf8, dictionary: dictionary, base: (baseID, text)), baseID)
     }
 
     /// The text bytes of a stored blob.
