@@ -29,10 +29,10 @@ struct CorpusReaderTests {
     }
 }
 
-/// The ring of recent texts that spares re-reading a candidate from the corpus.
-struct RecentTextsTests {
-    @Test func keepsTheLastTextsAndForgetsOlderOnes() {
-        var recent = RecentTexts(capacity: 4)
+/// The ring of recent values that spares re-reading (and re-preparing) a candidate.
+struct RecentByIDTests {
+    @Test func keepsTheLastValuesAndForgetsOlderOnes() {
+        let recent = RecentByID<String>(capacity: 4)
         for id in 1...10 as ClosedRange<Int64> { recent[id] = "text \(id)" }
         #expect(recent[10] == "text 10")
         #expect(recent[7] == "text 7")

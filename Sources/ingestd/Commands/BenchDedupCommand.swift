@@ -40,8 +40,8 @@ struct BenchDedupCommand: ParsableCommand {
             let expected = try Self.expectedEntries(corpus, settings: settings)
             // The texts of the latest documents, where most candidates are (a story's copies
             // and rewrites arrive close together); older ones are read again from the file.
-            var recent = RecentTexts(capacity: 1_024)
-            let prepared = PreparedTexts(capacity: 256)
+            let recent = RecentByID<String>(capacity: 1_024)
+            let prepared = RecentByID<ComparableText>(capacity: 256)
             let index = InMemoryCandidateIndex(clusterLimit: settings.commonFingerprintClusters,
                                                bucketLimit: settings.bucketLimit, expected: expected) { id in
                 if let text = recent[id] { return text }

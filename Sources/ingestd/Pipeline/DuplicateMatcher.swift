@@ -47,7 +47,7 @@ struct DuplicateMatcher {
     /// ones read are added to it; the document's own comparison data comes back in the
     /// result, for the caller to store once its id is known.
     func matches(_ analyzed: AnalyzedText, _ prints: Fingerprints, in index: some CandidateIndex,
-                 prepared cache: PreparedTexts? = nil,
+                 prepared cache: RecentByID<ComparableText>? = nil,
                  mayRelate: (ComparableText, Candidate) -> Bool = { _, _ in true })
         throws(ArchiveError) -> CandidateMatches {
         let common = try index.commonPassages(prints.passages, clusterLimit: settings.commonFingerprintClusters)
