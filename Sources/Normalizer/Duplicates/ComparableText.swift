@@ -43,7 +43,7 @@ public struct ComparableText: Sendable {
             for (i, h) in shingles.enumerated() { out[i] = h & ~0xFF_FFFF | UInt64(i) }
             n = shingles.count
         }
-        packed.sort()
+        RadixSort.sort(&packed, lowBits: 24)
         var out = packed.map { PositionedShingle(hash: shingles[Int($0 & 0xFF_FFFF)], position: Int32($0 & 0xFF_FFFF)) }
         // Equal top bits with different full hashes (rare): restore full-hash order.
         var start = 0

@@ -1,0 +1,28 @@
+@testable import Normalizer
+import Testing
+
+/// The radix sort behind `ComparableText`: ordered by the high bits, stable below them.
+struct RadixSortTests {
+    @Test(arguments: [0, 1, 2, 7, 250, 3_000])
+    func sortsLikeAStableSortOnTheHighBits(count: Int) {
+        var state: UInt64 = 0x5eed_0000 &+ UInt64(count)
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        // Few distinct high parts, so that equal ones (and their order) are tested, with
+        // the position in the low 24 bits as ComparableText packs them.
+        let highs = (0..<max(1, count / 5)).map { _ in next() & ~0xFF_FFFF }
+        var values = (0..<count).map { i in highs[Int(next() % UInt64(highs.count))] | UInt64(i) }
+        let expected = values.enumerated().sorted { ($0.element >> 24, $0.offset) < ($1.element >> 24, $1.offset) }.map(\.element)
+        RadixSort.sort(&values, lowBits: 24)
+        #expect(values.count == expected.count)
+        #expect(values.indices.first { values[$0] != expected[$0] } == nil, "the first place where the order differs")
+    }
+
+    @Test func valuesSharingEveryHighByteStayInOrder() {
+        var values: [UInt64] = [0xAB00_0000_0000_0003, 0xAB00_0000_0000_0001, 0xAB00_0000_0000_0002]
+        RadixSort.sort(&values, lowBits: 8)
+        #expect(values == [0xAB00_0000_0000_0003, 0xAB00_0000_0000_0001, 0xAB00_0000_0000_0002])
+    }
+}
