@@ -9,9 +9,8 @@ import Normalizer
 /// line's id is the sighting's entry key (see `CorpusLine`); a malformed line, or one over
 /// `normalizer.max_input_bytes`, is reported as FILE:LINE (the first 20 of a file) and
 /// skipped; an id repeated with another text is archived and named in a warning; importing
-/// the same file again adds nothing. Lines commit in batches (see
-/// `batchSize`), each batch atomic: a crash loses at most the batch in progress, and a rerun
-/// completes it. A file of ingestd's own export lines is restored as it was instead, into
+/// the same file again adds nothing. Lines commit in batches (see `batchSize`), each batch
+/// atomic: a crash loses at most the batch in progress, and a rerun completes it. A file of ingestd's own export lines is restored as it was instead, into
 /// an empty archive, all or nothing.
 struct JSONLImport {
     /// A batch ends at `batchSize` lines (`defaultBatchSize` unless `import --batch-lines`
@@ -62,33 +61,24 @@ struct JSONLImport {
             let progress = ProgressBar(total: lines.count)
             defer { progress.finish() }
             var sources: [String: Int64] = [:]
-            var failedLines = 0
+            var failures = CappedWarnings(limit: Self.warningsPerFile,
+                                          more: "\(path): more lines fail; they are counted in the summary, not shown", warn: warn)
             func failed(_ number: Int, _ reason: String) {
                 summary.recordsFailed += 1
-                failedLines += 1
-                if failedLines <= Self.warningsPerFile {
-                    warn("\(path):\(number + 1): \(reason)")
-                } else if failedLines == Self.warningsPerFile + 1 {
-                    warn("\(path): more lines fail; they are counted in the summary, not shown")
-                }
+                failures.add("\(path):\(number + 1): \(reason)")
             }
             // Where each id first appeared in this file: an id given again with another text
             // is archived as another document, and said, since its export lines share the id.
             var firstLineOfID: [String: Int] = [:]
-            var repeatedIDs = 0
+            var repeats = CappedWarnings(limit: Self.warningsPerFile, more: "\(path): more ids repeat; not shown", warn: warn)
             func archived(_ id: String, at number: Int, asNew: Bool) {
                 guard let first = firstLineOfID[id] else {
                     firstLineOfID[id] = number
                     return
                 }
                 guard asNew else { return }  // the same text again: nothing new to tell apart
-                repeatedIDs += 1
-                if repeatedIDs <= Self.warningsPerFile {
-                    warn("\(path):\(number + 1): id \(id) was already given on line \(first + 1) with another text; "
-                         + "archived as another document, so exports will show the id twice")
-                } else if repeatedIDs == Self.warningsPerFile + 1 {
-                    warn("\(path): more ids repeat; not shown")
-                }
+                repeats.add("\(path):\(number + 1): id \(id) was already given on line \(first + 1) with another text; "
+                            + "archived as another document, so exports will show the id twice")
             }
             var next = 0
             while next < lines.count {
