@@ -64,9 +64,7 @@ public final class ArchiveStore: Sendable {
     /// The writer connection's `PRAGMA data_version`, read outside any transaction, so
     /// without waiting for another process's write lock.
     func writerDataVersion() throws(ArchiveError) -> Int64 {
-        do { return try pool.writeWithoutTransaction { db in try KeyFilter.dataVersion(db) } } catch {
-            throw named(Self.wrap(error))
-        }
+        try onWriter { db in try KeyFilter.dataVersion(db) }
     }
 
     /// Gives the writer connection a page cache of `mebibytes` for as long as this store
@@ -76,9 +74,12 @@ public final class ArchiveStore: Sendable {
     /// archive: 9.3-9.5 s with 64 MiB, 7.6-8.3 s with 256 MiB). Pages are only taken as
     /// they are used.
     public func widenWriterCache(mebibytes: Int) throws(ArchiveError) {
-        do { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -\(mebibytes * 1_024)") } } catch {
-            throw named(Self.wrap(error))
-        }
+        try onWriter { db in try db.execute(sql: "PRAGMA cache_size = -\(mebibytes * 1_024)") }
+    }
+
+    /// Runs `body` on the writer connection outside any transaction (no write lock taken).
+    private func onWriter<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
+        do { return try pool.writeWithoutTransaction(body) } catch { throw named(Self.wrap(error)) }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {

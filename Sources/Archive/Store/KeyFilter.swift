@@ -9,8 +9,8 @@ import GRDB
 /// Guarantees: `mayHold` is never false for a key that is in the archive's indexes, as long
 /// as every key written since the filter was filled went through a `WriteSession` carrying
 /// it (`insertIndexKeys` adds them): a commit by any other connection, another process's
-/// cron run among them, changes SQLite's `data_version`, and the next transaction fills the
-/// filter again from the tables. A false "may hold" only costs the lookup it would have
+/// `feeds add` among them, changes SQLite's `data_version`, and the next transaction fills
+/// the filter again from the tables. A false "may hold" only costs the lookup it would have
 /// cost anyway (about 2 % of absent keys). Memory: 10 to 20 bits per key (a power of two of
 /// words), sized for `keysPerDocument`: 16 to 32 MB for 100,000 documents; when a block is
 /// full, one twice as large is added. Only `keyFilter(forAbout:)`, which fills it before
@@ -51,7 +51,7 @@ public final class KeyFilter: @unchecked Sendable {
     private var blocks: [Block] = []
     private var dataVersion: Int64?
 
-    /// `expectedKeys` sizes the first block; `prepare` fills it from the archive.
+    /// `expectedKeys` sizes the first block; `fill` (or `prepare`) fills it from the archive.
     init(expectedKeys: Int) {
         firstCapacity = max(expectedKeys, 1 << 16)
     }
