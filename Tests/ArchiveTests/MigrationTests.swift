@@ -23,9 +23,11 @@ struct MigrationTests {
                 """, arguments: [Date()])
             // A document as the first schema stored it: plain zlib text, no dictionary, no base.
             let text = Data("A text archived before dictionaries existed.".utf8)
+            // (Signatures were stored until v10 dropped them.)
+            let signature = try db.columns(in: "documents").contains { $0.name == "signature" }
             try db.execute(sql: """
-                INSERT INTO documents (id, content_hash, text, text_size, word_count, signature, relation, first_seen_at, normalizer_version)
-                VALUES (1, ?, ?, ?, 7, x'00', 'canonical', ?, 'normalizer/1')
+                INSERT INTO documents (id, content_hash, text, text_size, word_count, \(signature ? "signature, " : "")relation, first_seen_at, normalizer_version)
+                VALUES (1, ?, ?, ?, 7, \(signature ? "x'00', " : "")'canonical', ?, 'normalizer/1')
                 """, arguments: [ArchiveStore.sha256Hex(text), ZlibCodec.compress(text), text.count, Date()])
             try db.execute(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (1, 1, ?)", arguments: [Date()])
             try db.execute(sql: "UPDATE documents SET cluster_id = 1 WHERE id = 1")

@@ -17,6 +17,7 @@ enum ArchiveSchema {
         m.registerMigration("v8-source-aliases", migrate: addSourceAliases)
         m.registerMigration("v9-robots-txt", migrate: addRobotsTxt)
         m.registerMigration("v10-no-signatures", migrate: dropSignatures)
+        m.registerMigration("v11-word-dictionaries", migrate: addWordDictionaries)
         return m
     }
 
@@ -211,5 +212,14 @@ enum ArchiveSchema {
     /// rebuild computes signatures again from the texts. They were a tenth of the file.
     private static func dropSignatures(_ db: Database) throws {
         try db.alter(table: "documents") { t in t.drop(column: "signature") }
+    }
+
+    /// Word-coded texts (`TextBlob` formats 4 and 5): a dictionary may carry a vocabulary,
+    /// its words joined by newlines, with its own SHA-256. Older dictionaries have none.
+    private static func addWordDictionaries(_ db: Database) throws {
+        try db.alter(table: "dictionaries") { t in
+            t.add(column: "words", .blob)
+            t.add(column: "words_sha256", .text)
+        }
     }
 }

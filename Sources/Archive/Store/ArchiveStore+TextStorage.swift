@@ -10,8 +10,8 @@ import GRDB
 ///   compared it with (a templated item's earlier sibling). Bases never chain: a canonical
 ///   stored against a base is stored again without one before a member is based on it; a
 ///   nearest text stored against a base lends that base instead.
-/// - Once `dictionaryTrainingDocuments` documents exist and no dictionary does, one is
-///   trained from them, and those of them stored without a dictionary are stored again with it.
+/// - Once `dictionaryTrainingDocuments` documents exist and no word dictionary does, one is
+///   trained from them, and those of them stored without a base are stored again with it.
 /// - Before a document's text changes or the document goes, every text stored against it
 ///   is stored again without it, so no blob ever loses its base.
 extension ArchiveStore {
@@ -77,33 +77,42 @@ extension ArchiveStore {
         return { () throws(ArchiveError) in text }
     }
 
-    private static func dictionary(_ id: UInt32, _ db: Database) throws(ArchiveError) -> Data {
+    private static func dictionary(_ id: UInt32, _ db: Database) throws(ArchiveError) -> SharedDictionary {
         do {
-            guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT data FROM dictionaries WHERE id = ?"), arguments: [Int64(id)]) else {
+            guard let digest = try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, words_sha256 FROM dictionaries WHERE id = ?"), arguments: [Int64(id)]) else {
                 throw ArchiveError.corruptBlob("dictionary \(id) is missing")
             }
-            return data
+            return try SharedDictionary.cached(id: id, digest: "\(digest["sha256"] as String) \(digest["words_sha256"] as String? ?? "")") {
+                let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT data, words FROM dictionaries WHERE id = ?"), arguments: [Int64(id)])!
+                let words = (row["words"] as Data?).map { $0.split(separator: 0x0A, omittingEmptySubsequences: true).map { Data($0) } }
+                return SharedDictionary(id: id, preset: row["data"], coder: words.map { WordCoder(vocabulary: $0) })
+            }
         } catch {
             throw wrap(error)
         }
     }
 
-    private static func newestDictionary(_ db: Database) throws -> (id: UInt32, data: Data)? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, data FROM dictionaries ORDER BY id DESC LIMIT 1")) else { return nil }
-        return (UInt32(row["id"] as Int64), row["data"])
+    private static func newestDictionary(_ db: Database) throws -> SharedDictionary? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM dictionaries ORDER BY id DESC LIMIT 1")).map { try dictionary(UInt32($0), db) }
     }
 
-    /// Trains the first shared dictionary once enough documents exist, and stores those
-    /// documents again with it.
+    /// Trains the first word dictionary once enough documents exist: its vocabulary is the
+    /// words of the first `dictionaryTrainingDocuments` texts, its preset their frequent
+    /// coded strings. Those of them stored without a base are stored again with it (a base
+    /// stays as it is: its members were compressed against its text, not its blob).
     static func trainDictionaryIfDue(_ db: Database) throws {
-        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM dictionaries LIMIT 1")) != true,
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM dictionaries WHERE words IS NOT NULL LIMIT 1")) != true,
               try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM documents")) ?? 0 >= dictionaryTrainingDocuments else { return }
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, text, text_size FROM documents ORDER BY id LIMIT ?"), arguments: [dictionaryTrainingDocuments])
         let texts = try rows.map { try decodeText($0["text"], size: $0["text_size"], db) }
-        let data = DictionaryTrainer.train(texts)
-        try db.cachedStatement(sql: "INSERT INTO dictionaries (data, sha256, created_at) VALUES (?, ?, ?)").execute(arguments: [data, sha256Hex(data), Date()])
-        let dictionary = (UInt32(db.lastInsertedRowID), data)
-        for (row, text) in zip(rows, texts) where (row["text"] as Data).first == ZlibCodec.plainZlib {
+        let vocabulary = WordCoder.vocabulary(of: texts)
+        let coder = WordCoder(vocabulary: vocabulary)
+        let preset = DictionaryTrainer.train(texts.map(coder.encode))
+        let words = Data(vocabulary.joined(separator: [0x0A]))
+        try db.cachedStatement(sql: "INSERT INTO dictionaries (data, sha256, words, words_sha256, created_at) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [preset, sha256Hex(preset), words, sha256Hex(words), Date()])
+        let dictionary = SharedDictionary(id: UInt32(db.lastInsertedRowID), preset: preset, coder: coder)
+        for (row, text) in zip(rows, texts) where try TextBlob.references(row["text"]).baseID == nil {
             try db.cachedStatement(sql: "UPDATE documents SET text = ? WHERE id = ?").execute(arguments: [TextBlob.encode(text, dictionary: dictionary, base: nil), row["id"] as Int64])
         }
     }

@@ -39,7 +39,8 @@ extension ArchiveStore {
                     problems.append(IntegrityProblem(object: .capture, id: row["id"], detail: "raw capture " + detail))
                 }
             }
-            for row in try Row.fetchAll(db, sql: "SELECT id, data, sha256 FROM dictionaries") where Self.sha256Hex(row["data"]) != row["sha256"] {
+            for row in try Row.fetchAll(db, sql: "SELECT id, data, sha256, words, words_sha256 FROM dictionaries")
+            where Self.sha256Hex(row["data"]) != row["sha256"] || (row["words"] as Data?).map(Self.sha256Hex) != row["words_sha256"] {
                 problems.append(IntegrityProblem(object: .database, id: nil, detail: "dictionary \(row["id"] as Int64) does not match its SHA-256"))
             }
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {

@@ -1,0 +1,44 @@
+import Foundation
+
+/// One of the archive's shared dictionaries as texts use it: its id, the zlib preset and,
+/// for a word dictionary, the `WordCoder` run before zlib (nil for the preset-only
+/// dictionaries of archives made before word coding).
+///
+/// Guarantees: a dictionary's content never changes once written, so one built from the
+/// same stored bytes (named by their SHA-256) is shared by every reader in the process;
+/// at most `cacheLimit` are kept.
+struct SharedDictionary: Sendable {
+    let id: UInt32
+    let preset: Data
+    let coder: WordCoder?
+
+    static let cacheLimit = 8
+
+    /// Dictionary `id` whose stored bytes hash to `digest` (its SHA-256s), made by `make`
+    /// only the first time.
+    static func cached(id: UInt32, digest: String, make: () throws -> SharedDictionary) rethrows -> SharedDictionary {
+        let key = "\(id) \(digest)"
+        if let hit = Cache.shared.get(key) { return hit }
+        let made = try make()
+        Cache.shared.put(key, made)
+        return made
+    }
+
+    /// Building a coder hashes every vocabulary word: done once per dictionary, not per text.
+    private final class Cache: @unchecked Sendable {
+        static let shared = Cache()
+        private var entries: [String: SharedDictionary] = [:]
+        private let lock = NSLock()
+
+        func get(_ key: String) -> SharedDictionary? {
+            lock.withLock { entries[key] }
+        }
+
+        func put(_ key: String, _ dictionary: SharedDictionary) {
+            lock.withLock {
+                if entries.count >= SharedDictionary.cacheLimit { entries.removeAll() }
+                entries[key] = dictionary
+            }
+        }
+    }
+}
