@@ -21,6 +21,20 @@ struct ArchiveFileTests {
         #expect(try store.integrityProblems().isEmpty)
     }
 
+    /// FTS5 keeps new rows in memory until the commit, where its segment merges free pages;
+    /// those must be freed before the write's vacuum, not after it.
+    @Test func searchIndexMergesLeaveNoFreePages() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        var free: [Int] = []
+        for n in 0..<24 {
+            let text = (0..<200).map { "w\($0 * 7_919 % (n + 211))x\(n)" }.joined(separator: " ")
+            _ = try ArchiveFixtures.ingest(store, source: source, url: "u:\(n)", content: .new(ArchiveFixtures.document(text), relations: [], cluster: .ownCluster))
+            free.append(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? -1 })
+        }
+        #expect(free.allSatisfy { $0 == 0 }, "free pages after each write: \(free)")
+    }
+
     /// The file's size once the WAL is checkpointed into it.
     private func fileSize(_ store: ArchiveStore) throws -> Int {
         try store.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }

@@ -49,11 +49,13 @@ public final class ArchiveStore: Sendable {
     /// Runs `body` in one write transaction. The pages it freed (search-index merges, texts
     /// stored again, rows deleted) go back to the file system with it, so the file holds no
     /// dead space; archives created before incremental auto-vacuum keep theirs for reuse.
+    /// FTS5 keeps new rows in memory until a savepoint or the commit, and its segment merges
+    /// free pages then: a savepoint makes it write them before the vacuum, not after.
     func write<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
         do {
             return try pool.write { db in
                 let result = try body(db)
-                try db.execute(sql: "PRAGMA incremental_vacuum")
+                try db.execute(sql: "SAVEPOINT search_index; RELEASE search_index; PRAGMA incremental_vacuum")
                 return result
             }
         } catch {
