@@ -9,6 +9,7 @@ struct LineSplitterTests {
         let data = Data(text.utf8)
         let expected = data.split(separator: 0x0A, omittingEmptySubsequences: false).map { Data($0) }
         #expect(LineSplitter.lines(data).map { Data($0) } == expected)
+        #expect(LineSplitter.count(data) == expected.count)
     }
 
     @Test func slicesOfASliceKeepTheirPlace() {

@@ -46,19 +46,20 @@ struct JSONLImport {
             do { data = try Data(contentsOf: file, options: .alwaysMapped) } catch {
                 throw CommandFailure(.noInput, "\(path): cannot read: \(error.localizedDescription)")
             }
-            let lines = Array(LineSplitter.lines(data).enumerated())
-            if let first = lines.first(where: { !$0.element.isEmpty }), first.element.count <= normalizer.settings.maxInputBytes,
-               ExportedDocumentReader.isExportLine(Data(first.element)) {
+            let lines = LineSplitter.lines(data)
+            if let first = lines.first(where: { !$0.isEmpty }), first.count <= normalizer.settings.maxInputBytes,
+               ExportedDocumentReader.isExportLine(Data(first)) {
                 try restore(lines, path: path, &summary)
                 continue
             }
+            let lineCount = LineSplitter.count(data)
             let fileSource = try store.ensureSource(url: file.absoluteString, kind: "jsonl")
             if keyFilter == nil {
-                keyFilter = try store.keyFilter(forAbout: lines.count)
+                keyFilter = try store.keyFilter(forAbout: lineCount)
                 // A bulk write: a cache that holds the pages its batches touch.
                 if keyFilter != nil { try store.widenWriterCache(mebibytes: Self.bulkCacheMebibytes) }
             }
-            let progress = ProgressBar(total: lines.count)
+            let progress = ProgressBar(total: lineCount)
             defer { progress.finish() }
             var sources: [String: Int64] = [:]
             var failures = CappedWarnings(limit: Self.warningsPerFile,
@@ -80,14 +81,16 @@ struct JSONLImport {
                 repeats.add("\(path):\(number + 1): id \(id) was already given on line \(first + 1) with another text; "
                             + "archived as another document, so exports will show the id twice")
             }
-            var next = 0
-            while next < lines.count {
+            var remaining = lines.enumerated().makeIterator()
+            var pending = remaining.next()
+            while pending != nil {
                 try store.inTransaction(keyFilter: keyFilter) { session in
                     let ingestor = Ingestor(writer: session, matcher: matcher)
-                    let first = next, deadline = ContinuousClock.now + Self.batchTime
-                    while next < lines.count, next - first < batchSize, ContinuousClock.now < deadline {
-                        let (number, line) = lines[next]
-                        next += 1
+                    var taken = 0
+                    let deadline = ContinuousClock.now + Self.batchTime
+                    while let (number, line) = pending, taken < batchSize, ContinuousClock.now < deadline {
+                        pending = remaining.next()
+                        taken += 1
                         progress.advance()
                         guard !line.isEmpty else { continue }
                         summary.records += 1
@@ -122,7 +125,7 @@ struct JSONLImport {
 
     /// An ingestd JSONL export, restored as it was (see `WriteSession.restore`), in one
     /// transaction: a bad line names itself and leaves the archive untouched.
-    private func restore(_ lines: [(offset: Int, element: Data.SubSequence)], path: String, _ summary: inout RunSummary) throws {
+    private func restore(_ lines: LineSplitter.Lines, path: String, _ summary: inout RunSummary) throws {
         let decoder = ExportedDocumentReader.decoder()
         let settings = matcher.settings
         var restored = 0
@@ -136,7 +139,7 @@ struct JSONLImport {
                                              + "archive, because its document, cluster and capture ids come back as they were")
                     throw failure!
                 }
-                for (number, line) in lines where !line.isEmpty {
+                for (number, line) in lines.enumerated() where !line.isEmpty {
                     do {
                         let doc = try decoder.decode(DocumentDetail.self, from: line)
                         let prints = Fingerprints(of: AnalyzedText(doc.text, shingleWords: settings.shingleWords), settings: settings)
