@@ -83,7 +83,9 @@ extension ArchiveStore {
                 throw ArchiveError.corruptBlob("dictionary \(id) is missing")
             }
             return try SharedDictionary.cached(id: id, digest: "\(digest["sha256"] as String) \(digest["words_sha256"] as String? ?? "")") {
-                let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT data, words FROM dictionaries WHERE id = ?"), arguments: [Int64(id)])!
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT data, words FROM dictionaries WHERE id = ?"), arguments: [Int64(id)]) else {
+                    throw ArchiveError.corruptBlob("dictionary \(id) is missing")
+                }
                 let words = (row["words"] as Data?).map { $0.split(separator: 0x0A, omittingEmptySubsequences: true).map { Data($0) } }
                 return SharedDictionary(id: id, preset: row["data"], coder: words.map { WordCoder(vocabulary: $0) })
             }
