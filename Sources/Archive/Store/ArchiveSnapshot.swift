@@ -23,6 +23,19 @@ public struct ArchiveSnapshot {
         try reading { try ArchiveStore.members(ofCluster: clusterID, db) }
     }
 
+    /// One document, whole.
+    public func document(_ id: Int64) throws(ArchiveError) -> DocumentDetail {
+        try reading { try ArchiveStore.document(id, db) }
+    }
+
+    /// The fingerprints among `hashes` common across the archive (see `CandidateIndex`).
+    public func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64> {
+        try reading {
+            var known = CandidateQueries.KnownPostings()
+            return try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: nil, known: &known)
+        }
+    }
+
     /// One document's text alone.
     public func text(ofDocument id: Int64) throws(ArchiveError) -> String {
         try reading { try ArchiveStore.text(ofDocument: id, db) }

@@ -4,10 +4,13 @@ import GRDB
 extension ArchiveStore {
     /// One document with text and provenance.
     public func document(_ id: Int64) throws(ArchiveError) -> DocumentDetail {
-        try read { db in
-            guard let record = try DocumentRecord.fetchOne(db, key: id) else { throw ArchiveError.notFound("document \(id)") }
-            return try Self.detail(record, db)
-        }
+        try read { db in try Self.document(id, db) }
+    }
+
+    /// One document, whole (for `document(_:)` and `ArchiveSnapshot`).
+    static func document(_ id: Int64, _ db: Database) throws -> DocumentDetail {
+        guard let record = try DocumentRecord.fetchOne(db, key: id) else { throw ArchiveError.notFound("document \(id)") }
+        return try detail(record, db)
     }
 
     /// One document's text alone (for `ArchiveSnapshot`).

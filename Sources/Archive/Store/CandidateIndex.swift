@@ -25,9 +25,6 @@ extension ArchiveStore: CandidateIndex {
     }
 
     public func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64> {
-        try read { db in
-            var known = CandidateQueries.KnownPostings()
-            return try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: nil, known: &known)
-        }
+        try read { db in try ArchiveSnapshot(db: db).commonPassages(hashes, clusterLimit: clusterLimit) }
     }
 }

@@ -25,14 +25,17 @@ struct ClustersExplainCommand: ParsableCommand {
         try CommandFailure.reporting {
             let settings = try config.load(required: false).dedup
             let store = try archive.openExisting()
-            let (a, b): (DocumentDetail, DocumentDetail)
-            do { (a, b) = (try store.document(first), try store.document(second)) } catch ArchiveError.notFound(let what) {
-                throw CommandFailure(.noInput, ArchiveError.notFound(what).description)
+            // One snapshot: a run committing meanwhile cannot change a text between its reads.
+            let (a, b, textA, textB, common) = try store.snapshot { snapshot in
+                let (a, b): (DocumentDetail, DocumentDetail)
+                do { (a, b) = (try snapshot.document(first), try snapshot.document(second)) } catch ArchiveError.notFound(let what) {
+                    throw CommandFailure(.noInput, ArchiveError.notFound(what).description)
+                }
+                let textA = AnalyzedText(a.text, shingleWords: settings.shingleWords)
+                let textB = AnalyzedText(b.text, shingleWords: settings.shingleWords)
+                let hashes = Fingerprints(of: textA, settings: settings).passages
+                return (a, b, textA, textB, try snapshot.commonPassages(hashes, clusterLimit: settings.commonFingerprintClusters))
             }
-            let textA = AnalyzedText(a.text, shingleWords: settings.shingleWords)
-            let textB = AnalyzedText(b.text, shingleWords: settings.shingleWords)
-            let hashes = Fingerprints(of: textA, settings: settings).passages
-            let common = try store.commonPassages(hashes, clusterLimit: settings.commonFingerprintClusters)
             let evidence = DuplicateJudge(settings: settings).compare(textA, textB, isCommon: { common.contains($0) })
             let view = ExplainView(a: a, b: b, evidence: evidence, settings: settings)
             if json { try JSONOutput.print(view) } else { print(view.text(textA, textB, highlight: isatty(STDOUT_FILENO) == 1)) }
