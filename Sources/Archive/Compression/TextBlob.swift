@@ -35,11 +35,8 @@ enum TextBlob {
         let coder = dictionary?.coder
         var out = Data([coder == nil ? (base == nil ? sharedFormat : baseFormat) : (base == nil ? codedFormat : codedBaseFormat)])
         append(dictionary?.id ?? 0, to: &out)
-        var preset = dictionary?.preset ?? Data()
-        if let base {
-            append(base.id, to: &out)
-            preset = (preset + Data([0x0A]) + (coder?.encode(base.text) ?? base.text)).suffix(window)
-        }
+        if let base { append(base.id, to: &out) }
+        let preset = preset(dictionary, base: base?.text)
         guard let coder else { return out + ZlibStream.deflate(text, dictionary: preset, recurring: base == nil) }
         let coded = coder.encode(text)
         append(UInt32(coded.count), to: &out)
@@ -61,16 +58,20 @@ enum TextBlob {
         guard (coder != nil) == (header.codedSize != nil) else {
             throw .corruptBlob(coder == nil ? "a word-coded text names dictionary \(shared?.id ?? 0), which has no words" : "a plain text names a word dictionary")
         }
-        var preset = shared?.preset ?? Data()
-        if let baseID = header.references.baseID {
-            let baseText = try base(baseID)
-            preset = (preset + Data([0x0A]) + (coder?.encode(baseText) ?? baseText)).suffix(window)
-        }
+        let preset = preset(shared, base: try header.references.baseID.map(base))
         let stream = blob.dropFirst(header.length)
         guard let coder, let codedSize = header.codedSize else { return try ZlibStream.inflate(stream, expectedSize: size, dictionary: preset) }
         // A coded text is at most 3 bytes for each of its text's (a capital mark and two code bytes for a letter).
         guard codedSize <= 4 * size + 16 else { throw .corruptBlob("implausible coded size \(codedSize) for \(size) bytes") }
         return try coder.decode(ZlibStream.inflate(stream, expectedSize: codedSize, dictionary: preset), size: size)
+    }
+
+    /// What zlib starts from: the shared dictionary's preset, then the base text (word-coded
+    /// when the dictionary codes words), the last `window` bytes of them.
+    private static func preset(_ dictionary: SharedDictionary?, base: Data?) -> Data {
+        let preset = dictionary?.preset ?? Data()
+        guard let base else { return preset }
+        return (preset + Data([0x0A]) + (dictionary?.coder?.encode(base) ?? base)).suffix(window)
     }
 
     private struct Header {
