@@ -5,4 +5,6 @@
 /* deflateInit and inflateInit are macros; Swift sees these functions instead. */
 static inline int ingestd_deflate_init(z_streamp s, int level) { return deflateInit(s, level); }
 static inline int ingestd_inflate_init(z_streamp s) { return inflateInit(s); }
+/* Raw deflate data: no zlib header or trailer (ZlibStream reads those itself). */
+static inline int ingestd_inflate_init_raw(z_streamp s) { return inflateInit2(s, -15); }
 #endif
