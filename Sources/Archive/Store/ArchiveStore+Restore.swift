@@ -28,7 +28,7 @@ extension WriteSession {
 extension ArchiveStore {
     static func restore(_ doc: DocumentDetail, bandKeys: [UInt64], passageHashes: [UInt64], _ db: Database,
                         keyFilter: KeyFilter? = nil) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ? OR content_hash = ?", arguments: [doc.id, doc.contentHash]) != true else {
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM documents WHERE id = ? OR content_hash = ?"), arguments: [doc.id, doc.contentHash]) != true else {
             throw ArchiveError.database("document \(doc.id) (or its text) is already in the archive")
         }
         let utf8 = Data(doc.text.utf8)
@@ -36,7 +36,7 @@ extension ArchiveStore {
             throw ArchiveError.corruptBlob("document \(doc.id): the text does not hash to its content_hash")
         }
         let isCanonical = doc.relation == "canonical"
-        if !isCanonical, try Bool.fetchOne(db, sql: "SELECT 1 FROM clusters WHERE id = ?", arguments: [doc.cluster]) != true {
+        if !isCanonical, try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM clusters WHERE id = ?"), arguments: [doc.cluster]) != true {
             throw ArchiveError.database("""
                 document \(doc.id) belongs to cluster \(doc.cluster), whose canonical is not before it in the file; an export \
                 restores only whole (one made with --after, --since, --until, --source, --lang or --cluster can leave canonicals out)
@@ -50,25 +50,25 @@ extension ArchiveStore {
             normalizerVersion: doc.normalizerVersion, textBaseID: baseID)
         try record.insert(db)
         if isCanonical {
-            try db.execute(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)",
-                           arguments: [doc.id, doc.id, doc.firstSeen])
+            try db.cachedStatement(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)")
+                .execute(arguments: [doc.id, doc.id, doc.firstSeen])
         }
-        try db.execute(sql: "UPDATE documents SET cluster_id = ? WHERE id = ?", arguments: [doc.cluster, doc.id])
+        try db.cachedStatement(sql: "UPDATE documents SET cluster_id = ? WHERE id = ?").execute(arguments: [doc.cluster, doc.id])
         try insertIndexKeys(bandKeys: bandKeys, passageHashes: passageHashes, documentID: doc.id, db, keyFilter: keyFilter)
         try indexForSearch(doc.id, title: doc.title, text: doc.text, db)
         for s in doc.sightings {
             let sourceID = try ensureSource(url: s.source, kind: s.sourceKind, db)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM captures WHERE id = ?", arguments: [s.captureID]) != true {
-                try db.execute(sql: """
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM captures WHERE id = ?"), arguments: [s.captureID]) != true {
+                try db.cachedStatement(sql: """
                     INSERT INTO captures (id, requested_url, final_url, status, etag, last_modified, headers, fetched_at,
                                           body_sha256, body_size, body, body_kept)
                     VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, 0, ?, 0)
-                    """, arguments: [s.captureID, s.url, s.finalURL, s.status, s.etag, s.lastModified, s.seenAt,
-                                     s.captureSHA256, ZlibCodec.compress(Data())])
+                    """).execute(arguments: [s.captureID, s.url, s.finalURL, s.status, s.etag, s.lastModified, s.seenAt,
+                                             s.captureSHA256, ZlibCodec.compress(Data())])
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO sightings (document_id, source_id, capture_id, entry_key, url, seen_at) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [doc.id, sourceID, s.captureID, s.entryKey, s.url, s.seenAt])
+                """).execute(arguments: [doc.id, sourceID, s.captureID, s.entryKey, s.url, s.seenAt])
             try insertEntry(sourceID, s.entryKey, url: s.url, title: nil, published: nil, documentID: doc.id, db)
         }
         try trainDictionaryIfDue(db)

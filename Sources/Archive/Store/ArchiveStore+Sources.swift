@@ -8,8 +8,8 @@ extension ArchiveStore {
     }
 
     static func ensureSource(url: String, kind: String, _ db: Database) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE url = ?", arguments: [url]) { return id }
-        if let id = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_aliases WHERE url = ?", arguments: [url]) { return id }
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE url = ?"), arguments: [url]) { return id }
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT source_id FROM source_aliases WHERE url = ?"), arguments: [url]) { return id }
         try db.execute(sql: "INSERT INTO sources (kind, url, created_at) VALUES (?, ?, ?)", arguments: [kind, url, Date()])
         return db.lastInsertedRowID
     }
