@@ -76,8 +76,8 @@ enum ZlibStream {
     }
 
     /// A stream made with a preset dictionary names it by the preset's adler32 (DICTID), and
-    /// zlib checks that by hashing the whole preset, 32 KiB for every text read: a fifth of
-    /// the zlib time of an export. The blob's own header already names the preset, so such
+    /// zlib checks that by hashing the whole preset, 32 KiB for every text read: 11 % of the
+    /// instructions of an export. The blob's own header already names the preset, so such
     /// a stream's deflate data is inflated raw with the preset set up front, and the
     /// trailer's adler32 of the output is checked instead, which a wrong preset fails too.
     static func inflate(_ stream: Data, expectedSize: Int, dictionary: Data?) throws(ArchiveError) -> Data {
