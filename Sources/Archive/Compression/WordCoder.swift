@@ -136,7 +136,8 @@ struct WordCoder: Sendable {
                 guard index < count else { throw .corruptBlob("word code \(index) is not in the vocabulary of \(count)") }
                 if previousCoded { out.append(0x20) }
                 let start = out.count
-                out.append(contentsOf: bytes[Int(offsets[index])..<Int(offsets[index + 1])])
+                let word = Int(offsets[index])..<Int(offsets[index + 1])
+                bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[word])) }
                 if capital {
                     guard out[start] >= 0x61 && out[start] <= 0x7A else { throw .corruptBlob("capital mark on a word without a lower-case first letter") }
                     out[start] -= 0x20
@@ -160,8 +161,11 @@ struct WordCoder: Sendable {
         var slot = Self.hash(word) & mask
         while slots[slot] != 0 {
             let index = Int(slots[slot] - 1)
-            let entry = bytes[Int(offsets[index])..<Int(offsets[index + 1])]
-            if entry.count == word.count, zip(entry, word).allSatisfy({ $0 == Self.lowercased($1) }) {
+            let start = Int(offsets[index])
+            // Only the first letter may differ in case (checked above), so the rest compares as bytes.
+            if Int(offsets[index + 1]) - start == word.count, bytes[start] == Self.lowercased(word.first!),
+               bytes.withUnsafeBufferPointer({ v in word.withUnsafeBufferPointer { w in
+                   memcmp(v.baseAddress! + start + 1, w.baseAddress! + 1, w.count - 1) == 0 } }) {
                 return (index, capital)
             }
             slot = (slot + 1) & mask
