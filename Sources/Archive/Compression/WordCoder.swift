@@ -156,8 +156,8 @@ struct WordCoder: Sendable {
     /// The code of `word`: its index, and whether its first letter is upper-cased; nil when
     /// neither it nor its lower-case form (only the first letter upper-case) is known.
     private func code(for word: ArraySlice<UInt8>) -> (index: Int, capital: Bool)? {
-        let capital = word.first! >= 0x41 && word.first! <= 0x5A
-        if word.dropFirst().contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return nil }
+        let capital = Self.isUpperCase(word.first!)
+        if word.dropFirst().contains(where: Self.isUpperCase) { return nil }
         var slot = Self.hash(word) & mask
         while slots[slot] != 0 {
             let index = Int(slots[slot] - 1)
@@ -204,7 +204,9 @@ struct WordCoder: Sendable {
 
     private static func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) }
 
-    private static func lowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+    private static func isUpperCase(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+
+    private static func lowercased(_ b: UInt8) -> UInt8 { isUpperCase(b) ? b | 0x20 : b }
 
     /// FNV-1a over the lower-cased bytes.
     private static func hash(_ word: ArraySlice<UInt8>) -> Int {
