@@ -82,7 +82,9 @@ extension ArchiveStore {
             guard let digest = try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, words_sha256 FROM dictionaries WHERE id = ?"), arguments: [Int64(id)]) else {
                 throw ArchiveError.corruptBlob("dictionary \(id) is missing")
             }
-            return try SharedDictionary.cached(id: id, digest: "\(digest["sha256"] as String) \(digest["words_sha256"] as String? ?? "")") {
+            // (Columns by position: this runs for every text read, and GRDB finds a column by
+            // name by lower-casing and hashing it.)
+            return try SharedDictionary.cached(id: id, digest: "\(digest[0] as String) \(digest[1] as String? ?? "")") {
                 guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT data, words FROM dictionaries WHERE id = ?"), arguments: [Int64(id)]) else {
                     throw ArchiveError.corruptBlob("dictionary \(id) is missing")
                 }
