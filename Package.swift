@@ -45,6 +45,9 @@ let package = Package(
             dependencies: [
                 "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the duplicate-index lookups (`IndexLookup`), which are
+                // too many for GRDB's row decoding.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "CorpusGenerator"),

@@ -26,7 +26,8 @@ if len(sys.argv) > 3:
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     size = dict(db.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"))
     indexes = {name for (name,) in db.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
-    duplicate = size.get("passage_postings", 0) + size.get("minhash_bands", 0)
+    # Segments of packed blocks since v12; a row per key before.
+    duplicate = sum(size.get(name, 0) for name in ("index_blocks", "index_segments", "passage_postings", "minhash_bands"))
     search = sum(v for k, v in size.items() if k.startswith("documents_fts"))
     sqlite_indexes = sum(v for k, v in size.items() if k in indexes or k.startswith("sqlite_autoindex"))
     allowance = stored + duplicate + search + sqlite_indexes

@@ -31,6 +31,9 @@ struct MigrationTests {
                 """, arguments: [ArchiveStore.sha256Hex(text), ZlibCodec.compress(text), text.count, Date()])
             try db.execute(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (1, 1, ?)", arguments: [Date()])
             try db.execute(sql: "UPDATE documents SET cluster_id = 1 WHERE id = 1")
+            // Index keys as a row each, as they were until v12 made segments of them.
+            try db.execute(sql: "INSERT INTO minhash_bands (band, key, document_id) VALUES (3, 42, 1)")
+            try db.execute(sql: "INSERT INTO passage_postings (hash, document_id) VALUES (7, 1), (8, 1)")
         }
         try old.close()
 
@@ -39,6 +42,10 @@ struct MigrationTests {
         #expect(feed.url == "https://old.example/rss" && feed.etag == "\"v1\"")
         #expect(try store.isEntryKnown(sourceID: feed.sourceID, entryKey: "new-guid", url: "https://old.example/1"))
         #expect(try store.document(1).text == "A text archived before dictionaries existed.")
+        #expect(try store.candidates(bandKeys: [0, 0, 0, 42], passageHashes: [], common: [], minSharedPassages: 2, bucketLimit: 8)
+            .map(\.documentID) == [1], "the band key is found at its band")
+        #expect(try store.candidates(bandKeys: [42], passageHashes: [7, 8], common: [], minSharedPassages: 2, bucketLimit: 8)
+            .map(\.documentID) == [1], "the postings are found")
         let migrations = ArchiveSchema.migrator.migrations
         if migrations.firstIndex(of: version)! < migrations.firstIndex(of: "v4-search")! {
             // (From v4 on, the write path indexes documents; this one was written by hand.)

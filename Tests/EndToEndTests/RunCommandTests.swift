@@ -78,7 +78,7 @@ struct RunCommandTests {
                 WHERE d.cluster_id IS NULL OR length(d.text) = 0
                    OR NOT EXISTS (SELECT 1 FROM sightings s WHERE s.document_id = d.id)
                    OR NOT EXISTS (SELECT 1 FROM clusters c WHERE c.id = d.cluster_id)
-                   OR (SELECT COUNT(*) FROM minhash_bands b WHERE b.document_id = d.id) = 0
+                   OR NOT EXISTS (SELECT 1 FROM index_segments g WHERE d.id BETWEEN g.first_document_id AND g.last_document_id)
                 """)
             #expect(partial == 0)
         }

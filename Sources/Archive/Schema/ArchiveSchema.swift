@@ -18,6 +18,7 @@ enum ArchiveSchema {
         m.registerMigration("v9-robots-txt", migrate: addRobotsTxt)
         m.registerMigration("v10-no-signatures", migrate: dropSignatures)
         m.registerMigration("v11-word-dictionaries", migrate: addWordDictionaries)
+        m.registerMigration("v12-index-segments", migrate: segmentIndexes)
         return m
     }
 
@@ -221,5 +222,41 @@ enum ArchiveSchema {
             t.add(column: "words", .blob)
             t.add(column: "words_sha256", .text)
         }
+    }
+
+    /// The duplicate indexes as sorted segments of packed blocks (`IndexSegments`) instead of
+    /// a row per key. What an older archive indexed is moved over document by document, in
+    /// the order it was written, through the same path new documents take.
+    private static func segmentIndexes(_ db: Database) throws {
+        try db.create(table: "index_segments") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("level", .integer).notNull()
+            t.column("entries", .integer).notNull()
+            t.column("first_document_id", .integer).notNull()
+            t.column("last_document_id", .integer).notNull()
+        }
+        try db.create(table: "index_blocks", options: .withoutRowID) { t in
+            t.column("segment", .integer).notNull().references("index_segments")
+            t.column("kind", .integer).notNull()
+            t.column("first_key", .integer).notNull()
+            t.column("first_document", .integer).notNull()
+            t.column("entries", .blob).notNull()
+            t.primaryKey(["segment", "kind", "first_key", "first_document"])
+        }
+        var bands = try KeysByDocument(db, sql: "SELECT document_id, band, key FROM minhash_bands ORDER BY document_id") { row in
+            KeyFilter.band(row[1], UInt64(bitPattern: row[2]))
+        }
+        var postings = try KeysByDocument(db, sql: "SELECT document_id, hash FROM passage_postings ORDER BY document_id") { row in
+            UInt64(bitPattern: row[1])
+        }
+        let pending = PendingIndexKeys()
+        while let document = [bands.document, postings.document].compactMap({ $0 }).min() {
+            try pending.add(.band, bands.take(document), document: document)
+            try pending.add(.passage, postings.take(document), document: document)
+            if pending.count >= IndexSegments.pendingLimit { try IndexSegments.flush(pending, db) }
+        }
+        try IndexSegments.flush(pending, db)
+        try db.drop(table: "minhash_bands")
+        try db.drop(table: "passage_postings")
     }
 }

@@ -12,7 +12,12 @@ extension ArchiveStore {
     /// postings, feed entry) in a single transaction.
     @discardableResult
     public func record(_ ingest: Ingest) throws(ArchiveError) -> IngestOutcome {
-        try write { db in try Self.record(ingest, db) }
+        try write { db in
+            let pending = PendingIndexKeys()
+            let outcome = try Self.record(ingest, db, pending: pending)
+            try IndexSegments.flush(pending, db)
+            return outcome
+        }
     }
 
     /// Lowercase hex SHA-256, as stored for captures.
@@ -31,8 +36,9 @@ extension ArchiveStore {
     }
 
     /// Writes one sighting. `searchRows`, when given, collects the new document's row for
-    /// the search index instead of writing it now (see `WriteSession`).
-    static func record(_ ingest: Ingest, _ db: Database, searchRows: SearchRows? = nil,
+    /// the search index instead of writing it now (see `WriteSession`); its index keys wait
+    /// in `pending` until the transaction stores them (`IndexSegments.flush`).
+    static func record(_ ingest: Ingest, _ db: Database, pending: PendingIndexKeys, searchRows: SearchRows? = nil,
                        keyFilter: KeyFilter? = nil) throws -> IngestOutcome {
         let outcome: IngestOutcome
         switch ingest.content {
@@ -56,7 +62,7 @@ extension ArchiveStore {
                 let captureID = try Self.upsertCapture(ingest.capture, base: (documentID, Data(input.text.utf8)), db)
                 try Self.insertRelations(relations, from: documentID, db)
                 try Self.insertIndexKeys(bandKeys: input.bandKeys, passageHashes: input.passageHashes,
-                                         documentID: documentID, db, keyFilter: keyFilter)
+                                         documentID: documentID, into: pending, db, keyFilter: keyFilter)
                 _ = try Self.insertSighting(documentID, captureID, ingest, db)
                 outcome = .added(documentID: documentID, clusterID: clusterID, joinedExistingCluster: cluster != .ownCluster)
             }
@@ -124,19 +130,19 @@ extension ArchiveStore {
         }
     }
 
-    /// Writes a document's index keys, and adds them to `keyFilter` when the session has one.
-    static func insertIndexKeys(bandKeys: [UInt64], passageHashes: [UInt64], documentID: Int64, _ db: Database,
-                                keyFilter: KeyFilter? = nil) throws {
-        let band = try db.cachedStatement(sql: "INSERT OR IGNORE INTO minhash_bands (band, key, document_id) VALUES (?, ?, ?)")
-        for (index, key) in bandKeys.enumerated() {
-            try band.execute(arguments: [index, Int64(bitPattern: key), documentID])
-            keyFilter?.insert(KeyFilter.band(index, key))
+    /// Adds a document's index keys to `pending` (stored as a segment once it holds
+    /// `IndexSegments.pendingLimit` of them, or when the transaction ends), and to
+    /// `keyFilter` when the session has one.
+    static func insertIndexKeys(bandKeys: [UInt64], passageHashes: [UInt64], documentID: Int64,
+                                into pending: PendingIndexKeys, _ db: Database, keyFilter: KeyFilter? = nil) throws {
+        let stored = bandKeys.enumerated().map { KeyFilter.band($0.offset, $0.element) }
+        try pending.add(.band, stored, document: documentID)
+        try pending.add(.passage, passageHashes, document: documentID)
+        if let keyFilter {
+            for key in stored { keyFilter.insert(key) }
+            for hash in passageHashes { keyFilter.insert(hash) }
         }
-        let posting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO passage_postings (hash, document_id) VALUES (?, ?)")
-        for hash in passageHashes {
-            try posting.execute(arguments: [Int64(bitPattern: hash), documentID])
-            keyFilter?.insert(hash)
-        }
+        if pending.count >= IndexSegments.pendingLimit { try IndexSegments.flush(pending, db) }
     }
 
     private static func insertSighting(_ documentID: Int64, _ captureID: Int64, _ ingest: Ingest, _ db: Database) throws -> Bool {

@@ -29,14 +29,16 @@ extension ArchiveStore {
             let decision = try decide(session, id, try Self.text(of: record, db))
             _ = try Self.assignCluster(id, decision.cluster, at: record.firstSeenAt, db)
             try Self.insertRelations(decision.relations, from: id, db)
-            try Self.insertIndexKeys(bandKeys: decision.bandKeys, passageHashes: decision.passageHashes, documentID: id, db)
+            try Self.insertIndexKeys(bandKeys: decision.bandKeys, passageHashes: decision.passageHashes, documentID: id,
+                                     into: session.pendingKeys, db)
         }
+        try IndexSegments.flush(session.pendingKeys, db)
         return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clusters") ?? 0
     }
 
     static func clearDerivedRows(_ db: Database) throws {
         try db.execute(sql: """
-            DELETE FROM relations; DELETE FROM minhash_bands; DELETE FROM passage_postings;
+            DELETE FROM relations; DELETE FROM index_blocks; DELETE FROM index_segments; DELETE FROM index_segments;
             UPDATE documents SET cluster_id = NULL, relation = 'canonical'; DELETE FROM clusters;
             """)
     }

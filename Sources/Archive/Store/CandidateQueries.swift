@@ -15,24 +15,20 @@ enum CandidateQueries {
 
     static func candidates(_ db: Database, bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
                            minSharedPassages: Int, bucketLimit: Int, before: Int64?,
-                           known: KnownPostings? = nil, filter: KeyFilter? = nil) throws -> [Candidate] {
-        let bound = before ?? Int64.max
+                           known: KnownPostings? = nil, filter: KeyFilter? = nil,
+                           pending: PendingIndexKeys? = nil) throws -> [Candidate] {
+        let index = try IndexLookup(db, before: before, pending: pending)
         var ids = Set<Int64>()
-        let byBand = try db.cachedStatement(sql: """
-            SELECT document_id FROM minhash_bands WHERE band = ? AND key = ? AND document_id < ?
-            ORDER BY document_id LIMIT ?
-            """)
-        for (band, key) in bandKeys.enumerated() where filter?.mayHold(KeyFilter.band(band, key)) ?? true {
-            ids.formUnion(try Int64.fetchAll(byBand, arguments: [band, Int64(bitPattern: key), bound, bucketLimit]))
+        for (band, key) in bandKeys.enumerated() {
+            let stored = KeyFilter.band(band, key)
+            guard filter?.mayHold(stored) ?? true else { continue }
+            ids.formUnion(try index.earliest(.band, stored, limit: bucketLimit))
         }
         var shared: [Int64: Int] = [:]
-        let byPassage = try db.cachedStatement(sql: """
-            SELECT document_id FROM passage_postings WHERE hash = ? AND document_id < ? ORDER BY document_id LIMIT ?
-            """)
         let reuse = known.flatMap { $0.before == before ? $0.documents : nil }
         for hash in passageHashes where !common.contains(hash) && filter?.mayHold(hash) ?? true {
             let documents = try reuse?[hash].map { Array($0.prefix(bucketLimit)) }
-                ?? Int64.fetchAll(byPassage, arguments: [Int64(bitPattern: hash), bound, bucketLimit])
+                ?? index.earliest(.passage, hash, limit: bucketLimit)
             for id in documents { shared[id, default: 0] += 1 }
         }
         ids.formUnion(shared.filter { $0.value >= minSharedPassages }.keys)
@@ -48,32 +44,29 @@ enum CandidateQueries {
     /// postings cannot be in more clusters than that: one short read of its postings settles
     /// it (and is kept in `known`); only the others are counted by cluster.
     static func commonPassages(_ db: Database, hashes: [UInt64], clusterLimit: Int, before: Int64?,
-                               known: inout KnownPostings, filter: KeyFilter? = nil) throws -> Set<UInt64> {
+                               known: inout KnownPostings, filter: KeyFilter? = nil,
+                               pending: PendingIndexKeys? = nil) throws -> Set<UInt64> {
         known = KnownPostings(before: before)
-        let bound = before ?? Int64.max
-        let firstPostings = try db.cachedStatement(sql: """
-            SELECT document_id FROM passage_postings WHERE hash = ? AND document_id < ? ORDER BY document_id LIMIT ?
-            """)
-        // DISTINCT with LIMIT stops reading postings once clusterLimit + 1 clusters are seen.
-        let clusters = try db.cachedStatement(sql: """
-            SELECT COUNT(*) FROM (
-                SELECT DISTINCT d.cluster_id FROM passage_postings p JOIN documents d ON d.id = p.document_id
-                WHERE p.hash = ? AND p.document_id < ? LIMIT ?)
-            """)
+        let index = try IndexLookup(db, before: before, pending: pending)
+        let clusterOf = try db.cachedStatement(sql: "SELECT cluster_id FROM documents WHERE id = ?")
         var out = Set<UInt64>()
         for hash in hashes {
             guard filter?.mayHold(hash) ?? true else {
                 known.documents[hash] = []
                 continue
             }
-            let key = Int64(bitPattern: hash)
-            let documents = try Int64.fetchAll(firstPostings, arguments: [key, bound, clusterLimit + 1])
+            let documents = try index.earliest(.passage, hash, limit: clusterLimit + 1)
             guard documents.count > clusterLimit else {
                 known.documents[hash] = documents
                 continue
             }
-            let seen = try Int.fetchOne(clusters, arguments: [key, bound, clusterLimit + 1]) ?? 0
-            if seen > clusterLimit { out.insert(hash) }
+            // Counted in clusters, reading postings only until there are more than the limit.
+            var seen = Set<Int64?>()
+            try index.forEachDocument(.passage, hash) { document in
+                seen.insert(try Int64?.fetchOne(clusterOf, arguments: [document]) ?? nil)
+                return seen.count <= clusterLimit
+            }
+            if seen.count > clusterLimit { out.insert(hash) }
         }
         return out
     }

@@ -36,7 +36,7 @@ public final class KeyFilter: @unchecked Sendable {
         }
 
         /// The word is chosen by the key's top bits as they are (keys are uniform hashes
-        /// already), the five bits by its lowest 30: the tables are scanned in key order, so
+        /// already), the five bits by its lowest 30: each segment is scanned in key order, so
         /// a fill walks the words in order instead of missing the cache on every key.
         @inline(__always) func slot(_ h: UInt64) -> (Int, UInt64) {
             let index = Int(h >> shift)
@@ -96,10 +96,12 @@ public final class KeyFilter: @unchecked Sendable {
     func fill(_ db: Database) throws {
         firstCapacity = max(firstCapacity, try Self.archivedDocuments(db) * Self.keysPerDocument)
         blocks = []
-        let bands = try Row.fetchCursor(db, sql: "SELECT band, key FROM minhash_bands")
-        while let row = try bands.next() { insert(Self.band(row[0], UInt64(bitPattern: row[1]))) }
-        let postings = try Int64.fetchCursor(db, sql: "SELECT hash FROM passage_postings")
-        while let hash = try postings.next() { insert(UInt64(bitPattern: hash)) }
+        let blocks = try Row.fetchCursor(db, sql: "SELECT entries FROM index_blocks")
+        while let row = try blocks.next() {
+            try row.withUnsafeData(atIndex: 0) { data in
+                data?.withUnsafeBytes { IndexBlock.forEachKey(in: $0) { insert($0) } }
+            }
+        }
     }
 
     /// Declares the filter current as of the writer's `data_version` `version`: `prepare`
@@ -123,7 +125,7 @@ public final class KeyFilter: @unchecked Sendable {
 
 extension ArchiveStore {
     /// A key filter for a bulk write of about `newDocuments` documents, or nil when the
-    /// archive is so much larger than the write that filling the filter (a scan of both
+    /// archive is so much larger than the write that filling the filter (a scan of the
     /// indexes, ~20 µs per archived document) would cost more than the lookups it saves
     /// (~1 ms per new document). Pass it to `inTransaction`.
     ///

@@ -15,6 +15,8 @@ public final class WriteSession: ArchiveWriter {
     let searchRows = ArchiveStore.SearchRows()
     /// Answers lookups of keys no document has without asking the indexes (see `KeyFilter`).
     let keyFilter: KeyFilter?
+    /// Index keys of the documents this transaction wrote, stored when it ends.
+    let pendingKeys = PendingIndexKeys()
 
     init(_ db: Database, keyFilter: KeyFilter? = nil) {
         self.db = db
@@ -27,14 +29,14 @@ public final class WriteSession: ArchiveWriter {
             defer { known = CandidateQueries.KnownPostings() }
             return try CandidateQueries.candidates(db, bandKeys: bandKeys, passageHashes: passageHashes, common: common,
                                                    minSharedPassages: minSharedPassages, bucketLimit: bucketLimit, before: before,
-                                                   known: known, filter: keyFilter)
+                                                   known: known, filter: keyFilter, pending: pendingKeys)
         }
     }
 
     public func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64> {
         try run {
             try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: before, known: &known,
-                                                filter: keyFilter)
+                                                filter: keyFilter, pending: pendingKeys)
         }
     }
 
@@ -44,7 +46,7 @@ public final class WriteSession: ArchiveWriter {
 
     @discardableResult
     public func record(_ ingest: Ingest) throws(ArchiveError) -> IngestOutcome {
-        try run { try ArchiveStore.record(ingest, db, searchRows: searchRows, keyFilter: keyFilter) }
+        try run { try ArchiveStore.record(ingest, db, pending: pendingKeys, searchRows: searchRows, keyFilter: keyFilter) }
     }
 
     /// The id of the source with this URL, created with `kind` if new.
@@ -79,6 +81,7 @@ extension ArchiveStore {
             let session = WriteSession(db, keyFilter: keyFilter)
             let result = try body(session)
             try session.searchRows.flush(db)
+            try IndexSegments.flush(session.pendingKeys, db)
             return result
         }
     }

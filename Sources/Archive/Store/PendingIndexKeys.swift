@@ -1,0 +1,62 @@
+/// Index keys written in the current transaction and not yet stored as a segment: the
+/// memory part of the log-structured indexes (`IndexSegments`).
+///
+/// Guarantees: lookups see every key added, so a document finds the ones written before it
+/// in the same transaction; documents are added in ascending id order, which is the order
+/// lookups give them back in. It holds nothing once `take` has handed its entries over.
+final class PendingIndexKeys {
+    private var entries: [[IndexEntry]] = IndexKind.allCases.map { _ in [] }
+    /// Per kind, the first document under each key, and the others in `more`: most keys
+    /// have one document, and a dictionary of arrays would allocate for each.
+    private var first: [[UInt64: UInt32]] = IndexKind.allCases.map { _ in [:] }
+    private var more: [[UInt64: [UInt32]]] = IndexKind.allCases.map { _ in [:] }
+    private(set) var count = 0
+    private(set) var firstDocument: Int64?
+    private(set) var lastDocument: Int64?
+
+    /// Adds `document`'s keys of one kind; a key it already has is not added again.
+    func add(_ kind: IndexKind, _ keys: [UInt64], document: Int64) throws {
+        guard let doc = UInt32(exactly: document) else {
+            throw ArchiveError.database("document id \(document) is beyond the duplicate index's 32-bit ids")
+        }
+        firstDocument = firstDocument ?? document
+        lastDocument = document
+        for key in keys {
+            if let other = first[kind.rawValue][key] {
+                if other == doc || more[kind.rawValue][key]?.last == doc { continue }
+                more[kind.rawValue][key, default: []].append(doc)
+            } else {
+                first[kind.rawValue][key] = doc
+            }
+            entries[kind.rawValue].append(IndexEntry(key: key, document: doc))
+            count += 1
+        }
+    }
+
+    /// Calls `body` with the documents under `key`, below `bound`, in ascending order,
+    /// while it returns true; returns false when `body` stopped it.
+    func forEachDocument(_ kind: IndexKind, _ key: UInt64, below bound: Int64, _ body: (Int64) throws -> Bool) rethrows -> Bool {
+        guard let doc = first[kind.rawValue][key] else { return true }
+        guard Int64(doc) < bound else { return true }
+        guard try body(Int64(doc)) else { return false }
+        for d in more[kind.rawValue][key] ?? [] {
+            guard Int64(d) < bound else { return true }
+            guard try body(Int64(d)) else { return false }
+        }
+        return true
+    }
+
+    /// The entries of each kind, sorted, and the documents they span; the keys are then
+    /// forgotten.
+    func take() -> (entries: [[IndexEntry]], documents: ClosedRange<Int64>)? {
+        guard let firstDocument, let lastDocument, count > 0 else { return nil }
+        let out = entries.map { $0.sorted() }
+        entries = IndexKind.allCases.map { _ in [] }
+        first = IndexKind.allCases.map { _ in [:] }
+        more = IndexKind.allCases.map { _ in [:] }
+        count = 0
+        self.firstDocument = nil
+        self.lastDocument = nil
+        return (out, firstDocument...lastDocument)
+    }
+}

@@ -1,0 +1,88 @@
+@testable import Archive
+import Foundation
+import GRDB
+import Testing
+
+/// The duplicate indexes as merged segments (`IndexSegments`): whatever the segments, a
+/// lookup gives a key's documents oldest first, all of them, and nothing else.
+struct IndexSegmentsTests {
+    /// Documents 1...n, each in its own transaction (its own segment before merges), all
+    /// sharing band key 1 at band 0 and passage 7, each with a passage of its own.
+    static func archive(documents n: Int) throws -> ArchiveStore {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        for i in 1...n {
+            let doc = ArchiveFixtures.document("text \(i)", bands: [1, UInt64(1_000 + i)], passages: [7, UInt64(10_000 + i)])
+            _ = try ArchiveFixtures.ingest(store, source: source, url: "u\(i)", content: .new(doc, relations: [], cluster: .ownCluster))
+        }
+        return store
+    }
+
+    static func levels(_ store: ArchiveStore) throws -> [Int] {
+        try DatabaseQueue(path: store.path).read { try Int.fetchAll($0, sql: "SELECT level FROM index_segments ORDER BY level") }
+    }
+
+    @Test func segmentsAreMergedSoEachLevelHoldsFewerThanTheFanout() throws {
+        let store = try Self.archive(documents: 70)
+        let levels = try Self.levels(store)
+        // 70 in base 4 is 1012: one segment at level 3, none at 2, one at 1, two at 0.
+        #expect(levels == [0, 0, 1, 3])
+        #expect(try store.integrityProblems().isEmpty)
+    }
+
+    @Test func aKeysEarliestDocumentsComeFirstWhateverTheSegments() throws {
+        let store = try Self.archive(documents: 70)
+        let bucket = try store.candidates(bandKeys: [1], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 5)
+        #expect(bucket.map(\.documentID) == [1, 2, 3, 4, 5])
+        let all = try store.candidates(bandKeys: [1], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 1_000)
+        #expect(all.map(\.documentID) == Array(1...70))
+        let own = try store.candidates(bandKeys: [], passageHashes: [10_042], common: [], minSharedPassages: 1, bucketLimit: 5)
+        #expect(own.map(\.documentID) == [42])
+        // The same key at another band is another key.
+        #expect(try store.candidates(bandKeys: [1_001], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 5).isEmpty)
+        #expect(try store.candidates(bandKeys: [9, 1_002], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 5)
+            .map(\.documentID) == [2])
+        #expect(try store.commonPassages([7, 10_001], clusterLimit: 5) == [7])
+    }
+
+    @Test func aKeyOfManyBlocksIsReadWholeAndInOrder() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        // One transaction: one segment, in which key 7's 600 postings fill several blocks, and
+        // keys on both sides of it share their first and last blocks.
+        try store.inTransaction { session in
+            for i in 1...600 {
+                let doc = ArchiveFixtures.document("text \(i)", bands: [UInt64(i)], passages: [6, 7, 8, UInt64(i) << 40])
+                if i % 100 == 1 {  // a document finds the ones before it in the same transaction
+                    let seen = try session.candidates(bandKeys: [], passageHashes: [7], common: [], minSharedPassages: 1, bucketLimit: 1_000)
+                    #expect(seen.map(\.documentID) == Array(1..<Int64(i)))
+                }
+                _ = try session.record(Ingest(sourceID: source, entryKey: "u\(i)", url: "u\(i)",
+                                              capture: ArchiveFixtures.capture("u\(i)", body: "<p>\(i)</p>"),
+                                              content: .new(doc, relations: [], cluster: .ownCluster)))
+            }
+        }
+        #expect(try Self.levels(store) == [0])
+        for hash: UInt64 in [6, 7, 8] {
+            let found = try store.candidates(bandKeys: [], passageHashes: [hash], common: [], minSharedPassages: 1, bucketLimit: 1_000)
+            #expect(found.map(\.documentID) == Array(1...600))
+            let earliest = try store.candidates(bandKeys: [], passageHashes: [hash], common: [], minSharedPassages: 1, bucketLimit: 130)
+            #expect(earliest.map(\.documentID) == Array(1...130))
+        }
+        #expect(try store.candidates(bandKeys: [], passageHashes: [5, 9], common: [], minSharedPassages: 1, bucketLimit: 9).isEmpty)
+    }
+
+    @Test func aRebuildReplaysTheIndexInOrder() throws {
+        let store = try Self.archive(documents: 21)
+        let clusters = try store.rebuildClusters { session, id, _ in
+            let earlier = try session.candidates(bandKeys: [1], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 100)
+            #expect(earlier.map(\.documentID) == Array(1..<id))
+            return RebuildDecision(bandKeys: [1, UInt64(1_000 + id)], passageHashes: [7, UInt64(10_000 + id)],
+                                   relations: [], cluster: .ownCluster)
+        }
+        #expect(clusters == 21)
+        #expect(try Self.levels(store) == [0], "one transaction, one segment")
+        let all = try store.candidates(bandKeys: [1], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 100)
+        #expect(all.map(\.documentID) == Array(1...21))
+    }
+}
