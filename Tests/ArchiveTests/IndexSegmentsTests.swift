@@ -85,4 +85,20 @@ struct IndexSegmentsTests {
         let all = try store.candidates(bandKeys: [1], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 100)
         #expect(all.map(\.documentID) == Array(1...21))
     }
+
+    @Test func verifyNamesADamagedSegment() throws {
+        let store = try Self.archive(documents: 9)
+        // (The fixtures' content hashes are not SHA-256: only the database's problems count here.)
+        let problems = { try store.verify().1.filter { $0.object == .database }.map(\.detail) }
+        #expect(try problems().isEmpty)
+        try DatabaseQueue(path: store.path).write { db in
+            // The first entry's document overwritten: no longer the block's first, nor the segment's.
+            try db.execute(sql: """
+                UPDATE index_blocks SET entries = substr(entries, 1, 8) || x'ffffff7f' || substr(entries, 13)
+                WHERE (segment, kind, first_key, first_document) IN (
+                    SELECT segment, kind, first_key, first_document FROM index_blocks LIMIT 1)
+                """)
+        }
+        #expect(try problems() == ["index segment 5: a block does not start with the entry its row names"])
+    }
 }

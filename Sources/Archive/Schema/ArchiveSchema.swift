@@ -234,6 +234,9 @@ enum ArchiveSchema {
             t.column("entries", .integer).notNull()
             t.column("first_document_id", .integer).notNull()
             t.column("last_document_id", .integer).notNull()
+            t.column("nonce", .integer).notNull()     // the filter's identity (SegmentFilters)
+            // Last: a lookup reads the columns before it without walking its overflow pages.
+            t.column("filter", .blob).notNull()       // BloomFilter of the segment's keys
         }
         try db.create(table: "index_blocks", options: .withoutRowID) { t in
             t.column("segment", .integer).notNull().references("index_segments")
@@ -244,7 +247,7 @@ enum ArchiveSchema {
             t.primaryKey(["segment", "kind", "first_key", "first_document"])
         }
         var bands = try KeysByDocument(db, sql: "SELECT document_id, band, key FROM minhash_bands ORDER BY document_id") { row in
-            KeyFilter.band(row[1], UInt64(bitPattern: row[2]))
+            IndexKind.bandKey(row[1], UInt64(bitPattern: row[2]))
         }
         var postings = try KeysByDocument(db, sql: "SELECT document_id, hash FROM passage_postings ORDER BY document_id") { row in
             UInt64(bitPattern: row[1])

@@ -38,8 +38,8 @@ extension ArchiveStore {
     /// Writes one sighting. `searchRows`, when given, collects the new document's row for
     /// the search index instead of writing it now (see `WriteSession`); its index keys wait
     /// in `pending` until the transaction stores them (`IndexSegments.flush`).
-    static func record(_ ingest: Ingest, _ db: Database, pending: PendingIndexKeys, searchRows: SearchRows? = nil,
-                       keyFilter: KeyFilter? = nil) throws -> IngestOutcome {
+    static func record(_ ingest: Ingest, _ db: Database, pending: PendingIndexKeys,
+                       searchRows: SearchRows? = nil) throws -> IngestOutcome {
         let outcome: IngestOutcome
         switch ingest.content {
         case let .existing(documentID):
@@ -62,7 +62,7 @@ extension ArchiveStore {
                 let captureID = try Self.upsertCapture(ingest.capture, base: (documentID, Data(input.text.utf8)), db)
                 try Self.insertRelations(relations, from: documentID, db)
                 try Self.insertIndexKeys(bandKeys: input.bandKeys, passageHashes: input.passageHashes,
-                                         documentID: documentID, into: pending, db, keyFilter: keyFilter)
+                                         documentID: documentID, into: pending, db)
                 _ = try Self.insertSighting(documentID, captureID, ingest, db)
                 outcome = .added(documentID: documentID, clusterID: clusterID, joinedExistingCluster: cluster != .ownCluster)
             }
@@ -130,18 +130,12 @@ extension ArchiveStore {
         }
     }
 
-    /// Adds a document's index keys to `pending` (stored as a segment once it holds
-    /// `IndexSegments.pendingLimit` of them, or when the transaction ends), and to
-    /// `keyFilter` when the session has one.
+    /// Adds a document's index keys to `pending`, stored as a segment once it holds
+    /// `IndexSegments.pendingLimit` of them, or when the transaction ends.
     static func insertIndexKeys(bandKeys: [UInt64], passageHashes: [UInt64], documentID: Int64,
-                                into pending: PendingIndexKeys, _ db: Database, keyFilter: KeyFilter? = nil) throws {
-        let stored = bandKeys.enumerated().map { KeyFilter.band($0.offset, $0.element) }
-        try pending.add(.band, stored, document: documentID)
+                                into pending: PendingIndexKeys, _ db: Database) throws {
+        try pending.add(.band, bandKeys.enumerated().map { IndexKind.bandKey($0.offset, $0.element) }, document: documentID)
         try pending.add(.passage, passageHashes, document: documentID)
-        if let keyFilter {
-            for key in stored { keyFilter.insert(key) }
-            for hash in passageHashes { keyFilter.insert(hash) }
-        }
         if pending.count >= IndexSegments.pendingLimit { try IndexSegments.flush(pending, db) }
     }
 

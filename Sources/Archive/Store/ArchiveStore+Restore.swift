@@ -18,8 +18,7 @@ extension WriteSession {
 
     public func restore(_ doc: DocumentDetail, bandKeys: [UInt64], passageHashes: [UInt64]) throws(ArchiveError) {
         do {
-            try ArchiveStore.restore(doc, bandKeys: bandKeys, passageHashes: passageHashes, db, pending: pendingKeys,
-                                     keyFilter: keyFilter)
+            try ArchiveStore.restore(doc, bandKeys: bandKeys, passageHashes: passageHashes, db, pending: pendingKeys)
         } catch {
             throw ArchiveStore.wrap(error)
         }
@@ -28,7 +27,7 @@ extension WriteSession {
 
 extension ArchiveStore {
     static func restore(_ doc: DocumentDetail, bandKeys: [UInt64], passageHashes: [UInt64], _ db: Database,
-                        pending: PendingIndexKeys, keyFilter: KeyFilter? = nil) throws {
+                        pending: PendingIndexKeys) throws {
         guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM documents WHERE id = ? OR content_hash = ?"), arguments: [doc.id, doc.contentHash]) != true else {
             throw ArchiveError.database("document \(doc.id) (or its text) is already in the archive")
         }
@@ -55,8 +54,7 @@ extension ArchiveStore {
                 .execute(arguments: [doc.id, doc.id, doc.firstSeen])
         }
         try db.cachedStatement(sql: "UPDATE documents SET cluster_id = ? WHERE id = ?").execute(arguments: [doc.cluster, doc.id])
-        try insertIndexKeys(bandKeys: bandKeys, passageHashes: passageHashes, documentID: doc.id, into: pending, db,
-                            keyFilter: keyFilter)
+        try insertIndexKeys(bandKeys: bandKeys, passageHashes: passageHashes, documentID: doc.id, into: pending, db)
         try indexForSearch(doc.id, title: doc.title, text: doc.text, db)
         for s in doc.sightings {
             let sourceID = try ensureSource(url: s.source, kind: s.sourceKind, db)

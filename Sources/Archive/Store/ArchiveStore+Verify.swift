@@ -12,8 +12,9 @@ extension ArchiveStore {
     }
 
     /// Checks every stored byte: each document's text and each capture's body is
-    /// decompressed and hashed again against its stored SHA-256, then SQLite's
-    /// `integrity_check` and `foreign_key_check` run. Reads in streaming cursors, so memory
+    /// decompressed and hashed again against its stored SHA-256, the duplicate indexes'
+    /// segments are read whole (`IndexSegments.problems`), then SQLite's `integrity_check`
+    /// and `foreign_key_check` run. Reads in streaming cursors, so memory
     /// stays bounded; a reader, so runs may go on meanwhile.
     public func verify() throws(ArchiveError) -> (VerifyCounts, [IntegrityProblem]) {
         try read { db in
@@ -42,6 +43,9 @@ extension ArchiveStore {
             for row in try Row.fetchAll(db, sql: "SELECT id, data, sha256, words, words_sha256 FROM dictionaries")
             where Self.sha256Hex(row["data"]) != row["sha256"] || (row["words"] as Data?).map(Self.sha256Hex) != row["words_sha256"] {
                 problems.append(IntegrityProblem(object: .database, id: nil, detail: "dictionary \(row["id"] as Int64) does not match its SHA-256"))
+            }
+            for detail in try IndexSegments.problems(db) {
+                problems.append(IntegrityProblem(object: .database, id: nil, detail: detail))
             }
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
                 problems.append(IntegrityProblem(object: .database, id: nil, detail: line))

@@ -63,18 +63,10 @@ public final class ArchiveStore: Sendable {
         }
     }
 
-    /// The writer connection's `PRAGMA data_version`, read outside any transaction, so
-    /// without waiting for another process's write lock.
-    func writerDataVersion() throws(ArchiveError) -> Int64 {
-        try onWriter { db in try KeyFilter.dataVersion(db) }
-    }
-
     /// Gives the writer connection a page cache of `mebibytes` for as long as this store
-    /// lives, for bulk writes: a batch of thousands of documents dirties most pages of the
-    /// duplicate and search indexes, and with the usual 64 MiB they were evicted and read
-    /// again, or spilled to the WAL before the commit (3,000 lines into a 100,000-document
-    /// archive: 9.3-9.5 s with 64 MiB, 7.6-8.3 s with 256 MiB). Pages are only taken as
-    /// they are used.
+    /// lives, for bulk writes: a batch of thousands of documents dirties many pages of the
+    /// search index and the tables, and with the usual 64 MiB they were evicted and read
+    /// again, or spilled to the WAL before the commit. Pages are only taken as they are used.
     public func widenWriterCache(mebibytes: Int) throws(ArchiveError) {
         try onWriter { db in try db.execute(sql: "PRAGMA cache_size = -\(mebibytes * 1_024)") }
     }

@@ -15,18 +15,15 @@ enum CandidateQueries {
 
     static func candidates(_ db: Database, bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
                            minSharedPassages: Int, bucketLimit: Int, before: Int64?,
-                           known: KnownPostings? = nil, filter: KeyFilter? = nil,
-                           pending: PendingIndexKeys? = nil) throws -> [Candidate] {
+                           known: KnownPostings? = nil, pending: PendingIndexKeys? = nil) throws -> [Candidate] {
         let index = try IndexLookup(db, before: before, pending: pending)
         var ids = Set<Int64>()
         for (band, key) in bandKeys.enumerated() {
-            let stored = KeyFilter.band(band, key)
-            guard filter?.mayHold(stored) ?? true else { continue }
-            ids.formUnion(try index.earliest(.band, stored, limit: bucketLimit))
+            ids.formUnion(try index.earliest(.band, IndexKind.bandKey(band, key), limit: bucketLimit))
         }
         var shared: [Int64: Int] = [:]
         let reuse = known.flatMap { $0.before == before ? $0.documents : nil }
-        for hash in passageHashes where !common.contains(hash) && filter?.mayHold(hash) ?? true {
+        for hash in passageHashes where !common.contains(hash) {
             let documents = try reuse?[hash].map { Array($0.prefix(bucketLimit)) }
                 ?? index.earliest(.passage, hash, limit: bucketLimit)
             for id in documents { shared[id, default: 0] += 1 }
@@ -44,17 +41,12 @@ enum CandidateQueries {
     /// postings cannot be in more clusters than that: one short read of its postings settles
     /// it (and is kept in `known`); only the others are counted by cluster.
     static func commonPassages(_ db: Database, hashes: [UInt64], clusterLimit: Int, before: Int64?,
-                               known: inout KnownPostings, filter: KeyFilter? = nil,
-                               pending: PendingIndexKeys? = nil) throws -> Set<UInt64> {
+                               known: inout KnownPostings, pending: PendingIndexKeys? = nil) throws -> Set<UInt64> {
         known = KnownPostings(before: before)
         let index = try IndexLookup(db, before: before, pending: pending)
         let clusterOf = try db.cachedStatement(sql: "SELECT cluster_id FROM documents WHERE id = ?")
         var out = Set<UInt64>()
         for hash in hashes {
-            guard filter?.mayHold(hash) ?? true else {
-                known.documents[hash] = []
-                continue
-            }
             let documents = try index.earliest(.passage, hash, limit: clusterLimit + 1)
             guard documents.count > clusterLimit else {
                 known.documents[hash] = documents

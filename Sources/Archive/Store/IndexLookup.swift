@@ -7,17 +7,21 @@ import GRDBSQLite
 ///
 /// Guarantees: `forEachDocument` gives every document under a key below `before` (when
 /// set) exactly once, in ascending id order, and reads no further than its caller wants.
-/// A lookup costs one indexed read per segment, O(log n) of them; a key whose documents
-/// fill more than a block (a stock phrase) costs two more reads and one per block read.
+/// A lookup costs one indexed read per segment whose filter may hold the key, O(log n) of
+/// them at worst and usually none or one; a key whose documents fill more than a block (a
+/// stock phrase) costs two more reads and one per block read.
 struct IndexLookup {
     private let db: Database
     private let segments: [Int64]
+    private let filters: [BloomFilter]
     private let pending: PendingIndexKeys?
     private let bound: Int64
 
     init(_ db: Database, before: Int64?, pending: PendingIndexKeys?) throws {
         self.db = db
-        segments = try IndexSegments.ordered(before: before, db)
+        let ordered = try IndexSegments.ordered(before: before, db)
+        segments = ordered.map(\.id)
+        filters = try SegmentFilters.filters(of: ordered, db)
         self.pending = pending
         bound = before ?? Int64.max
     }
@@ -49,7 +53,7 @@ struct IndexLookup {
             SELECT first_key, entries FROM index_blocks WHERE segment = ? AND kind = ? AND first_key <= ?
             ORDER BY first_key DESC, first_document DESC LIMIT 1
             """)
-        for segment in segments {
+        for (segment, filter) in zip(segments, filters) where filter.mayHold(key) {
             let startsRun = try last.first(segment, kind, sortKey) { firstKey, block -> Bool in
                 if firstKey == sortKey { return true }
                 // Keys are in order and the next block starts after `key`: all of its documents are here.

@@ -17,7 +17,9 @@ import GRDB
 /// - a segment is never changed, only merged: when `fanout` segments share a level they
 ///   become one a level up, so there are fewer than `fanout` per level, O(log n) in all,
 ///   and each entry is rewritten O(log n) times; a merge changes no lookup's answer;
-/// - the blocks of a segment and kind, in `first_key` order, hold its entries in order.
+/// - the blocks of a segment and kind, in `first_key` order, hold its entries in order;
+/// - a segment's Bloom filter holds each of its keys, so most lookups of a key a segment
+///   lacks never reach SQLite (`SegmentFilters`).
 enum IndexSegments {
     /// Pending entries stored as a segment before the transaction ends, about 2,600
     /// documents' worth: this bounds the memory a long transaction (a rebuild) holds.
@@ -26,11 +28,11 @@ enum IndexSegments {
     static let fanout = 4
 
     /// The segments holding documents with ids below `before` (all, when nil), in the order
-    /// of their documents.
-    static func ordered(before: Int64?, _ db: Database) throws -> [Int64] {
-        try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT id FROM index_segments WHERE first_document_id < ? ORDER BY first_document_id
-            """), arguments: [before ?? Int64.max])
+    /// of their documents, with their filters' nonces.
+    static func ordered(before: Int64?, _ db: Database) throws -> [(id: Int64, nonce: Int64)] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, nonce FROM index_segments WHERE first_document_id < ? ORDER BY first_document_id
+            """), arguments: [before ?? Int64.max]).map { ($0[0], $0[1]) }
     }
 
     /// Stores `pending`'s keys as a new segment, if it has any, then merges the levels that
@@ -39,14 +41,14 @@ enum IndexSegments {
         guard let (entries, documents) = pending.take() else { return }
         let total = entries.reduce(0) { $0 + $1.count }
         try db.cachedStatement(sql: """
-            INSERT INTO index_segments (level, entries, first_document_id, last_document_id) VALUES (0, ?, ?, ?)
+            INSERT INTO index_segments (level, entries, first_document_id, last_document_id, nonce, filter) VALUES (0, ?, ?, ?, 0, x'')
             """).execute(arguments: [total, documents.lowerBound, documents.upperBound])
-        let segment = db.lastInsertedRowID
-        var writer = try BlockWriter(segment: segment, db)
+        var writer = try BlockWriter(segment: db.lastInsertedRowID, expectedKeys: total, db)
         for kind in IndexKind.allCases {
             for entry in entries[kind.rawValue] { try writer.append(entry, kind) }
             try writer.finish(kind)
         }
+        try writer.storeFilter(db)
         try mergeFullLevels(db)
     }
 
@@ -68,10 +70,12 @@ enum IndexSegments {
         let inputs = try Int64.fetchAll(db, sql: "SELECT id FROM index_segments WHERE level = ? ORDER BY first_document_id",
                                         arguments: [level])
         try db.execute(sql: """
-            INSERT INTO index_segments (level, entries, first_document_id, last_document_id)
-            SELECT ?, SUM(entries), MIN(first_document_id), MAX(last_document_id) FROM index_segments WHERE level = ?
+            INSERT INTO index_segments (level, entries, first_document_id, last_document_id, nonce, filter)
+            SELECT ?, SUM(entries), MIN(first_document_id), MAX(last_document_id), 0, x'' FROM index_segments WHERE level = ?
             """, arguments: [level + 1, level])
-        var writer = try BlockWriter(segment: db.lastInsertedRowID, db)
+        let merged = db.lastInsertedRowID
+        let total = try Int.fetchOne(db, sql: "SELECT entries FROM index_segments WHERE id = ?", arguments: [merged]) ?? 0
+        var writer = try BlockWriter(segment: merged, expectedKeys: total, db)
         for kind in IndexKind.allCases {
             var runs = try inputs.map { try BlockReader(segment: $0, kind: kind, db) }
             while true {
@@ -85,6 +89,7 @@ enum IndexSegments {
             }
             try writer.finish(kind)
         }
+        try writer.storeFilter(db)
         let list = inputs.map(String.init).joined(separator: ",")
         try db.execute(sql: """
             DELETE FROM index_blocks WHERE segment IN (\(list));
@@ -92,14 +97,16 @@ enum IndexSegments {
             """)
     }
 
-    /// Packs a segment's entries, in order, into blocks.
+    /// Packs a segment's entries, in order, into blocks, and makes the segment's filter.
     private struct BlockWriter {
         let segment: Int64
         let insert: Statement
         var block: [IndexEntry] = []
+        var filter: BloomFilter
 
-        init(segment: Int64, _ db: Database) throws {
+        init(segment: Int64, expectedKeys: Int, _ db: Database) throws {
             self.segment = segment
+            filter = BloomFilter(expectedKeys: expectedKeys)
             insert = try db.cachedStatement(sql: """
                 INSERT INTO index_blocks (segment, kind, first_key, first_document, entries) VALUES (?, ?, ?, ?, ?)
                 """)
@@ -107,6 +114,7 @@ enum IndexSegments {
         }
 
         mutating func append(_ entry: IndexEntry, _ kind: IndexKind) throws {
+            filter.insert(entry.key)
             block.append(entry)
             if block.count == IndexBlock.capacity { try finish(kind) }
         }
@@ -117,6 +125,13 @@ enum IndexSegments {
             try insert.execute(arguments: [segment, kind.rawValue, IndexBlock.sortKey(head.key), Int64(head.document),
                                            IndexBlock.encode(block[...])])
             block.removeAll(keepingCapacity: true)
+        }
+
+        /// Stores the filter of every key appended, with a new nonce: the filter's identity
+        /// in `SegmentFilters`, since a segment id may come back after a rollback.
+        func storeFilter(_ db: Database) throws {
+            try db.cachedStatement(sql: "UPDATE index_segments SET filter = ?, nonce = ? WHERE id = ?")
+                .execute(arguments: [filter.encoded, Int64.random(in: .min ... .max), segment])
         }
     }
 

@@ -13,14 +13,11 @@ public final class WriteSession: ArchiveWriter {
     private var known = CandidateQueries.KnownPostings()
     /// New documents' search rows, written when the transaction's work is done.
     let searchRows = ArchiveStore.SearchRows()
-    /// Answers lookups of keys no document has without asking the indexes (see `KeyFilter`).
-    let keyFilter: KeyFilter?
     /// Index keys of the documents this transaction wrote, stored when it ends.
     let pendingKeys = PendingIndexKeys()
 
-    init(_ db: Database, keyFilter: KeyFilter? = nil) {
+    init(_ db: Database) {
         self.db = db
-        self.keyFilter = keyFilter
     }
 
     public func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
@@ -29,14 +26,14 @@ public final class WriteSession: ArchiveWriter {
             defer { known = CandidateQueries.KnownPostings() }
             return try CandidateQueries.candidates(db, bandKeys: bandKeys, passageHashes: passageHashes, common: common,
                                                    minSharedPassages: minSharedPassages, bucketLimit: bucketLimit, before: before,
-                                                   known: known, filter: keyFilter, pending: pendingKeys)
+                                                   known: known, pending: pendingKeys)
         }
     }
 
     public func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64> {
         try run {
             try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: before, known: &known,
-                                                filter: keyFilter, pending: pendingKeys)
+                                                pending: pendingKeys)
         }
     }
 
@@ -46,7 +43,7 @@ public final class WriteSession: ArchiveWriter {
 
     @discardableResult
     public func record(_ ingest: Ingest) throws(ArchiveError) -> IngestOutcome {
-        try run { try ArchiveStore.record(ingest, db, pending: pendingKeys, searchRows: searchRows, keyFilter: keyFilter) }
+        try run { try ArchiveStore.record(ingest, db, pending: pendingKeys, searchRows: searchRows) }
     }
 
     /// The id of the source with this URL, created with `kind` if new.
@@ -73,12 +70,9 @@ public final class WriteSession: ArchiveWriter {
 
 extension ArchiveStore {
     /// Runs `body` in one write transaction: all of its writes commit together or not at all.
-    /// With `keyFilter` (see `keyFilter(forAbout:)`), the session's lookups skip keys it
-    /// says no document has, and its writes add theirs to it; keep passing the same one.
-    public func inTransaction<T>(keyFilter: KeyFilter? = nil, _ body: (WriteSession) throws -> T) throws(ArchiveError) -> T {
+    public func inTransaction<T>(_ body: (WriteSession) throws -> T) throws(ArchiveError) -> T {
         try write { db in
-            try keyFilter?.prepare(db)
-            let session = WriteSession(db, keyFilter: keyFilter)
+            let session = WriteSession(db)
             let result = try body(session)
             try session.searchRows.flush(db)
             try IndexSegments.flush(session.pendingKeys, db)

@@ -23,9 +23,10 @@ struct JSONLImport {
     /// (`ArchiveStore`, 30 s); `run` and other imports are refused by that lock at once.
     static let defaultBatchSize = 6_000
     static let batchTime = Duration.seconds(12)
-    /// The writer's page cache for an import large enough to get a key filter (see
+    /// The writer's page cache for a bulk import, a file of at least `bulkLines` lines (see
     /// `ArchiveStore.widenWriterCache`); up to this much more memory while it runs.
     static let bulkCacheMebibytes = 256
+    static let bulkLines = 1_000
     /// Failing lines named per file; a file of garbage says so without a line per line.
     static let warningsPerFile = 20
 
@@ -38,8 +39,7 @@ struct JSONLImport {
     func run(paths: [String]) throws -> RunSummary {
         var summary = RunSummary()
         let decoder = JSONDecoder()
-        // One filter for the whole run: it stays current across files and batches.
-        var keyFilter: KeyFilter?
+        var widened = false
         for path in paths {
             let file = URL(fileURLWithPath: path).standardizedFileURL
             let data: Data
@@ -54,10 +54,10 @@ struct JSONLImport {
             }
             let lineCount = LineSplitter.count(data)
             let fileSource = try store.ensureSource(url: file.absoluteString, kind: "jsonl")
-            if keyFilter == nil {
-                keyFilter = try store.keyFilter(forAbout: lineCount)
+            if !widened, lineCount >= Self.bulkLines {
                 // A bulk write: a cache that holds the pages its batches touch.
-                if keyFilter != nil { try store.widenWriterCache(mebibytes: Self.bulkCacheMebibytes) }
+                try store.widenWriterCache(mebibytes: Self.bulkCacheMebibytes)
+                widened = true
             }
             let progress = ProgressBar(total: lineCount)
             defer { progress.finish() }
@@ -84,7 +84,7 @@ struct JSONLImport {
             var remaining = lines.enumerated().makeIterator()
             var pending = remaining.next()
             while pending != nil {
-                try store.inTransaction(keyFilter: keyFilter) { session in
+                try store.inTransaction { session in
                     let ingestor = Ingestor(writer: session, matcher: matcher)
                     var taken = 0
                     let deadline = ContinuousClock.now + Self.batchTime

@@ -1,0 +1,88 @@
+@testable import Archive
+import Foundation
+import GRDB
+import Testing
+
+/// The Bloom filters in front of the index segments (`SegmentFilters`): they may only ever
+/// skip lookups of keys a segment lacks, whoever wrote the segment and whatever was rolled back.
+struct SegmentFilterTests {
+    private func add(_ session: WriteSession, _ source: Int64, _ name: String, bands: [UInt64], passages: [UInt64]) throws {
+        try session.record(Ingest(sourceID: source, entryKey: name, url: name,
+                                  capture: ArchiveFixtures.capture(name, body: "<p>\(name)</p>"),
+                                  content: .new(ArchiveFixtures.document(name, bands: bands, passages: passages),
+                                                relations: [], cluster: .ownCluster)))
+    }
+
+    /// The texts of the candidates found for these keys.
+    private func found(_ index: some CandidateIndex, bands: [UInt64] = [], passages: [UInt64] = [], min: Int = 2) throws -> [String] {
+        try index.candidates(bandKeys: bands, passageHashes: passages, common: [], minSharedPassages: min, bucketLimit: 64)
+            .map { try $0.text() }
+    }
+
+    @Test func noKeyIsEverMissedAndFewAbsentOnesPass() throws {
+        var filter = BloomFilter(expectedKeys: 50_000)
+        var random = SystemRandomNumberGenerator()
+        let keys = (0..<50_000).map { _ in random.next() as UInt64 }
+        for key in keys { filter.insert(key) }
+        #expect(keys.allSatisfy(filter.mayHold))
+        let passed = (0..<100_000).count { _ in filter.mayHold(random.next()) }
+        #expect(passed < 4_000, "\(passed) of 100,000 absent keys passed")
+        let stored = try #require(BloomFilter(encoded: filter.encoded))
+        #expect(stored.words == filter.words && keys.allSatisfy(stored.mayHold))
+        #expect(BloomFilter(encoded: Data([1, 2, 3])) == nil && BloomFilter(encoded: Data(count: 24)) == nil)
+        #expect(BloomFilter(expectedKeys: 0).mayHold(7) == false)
+    }
+
+    @Test func keysWrittenBeforeAndDuringATransactionAreFound() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        _ = try ArchiveFixtures.ingest(store, source: source, url: "old", content: .new(
+            ArchiveFixtures.document("old", bands: [100, 200], passages: [1, 2, 3]), relations: [], cluster: .ownCluster))
+        let first = try store.inTransaction { session in
+            try add(session, source, "new", bands: [300, 400], passages: [4, 5, 6])
+            return [try found(session, bands: [999, 200]), try found(session, passages: [5, 6]),
+                    try found(session, bands: [7, 8], passages: [7, 8], min: 1)]
+        }
+        #expect(first == [["old"], ["new"], []])
+        #expect(try found(store, bands: [999, 400]) == ["new"])
+    }
+
+    @Test func aSegmentWrittenByAnotherConnectionIsSeen() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        try store.inTransaction { session in try add(session, source, "mine", bands: [1], passages: [11, 12]) }
+        #expect(try found(store, bands: [1]) == ["mine"], "the filters are read and kept")
+        // Another process (here another store on the same file) archives a document.
+        let other = try ArchiveStore(path: store.path)
+        _ = try ArchiveFixtures.ingest(other, source: source, url: "theirs", content: .new(
+            ArchiveFixtures.document("theirs", bands: [2], passages: [21, 22]), relations: [], cluster: .ownCluster))
+        let (texts, common) = try store.inTransaction { session in
+            (try found(session, bands: [2], passages: [21, 22]), try session.commonPassages([21, 22], clusterLimit: 0))
+        }
+        #expect(texts == ["theirs"])
+        #expect(common == [21, 22])
+    }
+
+    /// A rolled-back transaction gives its segment id back; the next segment with that id
+    /// has other keys, and the filter kept for the first must not answer for it.
+    @Test func aRolledBackSegmentsFilterNeverAnswersForTheNextWithItsID() throws {
+        let store = try ArchiveFixtures.store()
+        let queue = try DatabaseQueue(path: store.path)
+        struct Rollback: Error {}
+        #expect(throws: Rollback.self) {
+            try queue.write { db in
+                let pending = PendingIndexKeys()
+                try ArchiveStore.insertIndexKeys(bandKeys: [], passageHashes: [41], documentID: 1, into: pending, db)
+                try IndexSegments.flush(pending, db)
+                let lookup = try IndexLookup(db, before: nil, pending: nil)
+                #expect(try lookup.earliest(.passage, 41, limit: 5) == [1], "its filter is now kept")
+                throw Rollback()
+            }
+        }
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        _ = try ArchiveFixtures.ingest(store, source: source, url: "kept", content: .new(
+            ArchiveFixtures.document("kept", bands: [5], passages: [42]), relations: [], cluster: .ownCluster))
+        #expect(try found(store, passages: [42], min: 1) == ["kept"])
+        #expect(try found(store, passages: [41], min: 1) == [])
+    }
+}
