@@ -105,7 +105,8 @@ extension ArchiveStore {
     /// coded strings. Those of them stored without a base are stored again with it (a base
     /// stays as it is: its members were compressed against its text, not its blob).
     static func trainDictionaryIfDue(_ db: Database) throws {
-        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM dictionaries WHERE words IS NOT NULL LIMIT 1")) != true,
+        // (The newest dictionary, which is kept decoded, rather than a query reading past each preset.)
+        guard try newestDictionary(db)?.coder == nil,
               try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM documents")) ?? 0 >= dictionaryTrainingDocuments else { return }
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, text, text_size FROM documents ORDER BY id LIMIT ?"), arguments: [dictionaryTrainingDocuments])
         let texts = try rows.map { try decodeText($0["text"], size: $0["text_size"], db) }
