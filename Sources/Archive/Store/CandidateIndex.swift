@@ -4,8 +4,9 @@ public protocol CandidateIndex {
     /// Archived documents that share an LSH band with `bandKeys`, or at least
     /// `minSharedPassages` passage fingerprints (ignoring `common` ones), with their texts.
     /// Only the `bucketLimit` earliest documents of a band bucket or a fingerprint count, so
-    /// the cost is bounded whatever the archive's size: one indexed lookup per band and per
-    /// fingerprint, each returning at most `bucketLimit` rows.
+    /// the cost grows with the archive's size only through its number of index segments,
+    /// O(log n): per band and per fingerprint, one block read from each segment whose Bloom
+    /// filter may hold the key (see `IndexLookup`).
     func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
                     minSharedPassages: Int, bucketLimit: Int) throws(ArchiveError) -> [Candidate]
 
