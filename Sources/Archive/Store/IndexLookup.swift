@@ -12,18 +12,20 @@ import GRDBSQLite
 /// stock phrase) costs two more reads and one per block read.
 struct IndexLookup {
     private let db: Database
-    private let segments: [Int64]
-    private let filters: [BloomFilter]
+    private let segments: [IndexSegments.Stored]
     private let pending: PendingIndexKeys?
     private let bound: Int64
 
+    /// `pending`, when given, is the write transaction's: it also keeps the list of stored
+    /// segments from one lookup to the next (two per document).
     init(_ db: Database, before: Int64?, pending: PendingIndexKeys?) throws {
         self.db = db
-        let ordered = try IndexSegments.ordered(before: before, db)
-        segments = ordered.map(\.id)
-        filters = try SegmentFilters.filters(of: ordered, db)
+        let bound = before ?? Int64.max
+        self.bound = bound
+        let stored = try pending?.storedSegments ?? IndexSegments.stored(db)
+        pending?.storedSegments = stored
+        segments = stored.filter { $0.firstDocument < bound }
         self.pending = pending
-        bound = before ?? Int64.max
     }
 
     /// The earliest `limit` documents under `key`.
@@ -53,7 +55,8 @@ struct IndexLookup {
             SELECT first_key, entries FROM index_blocks WHERE segment = ? AND kind = ? AND first_key <= ?
             ORDER BY first_key DESC, first_document DESC LIMIT 1
             """)
-        for (segment, filter) in zip(segments, filters) where filter.mayHold(key) {
+        for segment in segments where segment.filter.mayHold(key) {
+            let segment = segment.id
             let startsRun = try last.first(segment, kind, sortKey) { firstKey, block -> Bool in
                 if firstKey == sortKey { return true }
                 // Keys are in order and the next block starts after `key`: all of its documents are here.

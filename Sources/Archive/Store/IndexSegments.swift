@@ -27,12 +27,20 @@ enum IndexSegments {
     /// Segments of one level merged together.
     static let fanout = 4
 
-    /// The segments holding documents with ids below `before` (all, when nil), in the order
-    /// of their documents, with their filters' nonces.
-    static func ordered(before: Int64?, _ db: Database) throws -> [(id: Int64, nonce: Int64)] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, nonce FROM index_segments WHERE first_document_id < ? ORDER BY first_document_id
-            """), arguments: [before ?? Int64.max]).map { ($0[0], $0[1]) }
+    /// A stored segment as lookups need it.
+    struct Stored {
+        var id: Int64
+        var firstDocument: Int64
+        var filter: BloomFilter
+    }
+
+    /// Every stored segment, in the order of their documents, with its filter.
+    static func stored(_ db: Database) throws -> [Stored] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, nonce, first_document_id FROM index_segments ORDER BY first_document_id
+            """))
+        let filters = try SegmentFilters.filters(of: rows.map { (id: $0[0], nonce: $0[1]) }, db)
+        return zip(rows, filters).map { Stored(id: $0[0], firstDocument: $0[2], filter: $1) }
     }
 
     /// Stores `pending`'s keys as a new segment, if it has any, then merges the levels that

@@ -11,6 +11,9 @@ final class PendingIndexKeys {
     private var first: [[UInt64: UInt32]] = IndexKind.allCases.map { _ in [:] }
     private var more: [[UInt64: [UInt32]]] = IndexKind.allCases.map { _ in [:] }
     private(set) var count = 0
+    /// The stored segments as this transaction last read them (`IndexLookup`), kept until it
+    /// stores one itself: within a write transaction no one else can.
+    var storedSegments: [IndexSegments.Stored]?
     private(set) var firstDocument: Int64?
     private(set) var lastDocument: Int64?
 
@@ -46,8 +49,8 @@ final class PendingIndexKeys {
         return true
     }
 
-    /// The entries of each kind, sorted, and the documents they span; the keys are then
-    /// forgotten.
+    /// The entries of each kind, sorted, and the documents they span, to be stored as a
+    /// segment; the keys are then forgotten, and so is the list of stored segments.
     func take() -> (entries: [[IndexEntry]], documents: ClosedRange<Int64>)? {
         guard let firstDocument, let lastDocument, count > 0 else { return nil }
         let out = entries.map { $0.sorted() }
@@ -55,6 +58,7 @@ final class PendingIndexKeys {
         first = IndexKind.allCases.map { _ in [:] }
         more = IndexKind.allCases.map { _ in [:] }
         count = 0
+        storedSegments = nil
         self.firstDocument = nil
         self.lastDocument = nil
         return (out, firstDocument...lastDocument)
