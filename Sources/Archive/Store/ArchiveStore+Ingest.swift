@@ -15,7 +15,7 @@ extension ArchiveStore {
         try write { db in
             let pending = PendingIndexKeys()
             let outcome = try Self.record(ingest, db, pending: pending)
-            try IndexSegments.flush(pending, db)
+            try IndexSegments.flush(pending, merging: false, db)
             return outcome
         }
     }

@@ -32,7 +32,7 @@ extension ArchiveStore {
             try Self.insertIndexKeys(bandKeys: decision.bandKeys, passageHashes: decision.passageHashes, documentID: id,
                                      into: session.pendingKeys, db)
         }
-        try IndexSegments.flush(session.pendingKeys, db)
+        try IndexSegments.flush(session.pendingKeys, merging: false, db)
         return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM clusters") ?? 0
     }
 

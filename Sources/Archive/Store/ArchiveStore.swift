@@ -51,13 +51,20 @@ public final class ArchiveStore: Sendable {
     /// dead space; archives created before incremental auto-vacuum keep theirs for reuse.
     /// FTS5 keeps new rows in memory until a savepoint or the commit, and its segment merges
     /// free pages then: a savepoint makes it write them before the vacuum, not after.
+    /// Index segments that the write filled a level with are merged after its commit, in a
+    /// transaction of their own (`IndexSegments`): a crash during a merge loses no document,
+    /// and the next write finishes it.
     func write<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
         do {
-            return try pool.write { db in
+            let result = try pool.write { db in
                 let result = try body(db)
                 try db.execute(sql: "SAVEPOINT search_index; RELEASE search_index; PRAGMA incremental_vacuum")
                 return result
             }
+            try pool.write { db in
+                if try IndexSegments.mergeFullLevels(db) { try db.execute(sql: "PRAGMA incremental_vacuum") }
+            }
+            return result
         } catch {
             throw named(Self.wrap(error))
         }

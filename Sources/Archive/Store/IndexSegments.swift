@@ -44,8 +44,9 @@ enum IndexSegments {
     }
 
     /// Stores `pending`'s keys as a new segment, if it has any, then merges the levels that
-    /// filled up.
-    static func flush(_ pending: PendingIndexKeys, _ db: Database) throws {
+    /// filled up, unless `merging` is false: a transaction's last segment is merged after its
+    /// commit (`ArchiveStore.write`), so its documents never wait on a merge to be durable.
+    static func flush(_ pending: PendingIndexKeys, merging: Bool = true, _ db: Database) throws {
         guard let (entries, documents) = pending.take() else { return }
         let total = entries.reduce(0) { $0 + $1.count }
         try db.cachedStatement(sql: """
@@ -57,17 +58,22 @@ enum IndexSegments {
             try writer.finish(kind)
         }
         try writer.storeFilter(db)
-        try mergeFullLevels(db)
+        if merging { try mergeFullLevels(db) }
     }
 
     /// Merges the segments of every level that has `fanout` of them into one a level up,
     /// from the bottom, so a merge that fills the next level is followed by that level's.
-    private static func mergeFullLevels(_ db: Database) throws {
-        var level = 0
+    /// Returns whether it merged any.
+    @discardableResult
+    static func mergeFullLevels(_ db: Database) throws -> Bool {
+        var level = 0, merged = false
         while true {
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM index_segments WHERE level = ?", arguments: [level]) ?? 0
-            guard count > 0 else { return }
-            if count >= fanout { try merge(level: level, db) }
+            guard count > 0 else { return merged }
+            if count >= fanout {
+                try merge(level: level, db)
+                merged = true
+            }
             level += 1
         }
     }

@@ -75,7 +75,7 @@ extension ArchiveStore {
             let session = WriteSession(db)
             let result = try body(session)
             try session.searchRows.flush(db)
-            try IndexSegments.flush(session.pendingKeys, db)
+            try IndexSegments.flush(session.pendingKeys, merging: false, db)
             return result
         }
     }
