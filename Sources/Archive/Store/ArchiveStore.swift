@@ -53,21 +53,28 @@ public final class ArchiveStore: Sendable {
     /// free pages then: a savepoint makes it write them before the vacuum, not after.
     /// Index segments that the write filled a level with are merged after its commit, in a
     /// transaction of their own (`IndexSegments`): a crash during a merge loses no document,
-    /// and the next write finishes it.
+    /// and the next write finishes it. So does a merge that finds the disk full, which is not
+    /// this write's error: its documents are committed.
     func write<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
+        let result: T
         do {
-            let result = try pool.write { db in
+            result = try pool.write { db in
                 let result = try body(db)
                 try db.execute(sql: "SAVEPOINT search_index; RELEASE search_index; PRAGMA incremental_vacuum")
                 return result
             }
-            try pool.write { db in
-                if try IndexSegments.mergeFullLevels(db) { try db.execute(sql: "PRAGMA incremental_vacuum") }
-            }
-            return result
         } catch {
             throw named(Self.wrap(error))
         }
+        do {
+            try pool.write { db in
+                if try IndexSegments.mergeFullLevels(db) { try db.execute(sql: "PRAGMA incremental_vacuum") }
+            }
+        } catch {
+            if case .full = Self.wrap(error) { return result }
+            throw named(Self.wrap(error))
+        }
+        return result
     }
 
     /// Gives the writer connection a page cache of `mebibytes` for as long as this store
