@@ -18,9 +18,10 @@ struct Ingestor {
     var settings: DuplicateSettings { matcher.settings }
 
     /// Archives `article` as seen through `sighting`; an article without text settles the
-    /// entry, so later runs do not fetch it again.
-    func archive(_ article: Article, sighting: Sighting) throws(ArchiveError) -> IngestOutcomeKind {
-        guard let outcome = try ingest(article, sighting: sighting) else {
+    /// entry, so later runs do not fetch it again. `analysis`, when given, is its text's
+    /// (made beforehand, on another thread); else it is made here.
+    func archive(_ article: Article, sighting: Sighting, analysis: ArticleAnalysis? = nil) throws(ArchiveError) -> IngestOutcomeKind {
+        guard let outcome = try ingest(article, sighting: sighting, analysis: analysis) else {
             try writer.settleEntry(sourceID: sighting.sourceID, entryKey: sighting.entryKey, url: sighting.url,
                                    title: sighting.entryTitle, published: sighting.entryPublished)
             return .empty
@@ -32,11 +33,11 @@ struct Ingestor {
     }
 
     /// Archives `article` as seen through `sighting`; nil when the article has no text.
-    private func ingest(_ article: Article, sighting: Sighting) throws(ArchiveError) -> IngestOutcome? {
+    private func ingest(_ article: Article, sighting: Sighting, analysis: ArticleAnalysis?) throws(ArchiveError) -> IngestOutcome? {
         let text = article.text
         guard !text.isEmpty else { return nil }
-        let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
-        let prints = Fingerprints(of: analyzed, settings: settings)
+        let analysis = analysis ?? ArticleAnalysis(text, settings: settings)
+        let analyzed = analysis.analyzed, prints = analysis.prints
         if let existing = try writer.documentID(contentHash: prints.contentHash) {
             return try writer.record(sighting.ingest(.existing(documentID: existing)))
         }

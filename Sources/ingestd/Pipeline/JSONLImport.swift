@@ -38,7 +38,6 @@ struct JSONLImport {
 
     func run(paths: [String]) throws -> RunSummary {
         var summary = RunSummary()
-        let decoder = JSONDecoder()
         var widened = false
         for path in paths {
             let file = URL(fileURLWithPath: path).standardizedFileURL
@@ -81,35 +80,44 @@ struct JSONLImport {
                 repeats.add("\(path):\(number + 1): id \(id) was already given on line \(first + 1) with another text; "
                             + "archived as another document, so exports will show the id twice")
             }
-            var remaining = lines.enumerated().makeIterator()
-            var pending = remaining.next()
+            // Lines are decoded, normalized and analyzed on a second thread, ahead of the writes.
+            let preparer = LinePreparer(lines) { [normalizer, settings = matcher.settings, decoder = JSONDecoder()] line in
+                PreparedLine(line, normalizer: normalizer, settings: settings, decoder: decoder)
+            }
+            defer { preparer.stop() }
+            var pending = preparer.next()
             while pending != nil {
                 try store.inTransaction { session in
                     let ingestor = Ingestor(writer: session, matcher: matcher)
                     var taken = 0
                     let deadline = ContinuousClock.now + Self.batchTime
-                    while let (number, line) = pending, taken < batchSize, ContinuousClock.now < deadline {
-                        pending = remaining.next()
+                    while let (number, line, prepared) = pending, taken < batchSize, ContinuousClock.now < deadline {
+                        pending = preparer.next()
                         taken += 1
                         progress.advance()
-                        guard !line.isEmpty else { continue }
-                        summary.records += 1
-                        guard line.count <= normalizer.settings.maxInputBytes else {
-                            failed(number, "the line is \(line.count) bytes, over normalizer.max_input_bytes "
+                        let entry: CorpusLine, article: Article, analysis: ArticleAnalysis
+                        switch prepared {
+                        case .blank:
+                            continue
+                        case let .tooLong(bytes):
+                            summary.records += 1
+                            failed(number, "the line is \(bytes) bytes, over normalizer.max_input_bytes "
                                    + "(\(normalizer.settings.maxInputBytes)); skipped")
                             continue
-                        }
-                        let entry: CorpusLine
-                        do { entry = try decoder.decode(CorpusLine.self, from: line) } catch {
-                            failed(number, "not a corpus line ({\"id\", \"text\"}): \(Self.reason(error))")
+                        case let .undecodable(reason):
+                            summary.records += 1
+                            failed(number, "not a corpus line ({\"id\", \"text\"}): \(reason)")
                             continue
+                        case let .ready(line, read, analyzed):
+                            summary.records += 1
+                            (entry, article, analysis) = (line, read, analyzed)
                         }
                         var sourceID = fileSource
                         if let name = entry.source {
                             sourceID = try sources[name] ?? session.ensureSource(url: "jsonl-source:\(name)", kind: "jsonl")
                             sources[name] = sourceID
                         }
-                        let outcome = try archive(entry, line: Data(line), file: file, sourceID: sourceID, ingestor)
+                        let outcome = try archive(entry, article, analysis, line: Data(line), file: file, sourceID: sourceID, ingestor)
                         if case .added = outcome {
                             archived(entry.idJSON, at: number, asNew: true)
                         } else if case .seenAgain = outcome {
@@ -158,16 +166,17 @@ struct JSONLImport {
         summary.documentsAdded += restored
     }
 
-    private func archive(_ entry: CorpusLine, line: Data, file: URL, sourceID: Int64, _ ingestor: Ingestor) throws -> IngestOutcomeKind {
-        let article = entry.article(normalizer)
+    private func archive(_ entry: CorpusLine, _ article: Article, _ analysis: ArticleAnalysis, line: Data, file: URL,
+                         sourceID: Int64, _ ingestor: Ingestor) throws -> IngestOutcomeKind {
         let url = entry.url ?? "\(file.absoluteString)#\(entry.idJSON)"
         let capture = CaptureInput(requestedURL: url, finalURL: url, status: 200, contentType: CorpusLine.contentType,
                                    etag: nil, lastModified: nil, headers: [], fetchedAt: Date(), body: line)
         return try ingestor.archive(article, sighting: Sighting(sourceID: sourceID, entryKey: entry.idJSON,
-                                                              entryTitle: entry.title, url: url, capture: capture))
+                                                              entryTitle: entry.title, url: url, capture: capture),
+                                    analysis: analysis)
     }
 
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         guard let e = error as? DecodingError else { return "\(error)" }
         switch e {
         case let .keyNotFound(key, _): return "missing \"\(key.stringValue)\""

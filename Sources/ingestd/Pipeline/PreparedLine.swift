@@ -1,0 +1,31 @@
+import Foundation
+import Normalizer
+
+/// One line of a JSONL corpus, read as far as it can be without the archive: decoded,
+/// normalized and analyzed (see `LinePreparer`), or why it cannot be archived.
+enum PreparedLine {
+    case blank
+    /// Over `normalizer.max_input_bytes`: this many bytes.
+    case tooLong(Int)
+    /// Not a corpus line: why.
+    case undecodable(String)
+    case ready(CorpusLine, Article, ArticleAnalysis)
+
+    init(_ line: Data.SubSequence, normalizer: Normalizer, settings: DuplicateSettings, decoder: JSONDecoder) {
+        guard !line.isEmpty else {
+            self = .blank
+            return
+        }
+        guard line.count <= normalizer.settings.maxInputBytes else {
+            self = .tooLong(line.count)
+            return
+        }
+        let entry: CorpusLine
+        do { entry = try decoder.decode(CorpusLine.self, from: line) } catch {
+            self = .undecodable(JSONLImport.reason(error))
+            return
+        }
+        let article = entry.article(normalizer)
+        self = .ready(entry, article, ArticleAnalysis(article.text, settings: settings))
+    }
+}
