@@ -16,11 +16,14 @@ struct LinePreparerTests {
         let preparer = LinePreparer(Self.lines, capacity: 7) { .undecodable(String(decoding: $0, as: UTF8.self)) }
         defer { preparer.stop() }
         var seen: [Int] = []
+        var held = 0
         while let (number, line, prepared) = preparer.next() {
             #expect(String(decoding: line, as: UTF8.self) == String(number) && Self.reason(prepared) == String(number))
             seen.append(number)
+            held = max(held, preparer.held)
         }
         #expect(seen == Array(0..<5_000))
+        #expect(held <= 2 * 7, "lines taken are let go, though the queue never runs empty")
         #expect(preparer.next() == nil, "and nothing after the last")
     }
 

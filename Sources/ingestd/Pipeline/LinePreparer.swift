@@ -5,7 +5,8 @@ import Foundation
 /// one core busy, and preparing a line, about a fifth of an import's time, needs no archive.
 ///
 /// Guarantees: `next()` gives every line in order, exactly once, with its 0-based number,
-/// then nil; at most `capacity` prepared lines wait in memory; `stop()` ends the thread
+/// then nil; at most `capacity` prepared lines wait, and at most twice that are held in
+/// memory; `stop()` ends the thread
 /// after the line it is preparing, and a preparer must be stopped before it is let go.
 final class LinePreparer: @unchecked Sendable {
     typealias Item = (number: Int, line: Data.SubSequence, prepared: PreparedLine)
@@ -42,8 +43,10 @@ final class LinePreparer: @unchecked Sendable {
         guard head < ready.count else { return nil }
         let item = ready[head]
         head += 1
-        if head == ready.count {
-            ready.removeAll(keepingCapacity: true)
+        // Lines taken are dropped a queue's worth at a time: the preparer keeps the queue from
+        // ever running empty, so waiting for that would keep every line of the file.
+        if head >= capacity || head == ready.count {
+            ready.removeFirst(head)
             head = 0
         }
         // The thread is woken only once half the queue is free: one wake-up per half queue,
@@ -51,6 +54,9 @@ final class LinePreparer: @unchecked Sendable {
         if producerWaits && ready.count - head <= capacity / 2 { condition.signal() }
         return item
     }
+
+    /// Lines held, taken or not: at most twice `capacity`.
+    var held: Int { condition.withLock { ready.count } }
 
     func stop() {
         condition.lock()
