@@ -6,8 +6,8 @@ import Foundation
 ///
 /// Guarantees: `next()` gives every line in order, exactly once, with its 0-based number,
 /// then nil; at most `capacity` prepared lines wait, and at most twice that are held in
-/// memory; `stop()` ends the thread
-/// after the line it is preparing, and a preparer must be stopped before it is let go.
+/// memory; `stop()` ends the thread after the line it is preparing. A preparer must be
+/// stopped before it is let go: its thread holds it.
 final class LinePreparer: @unchecked Sendable {
     typealias Item = (number: Int, line: Data.SubSequence, prepared: PreparedLine)
 
