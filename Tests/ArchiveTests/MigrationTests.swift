@@ -8,6 +8,8 @@ import TestSupport
 /// migration runs in order and nothing stored is lost.
 struct MigrationTests {
     static let earlier = Array(ArchiveSchema.migrator.migrations.dropLast())
+    /// A fetch time as the archive stores it (to the millisecond).
+    static let fetched = Date(timeIntervalSince1970: 1_764_000_000.125)
 
     @Test(arguments: earlier)
     func anArchiveOfAnEarlierSchemaIsUpgraded(version: String) throws {
@@ -29,11 +31,28 @@ struct MigrationTests {
                 INSERT INTO documents (id, content_hash, text, text_size, word_count, \(signature ? "signature, " : "")relation, first_seen_at, normalizer_version)
                 VALUES (1, ?, ?, ?, 7, \(signature ? "x'00', " : "")'canonical', ?, 'normalizer/1')
                 """, arguments: [ArchiveStore.sha256Hex(text), ZlibCodec.compress(text), text.count, Date()])
+            // One page fetched through a redirect, seen twice: at its fetch, then a day later by another entry.
+            let page = Data("<p>A text archived before dictionaries existed.</p>".utf8)
+            try db.execute(sql: """
+                INSERT INTO captures (id, requested_url, final_url, status, headers, fetched_at, body_sha256, body_size, body)
+                VALUES (1, 'https://old.example/1', 'https://old.example/one', 200, '[]', ?, ?, ?, ?)
+                """, arguments: [Self.fetched, ArchiveStore.sha256Hex(page), page.count, ZlibCodec.compress(page)])
+            try db.execute(sql: """
+                INSERT INTO sightings (document_id, source_id, capture_id, entry_key, url, seen_at)
+                VALUES (1, 1, 1, 'guid-1', 'https://old.example/1', ?), (1, 1, 1, 'guid-2', 'https://old.example/one', ?)
+                """, arguments: [Self.fetched, Self.fetched.addingTimeInterval(86_400)])
             try db.execute(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (1, 1, ?)", arguments: [Date()])
             try db.execute(sql: "UPDATE documents SET cluster_id = 1 WHERE id = 1")
-            // Index keys as a row each, as they were until v12 made segments of them.
-            try db.execute(sql: "INSERT INTO minhash_bands (band, key, document_id) VALUES (3, 42, 1)")
-            try db.execute(sql: "INSERT INTO passage_postings (hash, document_id) VALUES (7, 1), (8, 1)")
+            if try db.tableExists("minhash_bands") {
+                // Index keys as a row each, as they were until v12 made segments of them.
+                try db.execute(sql: "INSERT INTO minhash_bands (band, key, document_id) VALUES (3, 42, 1)")
+                try db.execute(sql: "INSERT INTO passage_postings (hash, document_id) VALUES (7, 1), (8, 1)")
+            } else {
+                let pending = PendingIndexKeys()
+                try pending.add(.band, [IndexKind.bandKey(3, 42)], document: 1)
+                try pending.add(.passage, [7, 8], document: 1)
+                try IndexSegments.flush(pending, db)
+            }
         }
         try old.close()
 
@@ -41,7 +60,14 @@ struct MigrationTests {
         let feed = try #require(try store.feeds().first)
         #expect(feed.url == "https://old.example/rss" && feed.etag == "\"v1\"")
         #expect(try store.isEntryKnown(sourceID: feed.sourceID, entryKey: "new-guid", url: "https://old.example/1"))
-        #expect(try store.document(1).text == "A text archived before dictionaries existed.")
+        let document = try store.document(1)
+        #expect(document.text == "A text archived before dictionaries existed.")
+        #expect(document.sightings.map(\.url) == ["https://old.example/1", "https://old.example/one"])
+        #expect(document.sightings.map(\.finalURL) == ["https://old.example/one", "https://old.example/one"])
+        #expect(document.sightings.map(\.seenAt) == [Self.fetched, Self.fetched.addingTimeInterval(86_400)])
+        var requested: [String] = []
+        try store.forEachCapture { requested.append($0.requestedURL) }
+        #expect(requested == ["https://old.example/1"], "the redirect's first URL is kept")
         #expect(try store.candidates(bandKeys: [0, 0, 0, 42], passageHashes: [], common: [], minSharedPassages: 2, bucketLimit: 8)
             .map(\.documentID) == [1], "the band key is found at its band")
         #expect(try store.candidates(bandKeys: [42], passageHashes: [7, 8], common: [], minSharedPassages: 2, bucketLimit: 8)

@@ -19,6 +19,7 @@ enum ArchiveSchema {
         m.registerMigration("v10-no-signatures", migrate: dropSignatures)
         m.registerMigration("v11-word-dictionaries", migrate: addWordDictionaries)
         m.registerMigration("v12-index-segments", migrate: segmentIndexes)
+        m.registerMigration("v13-compact-provenance", migrate: compactProvenance)
         return m
     }
 

@@ -47,8 +47,10 @@ extension ArchiveStore {
         guard !docs.isEmpty else { throw ArchiveError.notFound("cluster \(clusterID)") }
         return try docs.map { row in
             let id: Int64 = row["id"]
-            let urls = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT url FROM sightings WHERE document_id = ? ORDER BY id"),
-                                           arguments: [id])
+            let urls = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT DISTINCT COALESCE(s.url, c.final_url) FROM sightings s JOIN captures c ON c.id = s.capture_id
+                WHERE s.document_id = ? ORDER BY s.id
+                """), arguments: [id])
             let sources = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT DISTINCT so.url FROM sightings s JOIN sources so ON so.id = s.source_id
                 WHERE s.document_id = ? ORDER BY s.id

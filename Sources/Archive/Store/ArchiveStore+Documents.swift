@@ -24,7 +24,8 @@ extension ArchiveStore {
         // document, and preparing it anew, then finding each column by its name, was almost
         // half of an export's instructions.
         let sightings = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT so.url, so.kind, s.entry_key, s.url, c.final_url, s.seen_at, c.status, c.etag,
+            SELECT so.url, so.kind, s.entry_key, COALESCE(s.url, c.final_url), c.final_url,
+                   COALESCE(s.seen_at, c.fetched_at), c.status, c.etag,
                    c.last_modified, c.id, c.body_sha256
             FROM sightings s JOIN sources so ON so.id = s.source_id JOIN captures c ON c.id = s.capture_id
             WHERE s.document_id = ? ORDER BY s.id

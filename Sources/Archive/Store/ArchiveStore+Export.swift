@@ -27,7 +27,8 @@ extension ArchiveStore {
         try read { db in
             let (clause, arguments) = Self.whereClause(filter)
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT d.id AS document_id, d.cluster_id, d.relation, c.id AS capture_id, c.requested_url, c.final_url,
+                SELECT d.id AS document_id, d.cluster_id, d.relation, c.id AS capture_id,
+                       COALESCE(c.requested_url, c.final_url) AS requested_url, c.final_url,
                        c.status, c.headers, c.fetched_at, c.body, c.body_size, c.body_sha256
                 FROM documents d JOIN sightings s ON s.document_id = d.id JOIN captures c ON c.id = s.capture_id
                 WHERE \(clause) GROUP BY d.id, c.id ORDER BY d.id, c.id

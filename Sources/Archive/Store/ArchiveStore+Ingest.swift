@@ -44,8 +44,7 @@ extension ArchiveStore {
         switch ingest.content {
         case let .existing(documentID):
             let captureID = try Self.upsertCapture(ingest.capture, base: nil, db)
-            outcome = .seenAgain(documentID: documentID,
-                                 newSighting: try Self.insertSighting(documentID, captureID, ingest, db))
+            outcome = .seenAgain(documentID: documentID, newSighting: try Self.insertSighting(documentID, captureID, ingest, db))
         case let .new(input, relations, cluster):
             if let existing = try Self.documentID(contentHash: input.contentHash, db) {
                 let captureID = try Self.upsertCapture(ingest.capture, base: nil, db)
@@ -89,7 +88,7 @@ extension ArchiveStore {
             INSERT INTO captures (requested_url, final_url, status, content_type, etag, last_modified, headers, fetched_at,
                                   body_sha256, body_size, body, body_base_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [c.requestedURL, c.finalURL, c.status, c.contentType, c.etag, c.lastModified, headers,
+            """).execute(arguments: [c.requestedURL == c.finalURL ? nil : c.requestedURL, c.finalURL, c.status, c.contentType, c.etag, c.lastModified, headers,
                                      c.fetchedAt, sha, c.body.count, body, base?.id])
         return db.lastInsertedRowID
     }
@@ -144,10 +143,19 @@ extension ArchiveStore {
     }
 
     private static func insertSighting(_ documentID: Int64, _ captureID: Int64, _ ingest: Ingest, _ db: Database) throws -> Bool {
+        try insertSighting(documentID: documentID, sourceID: ingest.sourceID, captureID: captureID, entryKey: ingest.entryKey,
+                           url: ingest.url, seenAt: ingest.capture.fetchedAt, db)
+    }
+
+    /// Stores a sighting unless the same one is stored; its URL and time are stored as NULL
+    /// when they are its capture's final URL and fetch time (migration v13). Returns
+    /// whether it was new.
+    static func insertSighting(documentID: Int64, sourceID: Int64, captureID: Int64, entryKey: String, url: String,
+                               seenAt: Date, _ db: Database) throws -> Bool {
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO sightings (document_id, source_id, capture_id, entry_key, url, seen_at)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [documentID, ingest.sourceID, captureID, ingest.entryKey, ingest.url, ingest.capture.fetchedAt])
+            SELECT ?, ?, id, ?, NULLIF(?, final_url), NULLIF(?, fetched_at) FROM captures WHERE id = ?
+            """).execute(arguments: [documentID, sourceID, entryKey, url, seenAt, captureID])
         return db.changesCount > 0
     }
 

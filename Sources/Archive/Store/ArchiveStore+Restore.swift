@@ -63,12 +63,11 @@ extension ArchiveStore {
                     INSERT INTO captures (id, requested_url, final_url, status, etag, last_modified, headers, fetched_at,
                                           body_sha256, body_size, body, body_kept)
                     VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, 0, ?, 0)
-                    """).execute(arguments: [s.captureID, s.url, s.finalURL, s.status, s.etag, s.lastModified, s.seenAt,
+                    """).execute(arguments: [s.captureID, s.url == s.finalURL ? nil : s.url, s.finalURL, s.status, s.etag, s.lastModified, s.seenAt,
                                              s.captureSHA256, ZlibCodec.compress(Data())])
             }
-            try db.cachedStatement(sql: """
-                INSERT INTO sightings (document_id, source_id, capture_id, entry_key, url, seen_at) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [doc.id, sourceID, s.captureID, s.entryKey, s.url, s.seenAt])
+            _ = try insertSighting(documentID: doc.id, sourceID: sourceID, captureID: s.captureID, entryKey: s.entryKey,
+                                   url: s.url, seenAt: s.seenAt, db)
             try insertEntry(sourceID, s.entryKey, url: s.url, title: nil, published: nil, documentID: doc.id, db)
         }
         try trainDictionaryIfDue(db)
