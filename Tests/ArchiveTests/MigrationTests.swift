@@ -10,6 +10,10 @@ struct MigrationTests {
     static let earlier = Array(ArchiveSchema.migrator.migrations.dropLast())
     /// A fetch time as the archive stores it (to the millisecond).
     static let fetched = Date(timeIntervalSince1970: 1_764_000_000.125)
+    /// A shared dictionary's preset and vocabulary, and a text stored with them.
+    static let preset = Data("the wire story of the summit in Sochi ".utf8)
+    static let vocabulary = ["the", "wire", "story", "summit", "in"].map { Data($0.utf8) }
+    static let dictionaryText = Data("The wire story of the summit in Sochi, stored with a shared dictionary.".utf8)
 
     @Test(arguments: earlier)
     func anArchiveOfAnEarlierSchemaIsUpgraded(version: String) throws {
@@ -23,14 +27,32 @@ struct MigrationTests {
             try db.execute(sql: """
                 INSERT INTO entries (source_id, entry_key, url, first_seen_at) VALUES (1, 'guid-1', 'https://old.example/1', ?)
                 """, arguments: [Date()])
-            // A document as the first schema stored it: plain zlib text, no dictionary, no base.
-            let text = Data("A text archived before dictionaries existed.".utf8)
             // (Signatures were stored until v10 dropped them.)
             let signature = try db.columns(in: "documents").contains { $0.name == "signature" }
-            try db.execute(sql: """
-                INSERT INTO documents (id, content_hash, text, text_size, word_count, \(signature ? "signature, " : "")relation, first_seen_at, normalizer_version)
-                VALUES (1, ?, ?, ?, 7, \(signature ? "x'00', " : "")'canonical', ?, 'normalizer/1')
-                """, arguments: [ArchiveStore.sha256Hex(text), ZlibCodec.compress(text), text.count, Date()])
+            func insertDocument(_ id: Int64, _ text: Data, blob: Data) throws {
+                try db.execute(sql: """
+                    INSERT INTO documents (id, content_hash, text, text_size, word_count, \(signature ? "signature, " : "")relation, first_seen_at, normalizer_version)
+                    VALUES (?, ?, ?, ?, 7, \(signature ? "x'00', " : "")'canonical', ?, 'normalizer/1')
+                    """, arguments: [id, ArchiveStore.sha256Hex(text), blob, text.count, Date()])
+                try db.execute(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)", arguments: [id, id, Date()])
+                try db.execute(sql: "UPDATE documents SET cluster_id = ? WHERE id = ?", arguments: [id, id])
+            }
+            // A document as the first schema stored it: plain zlib text, no dictionary, no base.
+            let text = Data("A text archived before dictionaries existed.".utf8)
+            try insertDocument(1, text, blob: ZlibCodec.compress(text))
+            if try db.tableExists("dictionaries") {
+                // A text stored with a shared dictionary, with a vocabulary from v11 on.
+                let words = try db.columns(in: "dictionaries").contains { $0.name == "words" } ? Self.vocabulary : nil
+                let vocabulary = words.map { Data($0.joined(separator: [0x0A])) }
+                var values: [(any DatabaseValueConvertible)?] = [Self.preset, ArchiveStore.sha256Hex(Self.preset), Date()]
+                if let vocabulary { values += [vocabulary, ArchiveStore.sha256Hex(vocabulary)] }
+                try db.execute(sql: """
+                    INSERT INTO dictionaries (id, data, sha256, created_at\(words == nil ? "" : ", words, words_sha256")) \
+                    VALUES (1, ?, ?, ?\(words == nil ? "" : ", ?, ?"))
+                    """, arguments: StatementArguments(values))
+                let dictionary = SharedDictionary(id: 1, preset: Self.preset, coder: words.map { WordCoder(vocabulary: $0) })
+                try insertDocument(2, Self.dictionaryText, blob: TextBlob.encode(Self.dictionaryText, dictionary: dictionary, base: nil))
+            }
             // One page fetched through a redirect, seen twice: at its fetch, then a day later by another entry.
             let page = Data("<p>A text archived before dictionaries existed.</p>".utf8)
             try db.execute(sql: """
@@ -41,8 +63,6 @@ struct MigrationTests {
                 INSERT INTO sightings (document_id, source_id, capture_id, entry_key, url, seen_at)
                 VALUES (1, 1, 1, 'guid-1', 'https://old.example/1', ?), (1, 1, 1, 'guid-2', 'https://old.example/one', ?)
                 """, arguments: [Self.fetched, Self.fetched.addingTimeInterval(86_400)])
-            try db.execute(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (1, 1, ?)", arguments: [Date()])
-            try db.execute(sql: "UPDATE documents SET cluster_id = 1 WHERE id = 1")
             if try db.tableExists("minhash_bands") {
                 // Index keys as a row each, as they were until v12 made segments of them.
                 try db.execute(sql: "INSERT INTO minhash_bands (band, key, document_id) VALUES (3, 42, 1)")
@@ -57,11 +77,15 @@ struct MigrationTests {
         try old.close()
 
         let store = try ArchiveStore(path: path)
+        let migrations = ArchiveSchema.migrator.migrations
         let feed = try #require(try store.feeds().first)
         #expect(feed.url == "https://old.example/rss" && feed.etag == "\"v1\"")
         #expect(try store.isEntryKnown(sourceID: feed.sourceID, entryKey: "new-guid", url: "https://old.example/1"))
         let document = try store.document(1)
         #expect(document.text == "A text archived before dictionaries existed.")
+        if migrations.firstIndex(of: version)! >= migrations.firstIndex(of: "v5-text-dictionaries")! {
+            #expect(try store.document(2).text == String(decoding: Self.dictionaryText, as: UTF8.self))
+        }
         #expect(document.sightings.map(\.url) == ["https://old.example/1", "https://old.example/one"])
         #expect(document.sightings.map(\.finalURL) == ["https://old.example/one", "https://old.example/one"])
         #expect(document.sightings.map(\.seenAt) == [Self.fetched, Self.fetched.addingTimeInterval(86_400)])
@@ -72,7 +96,6 @@ struct MigrationTests {
             .map(\.documentID) == [1], "the band key is found at its band")
         #expect(try store.candidates(bandKeys: [42], passageHashes: [7, 8], common: [], minSharedPassages: 2, bucketLimit: 8)
             .map(\.documentID) == [1], "the postings are found")
-        let migrations = ArchiveSchema.migrator.migrations
         if migrations.firstIndex(of: version)! < migrations.firstIndex(of: "v4-search")! {
             // (From v4 on, the write path indexes documents; this one was written by hand.)
             #expect(try store.search("dictionaries", limit: 5).map(\.id) == [1], "the search index is filled for old documents")

@@ -20,6 +20,7 @@ enum ArchiveSchema {
         m.registerMigration("v11-word-dictionaries", migrate: addWordDictionaries)
         m.registerMigration("v12-index-segments", migrate: segmentIndexes)
         m.registerMigration("v13-compact-provenance", migrate: compactProvenance)
+        m.registerMigration("v14-dictionary-digests-first", migrate: putDictionaryDigestsFirst)
         return m
     }
 
