@@ -50,7 +50,7 @@ struct MigrationTests {
                     INSERT INTO dictionaries (id, data, sha256, created_at\(words == nil ? "" : ", words, words_sha256")) \
                     VALUES (1, ?, ?, ?\(words == nil ? "" : ", ?, ?"))
                     """, arguments: StatementArguments(values))
-                let dictionary = SharedDictionary(id: 1, preset: Self.preset, coder: words.map { WordCoder(vocabulary: $0) })
+                let dictionary = SharedDictionary(id: 1, digest: "", preset: Self.preset, coder: words.map { WordCoder(vocabulary: $0) })
                 try insertDocument(2, Self.dictionaryText, blob: TextBlob.encode(Self.dictionaryText, dictionary: dictionary, base: nil))
             }
             // One page fetched through a redirect, seen twice: at its fetch, then a day later by another entry.

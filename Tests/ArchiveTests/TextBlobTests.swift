@@ -10,8 +10,8 @@ struct TextBlobTests {
         .joined(separator: " ")
     let canonical = Data(story.utf8)
     let copy = Data((story + " A spokesman declined to comment.").utf8)
-    let dictionary = SharedDictionary(id: 7, preset: Data("harbour board tariff berths container Tuesday agreed".utf8), coder: nil)
-    let wordDictionary = SharedDictionary(id: 8, preset: Data([0x80, 0x81, 0x82]),
+    let dictionary = SharedDictionary(id: 7, digest: "seven", preset: Data("harbour board tariff berths container Tuesday agreed".utf8), coder: nil)
+    let wordDictionary = SharedDictionary(id: 8, digest: "eight", preset: Data([0x80, 0x81, 0x82]),
                                           coder: WordCoder(vocabulary: ["berth", "took", "crates", "crane", "idle", "item"].map { Data($0.utf8) }))
 
     private func decode(_ blob: Data, size: Int) throws -> Data {
@@ -121,7 +121,7 @@ struct TextBlobTests {
         try DatabaseQueue(path: store.path).write { db in
             let preset = Data("harbour board container berths".utf8)
             try db.execute(sql: "INSERT INTO dictionaries (data, sha256, created_at) VALUES (?, ?, ?)", arguments: [preset, ArchiveStore.sha256Hex(preset), Date()])
-            let old = SharedDictionary(id: UInt32(db.lastInsertedRowID), preset: preset, coder: nil)
+            let old = SharedDictionary(id: UInt32(db.lastInsertedRowID), digest: "", preset: preset, coder: nil)
             for (id, text) in zip(1..., texts) {
                 try db.execute(sql: "UPDATE documents SET text = ? WHERE id = ?", arguments: [TextBlob.encode(Data(text.utf8), dictionary: old, base: nil), id])
             }

@@ -15,13 +15,25 @@ enum CaptureBlob {
     static let textFormat: UInt8 = 4
     static let jsonTextFormat: UInt8 = 5
 
-    /// `isJSON` says the body is JSON (a JSONL line, a JSON feed), whose strings escape the text.
-    static func encode(_ body: Data, base: (id: Int64, text: Data)?, isJSON: Bool) -> Data {
+    /// `isJSON` says the body is JSON (a JSONL line, a JSON feed), whose strings escape the
+    /// text. `stream`, when given, is `stream(body, text: base.text, isJSON:)` made earlier.
+    static func encode(_ body: Data, base: (id: Int64, text: Data)?, isJSON: Bool, stream: Data? = nil) -> Data {
         guard let base, !base.text.isEmpty else { return ZlibCodec.compress(body) }
-        let format = isJSON ? jsonTextFormat : textFormat
-        var out = Data([format])
+        var out = Data([isJSON ? jsonTextFormat : textFormat])
         withUnsafeBytes(of: base.id.littleEndian) { out.append(contentsOf: $0) }
-        return out + ZlibStream.deflate(body, dictionary: dictionary(format, base.text))
+        return out + (stream ?? Self.stream(body, text: base.text, isJSON: isJSON)!)
+    }
+
+    /// The zlib stream of a blob compressed against `text`, without the header naming the
+    /// document; nil when the text is empty (such a capture is stored as format 1).
+    static func stream(_ body: Data, text: Data, isJSON: Bool) -> Data? {
+        guard !text.isEmpty else { return nil }
+        return ZlibStream.deflate(body, dictionary: dictionary(isJSON ? jsonTextFormat : textFormat, text))
+    }
+
+    /// Whether a body of this content type is compressed as JSON.
+    static func isJSON(_ contentType: String?) -> Bool {
+        contentType?.contains("json") == true
     }
 
     /// The document whose text a blob needs, if any.

@@ -9,8 +9,16 @@ import Foundation
 /// at most `cacheLimit` are kept.
 struct SharedDictionary: Sendable {
     let id: UInt32
+    /// The SHA-256s of its preset and vocabulary, as stored: with `id`, what tells it
+    /// from another dictionary given the same id by a transaction that rolled back.
+    let digest: String
     let preset: Data
     let coder: WordCoder?
+
+    /// The same stored dictionary.
+    func isSame(as other: SharedDictionary?) -> Bool {
+        other.map { $0.id == id && $0.digest == digest } ?? false
+    }
 
     static let cacheLimit = 8
 

@@ -58,7 +58,8 @@ extension ArchiveStore {
                     try indexForSearch(documentID, title: input.title, text: input.text, db)
                 }
                 // The page's text is most of what its capture says: compressed against it, the raw capture costs little.
-                let captureID = try Self.upsertCapture(ingest.capture, base: (documentID, Data(input.text.utf8)), db)
+                let captureID = try Self.upsertCapture(ingest.capture, base: (documentID, Data(input.text.utf8)),
+                                                       prepared: input.prepared, db)
                 try Self.insertRelations(relations, from: documentID, db)
                 try Self.insertIndexKeys(bandKeys: input.bandKeys, passageHashes: input.passageHashes,
                                          documentID: documentID, into: pending, db)
@@ -75,13 +76,14 @@ extension ArchiveStore {
         return outcome
     }
 
-    private static func upsertCapture(_ c: CaptureInput, base: (id: Int64, text: Data)?, _ db: Database) throws -> Int64 {
-        let sha = Self.sha256Hex(c.body)
+    private static func upsertCapture(_ c: CaptureInput, base: (id: Int64, text: Data)?, prepared: PreparedBlobs? = nil,
+                                      _ db: Database) throws -> Int64 {
+        let sha = prepared?.captureSHA256 ?? Self.sha256Hex(c.body)
         if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM captures WHERE final_url = ? AND body_sha256 = ?"), arguments: [c.finalURL, sha]) {
             return id
         }
         let headers = c.headers.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(c.headers), as: UTF8.self)
-        let body = CaptureBlob.encode(c.body, base: base, isJSON: c.contentType?.contains("json") == true)
+        let body = CaptureBlob.encode(c.body, base: base, isJSON: CaptureBlob.isJSON(c.contentType), stream: prepared?.captureStream)
         // A prepared statement, not a GRDB record: encoding a record through Codable, column
         // by column by name, was a twentieth of an import.
         try db.cachedStatement(sql: """
@@ -96,7 +98,7 @@ extension ArchiveStore {
     private static func insertDocument(_ input: DocumentInput, cluster: ClusterChoice, at time: Date,
                                        _ db: Database) throws -> (Int64, Int64) {
         let utf8 = Data(input.text.utf8)
-        let (blob, baseID) = try encodeText(utf8, joining: cluster, nearest: input.nearestID, db)
+        let (blob, baseID) = try encodeText(utf8, joining: cluster, nearest: input.nearestID, prepared: input.prepared, db)
         // A prepared statement, not a `DocumentRecord`: see `upsertCapture`.
         try db.cachedStatement(sql: """
             INSERT INTO documents (content_hash, title, published, language, site_name, canonical_url, text, text_size,

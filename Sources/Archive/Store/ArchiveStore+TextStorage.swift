@@ -20,7 +20,7 @@ extension ArchiveStore {
     /// A new text's blob and the base document it was compressed against: the canonical
     /// of the cluster it joins, else `nearest`.
     static func encodeText(_ utf8: Data, joining cluster: ClusterChoice, nearest: Int64? = nil,
-                           _ db: Database) throws -> (blob: Data, baseID: Int64?) {
+                           prepared: PreparedBlobs? = nil, _ db: Database) throws -> (blob: Data, baseID: Int64?) {
         let dictionary = try newestDictionary(db)
         let lookup = try db.cachedStatement(sql: "SELECT text, text_size, text_base_id FROM documents WHERE id = ?")
         // The base: the canonical of the cluster joined, else the nearest text or, when that
@@ -32,7 +32,7 @@ extension ArchiveStore {
             baseID = row["text_base_id"] ?? nearest
         }
         guard let baseID, let row = try Row.fetchOne(lookup, arguments: [baseID]) else {
-            return (TextBlob.encode(utf8, dictionary: dictionary, base: nil), nil)
+            return (prepared?.text(with: dictionary) ?? TextBlob.encode(utf8, dictionary: dictionary, base: nil), nil)
         }
         let text = try decodeText(row["text"], size: row["text_size"], db)
         if (row["text_base_id"] as Int64?) != nil {
@@ -79,24 +79,31 @@ extension ArchiveStore {
 
     private static func dictionary(_ id: UInt32, _ db: Database) throws(ArchiveError) -> SharedDictionary {
         do {
-            guard let digest = try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, words_sha256 FROM dictionaries WHERE id = ?"), arguments: [Int64(id)]) else {
+            guard let digests = try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, words_sha256 FROM dictionaries WHERE id = ?"), arguments: [Int64(id)]) else {
                 throw ArchiveError.corruptBlob("dictionary \(id) is missing")
             }
             // (Columns by position: this runs for every text read, and GRDB finds a column by
             // name by lower-casing and hashing it.)
-            return try SharedDictionary.cached(id: id, digest: "\(digest[0] as String) \(digest[1] as String? ?? "")") {
+            let digest = "\(digests[0] as String) \(digests[1] as String? ?? "")"
+            return try SharedDictionary.cached(id: id, digest: digest) {
                 guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT data, words FROM dictionaries WHERE id = ?"), arguments: [Int64(id)]) else {
                     throw ArchiveError.corruptBlob("dictionary \(id) is missing")
                 }
                 let words = (row["words"] as Data?).map { $0.split(separator: 0x0A, omittingEmptySubsequences: true).map { Data($0) } }
-                return SharedDictionary(id: id, preset: row["data"], coder: words.map { WordCoder(vocabulary: $0) })
+                return SharedDictionary(id: id, digest: digest, preset: row["data"], coder: words.map { WordCoder(vocabulary: $0) })
             }
         } catch {
             throw wrap(error)
         }
     }
 
-    private static func newestDictionary(_ db: Database) throws -> SharedDictionary? {
+    /// Compresses texts and captures as the write path would, with today's newest
+    /// dictionary, on any thread (see `PreparedBlobs`).
+    public func blobPreparer() throws(ArchiveError) -> BlobPreparer {
+        try read { db in BlobPreparer(dictionary: try Self.newestDictionary(db)) }
+    }
+
+    static func newestDictionary(_ db: Database) throws -> SharedDictionary? {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM dictionaries ORDER BY id DESC LIMIT 1")).map { try dictionary(UInt32($0), db) }
     }
 
@@ -114,9 +121,11 @@ extension ArchiveStore {
         let coder = WordCoder(vocabulary: vocabulary)
         let preset = DictionaryTrainer.train(texts.map(coder.encode))
         let words = Data(vocabulary.joined(separator: [0x0A]))
+        let (presetSHA256, wordsSHA256) = (sha256Hex(preset), sha256Hex(words))
         try db.cachedStatement(sql: "INSERT INTO dictionaries (data, sha256, words, words_sha256, created_at) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [preset, sha256Hex(preset), words, sha256Hex(words), Date()])
-        let dictionary = SharedDictionary(id: UInt32(db.lastInsertedRowID), preset: preset, coder: coder)
+            .execute(arguments: [preset, presetSHA256, words, wordsSHA256, Date()])
+        let dictionary = SharedDictionary(id: UInt32(db.lastInsertedRowID), digest: "\(presetSHA256) \(wordsSHA256)",
+                                          preset: preset, coder: coder)
         for (row, text) in zip(rows, texts) where try TextBlob.references(row["text"]).baseID == nil {
             try db.cachedStatement(sql: "UPDATE documents SET text = ? WHERE id = ?").execute(arguments: [TextBlob.encode(text, dictionary: dictionary, base: nil), row["id"] as Int64])
         }

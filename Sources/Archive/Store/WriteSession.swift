@@ -63,6 +63,12 @@ public final class WriteSession: ArchiveWriter {
         try run { try ArchiveStore.recordHostBlocks(host: host, url: url, hashes: hashes, db) }
     }
 
+    /// As `ArchiveStore.blobPreparer()`, with a dictionary this transaction trained (a
+    /// blob made with it is taken only if the dictionary is still the newest when written).
+    public func blobPreparer() throws(ArchiveError) -> BlobPreparer {
+        try run { BlobPreparer(dictionary: try ArchiveStore.newestDictionary(db)) }
+    }
+
     private func run<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
         do { return try body() } catch { throw ArchiveStore.wrap(error) }
     }

@@ -16,10 +16,13 @@ public struct DocumentInput: Sendable {
     /// The archived document whose text is most like this one, if the matcher compared
     /// any: the text is compressed against it when it joins no cluster.
     public var nearestID: Int64?
+    /// Its text and capture compressed beforehand (`BlobPreparer`), if they were.
+    public var prepared: PreparedBlobs?
 
     public init(contentHash: String, text: String, title: String?, published: Date?, language: String?,
                 siteName: String?, canonicalURL: String?, wordCount: Int,
-                bandKeys: [UInt64], passageHashes: [UInt64], normalizerVersion: String, nearestID: Int64? = nil) {
+                bandKeys: [UInt64], passageHashes: [UInt64], normalizerVersion: String, nearestID: Int64? = nil,
+                prepared: PreparedBlobs? = nil) {
         self.contentHash = contentHash
         self.text = text
         self.title = title
@@ -32,5 +35,6 @@ public struct DocumentInput: Sendable {
         self.passageHashes = passageHashes
         self.normalizerVersion = normalizerVersion
         self.nearestID = nearestID
+        self.prepared = prepared
     }
 }

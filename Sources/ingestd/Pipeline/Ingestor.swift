@@ -18,10 +18,12 @@ struct Ingestor {
     var settings: DuplicateSettings { matcher.settings }
 
     /// Archives `article` as seen through `sighting`; an article without text settles the
-    /// entry, so later runs do not fetch it again. `analysis`, when given, is its text's
-    /// (made beforehand, on another thread); else it is made here.
-    func archive(_ article: Article, sighting: Sighting, analysis: ArticleAnalysis? = nil) throws(ArchiveError) -> IngestOutcomeKind {
-        guard let outcome = try ingest(article, sighting: sighting, analysis: analysis) else {
+    /// entry, so later runs do not fetch it again. `analysis` and `prepared`, when given,
+    /// are its text's and its capture's (made beforehand, on another thread); else they are
+    /// made here.
+    func archive(_ article: Article, sighting: Sighting, analysis: ArticleAnalysis? = nil,
+                 prepared: PreparedBlobs? = nil) throws(ArchiveError) -> IngestOutcomeKind {
+        guard let outcome = try ingest(article, sighting: sighting, analysis: analysis, prepared: prepared) else {
             try writer.settleEntry(sourceID: sighting.sourceID, entryKey: sighting.entryKey, url: sighting.url,
                                    title: sighting.entryTitle, published: sighting.entryPublished)
             return .empty
@@ -33,7 +35,8 @@ struct Ingestor {
     }
 
     /// Archives `article` as seen through `sighting`; nil when the article has no text.
-    private func ingest(_ article: Article, sighting: Sighting, analysis: ArticleAnalysis?) throws(ArchiveError) -> IngestOutcome? {
+    private func ingest(_ article: Article, sighting: Sighting, analysis: ArticleAnalysis?,
+                        prepared: PreparedBlobs?) throws(ArchiveError) -> IngestOutcome? {
         let text = article.text
         guard !text.isEmpty else { return nil }
         let analysis = analysis ?? ArticleAnalysis(text, settings: settings)
@@ -46,7 +49,7 @@ struct Ingestor {
             contentHash: prints.contentHash, text: text, title: article.title, published: article.published,
             language: article.language, siteName: article.siteName, canonicalURL: article.canonicalURL,
             wordCount: analyzed.tokens.count, bandKeys: prints.bandKeys,
-            passageHashes: prints.passages, normalizerVersion: Self.normalizerVersion, nearestID: nearest)
+            passageHashes: prints.passages, normalizerVersion: Self.normalizerVersion, nearestID: nearest, prepared: prepared)
         return try writer.record(sighting.ingest(.new(document, relations: relations, cluster: cluster)))
     }
 }

@@ -27,6 +27,8 @@ struct JSONLImport {
     /// `ArchiveStore.widenWriterCache`); up to this much more memory while it runs.
     static let bulkCacheMebibytes = 256
     static let bulkLines = 1_000
+    /// Lines between looks for a newer shared dictionary for the preparing thread to compress with.
+    static let dictionaryCheckLines = 250
     /// Failing lines named per file; a file of garbage says so without a line per line.
     static let warningsPerFile = 20
 
@@ -80,9 +82,11 @@ struct JSONLImport {
                 repeats.add("\(path):\(number + 1): id \(id) was already given on line \(first + 1) with another text; "
                             + "archived as another document, so exports will show the id twice")
             }
-            // Lines are decoded, normalized and analyzed on a second thread, ahead of the writes.
+            // Lines are decoded, normalized, analyzed and compressed on a second thread, ahead of
+            // the writes, with the shared dictionary the archive had at the last commit.
+            let blobs = LockedValue(try store.blobPreparer())
             let preparer = LinePreparer(lines) { [normalizer, settings = matcher.settings, decoder = JSONDecoder()] line in
-                PreparedLine(line, normalizer: normalizer, settings: settings, decoder: decoder)
+                PreparedLine(line, normalizer: normalizer, settings: settings, decoder: decoder, blobs: blobs.value)
             }
             defer { preparer.stop() }
             var pending = preparer.next()
@@ -94,8 +98,10 @@ struct JSONLImport {
                     while let (number, line, prepared) = pending, taken < batchSize, ContinuousClock.now < deadline {
                         pending = preparer.next()
                         taken += 1
+                        // (The archive trains its dictionary once it holds enough texts, likely mid-batch.)
+                        if taken % Self.dictionaryCheckLines == 0 { blobs.value = try session.blobPreparer() }
                         progress.advance()
-                        let entry: CorpusLine, article: Article, analysis: ArticleAnalysis
+                        let entry: CorpusLine, article: Article, analysis: ArticleAnalysis, compressed: PreparedBlobs?
                         switch prepared {
                         case .blank:
                             continue
@@ -108,16 +114,17 @@ struct JSONLImport {
                             summary.records += 1
                             failed(number, "not a corpus line ({\"id\", \"text\"}): \(reason)")
                             continue
-                        case let .ready(line, read, analyzed):
+                        case let .ready(line, read, analyzed, blobs):
                             summary.records += 1
-                            (entry, article, analysis) = (line, read, analyzed)
+                            (entry, article, analysis, compressed) = (line, read, analyzed, blobs)
                         }
                         var sourceID = fileSource
                         if let name = entry.source {
                             sourceID = try sources[name] ?? session.ensureSource(url: "jsonl-source:\(name)", kind: "jsonl")
                             sources[name] = sourceID
                         }
-                        let outcome = try archive(entry, article, analysis, line: Data(line), file: file, sourceID: sourceID, ingestor)
+                        let outcome = try archive(entry, article, analysis, compressed, line: Data(line), file: file,
+                                                  sourceID: sourceID, ingestor)
                         if case .added = outcome {
                             archived(entry.idJSON, at: number, asNew: true)
                         } else if case .seenAgain = outcome {
@@ -166,14 +173,14 @@ struct JSONLImport {
         summary.documentsAdded += restored
     }
 
-    private func archive(_ entry: CorpusLine, _ article: Article, _ analysis: ArticleAnalysis, line: Data, file: URL,
-                         sourceID: Int64, _ ingestor: Ingestor) throws -> IngestOutcomeKind {
+    private func archive(_ entry: CorpusLine, _ article: Article, _ analysis: ArticleAnalysis, _ prepared: PreparedBlobs?,
+                         line: Data, file: URL, sourceID: Int64, _ ingestor: Ingestor) throws -> IngestOutcomeKind {
         let url = entry.url ?? "\(file.absoluteString)#\(entry.idJSON)"
         let capture = CaptureInput(requestedURL: url, finalURL: url, status: 200, contentType: CorpusLine.contentType,
                                    etag: nil, lastModified: nil, headers: [], fetchedAt: Date(), body: line)
         return try ingestor.archive(article, sighting: Sighting(sourceID: sourceID, entryKey: entry.idJSON,
                                                               entryTitle: entry.title, url: url, capture: capture),
-                                    analysis: analysis)
+                                    analysis: analysis, prepared: prepared)
     }
 
     static func reason(_ error: any Error) -> String {

@@ -1,17 +1,20 @@
+import Archive
 import Foundation
 import Normalizer
 
 /// One line of a JSONL corpus, read as far as it can be without the archive: decoded,
-/// normalized and analyzed (see `LinePreparer`), or why it cannot be archived.
+/// normalized, analyzed and compressed (see `LinePreparer`), or why it cannot be archived.
 enum PreparedLine {
     case blank
     /// Over `normalizer.max_input_bytes`: this many bytes.
     case tooLong(Int)
     /// Not a corpus line: why.
     case undecodable(String)
-    case ready(CorpusLine, Article, ArticleAnalysis)
+    /// The blobs are nil when the article has no text.
+    case ready(CorpusLine, Article, ArticleAnalysis, PreparedBlobs?)
 
-    init(_ line: Data.SubSequence, normalizer: Normalizer, settings: DuplicateSettings, decoder: JSONDecoder) {
+    init(_ line: Data.SubSequence, normalizer: Normalizer, settings: DuplicateSettings, decoder: JSONDecoder,
+         blobs: BlobPreparer) {
         guard !line.isEmpty else {
             self = .blank
             return
@@ -26,6 +29,9 @@ enum PreparedLine {
             return
         }
         let article = entry.article(normalizer)
-        self = .ready(entry, article, ArticleAnalysis(article.text, settings: settings))
+        // The capture is the line as it came (`JSONLImport`).
+        let prepared = article.text.isEmpty ? nil
+            : blobs.prepare(text: article.text, captureBody: Data(line), contentType: CorpusLine.contentType)
+        self = .ready(entry, article, ArticleAnalysis(article.text, settings: settings), prepared)
     }
 }
