@@ -31,7 +31,7 @@ extension ArchiveStore {
                 } else {
                     let bytes = Data(new.text.utf8)
                     // With the shared dictionary, as a new text (its cluster is decided again below).
-                    let blob = try Self.encodeText(bytes, joining: .ownCluster, db).blob
+                    let blob = try Self.encodeText(bytes, dictionary: try Self.newestDictionary(db), joining: .ownCluster, db).blob
                     try Self.unindexForSearch(id, db)
                     try Self.detachTexts(basedOn: id, db)
                     try db.execute(sql: """

@@ -42,7 +42,9 @@ extension ArchiveStore {
                 restores only whole (one made with --after, --since, --until, --source, --lang or --cluster can leave canonicals out)
                 """)
         }
-        let (blob, baseID) = try encodeText(utf8, joining: isCanonical ? .ownCluster : .join(clusterID: doc.cluster, relation: doc.relation), db)
+        let dictionary = try newestDictionary(db)
+        let (blob, baseID) = try encodeText(utf8, dictionary: dictionary,
+                                            joining: isCanonical ? .ownCluster : .join(clusterID: doc.cluster, relation: doc.relation), db)
         var record = DocumentRecord(
             id: doc.id, contentHash: doc.contentHash, title: doc.title, published: doc.published, language: doc.language,
             siteName: doc.siteName, canonicalURL: doc.canonicalURL, text: blob, textSize: utf8.count, wordCount: doc.wordCount,
@@ -70,6 +72,6 @@ extension ArchiveStore {
                                    url: s.url, seenAt: s.seenAt, db)
             try insertEntry(sourceID, s.entryKey, url: s.url, title: nil, published: nil, documentID: doc.id, db)
         }
-        try trainDictionaryIfDue(db)
+        try trainDictionaryIfDue(db, newest: dictionary)
     }
 }

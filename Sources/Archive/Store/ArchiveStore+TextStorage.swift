@@ -17,11 +17,10 @@ import GRDB
 extension ArchiveStore {
     static let dictionaryTrainingDocuments = 1_000
 
-    /// A new text's blob and the base document it was compressed against: the canonical
-    /// of the cluster it joins, else `nearest`.
-    static func encodeText(_ utf8: Data, joining cluster: ClusterChoice, nearest: Int64? = nil,
+    /// A new text's blob with `dictionary` (the newest, `newestDictionary`) and the base
+    /// document it was compressed against: the canonical of the cluster it joins, else `nearest`.
+    static func encodeText(_ utf8: Data, dictionary: SharedDictionary?, joining cluster: ClusterChoice, nearest: Int64? = nil,
                            prepared: PreparedBlobs? = nil, _ db: Database) throws -> (blob: Data, baseID: Int64?) {
-        let dictionary = try newestDictionary(db)
         let lookup = try db.cachedStatement(sql: "SELECT text, text_size, text_base_id FROM documents WHERE id = ?")
         // The base: the canonical of the cluster joined, else the nearest text or, when that
         // one is stored against a base itself, its base (bases never chain).
@@ -111,9 +110,9 @@ extension ArchiveStore {
     /// words of the first `dictionaryTrainingDocuments` texts, its preset their frequent
     /// coded strings. Those of them stored without a base are stored again with it (a base
     /// stays as it is: its members were compressed against its text, not its blob).
-    static func trainDictionaryIfDue(_ db: Database) throws {
-        // (The newest dictionary, which is kept decoded, rather than a query reading past each preset.)
-        guard try newestDictionary(db)?.coder == nil,
+    /// `newest` is `newestDictionary(db)`, which the caller has at hand.
+    static func trainDictionaryIfDue(_ db: Database, newest: SharedDictionary?) throws {
+        guard newest?.coder == nil,
               try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM documents")) ?? 0 >= dictionaryTrainingDocuments else { return }
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, text, text_size FROM documents ORDER BY id LIMIT ?"), arguments: [dictionaryTrainingDocuments])
         let texts = try rows.map { try decodeText($0["text"], size: $0["text_size"], db) }
