@@ -1,8 +1,8 @@
 import Foundation
 
 /// A new document's text and raw capture, compressed ahead of the write on any thread
-/// (`BlobPreparer`): the two deflates and the capture's SHA-256 are most of what storing
-/// a document costs the writing thread that needs no archive.
+/// (`BlobPreparer`): the part of storing a document that needs no archive, two deflates
+/// and the capture's SHA-256, taken off the writing thread.
 ///
 /// Guarantees: the bytes are exactly what the write path makes for the same text and
 /// capture body. The writer takes the text's blob only when the text gets no base and the
