@@ -23,6 +23,33 @@ struct ArchiveStoreTests {
         #expect(try store.integrityProblems().isEmpty)
     }
 
+    /// A document's id, which a canonical's cluster takes too, is never one a deleted
+    /// document had (as SQLite's AUTOINCREMENT promises).
+    @Test func aDeletedDocumentsIdIsNotGivenAgain() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        func add(_ text: String) throws -> (Int64, Int64) {
+            let outcome = try ArchiveFixtures.ingest(store, source: source, url: "u:\(text)",
+                                                     content: .new(ArchiveFixtures.document(text), relations: [], cluster: .ownCluster))
+            guard case let .added(id, cluster, _) = outcome else { throw ArchiveError.database("\(outcome)") }
+            return (id, cluster)
+        }
+        _ = try add("first")
+        let (last, _) = try add("second")
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        try DatabaseQueue(path: store.path, configuration: configuration).write { db in
+            for table in ["sightings", "entries"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE document_id = ?", arguments: [last])
+            }
+            try db.execute(sql: "DELETE FROM clusters WHERE id = ?", arguments: [last])
+            try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [last])
+        }
+        let (id, cluster) = try add("third")
+        #expect(id == last + 1 && cluster == id)
+        #expect(try store.document(id).relation == "canonical")
+    }
+
     @Test func recordingTheSameSightingTwiceAddsNothing() throws {
         let store = try ArchiveFixtures.store()
         let source = try store.ensureSource(url: "import:test", kind: "import")
