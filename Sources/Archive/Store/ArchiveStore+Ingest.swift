@@ -85,13 +85,14 @@ extension ArchiveStore {
         let headers = c.headers.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(c.headers), as: UTF8.self)
         let body = CaptureBlob.encode(c.body, base: base, isJSON: CaptureBlob.isJSON(c.contentType), stream: prepared?.captureStream)
         // A prepared statement, not a GRDB record: encoding a record through Codable, column
-        // by column by name, was a twentieth of an import.
+        // by column by name, was a twentieth of an import. The requested URL is NULL when it
+        // is the final one (migration v13).
         try db.cachedStatement(sql: """
             INSERT INTO captures (requested_url, final_url, status, content_type, etag, last_modified, headers, fetched_at,
                                   body_sha256, body_size, body, body_base_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [c.requestedURL == c.finalURL ? nil : c.requestedURL, c.finalURL, c.status, c.contentType, c.etag, c.lastModified, headers,
-                                     c.fetchedAt, sha, c.body.count, body, base?.id])
+            """).execute(arguments: [c.requestedURL == c.finalURL ? nil : c.requestedURL, c.finalURL, c.status, c.contentType,
+                                     c.etag, c.lastModified, headers, c.fetchedAt, sha, c.body.count, body, base?.id])
         return db.lastInsertedRowID
     }
 

@@ -83,7 +83,7 @@ struct JSONLImport {
                             + "archived as another document, so exports will show the id twice")
             }
             // Lines are decoded, normalized, analyzed and compressed on a second thread, ahead of
-            // the writes, with the shared dictionary the archive had at the last commit.
+            // the writes, with the shared dictionary the archive had when last asked.
             let blobs = LockedValue(try store.blobPreparer())
             let preparer = LinePreparer(lines) { [normalizer, settings = matcher.settings, decoder = JSONDecoder()] line in
                 PreparedLine(line, normalizer: normalizer, settings: settings, decoder: decoder, blobs: blobs.value)
@@ -114,9 +114,9 @@ struct JSONLImport {
                             summary.records += 1
                             failed(number, "not a corpus line ({\"id\", \"text\"}): \(reason)")
                             continue
-                        case let .ready(line, read, analyzed, blobs):
+                        case let .ready(line, read, analyzed, made):
                             summary.records += 1
-                            (entry, article, analysis, compressed) = (line, read, analyzed, blobs)
+                            (entry, article, analysis, compressed) = (line, read, analyzed, made)
                         }
                         var sourceID = fileSource
                         if let name = entry.source {
