@@ -12,23 +12,32 @@ enum ZlibStream {
     /// `recurring` says that the dictionary will come again and again (the archive's shared
     /// one): a state with it already set is kept and copied for each text.
     static func deflate(_ data: Data, dictionary: Data?, recurring: Bool = false) -> Data {
-        Deflater.shared.deflate(data, dictionary: dictionary, recurring: recurring)
+        // The first idle deflater; the writing thread and an import's preparing thread both
+        // compress, and with one deflater each waited for the other's texts.
+        for deflater in Deflater.pool where deflater.lock.try() {
+            defer { deflater.lock.unlock() }
+            return deflater.deflate(data, dictionary: dictionary, recurring: recurring)
+        }
+        let deflater = Deflater.pool[0]
+        return deflater.lock.withLock { deflater.deflate(data, dictionary: dictionary, recurring: recurring) }
     }
 
     /// One deflate state kept for reuse (`deflateReset`): making a new one allocates and
     /// clears about 270 KB, which cost more than compressing a news text against a
     /// dictionary. A second state keeps the recurring dictionary set (`deflateCopy` of it is
     /// a few copies; setting 32 KiB anew hashes every byte of it, ~70 µs a text); the
-    /// output is the same either way. A lock makes it safe to share; archive writes are
-    /// serial anyway. The states stay where they were made (zlib's state points back to
-    /// its stream), so they are allocated, not stored properties.
+    /// output is the same either way, and the same whichever deflater of the pool makes it.
+    /// Its lock is held by the caller for the whole `deflate`. The states stay where they
+    /// were made (zlib's state points back to its stream), so they are allocated, not
+    /// stored properties.
     private final class Deflater: @unchecked Sendable {
-        static let shared = Deflater()
+        /// One per thread that compresses at once (an import has two).
+        static let pool = [Deflater(), Deflater()]
         private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         private let primed = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         /// The dictionary set in `primed`; nil until a recurring one comes.
         private var primedDictionary: Data?
-        private let lock = NSLock()
+        let lock = NSLock()
 
         private init() {
             stream.initialize(to: z_stream())
@@ -36,9 +45,8 @@ enum ZlibStream {
             precondition(ingestd_deflate_init(stream, 6) == Z_OK, "deflateInit failed")
         }
 
+        /// Call with `lock` held.
         func deflate(_ data: Data, dictionary: Data?, recurring: Bool) -> Data {
-            lock.lock()
-            defer { lock.unlock() }
             if recurring, let dictionary, !dictionary.isEmpty {
                 if primedDictionary != dictionary {
                     if primedDictionary == nil {
