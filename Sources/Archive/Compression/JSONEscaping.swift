@@ -8,20 +8,33 @@ import Foundation
 /// tab their short escapes, other control bytes `\u00XX`, and every other byte (UTF-8
 /// included) stays as it is, the way most JSON writers leave it.
 enum JSONEscaping {
+    /// (Bytes are read through a buffer pointer, and runs that need no escape are copied
+    /// whole: iterating `Data` byte by byte was 7 % of an import's preparing thread.)
     static func escaped(_ text: Data) -> Data {
-        let hex = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(text.count + text.count / 16)
-        for byte in text {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: out += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: out.append(byte)
+        text.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Data in
+            var out = Data(capacity: bytes.count + bytes.count / 16 + 16)
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(contentsOf: escape(byte))
+                runStart = index + 1
             }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart...]))
+            return out
         }
-        return Data(out)
+    }
+
+    private static func escape(_ byte: UInt8) -> [UInt8] {
+        switch byte {
+        case 0x0A: return Array(#"\n"#.utf8)
+        case 0x0D: return Array(#"\r"#.utf8)
+        case 0x09: return Array(#"\t"#.utf8)
+        case 0..<0x20:
+            let hex = Array("0123456789abcdef".utf8)
+            return Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+        default: return [UInt8(ascii: "\\"), byte]
+        }
     }
 }
