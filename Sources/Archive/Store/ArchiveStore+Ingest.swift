@@ -92,7 +92,7 @@ extension ArchiveStore {
                                   body_sha256, body_size, body, body_base_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [c.requestedURL == c.finalURL ? nil : c.requestedURL, c.finalURL, c.status, c.contentType,
-                                     c.etag, c.lastModified, headers, c.fetchedAt, sha, c.body.count, body, base?.id])
+                                     c.etag, c.lastModified, headers, StorageDate(c.fetchedAt), sha, c.body.count, body, base?.id])
         return db.lastInsertedRowID
     }
 
@@ -115,12 +115,12 @@ extension ArchiveStore {
             INSERT INTO documents (id, content_hash, title, published, language, site_name, canonical_url, text, text_size,
                                    word_count, cluster_id, relation, first_seen_at, normalizer_version, text_base_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [documentID, input.contentHash, input.title, input.published, input.language, input.siteName,
-                                     input.canonicalURL, blob, utf8.count, input.wordCount, clusterID, relation, time,
+            """).execute(arguments: [documentID, input.contentHash, input.title, input.published.storage, input.language, input.siteName,
+                                     input.canonicalURL, blob, utf8.count, input.wordCount, clusterID, relation, StorageDate(time),
                                      input.normalizerVersion, baseID])
         if cluster == .ownCluster {
             try db.cachedStatement(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)")
-                .execute(arguments: [documentID, documentID, time])
+                .execute(arguments: [documentID, documentID, StorageDate(time)])
         }
         try trainDictionaryIfDue(db, newest: dictionary)
         return (documentID, clusterID)
@@ -140,7 +140,7 @@ extension ArchiveStore {
     static func assignCluster(_ documentID: Int64, _ cluster: ClusterChoice, at time: Date, _ db: Database) throws -> Int64 {
         switch cluster {
         case .ownCluster:
-            try db.cachedStatement(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)").execute(arguments: [documentID, documentID, time])
+            try db.cachedStatement(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)").execute(arguments: [documentID, documentID, StorageDate(time)])
             try db.cachedStatement(sql: "UPDATE documents SET cluster_id = ?, relation = 'canonical' WHERE id = ?").execute(arguments: [documentID, documentID])
             return documentID
         case let .join(id, relation):
@@ -154,7 +154,7 @@ extension ArchiveStore {
             try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO relations (document_id, other_id, kind, jaccard, containment, passages, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [documentID, r.otherID, r.kind, r.jaccard, r.containment, r.passagesJSON, Date()])
+                """).execute(arguments: [documentID, r.otherID, r.kind, r.jaccard, r.containment, r.passagesJSON, StorageDate(Date())])
         }
     }
 
@@ -180,7 +180,7 @@ extension ArchiveStore {
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO sightings (document_id, source_id, capture_id, entry_key, url, seen_at)
             SELECT ?, ?, id, ?, NULLIF(?, final_url), NULLIF(?, fetched_at) FROM captures WHERE id = ?
-            """).execute(arguments: [documentID, sourceID, entryKey, url, seenAt, captureID])
+            """).execute(arguments: [documentID, sourceID, entryKey, url, StorageDate(seenAt), captureID])
         return db.changesCount > 0
     }
 
@@ -189,6 +189,6 @@ extension ArchiveStore {
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO entries (source_id, entry_key, url, title, published, first_seen_at, document_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [sourceID, key, url, title, published, Date(), documentID])
+            """).execute(arguments: [sourceID, key, url, title, published.storage, StorageDate(Date()), documentID])
     }
 }
