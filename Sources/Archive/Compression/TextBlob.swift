@@ -23,7 +23,7 @@ enum TextBlob {
     static let baseFormat: UInt8 = 3
     static let codedFormat: UInt8 = 4
     static let codedBaseFormat: UInt8 = 5
-    static let window = 32_768
+    static let window = ZlibStream.window
 
     struct References: Equatable {
         var dictionaryID: UInt32?
@@ -36,11 +36,11 @@ enum TextBlob {
         var out = Data([coder == nil ? (base == nil ? sharedFormat : baseFormat) : (base == nil ? codedFormat : codedBaseFormat)])
         append(dictionary?.id ?? 0, to: &out)
         if let base { append(base.id, to: &out) }
-        let preset = preset(dictionary, base: base?.text)
-        guard let coder else { return out + ZlibStream.deflate(text, dictionary: preset, recurring: base == nil) }
+        let (shared, baseText) = presetParts(dictionary, base: base?.text)
+        guard let coder else { return out + ZlibStream.deflate(text, dictionary: shared, recurring: true, then: baseText) }
         let coded = coder.encode(text)
         append(UInt32(coded.count), to: &out)
-        return out + ZlibStream.deflate(coded, dictionary: preset, recurring: base == nil)
+        return out + ZlibStream.deflate(coded, dictionary: shared, recurring: true, then: baseText)
     }
 
     /// The dictionary and base document a blob needs (none for format 1).
@@ -69,9 +69,15 @@ enum TextBlob {
     /// What zlib starts from: the shared dictionary's preset, then the base text (word-coded
     /// when the dictionary codes words), the last `window` bytes of them.
     private static func preset(_ dictionary: SharedDictionary?, base: Data?) -> Data {
-        let preset = dictionary?.preset ?? Data()
-        guard let base else { return preset }
-        return (preset + Data([0x0A]) + (dictionary?.coder?.encode(base) ?? base)).suffix(window)
+        let (shared, base) = presetParts(dictionary, base: base)
+        return base.map { (shared + $0).suffix(window) } ?? shared
+    }
+
+    /// The preset in two parts: the shared one, the same for every text, and what follows it
+    /// for a text with a base (a line break, then the base text, word-coded when the
+    /// dictionary codes words).
+    private static func presetParts(_ dictionary: SharedDictionary?, base: Data?) -> (shared: Data, base: Data?) {
+        (dictionary?.preset ?? Data(), base.map { Data([0x0A]) + (dictionary?.coder?.encode($0) ?? $0) })
     }
 
     private struct Header {
