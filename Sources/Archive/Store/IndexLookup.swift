@@ -15,11 +15,19 @@ struct IndexLookup {
     private let segments: [IndexSegments.Stored]
     private let pending: PendingIndexKeys?
     private let bound: Int64
+    /// The block where a key's run would start, in one segment. Fetched once per lookup
+    /// object, not per key: finding a cached statement hashes its SQL, and doing that for
+    /// each of a document's ~90 keys was 6 % of an import's writing thread.
+    private let last: BlockQuery
 
     /// `pending`, when given, is the write transaction's: it also keeps the list of stored
     /// segments from one lookup to the next (two per document).
     init(_ db: Database, before: Int64?, pending: PendingIndexKeys?) throws {
         self.db = db
+        last = try BlockQuery(db, """
+            SELECT first_key, entries FROM index_blocks WHERE segment = ? AND kind = ? AND first_key <= ?
+            ORDER BY first_key DESC, first_document DESC LIMIT 1
+            """)
         let bound = before ?? Int64.max
         self.bound = bound
         let stored = try pending?.storedSegments ?? IndexSegments.stored(db)
@@ -51,10 +59,6 @@ struct IndexLookup {
             return !stopped
         }
         let sortKey = IndexBlock.sortKey(key)
-        let last = try BlockQuery(db, """
-            SELECT first_key, entries FROM index_blocks WHERE segment = ? AND kind = ? AND first_key <= ?
-            ORDER BY first_key DESC, first_document DESC LIMIT 1
-            """)
         for segment in segments where segment.filter.mayHold(key) {
             let segment = segment.id
             let startsRun = try last.first(segment, kind, sortKey) { firstKey, block -> Bool in
