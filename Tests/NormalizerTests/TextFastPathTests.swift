@@ -19,6 +19,21 @@ struct TextFastPathTests {
         #expect(!CompositionCheck.mayChange("Путин и Эрдоган встретились в Сочи — «переговоры» идут"))
     }
 
+    @Test func paragraphsSplitOnBytesAsOnScalars() {
+        let breaks = ["\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\n\n\n"]
+        let pieces = ["Putin and Erdoğan met in Sochi.", "  spaced  out  ", "", "Cafe\u{301} « quoted »", "\u{2027}\u{2030} near misses",
+                      "\u{84}\u{86}", "日本語のテキスト", " ", "end"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)! + breaks.randomElement(using: &generator)!
+            }.joined()
+            let byScalars = text.unicodeScalars.split(omittingEmptySubsequences: true) { [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) }
+                .map { TextNormalizer.paragraph(String($0)) }.filter { !$0.isEmpty }
+            #expect(TextNormalizer.paragraphs(text) == byScalars, "\(text.debugDescription)")
+        }
+    }
+
     @Test func phraseBucketsAnswerLikeOneAlternation() throws {
         let patterns = BoilerplateRules.defaultPatterns + ["Photo: .{1,80}", "a?bc", "x|yz", "(?i)zed", "İlan"]
         let matcher = PhraseMatcher(patterns: patterns)
