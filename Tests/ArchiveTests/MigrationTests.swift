@@ -100,8 +100,12 @@ struct MigrationTests {
             // (From v4 on, the write path indexes documents; this one was written by hand.)
             #expect(try store.search("dictionaries", limit: 5).map(\.id) == [1], "the search index is filled for old documents")
         }
-        let applied = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        let (applied, hashSize) = try DatabaseQueue(path: path).read { db in
+            (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+             try Int.fetchOne(db, sql: "SELECT v FROM documents_fts_config WHERE k = 'hashsize'"))
+        }
         #expect(applied == ArchiveSchema.migrator.migrations)
+        #expect(hashSize == ArchiveSchema.searchHashSize, "the search index collects more before it writes")
         #expect(try store.integrityProblems().isEmpty)
     }
 }

@@ -21,6 +21,7 @@ enum ArchiveSchema {
         m.registerMigration("v12-index-segments", migrate: segmentIndexes)
         m.registerMigration("v13-compact-provenance", migrate: compactProvenance)
         m.registerMigration("v14-dictionary-digests-first", migrate: putDictionaryDigestsFirst)
+        m.registerMigration("v15-search-hash-size", migrate: enlargeSearchHash)
         return m
     }
 
