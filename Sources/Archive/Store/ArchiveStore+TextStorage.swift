@@ -66,13 +66,11 @@ extension ArchiveStore {
 
     /// A reader of the document's text that needs no database any more: what the blob
     /// refers to is fetched now, the decompressing waits until the text is asked for.
-    static func deferredText(of record: DocumentRecord, _ db: Database) throws -> () throws(ArchiveError) -> String {
-        let refs = try TextBlob.references(record.text)
-        guard refs != TextBlob.References() else {
-            let blob = record.text, size = record.textSize
+    static func deferredText(_ blob: Data, size: Int, _ db: Database) throws -> () throws(ArchiveError) -> String {
+        guard try TextBlob.references(blob) != TextBlob.References() else {
             return { () throws(ArchiveError) in String(decoding: try ZlibCodec.decompress(blob, expectedSize: size), as: UTF8.self) }
         }
-        let text = try self.text(of: record, db)
+        let text = String(decoding: try decodeText(blob, size: size, db), as: UTF8.self)
         return { () throws(ArchiveError) in text }
     }
 

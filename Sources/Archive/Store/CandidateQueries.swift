@@ -29,11 +29,13 @@ enum CandidateQueries {
             for id in documents { shared[id, default: 0] += 1 }
         }
         ids.formUnion(shared.filter { $0.value >= minSharedPassages }.keys)
+        // The four columns a candidate needs, read by position: decoding a whole
+        // `DocumentRecord` (Codable, every column) was 4 % of an import's writing thread.
+        let document = try db.cachedStatement(sql: "SELECT cluster_id, relation, text, text_size FROM documents WHERE id = ?")
         return try ids.sorted().compactMap { id -> Candidate? in
-            guard let doc = try DocumentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM documents WHERE id = ?"), arguments: [id]),
-                  let cluster = doc.clusterID else { return nil }
-            return Candidate(documentID: id, clusterID: cluster, isCanonical: doc.relation == "canonical",
-                             text: try ArchiveStore.deferredText(of: doc, db))
+            guard let row = try Row.fetchOne(document, arguments: [id]), let cluster = row[0] as Int64? else { return nil }
+            return Candidate(documentID: id, clusterID: cluster, isCanonical: row[1] as String == "canonical",
+                             text: try ArchiveStore.deferredText(row[2], size: row[3], db))
         }
     }
 
