@@ -25,27 +25,27 @@ struct SharedDictionary: Sendable {
     /// Dictionary `id` whose stored bytes hash to `digest` (its SHA-256s), made by `make`
     /// only the first time.
     static func cached(id: UInt32, digest: String, make: () throws -> SharedDictionary) rethrows -> SharedDictionary {
-        let key = "\(id) \(digest)"
-        if let hit = Cache.shared.get(key) { return hit }
+        if let hit = Cache.shared.get(id, digest) { return hit }
         let made = try make()
-        Cache.shared.put(key, made)
+        Cache.shared.put(made)
         return made
     }
 
     /// Building a coder hashes every vocabulary word: done once per dictionary, not per text.
+    /// A few entries, searched in order: cheaper than hashing a 130-byte key for every text.
     private final class Cache: @unchecked Sendable {
         static let shared = Cache()
-        private var entries: [String: SharedDictionary] = [:]
+        private var entries: [SharedDictionary] = []
         private let lock = NSLock()
 
-        func get(_ key: String) -> SharedDictionary? {
-            lock.withLock { entries[key] }
+        func get(_ id: UInt32, _ digest: String) -> SharedDictionary? {
+            lock.withLock { entries.first { $0.id == id && $0.digest == digest } }
         }
 
-        func put(_ key: String, _ dictionary: SharedDictionary) {
+        func put(_ dictionary: SharedDictionary) {
             lock.withLock {
                 if entries.count >= SharedDictionary.cacheLimit { entries.removeAll() }
-                entries[key] = dictionary
+                entries.append(dictionary)
             }
         }
     }

@@ -76,12 +76,13 @@ extension ArchiveStore {
 
     private static func dictionary(_ id: UInt32, _ db: Database) throws(ArchiveError) -> SharedDictionary {
         do {
-            guard let digests = try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, words_sha256 FROM dictionaries WHERE id = ?"), arguments: [Int64(id)]) else {
+            // (One string made by SQLite: this runs for every text read or written, and a
+            // `Row` of the two columns cost more than the lookup.)
+            guard let digest = try String.fetchOne(db.cachedStatement(sql: """
+                SELECT sha256 || ' ' || COALESCE(words_sha256, '') FROM dictionaries WHERE id = ?
+                """), arguments: [Int64(id)]) else {
                 throw ArchiveError.corruptBlob("dictionary \(id) is missing")
             }
-            // (Columns by position: this runs for every text read, and GRDB finds a column by
-            // name by lower-casing and hashing it.)
-            let digest = "\(digests[0] as String) \(digests[1] as String? ?? "")"
             return try SharedDictionary.cached(id: id, digest: digest) {
                 guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT data, words FROM dictionaries WHERE id = ?"), arguments: [Int64(id)]) else {
                     throw ArchiveError.corruptBlob("dictionary \(id) is missing")
