@@ -65,13 +65,24 @@ extension ArchiveStore {
     }
 
     /// A reader of the document's text that needs no database any more: what the blob
-    /// refers to is fetched now, the decompressing waits until the text is asked for.
+    /// refers to is fetched now, the decompressing waits until the text is asked for. (A
+    /// text stored against a base is read at once, base and all. Most candidates are ruled
+    /// out, or found among the texts the matcher has prepared, before their text is asked
+    /// for: reading every word-coded one at once was 5 % of an import's writing thread.)
     static func deferredText(_ blob: Data, size: Int, _ db: Database) throws -> () throws(ArchiveError) -> String {
-        guard try TextBlob.references(blob) != TextBlob.References() else {
-            return { () throws(ArchiveError) in String(decoding: try ZlibCodec.decompress(blob, expectedSize: size), as: UTF8.self) }
+        let references = try TextBlob.references(blob)
+        guard references.baseID == nil else {
+            let text = String(decoding: try decodeText(blob, size: size, db), as: UTF8.self)
+            return { () throws(ArchiveError) in text }
         }
-        let text = String(decoding: try decodeText(blob, size: size, db), as: UTF8.self)
-        return { () throws(ArchiveError) in text }
+        let shared = try references.dictionaryID.map { id throws(ArchiveError) in try dictionary(id, db) }
+        return { () throws(ArchiveError) in
+            let text = try TextBlob.decode(blob, size: size, dictionary: { id throws(ArchiveError) in
+                guard let shared, shared.id == id else { throw .corruptBlob("dictionary \(id) was not read") }
+                return shared
+            }, base: { id throws(ArchiveError) in throw .corruptBlob("base document \(id) was not read") })
+            return String(decoding: text, as: UTF8.self)
+        }
     }
 
     private static func dictionary(_ id: UInt32, _ db: Database) throws(ArchiveError) -> SharedDictionary {
