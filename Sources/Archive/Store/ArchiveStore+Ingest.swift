@@ -140,7 +140,8 @@ extension ArchiveStore {
     static func assignCluster(_ documentID: Int64, _ cluster: ClusterChoice, at time: Date, _ db: Database) throws -> Int64 {
         switch cluster {
         case .ownCluster:
-            try db.cachedStatement(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)").execute(arguments: [documentID, documentID, StorageDate(time)])
+            try db.cachedStatement(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)")
+                .execute(arguments: [documentID, documentID, StorageDate(time)])
             try db.cachedStatement(sql: "UPDATE documents SET cluster_id = ?, relation = 'canonical' WHERE id = ?").execute(arguments: [documentID, documentID])
             return documentID
         case let .join(id, relation):
