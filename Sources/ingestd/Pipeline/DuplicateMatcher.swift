@@ -23,21 +23,23 @@ struct DuplicateMatcher {
     func rebuildDecision(text: String, in index: some CandidateIndex) throws(ArchiveError) -> RebuildDecision {
         let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
         let prints = Fingerprints(of: analyzed, settings: settings)
-        let (relations, cluster, _) = try match(analyzed, prints, in: index)
+        let (relations, cluster, _, _) = try match(analyzed, prints, in: index)
         return RebuildDecision(bandKeys: prints.bandKeys, passageHashes: prints.passages,
                                relations: relations, cluster: cluster)
     }
 
     /// Finds the candidates in `index`, judges each exactly, and places the document; also
-    /// names the candidate whose text is nearest (see `CandidateMatches`).
-    func match(_ analyzed: AnalyzedText, _ prints: Fingerprints,
-               in index: some CandidateIndex) throws(ArchiveError) -> ([RelationInput], ClusterChoice, nearest: Int64?) {
-        let found = try matches(analyzed, prints, in: index)
+    /// names the candidate whose text is nearest (see `CandidateMatches`) and gives the
+    /// document's own comparison data when candidates made it (see `matches`).
+    func match(_ analyzed: AnalyzedText, _ prints: Fingerprints, in index: some CandidateIndex,
+               prepared cache: RecentByID<ComparableText>? = nil)
+        throws(ArchiveError) -> (relations: [RelationInput], cluster: ClusterChoice, nearest: Int64?, prepared: ComparableText?) {
+        let found = try matches(analyzed, prints, in: index, prepared: cache)
         let relations = found.related.map { candidate, evidence in
             RelationInput(otherID: candidate.documentID, kind: evidence.kind!.rawValue, jaccard: evidence.jaccard,
                           containment: evidence.containment, passagesJSON: Self.json(evidence))
         }
-        return (relations, placement(found.related), found.nearest?.documentID)
+        return (relations, placement(found.related), found.nearest?.documentID, found.prepared)
     }
 
     /// The candidates in `index` that the judge relates to the document, with the evidence,

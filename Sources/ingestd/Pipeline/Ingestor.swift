@@ -14,6 +14,10 @@ struct Ingestor {
     /// The archive itself (a transaction per text) or a `WriteSession` (one for many).
     let writer: any ArchiveWriter
     let matcher: DuplicateMatcher
+    /// The comparison data of documents judged lately, so that a wire original is not read
+    /// and tokenized again for each of its copies; only for a writer whose documents'
+    /// texts cannot change while it lives (one transaction).
+    var comparisons: RecentByID<ComparableText>? = nil
 
     var settings: DuplicateSettings { matcher.settings }
 
@@ -44,12 +48,14 @@ struct Ingestor {
         if let existing = try writer.documentID(contentHash: prints.contentHash) {
             return try writer.record(sighting.ingest(.existing(documentID: existing)))
         }
-        let (relations, cluster, nearest) = try matcher.match(analyzed, prints, in: writer)
+        let (relations, cluster, nearest, comparable) = try matcher.match(analyzed, prints, in: writer, prepared: comparisons)
         let document = DocumentInput(
             contentHash: prints.contentHash, text: text, title: article.title, published: article.published,
             language: article.language, siteName: article.siteName, canonicalURL: article.canonicalURL,
             wordCount: analyzed.tokens.count, bandKeys: prints.bandKeys,
             passageHashes: prints.passages, normalizerVersion: Self.normalizerVersion, nearestID: nearest, prepared: prepared)
-        return try writer.record(sighting.ingest(.new(document, relations: relations, cluster: cluster)))
+        let outcome = try writer.record(sighting.ingest(.new(document, relations: relations, cluster: cluster)))
+        if case let .added(id, _, _) = outcome, let comparable { comparisons?[id] = comparable }
+        return outcome
     }
 }

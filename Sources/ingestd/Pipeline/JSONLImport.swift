@@ -29,6 +29,8 @@ struct JSONLImport {
     static let bulkLines = 1_000
     /// Lines between looks for a newer shared dictionary for the preparing thread to compress with.
     static let dictionaryCheckLines = 250
+    /// Documents whose comparison data is kept (`Ingestor.comparisons`): `bench dedup`'s size.
+    static let comparisonsKept = 256
     /// Failing lines named per file; a file of garbage says so without a line per line.
     static let warningsPerFile = 20
 
@@ -92,7 +94,10 @@ struct JSONLImport {
             var pending = preparer.next()
             while pending != nil {
                 try store.inTransaction { session in
-                    let ingestor = Ingestor(writer: session, matcher: matcher)
+                    // (Comparison data is kept for one transaction: between two, another process
+                    // may have changed a text.)
+                    let ingestor = Ingestor(writer: session, matcher: matcher,
+                                            comparisons: RecentByID(capacity: Self.comparisonsKept))
                     var taken = 0
                     let deadline = ContinuousClock.now + Self.batchTime
                     while let (number, line, prepared) = pending, taken < batchSize, ContinuousClock.now < deadline {
