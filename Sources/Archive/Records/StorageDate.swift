@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Timestamps
 
 /// A date bound to SQL as GRDB stores a `Date`, `yyyy-MM-dd HH:mm:ss.SSS` in UTC, but
 /// written without a `DateFormatter`: GRDB's goes through ICU, and the six dates an imported
@@ -17,12 +18,10 @@ struct StorageDate: DatabaseValueConvertible {
         // The milliseconds as CoreFoundation hands them to ICU, which counts whole ones.
         let millis = ((date.timeIntervalSinceReferenceDate + 978_307_200) * 1000 + 0.5).rounded(.down)
         let seconds = (millis / 1000).rounded(.down)
-        guard let whole = time_t(exactly: seconds) else { return date.databaseValue }
-        var clock = whole, parts = tm()
-        gmtime_r(&clock, &parts)
-        let year = Int(parts.tm_year) + 1900
+        guard time_t(exactly: seconds) != nil else { return date.databaseValue }
+        let fields = UTCFields(Date(timeIntervalSince1970: seconds))
         // (Before 1600 ICU's calendar may be the Julian one.)
-        guard (1600...9999).contains(year) else { return date.databaseValue }
+        guard (1600...9999).contains(fields.year) else { return date.databaseValue }
         var text = [UInt8]()
         text.reserveCapacity(23)
         func put(_ value: Int, digits: Int, then separator: UInt8?) {
@@ -34,12 +33,12 @@ struct StorageDate: DatabaseValueConvertible {
             }
             if let separator { text.append(separator) }
         }
-        put(year, digits: 4, then: UInt8(ascii: "-"))
-        put(Int(parts.tm_mon) + 1, digits: 2, then: UInt8(ascii: "-"))
-        put(Int(parts.tm_mday), digits: 2, then: UInt8(ascii: " "))
-        put(Int(parts.tm_hour), digits: 2, then: UInt8(ascii: ":"))
-        put(Int(parts.tm_min), digits: 2, then: UInt8(ascii: ":"))
-        put(Int(parts.tm_sec), digits: 2, then: UInt8(ascii: "."))
+        put(fields.year, digits: 4, then: UInt8(ascii: "-"))
+        put(fields.month, digits: 2, then: UInt8(ascii: "-"))
+        put(fields.day, digits: 2, then: UInt8(ascii: " "))
+        put(fields.hour, digits: 2, then: UInt8(ascii: ":"))
+        put(fields.minute, digits: 2, then: UInt8(ascii: ":"))
+        put(fields.second, digits: 2, then: UInt8(ascii: "."))
         put(Int(millis - seconds * 1000), digits: 3, then: nil)
         return String(decoding: text, as: UTF8.self).databaseValue
     }
