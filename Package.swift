@@ -34,6 +34,12 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CPrefetch"),
+        // The system simdjson (C++, Debian's libsimdjson-dev) behind a C API, for JSONL lines.
+        // The define is the one its pkg-config file gives, which SwiftPM will not pass on.
+        .target(
+            name: "JSONMembers",
+            cxxSettings: [.define("SIMDJSON_THREADS_ENABLED", to: "1")],
+            linkerSettings: [.linkedLibrary("simdjson")]),
         .target(name: "Timestamps"),
         .target(name: "Markup", dependencies: ["CLibXML2"]),
         .target(name: "Fetcher", dependencies: ["CCurl", "Markup", "Timestamps"]),
@@ -54,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "ingestd",
             dependencies: [
-                "Fetcher", "Normalizer", "Archive", "CorpusGenerator", "CPrefetch", "Timestamps",
+                "Fetcher", "Normalizer", "Archive", "CorpusGenerator", "CPrefetch", "JSONMembers", "Timestamps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -69,5 +75,6 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ingestd", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

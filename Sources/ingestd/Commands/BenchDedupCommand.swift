@@ -30,10 +30,10 @@ struct BenchDedupCommand: ParsableCommand {
             let settings = try config.load(required: false).dedup
             var started = Date()
             let reader = try CorpusReader(path: corpus)
-            let decoder = JSONDecoder()
+            let json = JSONObjectReader()
             var locations: [UInt64] = [], lengths: [UInt32] = []
             func text(_ bytes: Data) throws -> (CorpusLine, String) {
-                let entry = try decoder.decode(CorpusLine.self, from: bytes)
+                let entry = try CorpusLine(json: bytes, reader: json)
                 return (entry, TextNormalizer.document(entry.text))
             }
             let matcher = DuplicateMatcher(settings: settings), judge = DuplicateJudge(settings: settings)

@@ -55,7 +55,7 @@ struct RenormalizeCommand: ParsableCommand {
                                in session: WriteSession) throws -> RenormalizedText? {
         let article: Article
         if capture.contentType == CorpusLine.contentType {
-            guard let line = try? JSONDecoder().decode(CorpusLine.self, from: capture.body) else { return nil }
+            guard let line = try? CorpusLine(json: capture.body, reader: JSONObjectReader()) else { return nil }
             article = line.article(normalizer)
         } else {
             guard let page = try? normalizer.article(bytes: capture.body, contentType: capture.contentType, url: capture.finalURL)

@@ -2,13 +2,14 @@ import Foundation
 import Normalizer
 import Timestamps
 
-/// One line of a JSONL corpus: `{id, text[, url, title, published, source]}`.
+/// One line of a JSONL corpus: `{id, text[, url, title, published, source]}`, read through
+/// a `JSONObjectReader`.
 ///
 /// The id may be a JSON string or number. `idJSON` keeps it exactly as given (`"a7"` or
 /// `17`), so exports hand back the same value and type that came in. A line is archived as
 /// its own raw capture, of type `contentType`; `article` is how its text is read, on import
 /// and again by `renormalize`, so both read a line the same way.
-struct CorpusLine: Decodable {
+struct CorpusLine {
     static let contentType = "application/x-ndjson"
 
     var idJSON: String
@@ -18,24 +19,34 @@ struct CorpusLine: Decodable {
     var published: String?
     var source: String?
 
-    enum CodingKeys: String, CodingKey {
-        case id, text, url, title, published, source
+    /// Why a line is not a corpus line.
+    struct Invalid: Error, CustomStringConvertible {
+        let description: String
     }
 
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        if let s = try? c.decode(String.self, forKey: .id) {
-            idJSON = Self.quoted(s)
-        } else if let n = try? c.decode(Int64.self, forKey: .id) {
-            idJSON = String(n)
-        } else {
-            throw DecodingError.dataCorruptedError(forKey: .id, in: c, debugDescription: "id must be a string or an integer")
+    /// Reads one line (a JSON object); other members than the six above are ignored.
+    init(json line: some ContiguousBytes, reader: JSONObjectReader) throws {
+        (idJSON, text, url, title, published, source) = try reader.withMembers(of: line) { m in
+            let id: String
+            switch m.value("id") {
+            case let .string(s): id = Self.quoted(s)
+            case let .integer(n): id = String(n)
+            case nil: throw Invalid(description: "missing \"id\"")
+            default: throw Invalid(description: "id must be a string or an integer")
+            }
+            guard let text = try Self.string(m, "text") else { throw Invalid(description: "missing \"text\"") }
+            return (id, text, try Self.string(m, "url"), try Self.string(m, "title"),
+                    try Self.string(m, "published"), try Self.string(m, "source"))
         }
-        text = try c.decode(String.self, forKey: .text)
-        url = try c.decodeIfPresent(String.self, forKey: .url)
-        title = try c.decodeIfPresent(String.self, forKey: .title)
-        published = try c.decodeIfPresent(String.self, forKey: .published)
-        source = try c.decodeIfPresent(String.self, forKey: .source)
+    }
+
+    /// A member that must be a string when present; null counts as absent.
+    private static func string(_ members: JSONObjectReader.Members, _ key: StaticString) throws -> String? {
+        switch members.value(key) {
+        case let .string(s): return s
+        case nil, .null: return nil
+        default: throw Invalid(description: "\"\(key)\" must be a string")
+        }
     }
 
     /// `s` as a JSON string. Printable ASCII without quotes or backslashes needs no

@@ -87,8 +87,8 @@ struct JSONLImport {
             // Lines are decoded, normalized, analyzed and compressed on a second thread, ahead of
             // the writes, with the shared dictionary the archive had when last asked.
             let blobs = LockedValue(try store.blobPreparer())
-            let preparer = LinePreparer(lines) { [normalizer, settings = matcher.settings, decoder = JSONDecoder()] line in
-                PreparedLine(line, normalizer: normalizer, settings: settings, decoder: decoder, blobs: blobs.value)
+            let preparer = LinePreparer(lines) { [normalizer, settings = matcher.settings, reader = JSONObjectReader()] line in
+                PreparedLine(line, normalizer: normalizer, settings: settings, reader: reader, blobs: blobs.value)
             }
             defer { preparer.stop() }
             var pending = preparer.next()

@@ -13,7 +13,7 @@ enum PreparedLine {
     /// The blobs are nil when the article has no text.
     case ready(CorpusLine, Article, ArticleAnalysis, PreparedBlobs?)
 
-    init(_ line: Data.SubSequence, normalizer: Normalizer, settings: DuplicateSettings, decoder: JSONDecoder,
+    init(_ line: Data.SubSequence, normalizer: Normalizer, settings: DuplicateSettings, reader: JSONObjectReader,
          blobs: BlobPreparer) {
         guard !line.isEmpty else {
             self = .blank
@@ -24,7 +24,7 @@ enum PreparedLine {
             return
         }
         let entry: CorpusLine
-        do { entry = try decoder.decode(CorpusLine.self, from: line) } catch {
+        do { entry = try CorpusLine(json: line, reader: reader) } catch {
             self = .undecodable(JSONLImport.reason(error))
             return
         }

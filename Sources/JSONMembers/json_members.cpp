@@ -1,0 +1,53 @@
+#include "json_members.h"
+
+#include <new>
+#include <vector>
+
+#include <simdjson.h>
+
+struct ingestd_json_reader {
+    simdjson::dom::parser parser;
+    std::vector<ingestd_json_member> members;
+};
+
+extern "C" ingestd_json_reader *ingestd_json_reader_create(void) {
+    return new (std::nothrow) ingestd_json_reader();
+}
+
+extern "C" void ingestd_json_reader_destroy(ingestd_json_reader *reader) { delete reader; }
+
+extern "C" long ingestd_json_object_members(ingestd_json_reader *reader, const char *json, size_t length,
+                                            const ingestd_json_member **members, const char **error) {
+    simdjson::dom::object object;
+    // Copies the bytes into the parser's own padded buffer (reused), so `json` needs no padding.
+    auto code = reader->parser.parse(json, length, true).get(object);
+    if (code != simdjson::SUCCESS) {
+        *error = code == simdjson::INCORRECT_TYPE ? "not a JSON object" : simdjson::error_message(code);
+        return -1;
+    }
+    reader->members.clear();
+    for (auto field : object) {
+        ingestd_json_member m{field.key.data(), field.key.size(), INGESTD_JSON_OTHER, nullptr, 0, 0};
+        switch (field.value.type()) {
+        case simdjson::dom::element_type::STRING: {
+            std::string_view s = field.value.get_string().value_unsafe();
+            m.kind = INGESTD_JSON_STRING;
+            m.text = s.data();
+            m.text_length = s.size();
+            break;
+        }
+        case simdjson::dom::element_type::INT64:
+            m.kind = INGESTD_JSON_INTEGER;
+            m.integer = field.value.get_int64().value_unsafe();
+            break;
+        case simdjson::dom::element_type::NULL_VALUE:
+            m.kind = INGESTD_JSON_NULL;
+            break;
+        default:
+            break;
+        }
+        reader->members.push_back(m);
+    }
+    *members = reader->members.data();
+    return static_cast<long>(reader->members.size());
+}
