@@ -19,16 +19,60 @@ public enum Tokenizer {
 
     /// Tokens of valid UTF-8 (as a Swift string's storage always is).
     public static func tokens(utf8 p: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var scan = Scan(capacity: p.count / 6)
+        let classes = asciiClasses, n = p.count
+        var i = 0
+        while i < n {
+            let b = p[i]
+            var c = classes[Int(b)]
+            if c >= wordClass {
+                if !scan.inWord { scan.open(at: i, b &- 0x30 < 10 ? .number : b &- 0x41 < 26 ? .upperCase : .none) }
+                // The bulk of the work: a run of ASCII word bytes, lowercased by the table,
+                // hashed with everything in registers.
+                var h = scan.hash, j = i
+                repeat {
+                    h = StableHash.fnvStep(h, c)
+                    j += 1
+                    guard j < n else { break }
+                    c = classes[Int(p[j])]
+                } while c >= wordClass
+                scan.hash = h
+                i = j
+            } else if c == plainSeparator {
+                // Spaces, commas and the like: they end a word and change nothing else.
+                scan.close(at: i)
+                i += 1
+            } else if b < 0x80 {
+                scan.separator(UInt32(b), at: i)
+                i += 1
+            } else {
+                let (value, width) = UTF8Scalar.decode(p, at: i)
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                if isWordScalar(scalar) {
+                    if !scan.inWord { scan.open(at: i, factKind(scalar)) }
+                    for byte in scalar.properties.lowercaseMapping.utf8 { scan.hash = StableHash.fnvStep(scan.hash, byte) }
+                } else {
+                    scan.separator(scalar.value, at: i)
+                }
+                i += width
+            }
+        }
+        scan.close(at: n)
+        return scan.tokens
+    }
+
+    /// The tokenizer's state between bytes: the tokens so far, the word being read, and
+    /// the quotation and sentence state that the next word will take.
+    private struct Scan {
         var tokens: [Token] = []
-        tokens.reserveCapacity(p.count / 6)
         var quotes = QuoteTracker()
         var sentenceStart = true
         var inWord = false
         var hash: UInt64 = 0, start = 0, quoted = false, fact = Token.Fact.none
-        let n = p.count
-        var i = 0
 
-        func open(_ first: FirstLetter) {
+        init(capacity: Int) { tokens.reserveCapacity(capacity) }
+
+        mutating func open(at i: Int, _ first: FirstLetter) {
             inWord = true
             hash = StableHash.fnvOffset
             start = i
@@ -39,14 +83,17 @@ public enum Tokenizer {
             case .none: fact = .none
             }
         }
-        func close() {
+
+        @inline(__always)
+        mutating func close(at i: Int) {
             guard inWord else { return }
             tokens.append(Token(hash: StableHash.mix(hash), quoted: quoted, fact: fact, start: start, end: i))
             inWord = false
             sentenceStart = false
         }
-        func separator(_ s: UInt32) {
-            close()
+
+        mutating func separator(_ s: UInt32, at i: Int) {
+            close(at: i)
             if s == 0x0A {
                 quotes.reset()
                 sentenceStart = true
@@ -58,45 +105,32 @@ public enum Tokenizer {
                 sentenceStart = true
             }
         }
+    }
 
-        while i < n {
-            let b = p[i]
-            if b < 0x80 {
-                guard isASCIIWordByte(b) else {
-                    separator(UInt32(b))
-                    i += 1
-                    continue
-                }
-                if !inWord { open(b &- 0x30 < 10 ? .number : b &- 0x41 < 26 ? .upperCase : .none) }
-                // The bulk of the work: a run of ASCII word bytes, hashed in a tight loop.
-                var h = hash
-                repeat {
-                    let c = p[i]
-                    h = StableHash.fnvStep(h, c &- 0x41 < 26 ? c | 0x20 : c)
-                    i += 1
-                } while i < n && isASCIIWordByte(p[i])
-                hash = h
+    /// Per byte: an ASCII word byte (digit, letter, `_`, as `\w`) maps to itself lowercased,
+    /// which is at least `wordClass`; an ASCII separator that touches neither quotation nor
+    /// sentence state maps to `plainSeparator`; every other byte (line break, sentence
+    /// punctuation, the straight quote, NUL, and all bytes of non-ASCII scalars) to `special`.
+    /// Allocated once, never written after and never freed, so the scan reads it through a
+    /// plain pointer (an array's access went through a closure that kept the scan's
+    /// position in memory).
+    nonisolated(unsafe) private static let asciiClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 {
+            let byte = UInt8(b)
+            table[b] = if byte >= 0x80 || [0x00, 0x0A, 0x21, 0x22, 0x2E, 0x3A, 0x3F].contains(byte) {
+                special
+            } else if (byte | 0x20) &- 0x61 < 26 {
+                byte | 0x20
+            } else if byte &- 0x30 < 10 || byte == 0x5F {
+                byte
             } else {
-                let (value, width) = UTF8Scalar.decode(p, at: i)
-                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                if isWordScalar(scalar) {
-                    if !inWord { open(factKind(scalar)) }
-                    for byte in scalar.properties.lowercaseMapping.utf8 { hash = StableHash.fnvStep(hash, byte) }
-                } else {
-                    separator(scalar.value)
-                }
-                i += width
+                plainSeparator
             }
         }
-        close()
-        return tokens
-    }
-
-    /// ASCII digits, letters and `_` make words (as `\w` does).
-    @inline(__always)
-    private static func isASCIIWordByte(_ b: UInt8) -> Bool {
-        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 || b == 0x5F
-    }
+        return UnsafePointer(table)
+    }()
+    private static let special: UInt8 = 0, plainSeparator: UInt8 = 1, wordClass: UInt8 = 0x30
 
     /// What a word's first letter says about it: a digit makes a number, a capital
     /// (away from a sentence start) a name.
