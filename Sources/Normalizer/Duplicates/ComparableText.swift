@@ -15,19 +15,21 @@ public struct ComparableText: Sendable {
     public let analyzed: AnalyzedText
     public let sortedShingles: [PositionedShingle]
     public let distinctShingles: Int
-    public let numbers: [UInt64]
-    public let names: [UInt64]
+    public let facts: TextFacts
     public let winnowed: [Winnowing.Fingerprint]
 
-    public init(_ analyzed: AnalyzedText, winnowWindow: Int) {
+    public var numbers: [UInt64] { facts.numbers }
+    public var names: [UInt64] { facts.names }
+
+    /// `facts` must be the text's own, when the caller has them already.
+    public init(_ analyzed: AnalyzedText, facts: TextFacts? = nil, winnowWindow: Int) {
         self.analyzed = analyzed
         let sorted = Self.sorted(analyzed.shingles)
         sortedShingles = sorted
         var distinct = 0
         for i in sorted.indices where i == 0 || sorted[i].hash != sorted[i - 1].hash { distinct += 1 }
         distinctShingles = distinct
-        numbers = analyzed.factHashes(.number)
-        names = analyzed.factHashes(.name)
+        self.facts = facts ?? TextFacts(analyzed)
         winnowed = Winnowing.fingerprints(analyzed.shingles, window: winnowWindow)
     }
 

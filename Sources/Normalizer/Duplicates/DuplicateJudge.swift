@@ -20,9 +20,9 @@ public struct DuplicateJudge: Sendable {
         compare(prepare(a), prepare(b), isCommon: isCommon)
     }
 
-    /// A text prepared for `compare` with these settings.
-    public func prepare(_ text: AnalyzedText) -> ComparableText {
-        ComparableText(text, winnowWindow: settings.winnowWindow)
+    /// A text prepared for `compare` with these settings (`facts` are its own, if known).
+    public func prepare(_ text: AnalyzedText, facts: TextFacts? = nil) -> ComparableText {
+        ComparableText(text, facts: facts, winnowWindow: settings.winnowWindow)
     }
 
     /// Compares `a` with `b`. `isCommon` says whether a passage fingerprint is too common
@@ -57,8 +57,8 @@ public struct DuplicateJudge: Sendable {
     }
 
     /// False only when `compare(a, b)` certainly finds that the facts disagree, judged
-    /// from `b`'s sketch alone (so `b`'s text need not be read).
-    public func mayRelate(_ a: ComparableText, to b: FactSketch) -> Bool {
+    /// from `a`'s facts and `b`'s sketch alone (so neither text need be prepared or read).
+    public func mayRelate(_ a: TextFacts, to b: FactSketch) -> Bool {
         mayAgree(a.numbers, b.numbers, b.numberCount) && mayAgree(a.names, b.names, b.nameCount)
     }
 

@@ -13,11 +13,14 @@ public struct FactSketch: Sendable, Equatable {
     public var nameCount: UInt16
 
     public init(_ text: AnalyzedText) {
-        let numbers = text.factHashes(.number), names = text.factHashes(.name)
-        self.numbers = Self.bits(numbers)
-        self.names = Self.bits(names)
-        numberCount = UInt16(clamping: numbers.count)
-        nameCount = UInt16(clamping: names.count)
+        self.init(TextFacts(text))
+    }
+
+    public init(_ facts: TextFacts) {
+        numbers = Self.bits(facts.numbers)
+        names = Self.bits(facts.names)
+        numberCount = UInt16(clamping: facts.numbers.count)
+        nameCount = UInt16(clamping: facts.names.count)
     }
 
     /// The filter bit of a fact hash.

@@ -1,15 +1,21 @@
-/// A stable least-significant-digit radix sort of 64-bit values on their high bits.
+/// A stable radix sort of 64-bit values on their high bits.
 ///
 /// Guarantees: afterwards `values` is ordered by `value >> lowBits`, and values equal there
 /// keep their order. So values that carry a position below `lowBits`, written in position
-/// order, come out ordered by their high bits and then by position. It makes one pass per
-/// byte of the high bits that is not the same in every value, each a count and a scatter,
-/// where a comparison sort of a text's ~250 shingles spent most of its time mispredicting
-/// branches.
+/// order, come out ordered by their high bits and then by position.
+///
+/// Values spread as hashes are (a text's ~250 shingles) take one count and scatter on
+/// their top log₂ n bits, which leaves about one value per bucket, and an insertion pass
+/// that puts each bucket in order. Otherwise (crowded buckets, where insertion could take
+/// quadratic time) it makes one least-significant-digit pass per byte of the high bits
+/// that is not the same in every value. A comparison sort spent most of its time
+/// mispredicting branches, and five byte passes most of theirs clearing and summing
+/// 256 counts for 250 values.
 enum RadixSort {
     static func sort(_ values: inout [UInt64], lowBits: Int) {
         let n = values.count
         guard n > 1 else { return }
+        if n <= 1 << 16 && sortSpread(&values, lowBits: lowBits) { return }
         var scratch = [UInt64](repeating: 0, count: n)
         var counts = [Int](repeating: 0, count: 256)
         var shift = lowBits
@@ -42,5 +48,50 @@ enum RadixSort {
             shift += width
         }
         if inScratch { values = scratch }
+    }
+
+    /// Most values a bucket may hold for `sortSpread` to go on.
+    private static let crowded = 32
+
+    /// The count-scatter-insert sort for spread values; false, with `values` untouched,
+    /// when some bucket holds more than `crowded` of them.
+    private static func sortSpread(_ values: inout [UInt64], lowBits: Int) -> Bool {
+        let n = values.count
+        let bits = min(64 - lowBits, Int.bitWidth - (n - 1).leadingZeroBitCount)
+        let shift = UInt64(64 - bits)
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        var sorted = [UInt64](repeating: 0, count: n)
+        let spread = values.withUnsafeBufferPointer { v in
+            starts.withUnsafeMutableBufferPointer { c in
+                sorted.withUnsafeMutableBufferPointer { out in
+                    for x in v { c[Int(x >> shift) + 1] += 1 }
+                    var total = 0
+                    for i in 1..<c.count {
+                        if c[i] > crowded { return false }
+                        total += c[i]
+                        c[i] = total
+                    }
+                    for x in v {
+                        let bucket = Int(x >> shift)
+                        out[c[bucket]] = x
+                        c[bucket] += 1
+                    }
+                    // Insertion on the high bits: strict comparison keeps equal values in order.
+                    let low = UInt64(lowBits)
+                    for i in 1..<n {
+                        let x = out[i], key = x >> low
+                        var j = i
+                        while j > 0 && out[j - 1] >> low > key {
+                            out[j] = out[j - 1]
+                            j -= 1
+                        }
+                        out[j] = x
+                    }
+                    return true
+                }
+            }
+        }
+        if spread { values = sorted }
+        return spread
     }
 }

@@ -65,10 +65,11 @@ struct BenchDedupCommand: ParsableCommand {
                 }
                 locations.append(line.offset)
                 lengths.append(UInt32(line.bytes.count))
-                let found = try matcher.matches(analyzed, prints, in: index, prepared: prepared) {
+                let facts = TextFacts(analyzed)
+                let found = try matcher.matches(analyzed, prints, facts: facts, in: index, prepared: prepared) {
                     judge.mayRelate($0, to: index.sketch(of: $1.documentID))
                 }
-                clusterOf.append(index.add(contentKey: contentKey, prints, sketch: FactSketch(analyzed),
+                clusterOf.append(index.add(contentKey: contentKey, prints, sketch: FactSketch(facts),
                                            placement: matcher.placement(found.related)))
                 let id = Int64(index.documentCount)
                 recent[id] = normalized

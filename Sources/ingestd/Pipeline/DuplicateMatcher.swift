@@ -47,10 +47,11 @@ struct DuplicateMatcher {
     /// rule a candidate out before its text is read; it must never rule out one that
     /// `compare` would relate. Candidates found in `prepared` are not read again, and the
     /// ones read are added to it; the document's own comparison data comes back in the
-    /// result, for the caller to store once its id is known.
-    func matches(_ analyzed: AnalyzedText, _ prints: Fingerprints, in index: some CandidateIndex,
-                 prepared cache: RecentByID<ComparableText>? = nil,
-                 mayRelate: (ComparableText, Candidate) -> Bool = { _, _ in true })
+    /// result (when some candidate needed it), for the caller to store once its id is
+    /// known. `facts` are the document's own, if the caller has them.
+    func matches(_ analyzed: AnalyzedText, _ prints: Fingerprints, facts known: TextFacts? = nil,
+                 in index: some CandidateIndex, prepared cache: RecentByID<ComparableText>? = nil,
+                 mayRelate: (TextFacts, Candidate) -> Bool = { _, _ in true })
         throws(ArchiveError) -> CandidateMatches {
         let common = try index.commonPassages(prints.passages, clusterLimit: settings.commonFingerprintClusters)
         let candidates = try index.candidates(bandKeys: prints.bandKeys, passageHashes: prints.passages,
@@ -58,8 +59,13 @@ struct DuplicateMatcher {
                                               bucketLimit: settings.bucketLimit)
         var found = CandidateMatches()
         guard !candidates.isEmpty else { return found }
-        let prepared = judge.prepare(analyzed)
-        for candidate in candidates where mayRelate(prepared, candidate) {
+        // Templated items bring many candidates that their facts alone rule out: the
+        // document is prepared for comparison only once a candidate passes that test.
+        let facts = known ?? TextFacts(analyzed)
+        var own: ComparableText?
+        for candidate in candidates where mayRelate(facts, candidate) {
+            let prepared = own ?? judge.prepare(analyzed, facts: facts)
+            own = prepared
             let other: ComparableText
             if let known = cache?[candidate.documentID] {
                 other = known
@@ -69,7 +75,7 @@ struct DuplicateMatcher {
             }
             found.add(candidate, judge.compare(prepared, other, isCommon: { common.contains($0) }))
         }
-        found.prepared = prepared
+        found.prepared = own
         return found
     }
 
