@@ -21,8 +21,12 @@ public struct AnalyzedText: Sendable {
     /// The text of tokens `range`, exactly as written (punctuation and quotes included).
     public func excerpt(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        let utf8 = Array(text.utf8)
-        return String(decoding: utf8[tokens[range.lowerBound].start ..< tokens[range.upperBound - 1].end], as: UTF8.self)
+        // Token offsets fall between scalars, and a native string moves by UTF-8 offsets in
+        // constant time: only the excerpt is copied, not the whole text.
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: tokens[range.lowerBound].start)
+        let to = utf8.index(from, offsetBy: tokens[range.upperBound - 1].end - tokens[range.lowerBound].start)
+        return String(text[from..<to])
     }
 
     /// Tokens `range` with up to `context` words either side, exactly as written, split so
