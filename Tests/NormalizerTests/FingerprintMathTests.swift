@@ -12,6 +12,14 @@ struct FingerprintMathTests {
         }
     }
 
+    /// The content hash is SHA-256 of the text's UTF-8 in lowercase hex (FIPS 180-2's vectors).
+    @Test func contentHashIsSHA256InLowercaseHex() {
+        #expect(Fingerprints.sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Fingerprints.sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        let bridged = NSString(string: "caf\u{E9} \u{201C}x\u{201D}") as String
+        #expect(Fingerprints.sha256Hex(bridged) == Fingerprints.sha256Hex("caf\u{E9} \u{201C}x\u{201D}"))
+    }
+
     @Test func winnowingSelectsTheRightmostMinimumOfEveryWindow() {
         for trial in 0..<50 {
             // Few distinct values, so that ties (where "rightmost" matters) are common.

@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 
 /// Everything the archive indexes about one normalized text to find its duplicates.
 ///
@@ -24,17 +23,25 @@ public struct Fingerprints: Sendable, Equatable {
     }
 
     public static func sha256Hex(_ text: String) -> String {
-        hex(SHA256.hash(data: Data(text.utf8)))
+        var text = text
+        // Hashed straight from the string's storage: `Data(text.utf8)` copied it byte by byte
+        // first, which took longer than the hashing.
+        return text.withUTF8 { hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
     }
 
     /// Lowercase hex of a digest (String(format:) per byte cost more than the hashing itself).
-    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        String(unsafeUninitializedCapacity: SHA256.Digest.byteCount * 2) { out in
+            digest.withUnsafeBytes { bytes in
+                for (i, b) in bytes.enumerated() {
+                    out[2 * i] = hexDigit(b >> 4)
+                    out[2 * i + 1] = hexDigit(b & 0x0F)
+                }
+            }
+            return SHA256.Digest.byteCount * 2
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    @inline(__always)
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 }
