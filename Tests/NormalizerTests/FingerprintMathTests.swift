@@ -60,6 +60,39 @@ struct FingerprintMathTests {
         }
     }
 
+    /// One-permutation hashing as `MinHash` documents it, hashing every borrowing attempt
+    /// anew: the signatures it stores must never change, whatever is precomputed.
+    static func referenceSignature(_ shingles: [UInt64], permutations: Int) -> [UInt32] {
+        let bins = UInt64(permutations)
+        var mins = [UInt32](repeating: .max, count: permutations), filled = [Bool](repeating: false, count: permutations)
+        for shingle in shingles {
+            let h = StableHash.mix(shingle ^ 0x5eed_1e57_d0c5_0001)
+            let bin = Int(((h >> 32) &* bins) >> 32)
+            mins[bin] = min(mins[bin], UInt32(truncatingIfNeeded: h))
+            filled[bin] = true
+        }
+        guard !shingles.isEmpty else { return mins }
+        return (0..<permutations).map { bin in
+            if filled[bin] { return mins[bin] }
+            var attempt: UInt64 = 1
+            while true {
+                let pick = Int(((StableHash.mix(UInt64(bin) << 32 | attempt) >> 32) &* bins) >> 32)
+                if filled[pick] { return mins[pick] }
+                attempt += 1
+            }
+        }
+    }
+
+    @Test(arguments: [128, 64, 200])
+    func minHashSignaturesAreTheDocumentedOnes(permutations: Int) {
+        let minhash = MinHash.with(permutations: permutations)
+        // From one shingle (every other bin borrows it, most after many attempts) to many.
+        for size in [0, 1, 2, 3, 10, 50, 205, 1_000] {
+            let shingles = (0..<size).map { StableHash.mix(UInt64(size) << 20 | UInt64($0)) }
+            #expect(minhash.signature(of: shingles) == Self.referenceSignature(shingles, permutations: permutations), "\(size)")
+        }
+    }
+
     @Test func lshBandsCollideAtTheRateOfTheSCurveMidpoint() {
         // At s = (1/b)^(1/r) the probability of sharing a band is 1 - (1 - 1/b)^b ≈ 0.638 for b = 32.
         let settings = DuplicateSettings()

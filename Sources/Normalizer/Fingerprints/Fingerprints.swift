@@ -15,7 +15,7 @@ public struct Fingerprints: Sendable, Equatable {
     public init(of analyzed: AnalyzedText, settings: DuplicateSettings) {
         contentHash = Self.sha256Hex(analyzed.text)
         // Repeated shingles cannot change a minimum, so the distinct set is not needed here.
-        signature = MinHash(permutations: settings.minhashPermutations).signature(of: analyzed.shingles)
+        signature = MinHash.with(permutations: settings.minhashPermutations).signature(of: analyzed.shingles)
         bandKeys = MinHash.bandKeys(signature, bands: settings.lshBands)
         passages = Winnowing.fingerprints(analyzed.shingles, window: settings.winnowWindow).map(\.hash)
         passages.sort()

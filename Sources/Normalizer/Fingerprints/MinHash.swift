@@ -11,43 +11,66 @@
 /// agreeing positions estimates J with standard error ≈ √(J(1−J)/permutations).
 public struct MinHash: Sendable {
     public let permutations: Int
+    /// The first `pickedAttempts` bins that an empty bin borrows from, in order, per bin
+    /// (the fixed sequence that `signature` would otherwise hash anew for every text).
+    private let picks: [Int32]
+    private static let pickedAttempts = 4
 
     public init(permutations: Int) {
         self.permutations = permutations
+        picks = (0..<permutations).flatMap { bin in
+            (1...Self.pickedAttempts).map { Int32(Self.pick(bin, attempt: UInt64($0), bins: UInt64(permutations))) }
+        }
+    }
+
+    /// Built once per process for the default 128 permutations, since `Fingerprints` asks
+    /// for one per text.
+    private static let common = MinHash(permutations: DuplicateSettings().minhashPermutations)
+
+    /// A MinHash for `permutations`, shared when it is the default count.
+    public static func with(permutations: Int) -> MinHash {
+        permutations == common.permutations ? common : MinHash(permutations: permutations)
+    }
+
+    @inline(__always)
+    private static func pick(_ bin: Int, attempt: UInt64, bins: UInt64) -> Int {
+        Int(((StableHash.mix(UInt64(bin) << 32 | attempt) >> 32) &* bins) >> 32)
     }
 
     /// The signature of a shingle set; an empty set gives all `UInt32.max`.
     public func signature(of shingles: [UInt64]) -> [UInt32] {
         var mins = [UInt32](repeating: .max, count: permutations)
+        guard !shingles.isEmpty else { return mins }
         var filled = [Bool](repeating: false, count: permutations)
         let bins = UInt64(permutations)
-        var any = false
         mins.withUnsafeMutableBufferPointer { mins in
             filled.withUnsafeMutableBufferPointer { filled in
                 for shingle in shingles {
                     let h = StableHash.mix(shingle ^ 0x5eed_1e57_d0c5_0001)
                     let bin = Int(((h >> 32) &* bins) >> 32)
-                    let value = UInt32(truncatingIfNeeded: h)
-                    if value < mins[bin] { mins[bin] = value }
+                    // Without a branch: whether a value is a new minimum is a coin toss.
+                    mins[bin] = Swift.min(mins[bin], UInt32(truncatingIfNeeded: h))
                     filled[bin] = true
-                    any = true
+                }
+                // Empty bins borrow from filled ones only, so they can be written in place.
+                picks.withUnsafeBufferPointer { picks in
+                    for bin in 0..<permutations where !filled[bin] {
+                        var attempt = 0
+                        while true {
+                            let pick = attempt < Self.pickedAttempts
+                                ? Int(picks[bin * Self.pickedAttempts + attempt])
+                                : Self.pick(bin, attempt: UInt64(attempt + 1), bins: bins)
+                            if filled[pick] {
+                                mins[bin] = mins[pick]
+                                break
+                            }
+                            attempt += 1
+                        }
+                    }
                 }
             }
         }
-        guard any else { return mins }
-        var dense = mins
-        for bin in 0..<permutations where !filled[bin] {
-            var attempt: UInt64 = 1
-            while true {
-                let pick = Int(((StableHash.mix(UInt64(bin) << 32 | attempt) >> 32) &* bins) >> 32)
-                if filled[pick] {
-                    dense[bin] = mins[pick]
-                    break
-                }
-                attempt += 1
-            }
-        }
-        return dense
+        return mins
     }
 
     /// The fraction of positions on which two signatures agree.
