@@ -18,7 +18,7 @@ public struct Fingerprints: Sendable, Equatable {
         signature = MinHash.with(permutations: settings.minhashPermutations).signature(of: analyzed.shingles)
         bandKeys = MinHash.bandKeys(signature, bands: settings.lshBands)
         passages = Winnowing.fingerprints(analyzed.shingles, window: settings.winnowWindow).map(\.hash)
-        passages.sort()
+        RadixSort.sort(&passages, lowBits: 0)
         passages.removeDuplicatesInSortedArray()
     }
 

@@ -17,31 +17,36 @@ public enum Winnowing {
 
     public static func fingerprints(_ shingles: [UInt64], window: Int) -> [Fingerprint] {
         guard !shingles.isEmpty else { return [] }
-        if shingles.count <= window {
-            let i = rightmostMinimum(shingles, 0..<shingles.count)
-            return [Fingerprint(hash: shingles[i], position: i)]
-        }
-        var out: [Fingerprint] = []
-        out.reserveCapacity(2 * shingles.count / (window + 1) + 1)
-        // The window's rightmost minimum only changes when a new value is ≤ it, or when it
-        // leaves the window (then the window is scanned again): expected O(1) per shingle.
-        var best = rightmostMinimum(shingles, 0..<window)
-        out.append(Fingerprint(hash: shingles[best], position: best))
-        for end in window..<shingles.count {
-            let start = end - window + 1
-            if best < start {
-                best = rightmostMinimum(shingles, start..<(end + 1))
-            } else if shingles[end] <= shingles[best] {
-                best = end
-            } else {
-                continue
+        return shingles.withUnsafeBufferPointer { h in
+            if h.count <= window {
+                let i = rightmostMinimum(h, 0..<h.count)
+                return [Fingerprint(hash: h[i], position: i)]
             }
-            if best != out[out.count - 1].position { out.append(Fingerprint(hash: shingles[best], position: best)) }
+            var out: [Fingerprint] = []
+            out.reserveCapacity(2 * h.count / (window + 1) + 1)
+            // The window's rightmost minimum only changes when a new value is ≤ it, or when it
+            // leaves the window (then the window is scanned again): expected O(1) per shingle.
+            var best = rightmostMinimum(h, 0..<window), last = best
+            out.append(Fingerprint(hash: h[best], position: best))
+            for end in window..<h.count {
+                let start = end - window + 1
+                if best < start {
+                    best = rightmostMinimum(h, start..<(end + 1))
+                } else if h[end] <= h[best] {
+                    best = end
+                } else {
+                    continue
+                }
+                if best != last {
+                    out.append(Fingerprint(hash: h[best], position: best))
+                    last = best
+                }
+            }
+            return out
         }
-        return out
     }
 
-    private static func rightmostMinimum(_ h: [UInt64], _ range: Range<Int>) -> Int {
+    private static func rightmostMinimum(_ h: UnsafeBufferPointer<UInt64>, _ range: Range<Int>) -> Int {
         var best = range.lowerBound
         for i in range where h[i] <= h[best] { best = i }
         return best
