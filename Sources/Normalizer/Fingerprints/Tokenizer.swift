@@ -58,19 +58,33 @@ public enum Tokenizer {
             }
         }
         scan.close(at: n)
-        return scan.tokens
+        return scan.finish()
     }
 
     /// The tokenizer's state between bytes: the tokens so far, the word being read, and
     /// the quotation and sentence state that the next word will take.
+    ///
+    /// Tokens go into a buffer of its own until `finish` (which must be called once) hands
+    /// them over as an array: an array's append checked uniqueness through a runtime call
+    /// for every word.
     private struct Scan {
-        var tokens: [Token] = []
+        private var buffer: UnsafeMutablePointer<Token>
+        private var count = 0, capacity: Int
         var quotes = QuoteTracker()
         var sentenceStart = true
         var inWord = false
         var hash: UInt64 = 0, start = 0, quoted = false, fact = Token.Fact.none
 
-        init(capacity: Int) { tokens.reserveCapacity(capacity) }
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            buffer = .allocate(capacity: self.capacity)
+        }
+
+        /// The tokens, as an array of their exact count; the buffer is freed.
+        mutating func finish() -> [Token] {
+            defer { buffer.deallocate() }
+            return Array(UnsafeBufferPointer(start: buffer, count: count))
+        }
 
         mutating func open(at i: Int, _ first: FirstLetter) {
             inWord = true
@@ -87,7 +101,15 @@ public enum Tokenizer {
         @inline(__always)
         mutating func close(at i: Int) {
             guard inWord else { return }
-            tokens.append(Token(hash: StableHash.mix(hash), quoted: quoted, fact: fact, start: start, end: i))
+            if count == capacity {
+                let larger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+                larger.moveInitialize(from: buffer, count: count)
+                buffer.deallocate()
+                buffer = larger
+                capacity *= 2
+            }
+            (buffer + count).initialize(to: Token(hash: StableHash.mix(hash), quoted: quoted, fact: fact, start: start, end: i))
+            count += 1
             inWord = false
             sentenceStart = false
         }
