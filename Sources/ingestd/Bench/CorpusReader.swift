@@ -38,7 +38,7 @@ final class CorpusReader {
                 return raw.baseAddress!.distance(to: UnsafeRawPointer(p))
             }
             if let newline = found {
-                let line = Line(offset: fileOffset, bytes: Data(buffer[start..<newline]))
+                let line = Line(offset: fileOffset, bytes: bytes(start..<newline))
                 fileOffset += UInt64(newline + 1 - start)
                 start = newline + 1
                 if line.bytes.isEmpty { continue }
@@ -46,13 +46,19 @@ final class CorpusReader {
             }
             if atEOF {
                 guard end > start else { return nil }
-                let line = Line(offset: fileOffset, bytes: Data(buffer[start..<end]))
+                let line = Line(offset: fileOffset, bytes: bytes(start..<end))
                 fileOffset += UInt64(end - start)
                 start = end
                 return line
             }
             try refill()
         }
+    }
+
+    /// A copy of buffered bytes (one memcpy; `Data` of an array slice went through a
+    /// generic collection initializer).
+    private func bytes(_ range: Range<Int>) -> Data {
+        buffer.withUnsafeBytes { Data(bytes: $0.baseAddress! + range.lowerBound, count: range.count) }
     }
 
     /// Line bytes at `offset` (as returned by `next`), read again from the file.
