@@ -38,8 +38,10 @@ struct RenormalizeCommand: ParsableCommand {
             let started = Date()
             let normalizer = Normalizer(settings: settings.normalizer)
             let matcher = DuplicateMatcher(settings: settings.dedup)
+            let lines = JSONObjectReader()
             let summary = try store.renormalize(since: sinceDate, reread: { session, capture in
-                try Self.reread(capture, normalizer: normalizer, shingleWords: settings.dedup.shingleWords, in: session)
+                try Self.reread(capture, normalizer: normalizer, lines: lines, shingleWords: settings.dedup.shingleWords,
+                                in: session)
             }, decide: { session, _, text in
                 try matcher.rebuildDecision(text: text, in: session)
             })
@@ -51,11 +53,11 @@ struct RenormalizeCommand: ParsableCommand {
 
     /// The capture's article with its site's template removed; nil when it cannot be read.
     /// A JSONL line is read as on import (its text field, no site template), not as a page.
-    private static func reread(_ capture: StoredCapture, normalizer: Normalizer, shingleWords: Int,
-                               in session: WriteSession) throws -> RenormalizedText? {
+    private static func reread(_ capture: StoredCapture, normalizer: Normalizer, lines: JSONObjectReader,
+                               shingleWords: Int, in session: WriteSession) throws -> RenormalizedText? {
         let article: Article
         if capture.contentType == CorpusLine.contentType {
-            guard let line = try? CorpusLine(json: capture.body, reader: JSONObjectReader()) else { return nil }
+            guard let line = try? CorpusLine(json: capture.body, reader: lines) else { return nil }
             article = line.article(normalizer)
         } else {
             guard let page = try? normalizer.article(bytes: capture.body, contentType: capture.contentType, url: capture.finalURL)
