@@ -19,11 +19,6 @@ struct CorpusLine {
     var published: String?
     var source: String?
 
-    /// Why a line is not a corpus line.
-    struct Invalid: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// Reads one line (a JSON object); other members than the six above are ignored.
     init(json line: some ContiguousBytes, reader: JSONObjectReader) throws {
         (idJSON, text, url, title, published, source) = try reader.withMembers(of: line) { m in
@@ -31,10 +26,10 @@ struct CorpusLine {
             switch m.value("id") {
             case let .string(s): id = Self.quoted(s)
             case let .integer(n): id = String(n)
-            case nil: throw Invalid(description: "missing \"id\"")
-            default: throw Invalid(description: "id must be a string or an integer")
+            case nil: throw JSONObjectReader.Failure(description: "missing \"id\"")
+            default: throw JSONObjectReader.Failure(description: "id must be a string or an integer")
             }
-            guard let text = try Self.string(m, "text") else { throw Invalid(description: "missing \"text\"") }
+            guard let text = try Self.string(m, "text") else { throw JSONObjectReader.Failure(description: "missing \"text\"") }
             return (id, text, try Self.string(m, "url"), try Self.string(m, "title"),
                     try Self.string(m, "published"), try Self.string(m, "source"))
         }
@@ -45,7 +40,7 @@ struct CorpusLine {
         switch members.value(key) {
         case let .string(s): return s
         case nil, .null: return nil
-        default: throw Invalid(description: "\"\(key)\" must be a string")
+        default: throw JSONObjectReader.Failure(description: "\"\(key)\" must be a string")
         }
     }
 

@@ -18,7 +18,8 @@ final class JSONObjectReader {
         case other
     }
 
-    /// Why bytes are not a JSON object: simdjson's own words.
+    /// Why bytes are not the JSON object wanted: simdjson's own words when they are not an
+    /// object at all, the caller's when a member is missing or of the wrong type.
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
