@@ -33,7 +33,7 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "CPrefetch"),
+        .target(name: "CTableProbe"),
         // The system simdjson (C++, Debian's libsimdjson-dev) behind a C API, for JSONL lines.
         // The define is the one its pkg-config file gives, which SwiftPM will not pass on.
         .target(
@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "ingestd",
             dependencies: [
-                "Fetcher", "Normalizer", "Archive", "CorpusGenerator", "CPrefetch", "JSONMembers", "Timestamps",
+                "Fetcher", "Normalizer", "Archive", "CorpusGenerator", "CTableProbe", "JSONMembers", "Timestamps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),

@@ -1,7 +1,7 @@
 @testable import ingestd
 import Testing
 
-/// The bench's Robin Hood multimap against a dictionary of arrays, through many growths.
+/// The bench's multimap against a dictionary of arrays, through many growths.
 struct PostingTableTests {
     @Test func everyInsertedDocumentIsFoundUnderItsKeyAfterGrowth() {
         let table = PostingTable(capacity: 8)
@@ -22,5 +22,20 @@ struct PostingTableTests {
             #expect(found.sorted() == docs.sorted())
         }
         #expect(table.count(of: 7) == reference[7]?.count ?? 0)
+    }
+
+    /// Key 0 is the one an empty slot's high half also matches: the bucket scan must count
+    /// only the stored entries, and an insert must still take the first free slot.
+    @Test func keyZeroCountsOnlyItsStoredEntries() {
+        let table = PostingTable(capacity: 64)
+        for doc in 0..<3 as Range<UInt32> { table.insert(0, doc) }
+        table.insert(1, 9)
+        #expect(table.count(of: 0) == 3)
+        #expect(table.insert(0, 3, ifFewerThan: 3) == 3)
+        #expect(table.insert(0, 4, ifFewerThan: 5) == 3)
+        var found: [UInt32] = []
+        table.forEach(0) { found.append($0) }
+        #expect(found.sorted() == [0, 1, 2, 4])
+        #expect(table.count(of: 1) == 1 && table.count == 5)
     }
 }

@@ -1,4 +1,4 @@
-import CPrefetch
+import CTableProbe
 
 /// A multimap from 32-bit keys to document numbers in one open-addressed table of
 /// 64-byte buckets (a cache line each) with linear probing over buckets: eight bytes per
@@ -80,20 +80,25 @@ final class PostingTable {
     }
 
     /// Visits the entries under `key` from its home bucket to the first bucket with a free
-    /// slot; returns how many there were and that free slot.
+    /// slot, in slot order; returns how many there were and that free slot. Each bucket is
+    /// scanned by `ingestd_bucket_match` at once: a branch per slot cost about a hundred
+    /// instructions a walk, a fifth of the index's time.
     @inline(__always)
     private func walk(_ key: UInt32, _ visit: (UInt32) -> Void) -> (found: Int, free: Int) {
-        let slots = memory.slots, capacity = slots.count
+        let slots = memory.slots, capacity = slots.count, base = slots.baseAddress!
         var slot = Self.home(key, buckets: capacity / Self.bucketSlots), found = 0
         while true {
-            for i in slot..<(slot + Self.bucketSlots) {
-                let entry = slots[i]
-                if entry == 0 { return (found, i) }
-                if UInt32(truncatingIfNeeded: entry >> 32) == key {
-                    found += 1
-                    visit(UInt32(truncatingIfNeeded: entry) - 1)
-                }
+            let bits = ingestd_bucket_match(base + slot, key)
+            let empty = bits & 0x5555
+            var matches = bits >> 1 & 0x5555
+            // Empty slots' high halves are 0 and match key 0: keep the matches before the first.
+            if empty != 0 { matches &= (empty & (0 &- empty)) &- 1 }
+            while matches != 0 {
+                found += 1
+                visit(UInt32(truncatingIfNeeded: slots[slot + matches.trailingZeroBitCount >> 1]) - 1)
+                matches &= matches &- 1
             }
+            if empty != 0 { return (found, slot + empty.trailingZeroBitCount >> 1) }
             slot += Self.bucketSlots
             if slot == capacity { slot = 0 }
         }
