@@ -32,6 +32,7 @@ struct FingerprintMathTests {
                     if expected.last?.position != best { expected.append(.init(hash: hashes[best], position: best)) }
                 }
                 #expect(Winnowing.fingerprints(hashes, window: window) == expected, "trial \(trial), window \(window)")
+                #expect(Winnowing.hashes(hashes, window: window) == expected.map(\.hash), "trial \(trial), window \(window)")
             }
         }
     }

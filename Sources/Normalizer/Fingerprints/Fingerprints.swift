@@ -17,7 +17,7 @@ public struct Fingerprints: Sendable, Equatable {
         // Repeated shingles cannot change a minimum, so the distinct set is not needed here.
         signature = MinHash.with(permutations: settings.minhashPermutations).signature(of: analyzed.shingles)
         bandKeys = MinHash.bandKeys(signature, bands: settings.lshBands)
-        passages = Winnowing.fingerprints(analyzed.shingles, window: settings.winnowWindow).map(\.hash)
+        passages = Winnowing.hashes(analyzed.shingles, window: settings.winnowWindow)
         RadixSort.sort(&passages, lowBits: 0)
         passages.removeDuplicatesInSortedArray()
     }

@@ -16,33 +16,53 @@ public enum Winnowing {
     }
 
     public static func fingerprints(_ shingles: [UInt64], window: Int) -> [Fingerprint] {
-        guard !shingles.isEmpty else { return [] }
-        return shingles.withUnsafeBufferPointer { h in
-            if h.count <= window {
-                let i = rightmostMinimum(h, 0..<h.count)
-                return [Fingerprint(hash: h[i], position: i)]
-            }
-            var out: [Fingerprint] = []
-            out.reserveCapacity(2 * h.count / (window + 1) + 1)
-            // The window's rightmost minimum only changes when a new value is ≤ it, or when it
-            // leaves the window (then the window is scanned again): expected O(1) per shingle.
-            var best = rightmostMinimum(h, 0..<window), last = best
-            out.append(Fingerprint(hash: h[best], position: best))
-            for end in window..<h.count {
-                let start = end - window + 1
-                if best < start {
-                    best = rightmostMinimum(h, start..<(end + 1))
-                } else if h[end] <= h[best] {
-                    best = end
-                } else {
-                    continue
-                }
-                if best != last {
-                    out.append(Fingerprint(hash: h[best], position: best))
-                    last = best
+        var out: [Fingerprint] = []
+        out.reserveCapacity(2 * shingles.count / (window + 1) + 1)
+        shingles.withUnsafeBufferPointer { h in
+            forEachSelected(h, window: window) { out.append(Fingerprint(hash: h[$0], position: $0)) }
+        }
+        return out
+    }
+
+    /// The selected hashes alone, in text order (what the passage index stores), without
+    /// building fingerprints to map them away again.
+    public static func hashes(_ shingles: [UInt64], window: Int) -> [UInt64] {
+        shingles.withUnsafeBufferPointer { h in
+            [UInt64](unsafeUninitializedCapacity: h.count) { out, count in
+                forEachSelected(h, window: window) {
+                    out[count] = h[$0]
+                    count += 1
                 }
             }
-            return out
+        }
+    }
+
+    /// Calls `body` with the position of each selected shingle, in text order (at most one
+    /// call per shingle).
+    @inline(__always)
+    private static func forEachSelected(_ h: UnsafeBufferPointer<UInt64>, window: Int, _ body: (Int) -> Void) {
+        guard !h.isEmpty else { return }
+        if h.count <= window {
+            body(rightmostMinimum(h, 0..<h.count))
+            return
+        }
+        // The window's rightmost minimum only changes when a new value is ≤ it, or when it
+        // leaves the window (then the window is scanned again): expected O(1) per shingle.
+        var best = rightmostMinimum(h, 0..<window), last = best
+        body(best)
+        for end in window..<h.count {
+            let start = end - window + 1
+            if best < start {
+                best = rightmostMinimum(h, start..<(end + 1))
+            } else if h[end] <= h[best] {
+                best = end
+            } else {
+                continue
+            }
+            if best != last {
+                body(best)
+                last = best
+            }
         }
     }
 
