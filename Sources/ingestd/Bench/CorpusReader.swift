@@ -32,21 +32,31 @@ final class CorpusReader {
 
     /// The next non-empty line, or nil at the end of the file.
     func next() throws(CommandFailure) -> Line? {
+        try nextLine().map { Line(offset: $0.offset, bytes: bytes($0.range)) }
+    }
+
+    /// The length of the next non-empty line, without copying it; nil at the end of the file.
+    func skip() throws(CommandFailure) -> Int? {
+        try nextLine()?.range.count
+    }
+
+    /// Where the next non-empty line is in the file and in the buffer (valid until the next call).
+    private func nextLine() throws(CommandFailure) -> (offset: UInt64, range: Range<Int>)? {
         while true {
             let found: Int? = buffer.withUnsafeBytes { raw in
                 guard end > start, let p = memchr(raw.baseAddress! + start, 0x0A, end - start) else { return nil }
                 return raw.baseAddress!.distance(to: UnsafeRawPointer(p))
             }
             if let newline = found {
-                let line = Line(offset: fileOffset, bytes: bytes(start..<newline))
+                let line = (offset: fileOffset, range: start..<newline)
                 fileOffset += UInt64(newline + 1 - start)
                 start = newline + 1
-                if line.bytes.isEmpty { continue }
+                if line.range.isEmpty { continue }
                 return line
             }
             if atEOF {
                 guard end > start else { return nil }
-                let line = Line(offset: fileOffset, bytes: bytes(start..<end))
+                let line = (offset: fileOffset, range: start..<end)
                 fileOffset += UInt64(end - start)
                 start = end
                 return line

@@ -57,6 +57,7 @@ struct BenchDedupCommand: ParsableCommand {
                 }
                 let analyzed = AnalyzedText(normalized, shingleWords: settings.shingleWords)
                 let prints = Fingerprints(of: analyzed, settings: settings)
+                index.prefetch(prints)
                 let contentKey = UInt32(prints.contentHash.prefix(8), radix: 16) ?? 0
                 ids.append(entry.idJSON)
                 if let cluster = index.cluster(ofContent: contentKey, text: normalized) {
@@ -98,9 +99,9 @@ struct BenchDedupCommand: ParsableCommand {
     private static func expectedEntries(_ path: String, settings: DuplicateSettings) throws -> (bandKeys: Int, postings: Int) {
         let reader = try CorpusReader(path: path)
         var lines = 0, bytes = 0
-        while let line = try reader.next() {
+        while let length = try reader.skip() {
             lines += 1
-            bytes += line.bytes.count
+            bytes += length
         }
         let words = Double(bytes) / 6.5
         return (lines * settings.lshBands, Int(words * 2 / Double(settings.winnowWindow + 1)))
