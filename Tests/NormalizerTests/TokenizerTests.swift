@@ -95,12 +95,14 @@ struct TokenizerReferenceTests {
 
     static let pieces = ["the", "Moscow", "İstanbul", "ÉTÉ", "straße", "Путин", "東京", "e\u{301}", "x_y", "2019", "٣",
                          "½", " ", "  ", ", ", ". ", "! ", "? ", ": ", "; ", "-", "’s", "'", "\"", "“", "”", "„", "«",
-                         "»", "\n", "\n\n", "\t", "\u{0}", "(", ")", "😀", "\u{A0}", "—", "Ⅻ", "ǅ"]
+                         "»", "\n", "\n\n", "\t", "\u{0}", "(", ")", "😀", "\u{A0}", "—", "Ⅻ", "ǅ",
+                         // Long words, so that runs of word bytes cross 8- and 64-byte boundaries.
+                         "Tomorrow", "tomorrows", "Internationalization", "A1B2C3D4E5"]
 
     @Test func randomTextsTokenizeAsTheScalarReading() {
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
+            let text = (0..<Int.random(in: 0...90, using: &rng)).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
             let tokens = Tokenizer.tokens(text)
             #expect(tokens == Self.reference(text), "\(text.debugDescription)")
             if tokens != Self.reference(text) { return }
