@@ -41,10 +41,11 @@ public struct MinHash: Sendable {
     public func signature(of shingles: [UInt64]) -> [UInt32] {
         var mins = [UInt32](repeating: .max, count: permutations)
         guard !shingles.isEmpty else { return mins }
-        var filled = [Bool](repeating: false, count: permutations)
         let bins = UInt64(permutations)
-        mins.withUnsafeMutableBufferPointer { mins in
-            filled.withUnsafeMutableBufferPointer { filled in
+        // Which bins some shingle reached: scratch on the stack, not an array per text.
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: permutations) { filled in
+            filled.initialize(repeating: false)
+            mins.withUnsafeMutableBufferPointer { mins in
                 for shingle in shingles {
                     let h = StableHash.mix(shingle ^ 0x5eed_1e57_d0c5_0001)
                     let bin = Int(((h >> 32) &* bins) >> 32)

@@ -59,11 +59,12 @@ enum RadixSort {
         let n = values.count
         let bits = min(64 - lowBits, Int.bitWidth - (n - 1).leadingZeroBitCount)
         let shift = UInt64(64 - bits)
-        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
         var sorted = [UInt64](repeating: 0, count: n)
         let spread = values.withUnsafeBufferPointer { v in
-            starts.withUnsafeMutableBufferPointer { c in
-                sorted.withUnsafeMutableBufferPointer { out in
+            // Bucket starts: scratch (on the stack when small), not an array per sort.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: (1 << bits) + 1) { c in
+                c.initialize(repeating: 0)
+                return sorted.withUnsafeMutableBufferPointer { out in
                     for x in v { c[Int(x >> shift) + 1] += 1 }
                     var total = 0
                     for i in 1..<c.count {

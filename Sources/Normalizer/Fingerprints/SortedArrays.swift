@@ -1,6 +1,8 @@
 /// Set operations on ascending arrays, by merging: no hashing and no allocation.
+/// Inlinable, so that callers in other modules get them specialized to their element type.
 extension Array where Element: Comparable {
     /// Removes adjacent repeats in place: on a sorted array, leaves each value once.
+    @inlinable
     public mutating func removeDuplicatesInSortedArray() {
         guard count > 1 else { return }
         var write = 1
@@ -12,6 +14,7 @@ extension Array where Element: Comparable {
     }
 
     /// How many values two ascending, duplicate-free arrays share.
+    @inlinable
     public func sharedCount(withSorted other: [Element]) -> Int {
         var i = 0, j = 0, shared = 0
         while i < count && j < other.count {
