@@ -48,6 +48,10 @@ struct DuplicateJudgeTests {
         #expect(e.passages.count == 1)
         #expect(e.passages[0].quoted)
         #expect(e.kind == nil)
+        // Words are read only for display, from the first text, as written there.
+        #expect(e.passages[0].text.isEmpty)
+        #expect(e.withPassageTexts(from: analyzed(other)).passages[0].text
+            == "We have waited long enough, and every winter our workers lose days of pay")
     }
 
     @Test func commonPassagesAreNotEvidence() {

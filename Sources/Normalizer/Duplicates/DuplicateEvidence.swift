@@ -2,7 +2,8 @@
 ///
 /// Guarantees: `jaccard` and `containment` are exact over the word-shingle sets (not
 /// estimates); `containment` is |A∩B| / min(|A|, |B|); `passages` lists every shared run
-/// of at least the configured length, longest first; `factsAgree` is false when the texts'
+/// of at least the configured length, longest first, without its words (see
+/// `withPassageTexts`); `factsAgree` is false when the texts'
 /// numbers or names disagree (templated items); `kind` is nil when the texts are not
 /// duplicates under the settings used.
 public struct DuplicateEvidence: Sendable, Equatable, Codable {
@@ -11,6 +12,16 @@ public struct DuplicateEvidence: Sendable, Equatable, Codable {
     public var containment: Double
     public var passages: [SharedPassage]
     public var factsAgree: Bool
+
+    /// The same evidence with each passage's words, read from `a`, the first text compared.
+    public func withPassageTexts(from a: AnalyzedText) -> DuplicateEvidence {
+        var out = self
+        for i in out.passages.indices {
+            let p = out.passages[i]
+            out.passages[i].text = a.excerpt(p.startA..<(p.startA + p.words))
+        }
+        return out
+    }
 
     /// The passages that count as wire evidence.
     public var wirePassages: [SharedPassage] { passages.filter(\.isWireEvidence) }

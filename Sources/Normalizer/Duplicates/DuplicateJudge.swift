@@ -80,15 +80,15 @@ public struct DuplicateJudge: Sendable {
     private func passage(_ run: SharedRunFinder.Run, a: ComparableText, b: ComparableText, isCommon: (UInt64) -> Bool) -> SharedPassage {
         let rangeA = run.startA..<(run.startA + run.words)
         let rangeB = run.startB..<(run.startB + run.words)
-        let quotedA = a.analyzed.tokens[rangeA].filter(\.quoted).count
-        let quotedB = b.analyzed.tokens[rangeB].filter(\.quoted).count
+        let quotedA = a.analyzed.tokens[rangeA].reduce(0) { $0 + ($1.quoted ? 1 : 0) }
+        let quotedB = b.analyzed.tokens[rangeB].reduce(0) { $0 + ($1.quoted ? 1 : 0) }
         // A quotation shared by independent reports stands inside quotes in both texts;
         // a wire passage that one outlet partly quotes is still wire evidence.
         let quoted = quotedA * 2 > run.words && quotedB * 2 > run.words
         // Distinctive when some winnowed fingerprint wholly inside the run is not common.
         let lastShingle = run.startA + run.words - a.analyzed.shingleWords
         let distinctive = a.winnowed.contains { $0.position >= run.startA && $0.position <= lastShingle && !isCommon($0.hash) }
-        return SharedPassage(text: a.analyzed.excerpt(rangeA), startA: run.startA, startB: run.startB,
+        return SharedPassage(text: "", startA: run.startA, startB: run.startB,
                              words: run.words, quoted: quoted, distinctive: distinctive)
     }
 }

@@ -91,16 +91,12 @@ struct DuplicateMatcher {
     }
 
     /// The evidence as stored: every shared run with its place in both texts and its length,
-    /// but not its words. Both texts are archived, so `ClusterView` reads the words back
-    /// from the document's own text; a syndicated copy's runs span most of it.
+    /// but not its words (the judge leaves them out). Both texts are archived, so
+    /// `ClusterView` reads the words back from the document's own text; a syndicated copy's
+    /// runs span most of it.
     private static func json(_ evidence: DuplicateEvidence) -> String {
-        let passages = evidence.passages.map { p in
-            var p = p
-            p.text = ""
-            return p
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(passages), as: UTF8.self)) ?? "[]"
+        return (try? String(decoding: encoder.encode(evidence.passages), as: UTF8.self)) ?? "[]"
     }
 }
