@@ -2,8 +2,8 @@
 /// have candidates (most texts have none and never pay for it).
 ///
 /// Guarantees: `sortedShingles` holds every shingle with its position, ordered by hash
-/// then position, so shared shingles and shared runs are found by merging and binary
-/// search, without hashing; `distinctShingles` counts distinct hashes; `numbers` and
+/// then position, so shared shingles and shared runs are found by one merge
+/// (`ShingleOverlap`), without hashing; `distinctShingles` counts distinct hashes; `numbers` and
 /// `names` are the distinct hashes of the text's facts, ascending; `winnowed` are the
 /// text's winnowed fingerprints with their positions.
 public struct ComparableText: Sendable {
@@ -54,24 +54,5 @@ public struct ComparableText: Sendable {
             start = i
         }
         return out
-    }
-
-    /// How many distinct shingles two texts share (a merge of the sorted lists).
-    public func sharedShingles(with other: ComparableText) -> Int {
-        let a = sortedShingles, b = other.sortedShingles
-        var i = 0, j = 0, shared = 0
-        while i < a.count && j < b.count {
-            let x = a[i].hash, y = b[j].hash
-            if x == y {
-                shared += 1
-                while i < a.count && a[i].hash == x { i += 1 }
-                while j < b.count && b[j].hash == y { j += 1 }
-            } else if x < y {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return shared
     }
 }

@@ -31,15 +31,14 @@ public struct DuplicateJudge: Sendable {
         if a.analyzed.text == b.analyzed.text {
             return DuplicateEvidence(kind: .exact, jaccard: 1, containment: 1, passages: [], factsAgree: true)
         }
-        let shared = a.sharedShingles(with: b)
+        let overlap = ShingleOverlap(a, b, minWords: settings.passageMinWords)
+        let shared = overlap.sharedShingles
         let union = a.distinctShingles + b.distinctShingles - shared
         let jaccard = union == 0 ? 0 : Double(shared) / Double(union)
         let smaller = min(a.distinctShingles, b.distinctShingles)
         let containment = smaller == 0 ? 0 : Double(shared) / Double(smaller)
 
-        let passages = SharedRunFinder(a: a, b: b, minWords: settings.passageMinWords)
-            .runs()
-            .map { run in passage(run, a: a, b: b, isCommon: isCommon) }
+        let passages = overlap.runs.map { run in passage(run, a: a, b: b, isCommon: isCommon) }
 
         var kind: DuplicateKind?
         let shorterWords = min(a.analyzed.tokens.count, b.analyzed.tokens.count)
@@ -77,7 +76,7 @@ public struct DuplicateJudge: Sendable {
         return Double(x.sharedCount(withSorted: y)) / Double(smaller) >= settings.factMinAgreement
     }
 
-    private func passage(_ run: SharedRunFinder.Run, a: ComparableText, b: ComparableText, isCommon: (UInt64) -> Bool) -> SharedPassage {
+    private func passage(_ run: ShingleOverlap.Run, a: ComparableText, b: ComparableText, isCommon: (UInt64) -> Bool) -> SharedPassage {
         let rangeA = run.startA..<(run.startA + run.words)
         let rangeB = run.startB..<(run.startB + run.words)
         let quotedA = a.analyzed.tokens[rangeA].reduce(0) { $0 + ($1.quoted ? 1 : 0) }
