@@ -4,12 +4,14 @@ import Foundation
 /// again by its offset, so that a benchmark never holds the corpus in memory.
 ///
 /// Guarantees: lines are returned in file order without their newline, empty lines are
-/// skipped, and a final line without a newline is returned too; memory stays at the
-/// buffer size plus the longest line.
+/// skipped, and a final line without a newline is returned too; a line is handed out in
+/// place, not copied; memory stays at the buffer size plus the longest line.
 final class CorpusReader {
+    /// A line's place in the file and its bytes, which stay in the reader's buffer: they are
+    /// valid until the next call to `next`.
     struct Line {
         var offset: UInt64
-        var bytes: Data
+        var bytes: UnsafeRawBufferPointer
     }
 
     let path: String
@@ -32,12 +34,29 @@ final class CorpusReader {
 
     /// The next non-empty line, or nil at the end of the file.
     func next() throws(CommandFailure) -> Line? {
-        try nextLine().map { Line(offset: $0.offset, bytes: bytes($0.range)) }
+        guard let (offset, range) = try nextLine() else { return nil }
+        return buffer.withUnsafeBytes { Line(offset: offset, bytes: UnsafeRawBufferPointer(rebasing: $0[range])) }
     }
 
-    /// The length of the next non-empty line, without copying it; nil at the end of the file.
-    func skip() throws(CommandFailure) -> Int? {
-        try nextLine()?.range.count
+    /// How many lines and bytes the file at `path` holds, counted in large reads without
+    /// splitting it into lines (empty lines count too: an estimate for sizing tables).
+    static func size(of path: String) throws(CommandFailure) -> (lines: Int, bytes: Int) {
+        let reader = try CorpusReader(path: path)
+        var lines = 0, bytes = 0, last: UInt8 = 0x0A
+        while !reader.atEOF {
+            try reader.refill()
+            reader.buffer.withUnsafeBytes { chunk in
+                var at = reader.start
+                while at < reader.end, let p = memchr(chunk.baseAddress! + at, 0x0A, reader.end - at) {
+                    lines += 1
+                    at = chunk.baseAddress!.distance(to: UnsafeRawPointer(p)) + 1
+                }
+                if reader.end > reader.start { last = chunk[reader.end - 1] }
+            }
+            bytes += reader.end - reader.start
+            reader.start = reader.end
+        }
+        return (lines + (last == 0x0A ? 0 : 1), bytes)
     }
 
     /// Where the next non-empty line is in the file and in the buffer (valid until the next call).
@@ -63,12 +82,6 @@ final class CorpusReader {
             }
             try refill()
         }
-    }
-
-    /// A copy of buffered bytes (one memcpy; `Data` of an array slice went through a
-    /// generic collection initializer).
-    private func bytes(_ range: Range<Int>) -> Data {
-        buffer.withUnsafeBytes { Data(bytes: $0.baseAddress! + range.lowerBound, count: range.count) }
     }
 
     /// Line bytes at `offset` (as returned by `next`), read again from the file.

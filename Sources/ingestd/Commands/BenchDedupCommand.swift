@@ -32,7 +32,7 @@ struct BenchDedupCommand: ParsableCommand {
             let reader = try CorpusReader(path: corpus)
             let json = JSONObjectReader()
             var locations: [UInt64] = [], lengths: [UInt32] = []
-            func text(_ bytes: Data) throws -> (CorpusLine, String) {
+            func text(_ bytes: some ContiguousBytes) throws -> (CorpusLine, String) {
                 let entry = try CorpusLine(json: bytes, reader: json)
                 return (entry, TextNormalizer.document(entry.text))
             }
@@ -97,12 +97,7 @@ struct BenchDedupCommand: ParsableCommand {
     /// bytes (part of the timed work): every document has `lshBands` keys, and winnowing
     /// keeps about 2 / (window + 1) of a text's words, at about 6.5 bytes a word with its space.
     private static func expectedEntries(_ path: String, settings: DuplicateSettings) throws -> (bandKeys: Int, postings: Int) {
-        let reader = try CorpusReader(path: path)
-        var lines = 0, bytes = 0
-        while let length = try reader.skip() {
-            lines += 1
-            bytes += length
-        }
+        let (lines, bytes) = try CorpusReader.size(of: path)
         let words = Double(bytes) / 6.5
         return (lines * settings.lshBands, Int(words * 2 / Double(settings.winnowWindow + 1)))
     }
