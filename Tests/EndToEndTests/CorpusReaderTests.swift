@@ -13,12 +13,23 @@ struct CorpusReaderTests {
         try file.write(toFile: path, atomically: true, encoding: .utf8)
 
         let reader = try CorpusReader(path: path, bufferSize: 8)
-        var read: [CorpusReader.Line] = []
-        while let line = try reader.next() { read.append(line) }
+        // A line's bytes are valid until the next read: each is copied before it.
+        var read: [(offset: UInt64, bytes: Data)] = []
+        while let line = try reader.next() { read.append((line.offset, Data(line.bytes))) }
         let texts = read.map { String(decoding: $0.bytes, as: UTF8.self) }
         #expect(texts == lines + ["last line without a newline"])
         for line in read {
             #expect(reader.line(at: line.offset, length: line.bytes.count) == line.bytes)
+        }
+    }
+
+    @Test func sizeCountsLinesAndBytesWithoutSplittingTheFile() throws {
+        let folder = try TestPaths.temporaryFolder()
+        for (name, text, lines) in [("a", "one\ntwo\n", 2), ("b", "one\ntwo", 2), ("c", "", 0), ("d", "x\n\ny\n", 3)] {
+            let path = folder.appendingPathComponent("\(name).jsonl").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let size = try CorpusReader.size(of: path)
+            #expect(size.lines == lines && size.bytes == text.utf8.count, "\(text.debugDescription)")
         }
     }
 
