@@ -15,9 +15,11 @@ final class InMemoryCandidateIndex: CandidateIndex {
     private let bands: PostingTable
     private let postings: PostingTable
     private let common = PostingTable(capacity: 1 << 10)
-    /// One bit per value of a key's top 16 bits, set for every common fingerprint: most
-    /// lookups of the common table stop here, in 8 KB that stay in the first-level cache.
-    private var commonBits = [UInt64](repeating: 0, count: 1 << 10)
+    /// One bit per value of a key's top 20 bits, set for every common fingerprint: most
+    /// lookups of the common table stop here, in 128 KB that stay in the second-level cache.
+    /// (With the top 16 bits, a million documents' common fingerprints set most of the
+    /// bits, and a fifth of the time went to walking the common table.)
+    private var commonBits = [UInt64](repeating: 0, count: 1 << 14)
     /// Documents by the first 32 bits of their text's SHA-256; a hit is confirmed on the text.
     private let contents = PostingTable()
     /// Per document (0-based): its cluster (the 1-based id of the cluster's canonical).
@@ -93,7 +95,7 @@ final class InMemoryCandidateIndex: CandidateIndex {
 
     @inline(__always)
     private func isCommon(_ key: UInt32) -> Bool {
-        commonBits[Int(key >> 22)] & (1 << (key >> 16 & 63)) != 0 && common.count(of: key) > 0
+        commonBits[Int(key >> 18)] & (1 << (key >> 12 & 63)) != 0 && common.count(of: key) > 0
     }
 
     /// The cluster of the document already indexed with exactly this text, if any.
@@ -146,7 +148,7 @@ final class InMemoryCandidateIndex: CandidateIndex {
         }
         if seen.count > clusterLimit {
             common.insert(key, 0)
-            commonBits[Int(key >> 22)] |= 1 << (key >> 16 & 63)
+            commonBits[Int(key >> 18)] |= 1 << (key >> 12 & 63)
         } else if stored < bucketLimit {
             postings.insert(key, doc)
         }
