@@ -16,7 +16,8 @@ final class CorpusReader {
 
     let path: String
     private let fd: Int32
-    private var buffer: [UInt8]
+    /// Owned by the reader (not an array), so that lines can be lent out of it.
+    private var buffer: UnsafeMutableRawBufferPointer
     private var start = 0, end = 0
     private var fileOffset: UInt64 = 0
     private var atEOF = false
@@ -27,15 +28,18 @@ final class CorpusReader {
         guard fd >= 0 else {
             throw CommandFailure(.noInput, "\(path): cannot read: \(String(cString: strerror(errno)))")
         }
-        buffer = [UInt8](repeating: 0, count: bufferSize)
+        buffer = .allocate(byteCount: max(bufferSize, 1), alignment: 8)
     }
 
-    deinit { close(fd) }
+    deinit {
+        close(fd)
+        buffer.deallocate()
+    }
 
     /// The next non-empty line, or nil at the end of the file.
     func next() throws(CommandFailure) -> Line? {
         guard let (offset, range) = try nextLine() else { return nil }
-        return buffer.withUnsafeBytes { Line(offset: offset, bytes: UnsafeRawBufferPointer(rebasing: $0[range])) }
+        return Line(offset: offset, bytes: UnsafeRawBufferPointer(rebasing: buffer[range]))
     }
 
     /// How many lines and bytes the file at `path` holds, counted in large reads without
@@ -45,14 +49,13 @@ final class CorpusReader {
         var lines = 0, bytes = 0, last: UInt8 = 0x0A
         while !reader.atEOF {
             try reader.refill()
-            reader.buffer.withUnsafeBytes { chunk in
-                var at = reader.start
-                while at < reader.end, let p = memchr(chunk.baseAddress! + at, 0x0A, reader.end - at) {
-                    lines += 1
-                    at = chunk.baseAddress!.distance(to: UnsafeRawPointer(p)) + 1
-                }
-                if reader.end > reader.start { last = chunk[reader.end - 1] }
+            let chunk = reader.buffer.baseAddress!
+            var at = reader.start
+            while at < reader.end, let p = memchr(chunk + at, 0x0A, reader.end - at) {
+                lines += 1
+                at = chunk.distance(to: p) + 1
             }
+            if reader.end > reader.start { last = reader.buffer[reader.end - 1] }
             bytes += reader.end - reader.start
             reader.start = reader.end
         }
@@ -62,11 +65,8 @@ final class CorpusReader {
     /// Where the next non-empty line is in the file and in the buffer (valid until the next call).
     private func nextLine() throws(CommandFailure) -> (offset: UInt64, range: Range<Int>)? {
         while true {
-            let found: Int? = buffer.withUnsafeBytes { raw in
-                guard end > start, let p = memchr(raw.baseAddress! + start, 0x0A, end - start) else { return nil }
-                return raw.baseAddress!.distance(to: UnsafeRawPointer(p))
-            }
-            if let newline = found {
+            if end > start, let p = memchr(buffer.baseAddress! + start, 0x0A, end - start) {
+                let newline = buffer.baseAddress!.distance(to: p)
                 let line = (offset: fileOffset, range: start..<newline)
                 fileOffset += UInt64(newline + 1 - start)
                 start = newline + 1
@@ -94,14 +94,17 @@ final class CorpusReader {
     /// Moves the unread tail to the front and reads more; grows the buffer for long lines.
     private func refill() throws(CommandFailure) {
         if start > 0 {
-            buffer.withUnsafeMutableBytes { raw in
-                _ = memmove(raw.baseAddress!, raw.baseAddress! + start, end - start)
-            }
+            _ = memmove(buffer.baseAddress!, buffer.baseAddress! + start, end - start)
             end -= start
             start = 0
         }
-        if end == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
-        let n = buffer.withUnsafeMutableBytes { raw in Foundation.read(fd, raw.baseAddress! + end, raw.count - end) }
+        if end == buffer.count {
+            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 8)
+            larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[..<end]))
+            buffer.deallocate()
+            buffer = larger
+        }
+        let n = Foundation.read(fd, buffer.baseAddress! + end, buffer.count - end)
         if n < 0 { throw CommandFailure(.ioError, "\(path): read failed: \(String(cString: strerror(errno)))") }
         if n == 0 { atEOF = true }
         end += n
