@@ -123,8 +123,8 @@ struct FactSketchTests {
         let other = report("Kesh", "3901.7", "0.4", "Amsel")
         let copy = report("Tarn", "4512.3", "1.2", "Voltaro")
         #expect(judge.compare(a, other).kind == nil)
-        #expect(!judge.mayRelate(TextFacts(a), to: FactSketch(other)))
-        #expect(judge.mayRelate(TextFacts(a), to: FactSketch(copy)))
+        #expect(!judge.mayRelate(TextFacts(a), to: FactSketch(TextFacts(other))))
+        #expect(judge.mayRelate(TextFacts(a), to: FactSketch(TextFacts(copy))))
     }
 
     @Test func neverRulesOutAPairThatCompareRelates() {
@@ -138,7 +138,7 @@ struct FactSketchTests {
             let a = report(cities[pick(4)], numbers[pick(5)], numbers[pick(5)], cities[pick(4)])
             let b = report(cities[pick(4)], numbers[pick(5)], numbers[pick(5)], cities[pick(4)])
             if judge.compare(a, b).kind != nil {
-                #expect(judge.mayRelate(TextFacts(a), to: FactSketch(b)))
+                #expect(judge.mayRelate(TextFacts(a), to: FactSketch(TextFacts(b))))
             }
         }
     }

@@ -12,10 +12,6 @@ public struct FactSketch: Sendable, Equatable {
     public var numberCount: UInt16
     public var nameCount: UInt16
 
-    public init(_ text: AnalyzedText) {
-        self.init(TextFacts(text))
-    }
-
     public init(_ facts: TextFacts) {
         numbers = Self.bits(facts.numbers)
         names = Self.bits(facts.names)
