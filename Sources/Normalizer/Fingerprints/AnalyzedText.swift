@@ -47,10 +47,12 @@ public struct AnalyzedText: Sendable {
         let width = min(k, tokens.count)
         return [UInt64](unsafeUninitializedCapacity: count) { out, initialized in
             tokens.withUnsafeBufferPointer { t in
-                for i in 0..<count {
-                    var h = UInt64(width)
-                    for j in i..<(i + width) { h = StableHash.combine(h, t[j].hash) }
-                    out[i] = h
+                // Word by word across all shingles, not shingle by shingle: each shingle's
+                // hash is a chain of `width` dependent mixes, and this order gives the CPU
+                // independent chains to overlap instead of one chain at a time.
+                for i in 0..<count { out[i] = StableHash.combine(UInt64(width), t[i].hash) }
+                for j in 1..<width {
+                    for i in 0..<count { out[i] = StableHash.combine(out[i], t[i + j].hash) }
                 }
             }
             initialized = count
