@@ -84,6 +84,21 @@ struct FingerprintMathTests {
         }
     }
 
+    /// Shingle hashes are stored keys (through band keys and passages): each is the fold of
+    /// `StableHash.combine` over its words' hashes, seeded with the shingle's width.
+    @Test(arguments: [5, 1, 3])
+    func shingleHashesAreTheDocumentedFold(k: Int) {
+        for count in [0, 1, 2, k - 1, k, k + 1, 60] {
+            let text = words(count, seed: UInt64(count)).joined(separator: " ")
+            let analyzed = AnalyzedText(text, shingleWords: k)
+            let hashes = analyzed.tokens.map(\.hash), width = min(k, hashes.count)
+            let expected = hashes.isEmpty ? [] : (0...(hashes.count - width)).map { i in
+                hashes[i..<(i + width)].reduce(UInt64(width)) { StableHash.combine($0, $1) }
+            }
+            #expect(analyzed.shingles == expected, "\(count) words")
+        }
+    }
+
     @Test(arguments: [128, 64, 200])
     func minHashSignaturesAreTheDocumentedOnes(permutations: Int) {
         let minhash = MinHash.with(permutations: permutations)
