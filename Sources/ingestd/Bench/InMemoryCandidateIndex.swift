@@ -38,9 +38,9 @@ final class InMemoryCandidateIndex: CandidateIndex {
     ///
     /// The band table is sized to end `bandLoad` full, not `PostingTable.maxLoad`: every
     /// document looks up all its band keys and misses on nearly all, and a miss walks to
-    /// the first bucket with a free slot. At 0.885 full that walk was 6.1 buckets a lookup
-    /// (measured after 990k documents; 1.7 at 0.75), the main reason the last documents of
-    /// a million took longer than those of ten thousand. It costs 57 bytes a document.
+    /// the first bucket with a free slot. After 990k documents, at 0.885 full, that walk
+    /// took 7.0 buckets (counted), and 1.9 at 0.75: the main reason the last documents of a
+    /// million took longer than those of ten thousand. It costs 57 bytes a document.
     init(clusterLimit: Int, bucketLimit: Int, expected: (bandKeys: Int, postings: Int) = (0, 0),
          textOf: @escaping (Int64) -> String) {
         self.clusterLimit = clusterLimit
