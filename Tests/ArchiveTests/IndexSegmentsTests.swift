@@ -74,7 +74,7 @@ struct IndexSegmentsTests {
 
     @Test func aRebuildReplaysTheIndexInOrder() throws {
         let store = try Self.archive(documents: 21)
-        let clusters = try store.rebuildClusters { session, id, _ in
+        let clusters = try store.rebuildClusters(indexScheme: "test") { session, id, _ in
             let earlier = try session.candidates(bandKeys: [1], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 100)
             #expect(earlier.map(\.documentID) == Array(1..<id))
             return RebuildDecision(bandKeys: [1, UInt64(1_000 + id)], passageHashes: [7, UInt64(10_000 + id)],

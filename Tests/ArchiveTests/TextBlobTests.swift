@@ -99,7 +99,7 @@ struct TextBlobTests {
 
         // A text read again by renormalize is stored with the dictionary too, not plain.
         let changed = "story 5, corrected, about the harbour board and its container berths"
-        _ = try store.renormalize(since: nil, reread: { _, capture in
+        _ = try store.renormalize(since: nil, indexScheme: "test", reread: { _, capture in
             guard capture.finalURL == "u:5" else { return nil }
             return RenormalizedText(text: changed, contentHash: ArchiveStore.sha256Hex(Data(changed.utf8)), wordCount: 10, title: nil,
                                     published: nil, language: nil, siteName: nil, canonicalURL: nil, normalizerVersion: "test")

@@ -121,6 +121,29 @@ struct CorpusImportTests {
         #expect(try IngestdProcess.run(["clusters", "rebuild", "--archive", archive]).status == 0)
         #expect(try relations() == ["canonical", "exact", "shared-wire-passages", "canonical"])
     }
+
+    /// Keys of 4-word shingles never match keys of 5-word ones: adding documents under a
+    /// changed shingle size is refused, naming the remedy, until a rebuild recomputes the keys.
+    @Test func anImportUnderOtherIndexSettingsWaitsForARebuild() throws {
+        _ = try importCorpus()
+        let exported = try IngestdProcess.run(["clusters", "export", "--jsonl", "--archive", archive]).stdout
+        let shorter = folder.appendingPathComponent("shorter.yaml").path
+        try Data("dedup:\n  shingle_words: 4\n  passage_min_words: 9\n".utf8).write(to: URL(fileURLWithPath: shorter))
+        let more = folder.appendingPathComponent("more.jsonl")
+        try Data("{\"id\": \"m5\", \"text\": \"A later note on the ferry timetable for the winter months.\"}\n".utf8).write(to: more)
+
+        let refused = try IngestdProcess.run(["import", "--jsonl", more.path, "--config", shorter, "--archive", archive])
+        #expect(refused.status == 78, "\(refused.stderr)")
+        #expect(refused.stderr.contains("shingle_words=5") && refused.stderr.contains("shingle_words=4")
+                    && refused.stderr.contains("clusters rebuild"), "\(refused.stderr)")
+        #expect(try IngestdProcess.run(["clusters", "export", "--jsonl", "--archive", archive]).stdout == exported)
+
+        #expect(try IngestdProcess.run(["clusters", "rebuild", "--config", shorter, "--archive", archive]).status == 0)
+        let accepted = try IngestdProcess.run(["import", "--jsonl", more.path, "--config", shorter, "--archive", archive])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        let defaults = try IngestdProcess.run(["import", "--jsonl", more.path, "--archive", archive])
+        #expect(defaults.status == 78, "the defaults are now the other scheme")
+    }
 }
 
 /// `import --jsonl` killed with SIGKILL in the middle of a batch: the rerun completes it,

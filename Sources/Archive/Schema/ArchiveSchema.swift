@@ -22,6 +22,7 @@ enum ArchiveSchema {
         m.registerMigration("v13-compact-provenance", migrate: compactProvenance)
         m.registerMigration("v14-dictionary-digests-first", migrate: putDictionaryDigestsFirst)
         m.registerMigration("v15-search-hash-size", migrate: enlargeSearchHash)
+        m.registerMigration("v16-index-scheme", migrate: addIndexScheme)
         return m
     }
 

@@ -8,6 +8,9 @@ public enum ArchiveError: Error, CustomStringConvertible, Sendable {
     /// The disk (or the archive's page limit) is full. The transaction in progress rolled
     /// back: what was archived before stays as it was. `path` is the archive, when known.
     case full(path: String?)
+    /// New index keys would be made under `configured`, but the archive's were made under
+    /// `archived`: the two would never match, so nothing was written.
+    case indexSchemeMismatch(path: String, archived: String, configured: String)
 
     public var description: String {
         switch self {
@@ -19,6 +22,10 @@ public enum ArchiveError: Error, CustomStringConvertible, Sendable {
         case let .full(path):
             "archive \(path ?? ""): the disk is full; the batch in progress was rolled back and everything archived "
                 + "before it is intact; free some space and run again"
+        case let .indexSchemeMismatch(path, archived, configured):
+            "archive \(path): its duplicate index keys were made with \(archived), but the dedup settings now give "
+                + "\(configured); new documents would never match archived ones, so nothing was written. Run "
+                + "`ingestd clusters rebuild` with these settings to recompute every key, or go back to the old settings"
         }
     }
 }

@@ -3,7 +3,8 @@ import GRDB
 
 extension ArchiveStore {
     /// Recomputes every document's index keys, relations and cluster, replaying the archive
-    /// in the order it was filled, so "earliest" keeps its meaning.
+    /// in the order it was filled, so "earliest" keeps its meaning. The keys are then of
+    /// `indexScheme`, which the archive records in place of the one it had.
     ///
     /// Guarantees: it runs in one transaction, so readers see the old clustering until the
     /// new one is complete, and a crash or error leaves the old one intact; texts, captures
@@ -11,17 +12,20 @@ extension ArchiveStore {
     /// with a session that answers candidate queries from the documents before it.
     /// Returns the number of clusters.
     public func rebuildClusters(
-        _ decide: (WriteSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision
+        indexScheme: String, _ decide: (WriteSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision
     ) throws(ArchiveError) -> Int {
-        try write { db in try Self.replay(decide, db) }
+        try write { db in try Self.replay(indexScheme: indexScheme, decide, db) }
     }
 
     /// Drops every derived row (relations, index keys, clusters), then decides each document
-    /// again in id order: the body of `rebuildClusters` and of `renormalize`.
+    /// again in id order, with keys of `indexScheme`: the body of `rebuildClusters` and of
+    /// `renormalize`.
     static func replay(
-        _ decide: (WriteSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision, _ db: Database
+        indexScheme: String, _ decide: (WriteSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision,
+        _ db: Database
     ) throws -> Int {
         try clearDerivedRows(db)
+        try recordIndexScheme(indexScheme, db)
         let session = WriteSession(db)
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM documents ORDER BY id") {
             guard let record = try DocumentRecord.fetchOne(db, key: id) else { continue }

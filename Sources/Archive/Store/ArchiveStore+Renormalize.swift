@@ -4,7 +4,7 @@ import GRDB
 extension ArchiveStore {
     /// Reads every document first seen at or after `since` (all when nil) again from the capture
     /// it was first seen through, stores the new text where it differs, then replays relations
-    /// and clusters like `rebuildClusters`.
+    /// and clusters like `rebuildClusters` (with keys of `indexScheme`).
     ///
     /// Guarantees: one transaction, so a crash or error leaves the archive as it was; captures,
     /// sightings and entries are never lost: when a new text equals another document's, the
@@ -12,6 +12,7 @@ extension ArchiveStore {
     /// or an empty text keeps the stored text.
     public func renormalize(
         since: Date?,
+        indexScheme: String,
         reread: (WriteSession, StoredCapture) throws -> RenormalizedText?,
         decide: (WriteSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision
     ) throws(ArchiveError) -> RenormalizeSummary {
@@ -43,7 +44,7 @@ extension ArchiveStore {
                     summary.changed += 1
                 }
             }
-            summary.clusters = try Self.replay(decide, db)
+            summary.clusters = try Self.replay(indexScheme: indexScheme, decide, db)
             return summary
         }
     }

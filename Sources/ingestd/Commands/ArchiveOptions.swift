@@ -24,6 +24,18 @@ struct ArchiveOptions: ParsableArguments {
         }
     }
 
+    /// Opens the archive for adding documents whose index keys are of `indexScheme`,
+    /// creating it if needed; an archive whose keys are of another scheme is a config error
+    /// (see `ArchiveStore.claimIndexScheme`).
+    func openForIngest(indexScheme: String) throws -> ArchiveStore {
+        let store = try openForWriting()
+        do { try store.claimIndexScheme(indexScheme) } catch {
+            if case .indexSchemeMismatch = error { throw CommandFailure(.config, error.description) }
+            throw CommandFailure(.ioError, error.description)
+        }
+        return store
+    }
+
     /// Opens an existing archive; a missing file is an error rather than a new empty archive.
     func openExisting() throws -> ArchiveStore {
         guard FileManager.default.fileExists(atPath: path) else {

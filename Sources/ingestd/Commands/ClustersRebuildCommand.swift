@@ -9,7 +9,8 @@ struct ClustersRebuildCommand: ParsableCommand {
         discussion: """
             Replays the archive in the order it was filled, re-fingerprinting each stored text, so a \
             change to any dedup setting (thresholds, shingle size, bands) takes effect on everything \
-            archived. One transaction: readers see the old clusters until the new ones are complete. \
+            archived. The archive then records the settings its index keys were made with, which `run` \
+            and `import` require from then on. One transaction: readers see the old clusters until the new ones are complete. \
             Holds the archive lock like `run`.
 
             \(ExitStatus.help)
@@ -25,7 +26,7 @@ struct ClustersRebuildCommand: ParsableCommand {
             let store = try archive.openExisting()
             let started = Date()
             let matcher = DuplicateMatcher(settings: settings.dedup)
-            let clusters = try store.rebuildClusters { session, _, text in
+            let clusters = try store.rebuildClusters(indexScheme: settings.dedup.indexScheme) { session, _, text in
                 try matcher.rebuildDecision(text: text, in: session)
             }
             withExtendedLifetime(lock) {}

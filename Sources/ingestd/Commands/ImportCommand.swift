@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
         try CommandFailure.reporting {
             let settings = try config.load(required: false)
             let lock = try ArchiveLock(archivePath: archive.path)
-            let store = try archive.openForWriting()
+            let store = try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
             let started = Date()
             let normalizer = Normalizer(settings: settings.normalizer)
             let matcher = DuplicateMatcher(settings: settings.dedup)

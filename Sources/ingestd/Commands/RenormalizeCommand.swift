@@ -39,7 +39,7 @@ struct RenormalizeCommand: ParsableCommand {
             let normalizer = Normalizer(settings: settings.normalizer)
             let matcher = DuplicateMatcher(settings: settings.dedup)
             let lines = JSONObjectReader()
-            let summary = try store.renormalize(since: sinceDate, reread: { session, capture in
+            let summary = try store.renormalize(since: sinceDate, indexScheme: settings.dedup.indexScheme, reread: { session, capture in
                 try Self.reread(capture, normalizer: normalizer, lines: lines, shingleWords: settings.dedup.shingleWords,
                                 in: session)
             }, decide: { session, _, text in

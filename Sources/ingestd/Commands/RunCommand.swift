@@ -25,7 +25,7 @@ struct RunCommand: ParsableCommand {
         try CommandFailure.reporting {
             let settings = try config.load(required: true)
             let lock = try ArchiveLock(archivePath: archive.path)
-            let store = try archive.openForWriting()
+            let store = try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
             let started = Date()
             let pass = FeedPass(
                 store: store, pool: FetchPool(settings: settings.fetch), parser: FeedParser(maxBytes: settings.fetch.maxBodyBytes),
