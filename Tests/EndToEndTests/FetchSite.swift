@@ -10,11 +10,11 @@ struct FetchSite {
     let server: LoopbackServer
     let archive: String
 
-    init() throws {
+    init(host: String = "127.0.0.1") throws {
         folder = try TestPaths.temporaryFolder()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("feeds"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("news"), withIntermediateDirectories: true)
-        server = try LoopbackServer(root: folder)
+        server = try LoopbackServer(root: folder, host: host)
         archive = folder.appendingPathComponent("archive.sqlite").path
     }
 
@@ -48,10 +48,11 @@ struct FetchSite {
     }
 
     /// `ingestd run --all` over these feed paths (as the server serves them), with short
-    /// limits; `fetch` overrides settings of the config's fetch section.
+    /// limits and loopback allowed for pages (`allow_networks`); `fetch` overrides settings
+    /// of the config's fetch section.
     func run(_ feedPaths: [String], fetch overrides: [String: String] = [:]) throws -> IngestdProcess.Result {
         let fetch = [
-            "retries": "1", "retry_base_delay_seconds": "0.1", "low_speed_bytes": "1000", "low_speed_seconds": "1",
+            "allow_networks": "[127.0.0.0/8]", "retries": "1", "retry_base_delay_seconds": "0.1", "low_speed_bytes": "1000", "low_speed_seconds": "1",
             "total_timeout_seconds": "10", "max_body_bytes": "1000000", "per_host_delay_seconds": "0",
         ].merging(overrides) { $1 }
         let yaml = "feeds:\n" + feedPaths.map { "  - url: \(server.url($0))\n" }.joined()

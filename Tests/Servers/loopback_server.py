@@ -5,6 +5,8 @@ Serves files under --root with ETag and Last-Modified, answers conditional GETs 
 and logs every request as one line "METHOD PATH STATUS" to --log. Prints "PORT <n>" once
 it listens (port 0 picks a free port). Extra behaviour for the fetcher tests:
   /redirect/301/<path>   301 to /<path>          /redirect/302/<path>   302 to /<path>
+  /redirect-to/<url>     302 to the absolute <url> (another host)
+  /big/<n>               <n> bytes of an HTML page, streamed (for memory caps)
   /loop                  redirects to itself      /gzip/<path>           the file, gzip-encoded
   /status/<code>         an empty response with that status
   /brotli/<path>         the file, brotli-encoded (stored meta-blocks: a real stream, no encoder needed)
@@ -129,6 +131,13 @@ class Handler(BaseHTTPRequestHandler):
         for prefix in ("/flaky", "/limited"):
             if path.startswith(prefix + "/"):
                 path = path[len(prefix):]
+        if path.startswith("/redirect-to/"):
+            return self.reply(302, headers=[("Location", self.path[len("/redirect-to/"):])])
+        if path.startswith("/big/"):
+            size = int(path.split("/")[2])
+            chunk = b"<p>" + b"word " * 13106 + b"</p>\n"
+            return self.raw(200, [("Content-Type", "text/html"), ("Content-Length", str(size))],
+                            (chunk[:min(len(chunk), size - i)] for i in range(0, size, len(chunk))))
         if path == "/loop":
             return self.reply(302, headers=[("Location", "/loop")])
         if path.startswith("/status/"):
@@ -175,6 +184,7 @@ def main():
     global args
     p = argparse.ArgumentParser()
     p.add_argument("--root", required=True)
+    p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--log")
     p.add_argument("--delay", type=float, default=0)
@@ -186,7 +196,7 @@ def main():
         def handle_error(self, request, client_address):
             pass  # clients that hang up on purpose (size caps, timeouts) are not errors here
 
-    server = Server(("127.0.0.1", args.port), Handler)
+    server = Server((args.host, args.port), Handler)
     server.daemon_threads = True
     threading.Timer(args.lifetime, server.shutdown).start()
     print(f"PORT {server.server_address[1]}", flush=True)

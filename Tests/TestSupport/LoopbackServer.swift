@@ -1,18 +1,21 @@
 import Foundation
 
-/// A real HTTP server on 127.0.0.1 (`Tests/Servers/loopback_server.py`), for as long as
-/// this value lives. It serves `root`, honours conditional GETs and logs every request.
+/// A real HTTP server on a loopback address (`Tests/Servers/loopback_server.py`), 127.0.0.1
+/// unless another of 127.0.0.0/8 is asked for, for as long as this value lives. It serves
+/// `root`, honours conditional GETs and logs every request.
 public final class LoopbackServer: @unchecked Sendable {
     public let port: Int
+    public let host: String
     public let logFile: URL
     private let process: Process
 
-    public init(root: URL, delaySeconds: Double = 0) throws {
+    public init(root: URL, delaySeconds: Double = 0, host: String = "127.0.0.1") throws {
+        self.host = host
         let script = TestPaths.packageRoot.appendingPathComponent("Tests/Servers/loopback_server.py")
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("ingestd-server-\(UUID().uuidString).log")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, "--root", root.path, "--log", logFile.path,
+        process.arguments = ["python3", script.path, "--root", root.path, "--log", logFile.path, "--host", host,
                              "--delay", String(delaySeconds), "--lifetime", "300"]
         let out = Pipe()
         process.standardOutput = out
@@ -33,7 +36,7 @@ public final class LoopbackServer: @unchecked Sendable {
         try? FileManager.default.removeItem(at: logFile)
     }
 
-    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
+    public func url(_ path: String) -> String { "http://\(host):\(port)/\(path)" }
 
     /// Request log lines, "METHOD PATH STATUS", in arrival order.
     public var requests: [String] {

@@ -8,22 +8,31 @@ import Foundation
 ///
 /// Guarantees: only http, https and file URLs are fetched; the connect timeout, total
 /// timeout and low-speed abort of `FetchSettings` always apply; a body (after gzip, deflate
-/// or brotli decoding) never grows past `maxBodyBytes`, and a declared `Content-Length`
-/// over it is refused before any body is read. The handle and header list are freed by `close()`.
+/// or brotli decoding) never grows past `limit`, and a declared `Content-Length` over it is
+/// refused before any body is read; with a `ConnectionGuard`, no connection is made to an
+/// address its policy refuses, nor a reused one read from. The handle, header list and any
+/// body not taken are freed by `close()`.
 final class CurlTransfer {
     let handle: UnsafeMutableRawPointer
     let sink: ResponseSink
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private var errorBuffer: UnsafeMutablePointer<CChar>
     private let context: Unmanaged<ResponseSink>
+    private let connectionGuard: ConnectionGuard?
+    private var guardContext: Unmanaged<ConnectionGuard>?
+    /// The most body bytes this transfer accepts, and the setting that says so.
+    let limit: (bytes: Int, key: String)
 
     static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
 
-    init?(url: String, etag: String?, lastModified: String?, settings: FetchSettings) {
+    init?(url: String, etag: String?, lastModified: String?, limit: (bytes: Int, key: String),
+          connectionGuard: ConnectionGuard?, budget: BodyBudget, settings: FetchSettings) {
         _ = Self.globalInit
         guard let handle = curl_easy_init() else { return nil }
         self.handle = handle
-        sink = ResponseSink(limit: settings.maxBodyBytes)
+        self.limit = limit
+        self.connectionGuard = connectionGuard
+        sink = ResponseSink(limit: limit.bytes, budget: budget)
         context = Unmanaged.passRetained(sink)
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
@@ -41,7 +50,7 @@ final class CurlTransfer {
         ingestd_curl_setopt_long(h, CURLOPT_TIMEOUT, settings.totalTimeout)
         ingestd_curl_setopt_long(h, CURLOPT_LOW_SPEED_LIMIT, settings.lowSpeedBytes)
         ingestd_curl_setopt_long(h, CURLOPT_LOW_SPEED_TIME, settings.lowSpeedSeconds)
-        ingestd_curl_setopt_long(h, CURLOPT_MAXFILESIZE, settings.maxBodyBytes)
+        ingestd_curl_setopt_long(h, CURLOPT_MAXFILESIZE, limit.bytes)
         ingestd_curl_setopt_long(h, CURLOPT_NOSIGNAL, 1)
         ingestd_curl_setopt_long(h, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
         ingestd_curl_setopt_string(h, CURLOPT_ACCEPT_ENCODING, "")
@@ -56,10 +65,21 @@ final class CurlTransfer {
         ingestd_curl_setopt_pointer(h, CURLOPT_WRITEDATA, context.toOpaque())
         ingestd_curl_setopt_callback(h, CURLOPT_HEADERFUNCTION) { data, size, count, context in
             let sink = Unmanaged<ResponseSink>.fromOpaque(context!).takeUnretainedValue()
-            sink.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count))
-            return size * count
+            return sink.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count)) ? size * count : 0
         }
         ingestd_curl_setopt_pointer(h, CURLOPT_HEADERDATA, context.toOpaque())
+        if let connectionGuard {
+            let retained = Unmanaged.passRetained(connectionGuard)
+            guardContext = retained
+            ingestd_curl_setopt_opensocket(h, ConnectionGuard.openSocket)
+            ingestd_curl_setopt_pointer(h, CURLOPT_OPENSOCKETDATA, retained.toOpaque())
+            // A connection reused from an earlier transfer opens no socket: check where it goes.
+            sink.admit = { [connectionGuard] in
+                var ip: UnsafeMutablePointer<CChar>?
+                guard ingestd_curl_getinfo_string(h, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK, let ip else { return nil }
+                return connectionGuard.check(primaryIP: String(cString: ip))
+            }
+        }
     }
 
     /// The HTTP status (200 for a file URL that was read).
@@ -71,8 +91,9 @@ final class CurlTransfer {
 
     /// Why the transfer failed, in words, naming the limit when one was hit.
     func failure(_ code: CURLcode, settings: FetchSettings) -> String {
+        if let refusal = connectionGuard?.refusal ?? sink.refusal { return refusal }
         if sink.overflowed || code == CURLE_FILESIZE_EXCEEDED {
-            return "body exceeds \(settings.maxBodyBytes) bytes (fetch.max_body_bytes)"
+            return "body exceeds \(limit.bytes) bytes (\(limit.key)); the download was stopped there"
         }
         if code == CURLE_OPERATION_TIMEDOUT {
             let detail = String(cString: errorBuffer)
@@ -84,8 +105,14 @@ final class CurlTransfer {
         return detail.isEmpty ? base : "\(base): \(detail)"
     }
 
+    /// Whether the failure was a refusal by policy, which trying again cannot change.
+    var wasRefused: Bool { connectionGuard?.refusal != nil || sink.refusal != nil }
+
     func close() {
+        sink.discard()
+        sink.admit = nil
         curl_easy_cleanup(handle)
+        guardContext?.release()
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
         context.release()

@@ -9,6 +9,9 @@ final class FetchJob {
     let robotsHost: String?
     var url: String
     var host: String
+    /// Whether the current hop came from the web (`FetchRequest.foundOnWeb`, or a redirect
+    /// that left the operator's host): its connections are then checked by the pool's policy.
+    var foundOnWeb: Bool
     var visited: [String]
     var allPermanent = true
     var attempts = 0
@@ -21,6 +24,7 @@ final class FetchJob {
         self.completion = completion
         url = request.url
         host = Self.hostKey(request.url)
+        foundOnWeb = request.foundOnWeb
         visited = [request.url]
     }
 

@@ -15,6 +15,12 @@ import Foundation
 ///   is returned as a response;
 /// - a request with `obeysRobots` waits for its host's robots.txt (fetched once per pool)
 ///   and ends in a `.robots` error where that disallows it;
+/// - a request found on the web (and each of its hops) connects only where
+///   `networkPolicy` allows (`ConnectionGuard`); a refusal is permanent, never retried;
+/// - bodies in memory across all transfers stay within `memoryBudgetBytes`, the rest wait
+///   in temporary files; each body stops at its request's limit;
+/// - with a `runDeadline`, nothing starts after it and what runs is stopped: those
+///   requests end in a `.deferred` error, to be asked again by a later run;
 /// - every submitted request's completion runs exactly once, on the thread calling `run()`,
 ///   which may submit more.
 public final class FetchPool {
@@ -44,6 +50,16 @@ public final class FetchPool {
             }
         }
 
+        /// Every job still queued or waiting for robots.txt, taken out.
+        mutating func drain() -> [FetchJob] {
+            defer {
+                queue = []
+                head = 0
+                waitingForRobots = []
+            }
+            return Array(queue[head...]) + waitingForRobots
+        }
+
         mutating func next() -> FetchJob {
             defer {
                 head += 1
@@ -64,9 +80,13 @@ public final class FetchPool {
     private var delayed: [FetchJob] = []
     private var running: [UnsafeMutableRawPointer: FetchJob] = [:]
     private let retry: RetryPolicy
+    private let budget: BodyBudget
+    private let deadline: Date?
 
     public init(settings: FetchSettings) {
         self.settings = settings
+        budget = BodyBudget(limit: settings.memoryBudgetBytes)
+        deadline = settings.runDeadline.map { Date().addingTimeInterval($0) }
         _ = CurlTransfer.globalInit
         multi = curl_multi_init()
         retry = RetryPolicy(settings: settings)
@@ -92,6 +112,10 @@ public final class FetchPool {
     public func run() {
         while !running.isEmpty || !delayed.isEmpty || hosts.values.contains(where: { $0.hasQueued || !$0.waitingForRobots.isEmpty }) {
             let now = Date()
+            if let deadline, now >= deadline {
+                expire()
+                continue
+            }
             promoteDelayed(now)
             let nextStart = startEligible(now)
             var transfers: Int32 = 0
@@ -100,6 +124,26 @@ public final class FetchPool {
             let wait = min(0.1, max(0.001, nextStart.timeIntervalSinceNow))
             curl_multi_poll(multi, nil, 0, Int32(wait * 1000), nil)
         }
+    }
+
+    /// The deadline has passed: every job not yet done ends as deferred. Completions run
+    /// after the pool's state is cleared; what they submit is expired on the next turn.
+    private func expire() {
+        var jobs = delayed
+        delayed = []
+        for (handle, job) in running {
+            curl_multi_remove_handle(multi, handle)
+            job.transfer?.close()
+            job.transfer = nil
+            jobs.append(job)
+        }
+        running = [:]
+        for key in hosts.keys {
+            hosts[key]!.active = 0
+            jobs += hosts[key]!.drain()
+        }
+        let reason = "the run's deadline (fetch.run_deadline_seconds) came first; it waits for the next run"
+        for job in jobs { job.completion(job.outcome(.failure(FetchError(url: job.url, reason: reason, kind: .deferred)))) }
     }
 
     // MARK: queueing
@@ -129,7 +173,8 @@ public final class FetchPool {
             if !host.robotsRequested {
                 host.robotsRequested = true
                 let key = job.host
-                host.prepend(FetchJob(request: FetchRequest(url: job.host + "/robots.txt"), robotsHost: key) { [weak self] outcome in
+                let request = FetchRequest(url: job.host + "/robots.txt", foundOnWeb: job.foundOnWeb)
+                host.prepend(FetchJob(request: request, robotsHost: key) { [weak self] outcome in
                     self?.robotsArrived(for: key, outcome)
                 })
             }
@@ -204,8 +249,12 @@ public final class FetchPool {
 
     private func start(_ job: FetchJob) -> Bool {
         job.attempts += 1
-        guard let transfer = CurlTransfer(url: job.url, etag: job.request.etag, lastModified: job.request.lastModified,
-                                          settings: settings) else { return false }
+        var limit = (bytes: settings.maxBodyBytes, key: "fetch.max_body_bytes")
+        if let own = job.request.bodyLimit, own.bytes < limit.bytes { limit = own }
+        guard let transfer = CurlTransfer(
+            url: job.url, etag: job.request.etag, lastModified: job.request.lastModified, limit: limit,
+            connectionGuard: job.foundOnWeb ? ConnectionGuard(policy: settings.networkPolicy) : nil,
+            budget: budget, settings: settings) else { return false }
         job.transfer = transfer
         running[transfer.handle] = job
         curl_multi_add_handle(multi, transfer.handle)
@@ -232,15 +281,19 @@ public final class FetchPool {
         guard code == CURLE_OK else {
             let transient = [CURLE_OPERATION_TIMEDOUT, CURLE_COULDNT_CONNECT, CURLE_RECV_ERROR, CURLE_SEND_ERROR,
                              CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2, CURLE_HTTP2_STREAM].contains(code)
-                && !transfer.sink.overflowed
+                && !transfer.sink.overflowed && !transfer.wasRefused
             let error = FetchError(url: job.url, reason: transfer.failure(code, settings: settings), kind: transient ? .transient : .permanent)
             if transient, let wait = retry.delay(afterAttempt: job.attempts, retryAfter: nil) { return later(job, wait) }
             return job.completion(job.outcome(.failure(error)))
         }
         var status = transfer.status
         if status == 0 && job.url.lowercased().hasPrefix("file:") { status = 200 }
+        let body: Data
+        do { body = try transfer.sink.takeBody() } catch {
+            return job.completion(job.outcome(.failure(FetchError(url: job.url, reason: "cannot read the body back: \(error)"))))
+        }
         let capture = Capture(requestedURL: job.request.url, finalURL: job.url, status: status,
-                              headers: transfer.sink.headers, body: transfer.sink.body, fetchedAt: Date())
+                              headers: transfer.sink.headers, body: body, fetchedAt: Date())
         if [301, 302, 303, 307, 308].contains(status), let location = capture.header("Location") {
             return redirect(job, status: status, to: location)
         }
@@ -271,6 +324,10 @@ public final class FetchPool {
         }
         job.visited.append(target)
         job.allPermanent = job.allPermanent && (status == 301 || status == 308)
+        // An operator's URL is trusted on its own host only; elsewhere the redirect is the web's.
+        if URLComponents(string: target)?.host?.lowercased() != URLComponents(string: job.url)?.host?.lowercased() {
+            job.foundOnWeb = true
+        }
         job.url = target
         job.host = FetchJob.hostKey(target)
         job.attempts = 0

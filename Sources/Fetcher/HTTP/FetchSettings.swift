@@ -10,6 +10,12 @@
 /// - `retries` 2 more attempts after a transient failure (5xx, 429, timeout, reset),
 ///   `retryBaseDelay` (1 s) doubled each time with up to 50 % jitter, or the server's
 ///   `Retry-After` when it asks for no more than `maxRetryAfter` (120 s);
+/// - `memoryBudgetBytes` 64 MiB: response bodies held in memory across all transfers at
+///   once; past it, bodies stream to temporary files (`BodyBudget`);
+/// - `networkPolicy`: URLs found on the web never reach loopback, private, link-local or
+///   other special-purpose addresses, unless `allow_networks` lists them (`NetworkPolicy`);
+/// - `runDeadline`: none by default; when set, a pool starts nothing after that many
+///   seconds and stops what is still running, reporting it as `.deferred`;
 /// - `obeyRobots`: article pages are fetched only where robots.txt allows this agent;
 ///   a robots.txt kept in a `RobotsCache` is trusted for `robotsMaxAge` (a day).
 public struct FetchSettings: Sendable, Equatable {
@@ -20,6 +26,9 @@ public struct FetchSettings: Sendable, Equatable {
     public var lowSpeedSeconds = 20
     public var maxRedirects = 8
     public var maxBodyBytes = 32 << 20
+    public var memoryBudgetBytes = 64 << 20
+    public var networkPolicy = NetworkPolicy()
+    public var runDeadline: Double?
     public var maxConcurrent = 256
     public var perHostConcurrent = 2
     public var perHostDelay = 0.2

@@ -2,33 +2,101 @@ import Foundation
 
 /// Collects one transfer's headers and body as libcurl delivers them.
 ///
-/// Guarantees: the body never grows past `limit` bytes (the transfer is aborted instead,
-/// and `overflowed` is set); only the headers of the final response are kept, because
-/// each redirect hop starts a new status line.
+/// Guarantees:
+/// - the body never grows past `limit` bytes: the transfer is aborted instead, and
+///   `overflowed` is set;
+/// - the body stays in memory only while the pool's `BodyBudget` allows; past it, the
+///   body goes on in a temporary file, removed when the body is taken or discarded;
+/// - only the headers of the final response are kept, because each redirect hop starts a
+///   new status line; `admit` is asked at each status line and a refusal aborts the
+///   transfer before any of its body is read.
 final class ResponseSink {
     let limit: Int
-    var body = Data()
     var headers: [(name: String, value: String)] = []
     var overflowed = false
+    /// Why the transfer was stopped by `admit` or by the temporary file, if it was.
+    var refusal: String?
+    /// Asked when a response starts; a reason refuses it.
+    var admit: (() -> String?)?
+    private let budget: BodyBudget
+    private var memory = Data()
+    private var spill: (url: URL, handle: FileHandle)?
+    private(set) var count = 0
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, budget: BodyBudget) {
+        self.limit = limit
+        self.budget = budget
+    }
 
     func appendBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard body.count + bytes.count <= limit else {
+        guard count + bytes.count <= limit else {
             overflowed = true
             return false
         }
-        body.append(contentsOf: bytes)
+        if spill == nil, budget.reserve(bytes.count) {
+            memory.append(contentsOf: bytes)
+        } else {
+            do {
+                let handle = try spillHandle()
+                try handle.write(contentsOf: bytes)
+            } catch {
+                refusal = "cannot write the body to a temporary file: \(error.localizedDescription)"
+                return false
+            }
+        }
+        count += bytes.count
         return true
     }
 
-    func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+    func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         if line.hasPrefix("HTTP/") {
             headers.removeAll()
-            body.removeAll()
+            discard()
+            if let reason = admit?() {
+                refusal = reason
+                return false
+            }
         } else if let colon = line.firstIndex(of: ":") {
             headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
+        return true
+    }
+
+    /// The whole body, handed over to the caller: it no longer counts against the budget.
+    func takeBody() throws -> Data {
+        defer { discard() }
+        guard let spill else { return memory }
+        try spill.handle.close()
+        self.spill = nil
+        defer { try? FileManager.default.removeItem(at: spill.url) }
+        return try Data(contentsOf: spill.url)
+    }
+
+    /// Drops what has arrived, giving back its memory and removing its file.
+    func discard() {
+        budget.release(memory.count)
+        memory = Data()
+        count = 0
+        if let spill {
+            try? spill.handle.close()
+            try? FileManager.default.removeItem(at: spill.url)
+            self.spill = nil
+        }
+    }
+
+    /// The temporary file, made on first use; what was in memory moves into it.
+    private func spillHandle() throws -> FileHandle {
+        if let spill { return spill.handle }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ingestd-body-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        spill = (url, handle)
+        try handle.write(contentsOf: memory)
+        budget.release(memory.count)
+        memory = Data()
+        return handle
     }
 }

@@ -53,7 +53,7 @@ struct FeedsAddCommand: ParsableCommand {
         guard let discovered = FeedDiscovery.feeds(inPage: capture.body, url: capture.finalURL).first else {
             throw FetchError(url: url, reason: "neither a feed nor a page announcing one (<link rel=\"alternate\" type=\"application/rss+xml\">)")
         }
-        let feed = try parser.parse(try client.fetch(FetchRequest(url: discovered)).body, url: discovered)
+        let feed = try parser.parse(try client.fetch(FetchRequest(url: discovered, foundOnWeb: true)).body, url: discovered)
         return (discovered, feed.title)
     }
 }

@@ -27,6 +27,9 @@ struct ConfigFile: Decodable {
         var intervalMinutes: Double?
         var maxIntervalHours: Double?
         var parkAfterFailures: Int?
+        var memoryBudgetBytes: Int?
+        var allowNetworks: [String]?
+        var runDeadlineSeconds: Double?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case userAgent = "user_agent", connectTimeoutSeconds = "connect_timeout_seconds"
@@ -36,7 +39,8 @@ struct ConfigFile: Decodable {
             case perHostDelaySeconds = "per_host_delay_seconds", maxCrawlDelaySeconds = "max_crawl_delay_seconds"
             case retries, retryBaseDelaySeconds = "retry_base_delay_seconds", maxRetryAfterSeconds = "max_retry_after_seconds"
             case obeyRobots = "obey_robots", robotsMaxAgeHours = "robots_max_age_hours", intervalMinutes = "interval_minutes", maxIntervalHours = "max_interval_hours"
-            case parkAfterFailures = "park_after_failures"
+            case parkAfterFailures = "park_after_failures", memoryBudgetBytes = "memory_budget_bytes"
+            case allowNetworks = "allow_networks", runDeadlineSeconds = "run_deadline_seconds"
         }
     }
 

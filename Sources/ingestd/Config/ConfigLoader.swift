@@ -58,32 +58,7 @@ enum ConfigLoader {
         } catch {
             throw ConfigError(path: path, reason: "feeds: \(error)")
         }
-        if let f = file.fetch {
-            config.fetch.userAgent = f.userAgent ?? config.fetch.userAgent
-            config.fetch.connectTimeout = f.connectTimeoutSeconds ?? config.fetch.connectTimeout
-            config.fetch.totalTimeout = f.totalTimeoutSeconds ?? config.fetch.totalTimeout
-            config.fetch.lowSpeedBytes = f.lowSpeedBytes ?? config.fetch.lowSpeedBytes
-            config.fetch.lowSpeedSeconds = f.lowSpeedSeconds ?? config.fetch.lowSpeedSeconds
-            config.fetch.maxRedirects = f.maxRedirects ?? config.fetch.maxRedirects
-            config.fetch.maxBodyBytes = f.maxBodyBytes ?? config.fetch.maxBodyBytes
-            config.fetch.maxConcurrent = f.maxConcurrent ?? config.fetch.maxConcurrent
-            config.fetch.perHostConcurrent = f.perHostConcurrent ?? config.fetch.perHostConcurrent
-            config.fetch.perHostDelay = f.perHostDelaySeconds ?? config.fetch.perHostDelay
-            config.fetch.maxCrawlDelay = f.maxCrawlDelaySeconds ?? config.fetch.maxCrawlDelay
-            config.fetch.retries = f.retries ?? config.fetch.retries
-            config.fetch.retryBaseDelay = f.retryBaseDelaySeconds ?? config.fetch.retryBaseDelay
-            config.fetch.maxRetryAfter = f.maxRetryAfterSeconds ?? config.fetch.maxRetryAfter
-            config.fetch.obeyRobots = f.obeyRobots ?? config.fetch.obeyRobots
-            config.fetch.robotsMaxAge = (f.robotsMaxAgeHours ?? config.fetch.robotsMaxAge / 3_600) * 3_600
-            config.schedule.interval = (f.intervalMinutes ?? config.schedule.interval / 60) * 60
-            config.schedule.maxInterval = (f.maxIntervalHours ?? config.schedule.maxInterval / 3_600) * 3_600
-            config.schedule.parkAfterFailures = f.parkAfterFailures ?? config.schedule.parkAfterFailures
-            guard config.fetch.maxConcurrent >= 1, config.fetch.perHostConcurrent >= 1, config.fetch.perHostDelay >= 0,
-                  config.fetch.retries >= 0, config.schedule.interval >= 0, config.schedule.parkAfterFailures >= 1 else {
-                throw ConfigError(path: path, reason: "fetch: max_concurrent and per_host_concurrent must be at least 1, "
-                                  + "park_after_failures at least 1, and delays, retries and interval_minutes not negative")
-            }
-        }
+        if let f = file.fetch { try resolveFetch(f, into: &config, path: path) }
         do {
             let b = file.boilerplate
             let base = b?.replaceDefaults == true ? [] : BoilerplateRules.defaultPatterns

@@ -73,8 +73,11 @@ final class FeedPass {
                 warn("\(state.url): moved permanently to \(moved), which is already another source; URL kept")
             }
         }
-        let capture: Capture
+        var capture: Capture
         switch outcome.result {
+        case let .failure(error) where error.kind == .deferred:
+            summary.feedsDeferred += 1
+            return
         case let .failure(error): return try fail(state, status: nil, error.description, retryAfter: nil)
         case let .success(c): capture = c
         }
@@ -88,6 +91,8 @@ final class FeedPass {
         do { document = try parser.parse(capture.body, url: capture.finalURL, contentType: capture.contentType) } catch {
             return try fail(state, status: capture.status, error.description, retryAfter: nil)
         }
+        // Parsed: the body is not needed while the entries are fetched, so it is not kept.
+        capture.body = Data()
         let progress = FeedProgress(state: state, capture: capture, document: document, bodySHA: bodySHA)
         for entry in document.entries {
             summary.entries += 1
@@ -108,7 +113,8 @@ final class FeedPass {
                 continue
             }
             progress.pending += 1
-            pool.submit(FetchRequest(url: link, obeysRobots: true)) { [self] outcome in
+            let limit = (archiver.normalizer.settings.maxInputBytes, "normalizer.max_input_bytes")
+            pool.submit(FetchRequest(url: link, obeysRobots: true, foundOnWeb: true, bodyLimit: limit)) { [self] outcome in
                 guard archiveError == nil else { return }
                 do throws(ArchiveError) { try pageArrived(entry, outcome, progress) } catch { archiveError = error }
             }
@@ -121,6 +127,9 @@ final class FeedPass {
         case let .failure(error) where error.kind == .robots:
             summary.entriesDisallowed += 1
             try settle(entry, of: progress.state)
+        case let .failure(error) where error.kind == .deferred:
+            summary.entriesDeferred += 1
+            progress.failed(error.description)
         case let .failure(error):
             try pageFailed(entry, error.description, retry: error.kind == .transient, progress)
         case let .success(page) where !page.isSuccess:

@@ -5,6 +5,9 @@ struct RunSummary {
     var feedsFailed = 0
     var feedsParked = 0
     var feedsNotDue = 0
+    /// Feeds and entries the run's deadline left for the next run; not failures.
+    var feedsDeferred = 0
+    var entriesDeferred = 0
     var entries = 0
     var entriesKnown = 0
     var entriesFailed = 0
@@ -37,6 +40,9 @@ struct RunSummary {
             parts.append("\(feeds) feeds (\(feedsUnchanged) unchanged, \(feedsFailed) failed\(parked)), \(feedsNotDue) not due")
             let disallowed = entriesDisallowed > 0 ? ", \(entriesDisallowed) disallowed by robots.txt" : ""
             parts.append("\(entries) entries (\(entriesKnown) known, \(entriesFailed) failed\(disallowed))")
+            if feedsDeferred + entriesDeferred > 0 {
+                parts.append("deadline reached: \(feedsDeferred) feeds and \(entriesDeferred) entries left for the next run")
+            }
         }
         if files > 0 { parts.append("\(files) files (\(filesFailed) failed)") }
         if records > 0 { parts.append("\(records) JSONL records (\(recordsFailed) failed)") }
