@@ -54,6 +54,21 @@ struct DuplicateJudgeTests {
             == "We have waited long enough, and every winter our workers lose days of pay")
     }
 
+    /// A hostile page: one word repeated 300,000 times, compared with a copy that differs at
+    /// the end. Pairing every copy of the repeated shingle would take hours; the runs are
+    /// found along diagonals, each position walked once.
+    @Test func repeatedTextIsComparedInLinearTime() {
+        let repeated = String(repeating: "word ", count: 300_000)
+        let start = ContinuousClock.now
+        let e = judge.compare(analyzed(repeated + "one end"), analyzed(repeated + "another end"))
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(e.jaccard == 0.2)
+        // A shared passage around unrepeated words is still found whole, through the repeats.
+        let marked = "word word word word word alpha beta gamma delta epsilon word word word"
+        let x = judge.compare(analyzed(repeated + marked + " tail one"), analyzed("head two " + marked + " " + repeated))
+        #expect(x.passages.map(\.words) == [13])
+    }
+
     @Test func commonPassagesAreNotEvidence() {
         let rewrite = """
             The council voted for a crossing that will connect the market town of Orsa with the industrial estate at Linden Flats on the far side.

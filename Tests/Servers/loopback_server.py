@@ -6,7 +6,7 @@ and logs every request as one line "METHOD PATH STATUS" to --log. Prints "PORT <
 it listens (port 0 picks a free port). Extra behaviour for the fetcher tests:
   /redirect/301/<path>   301 to /<path>          /redirect/302/<path>   302 to /<path>
   /redirect-to/<url>     302 to the absolute <url> (another host)
-  /big/<n>               <n> bytes of an HTML page, streamed (for memory caps)
+  /big/<n>               <n> bytes of an HTML page, streamed with no Content-Length (for memory caps)
   /loop                  redirects to itself      /gzip/<path>           the file, gzip-encoded
   /status/<code>         an empty response with that status
   /brotli/<path>         the file, brotli-encoded (stored meta-blocks: a real stream, no encoder needed)
@@ -136,7 +136,8 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/big/"):
             size = int(path.split("/")[2])
             chunk = b"<p>" + b"word " * 13106 + b"</p>\n"
-            return self.raw(200, [("Content-Type", "text/html"), ("Content-Length", str(size))],
+            self.close_connection = True
+            return self.raw(200, [("Content-Type", "text/html"), ("Connection", "close")],
                             (chunk[:min(len(chunk), size - i)] for i in range(0, size, len(chunk))))
         if path == "/loop":
             return self.reply(302, headers=[("Location", "/loop")])
@@ -193,6 +194,8 @@ def main():
     # A parent's worker thread may have blocked these; a test server must always be stoppable.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     class Server(ThreadingHTTPServer):
+        request_queue_size = 1024  # hundreds of clients connect at once in the memory tests
+
         def handle_error(self, request, client_address):
             pass  # clients that hang up on purpose (size caps, timeouts) are not errors here
 

@@ -19,10 +19,20 @@ public struct IngestdProcess {
                       stderr: String(decoding: err, as: UTF8.self))
     }
 
+    /// Runs another program (a wrapper that measures `ingestd`, say) to completion.
+    public static func runTool(_ executable: String, _ arguments: [String]) throws -> Result {
+        let process = try start(arguments, executable: URL(fileURLWithPath: executable))
+        let out = process.standardOutputPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = process.standardErrorPipe.fileHandleForReading.readDataToEndOfFile()
+        process.process.waitUntilExit()
+        return Result(status: process.process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+
     /// Starts `ingestd ARGS` and returns at once (for kill and concurrency tests).
-    public static func start(_ arguments: [String], in folder: URL? = nil) throws -> Running {
+    public static func start(_ arguments: [String], in folder: URL? = nil, executable: URL = TestPaths.ingestd) throws -> Running {
         let process = Process()
-        process.executableURL = TestPaths.ingestd
+        process.executableURL = executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()

@@ -23,6 +23,7 @@ enum ArchiveSchema {
         m.registerMigration("v14-dictionary-digests-first", migrate: putDictionaryDigestsFirst)
         m.registerMigration("v15-search-hash-size", migrate: enlargeSearchHash)
         m.registerMigration("v16-index-scheme", migrate: addIndexScheme)
+        m.registerMigration("v17-entry-failures", migrate: addEntryFailures)
         return m
     }
 

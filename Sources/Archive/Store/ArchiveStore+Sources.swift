@@ -135,4 +135,18 @@ extension ArchiveStore {
             try Self.insertEntry(sourceID, entryKey, url: url, title: title, published: published, documentID: nil, db)
         }
     }
+
+    /// Counts one more transient failure of an entry's page and returns how many there
+    /// have been, this one included.
+    public func recordEntryFailure(sourceID: Int64, entryKey: String, error: String) throws(ArchiveError) -> Int {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO entry_failures (source_id, entry_key, failures, last_error, last_failed_at) VALUES (?, ?, 1, ?, ?)
+                ON CONFLICT (source_id, entry_key) DO UPDATE SET failures = failures + 1, last_error = excluded.last_error,
+                    last_failed_at = excluded.last_failed_at
+                """, arguments: [sourceID, entryKey, error, Date()])
+            return try Int.fetchOne(db, sql: "SELECT failures FROM entry_failures WHERE source_id = ? AND entry_key = ?",
+                                    arguments: [sourceID, entryKey]) ?? 1
+        }
+    }
 }

@@ -19,8 +19,8 @@ import Foundation
 ///   `networkPolicy` allows (`ConnectionGuard`); a refusal is permanent, never retried;
 /// - bodies in memory across all transfers stay within `memoryBudgetBytes`, the rest wait
 ///   in temporary files; each body stops at its request's limit;
-/// - with a `runDeadline`, nothing starts after it and what runs is stopped: those
-///   requests end in a `.deferred` error, to be asked again by a later run;
+/// - with a `runDeadline`, nothing starts after it: a request still running then fails as
+///   transient (a slow page), one not started ends in a `.deferred` error;
 /// - every submitted request's completion runs exactly once, on the thread calling `run()`,
 ///   which may submit more.
 public final class FetchPool {
@@ -126,24 +126,28 @@ public final class FetchPool {
         }
     }
 
-    /// The deadline has passed: every job not yet done ends as deferred. Completions run
-    /// after the pool's state is cleared; what they submit is expired on the next turn.
+    /// The deadline has passed: a transfer still running is stopped and fails as a slow one
+    /// (transient); a job not started yet ends as deferred. Completions run after the
+    /// pool's state is cleared; what they submit is expired on the next turn.
     private func expire() {
-        var jobs = delayed
-        delayed = []
+        var stopped: [FetchJob] = []
         for (handle, job) in running {
             curl_multi_remove_handle(multi, handle)
             job.transfer?.close()
             job.transfer = nil
-            jobs.append(job)
+            stopped.append(job)
         }
         running = [:]
+        var waiting = delayed
+        delayed = []
         for key in hosts.keys {
             hosts[key]!.active = 0
-            jobs += hosts[key]!.drain()
+            waiting += hosts[key]!.drain()
         }
-        let reason = "the run's deadline (fetch.run_deadline_seconds) came first; it waits for the next run"
-        for job in jobs { job.completion(job.outcome(.failure(FetchError(url: job.url, reason: reason, kind: .deferred)))) }
+        let slow = "still arriving when the run's deadline came (fetch.run_deadline_seconds); stopped"
+        for job in stopped { job.completion(job.outcome(.failure(FetchError(url: job.url, reason: slow, kind: .transient)))) }
+        let deferred = "not started before the run's deadline (fetch.run_deadline_seconds); it waits for the next run"
+        for job in waiting { job.completion(job.outcome(.failure(FetchError(url: job.url, reason: deferred, kind: .deferred)))) }
     }
 
     // MARK: queueing

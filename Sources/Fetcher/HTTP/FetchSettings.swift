@@ -15,7 +15,7 @@
 /// - `networkPolicy`: URLs found on the web never reach loopback, private, link-local or
 ///   other special-purpose addresses, unless `allow_networks` lists them (`NetworkPolicy`);
 /// - `runDeadline`: none by default; when set, a pool starts nothing after that many
-///   seconds and stops what is still running, reporting it as `.deferred`;
+///   seconds and stops what is still running (see `FetchPool`);
 /// - `obeyRobots`: article pages are fetched only where robots.txt allows this agent;
 ///   a robots.txt kept in a `RobotsCache` is trusted for `robotsMaxAge` (a day).
 public struct FetchSettings: Sendable, Equatable {

@@ -6,7 +6,8 @@ import Foundation
 /// - the body never grows past `limit` bytes: the transfer is aborted instead, and
 ///   `overflowed` is set;
 /// - the body stays in memory only while the pool's `BodyBudget` allows; past it, the
-///   body goes on in a temporary file, removed when the body is taken or discarded;
+///   body goes on in a temporary file that is unlinked as soon as it is opened, so it is
+///   gone when the body is taken or discarded, or the process ends however it ends;
 /// - only the headers of the final response are kept, because each redirect hop starts a
 ///   new status line; `admit` is asked at each status line and a refusal aborts the
 ///   transfer before any of its body is read.
@@ -20,7 +21,7 @@ final class ResponseSink {
     var admit: (() -> String?)?
     private let budget: BodyBudget
     private var memory = Data()
-    private var spill: (url: URL, handle: FileHandle)?
+    private var spill: FileHandle?
     private(set) var count = 0
 
     init(limit: Int, budget: BodyBudget) {
@@ -67,10 +68,8 @@ final class ResponseSink {
     func takeBody() throws -> Data {
         defer { discard() }
         guard let spill else { return memory }
-        try spill.handle.close()
-        self.spill = nil
-        defer { try? FileManager.default.removeItem(at: spill.url) }
-        return try Data(contentsOf: spill.url)
+        try spill.seek(toOffset: 0)
+        return try spill.readToEnd() ?? Data()
     }
 
     /// Drops what has arrived, giving back its memory and removing its file.
@@ -78,22 +77,19 @@ final class ResponseSink {
         budget.release(memory.count)
         memory = Data()
         count = 0
-        if let spill {
-            try? spill.handle.close()
-            try? FileManager.default.removeItem(at: spill.url)
-            self.spill = nil
-        }
+        try? spill?.close()
+        spill = nil
     }
 
     /// The temporary file, made on first use; what was in memory moves into it.
     private func spillHandle() throws -> FileHandle {
-        if let spill { return spill.handle }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ingestd-body-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        let handle = try FileHandle(forWritingTo: url)
-        spill = (url, handle)
+        if let spill { return spill }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ingestd-body-\(UUID().uuidString)").path
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        unlink(path)
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        spill = handle
         try handle.write(contentsOf: memory)
         budget.release(memory.count)
         memory = Data()

@@ -151,13 +151,23 @@ final class FeedPass {
         if progress.pending == 0 { try finish(progress) }
     }
 
-    /// A page that could not be archived. A transient failure (timeout, 5xx) leaves the entry
-    /// open and the feed's body to be fetched again; a lasting one (404, not an article,
-    /// too large) settles the entry, so it is not fetched run after run. Neither counts
-    /// against the feed itself.
+    /// A page that could not be archived. A transient failure (timeout, 5xx, still arriving
+    /// at the run's deadline) leaves the entry open and the feed's body to be fetched again,
+    /// until the entry has failed `park_after_failures` runs in a row; a lasting one (404,
+    /// not an article, too large) settles the entry at once, so it is not fetched run after
+    /// run. Neither counts against the feed itself.
     private func pageFailed(_ entry: FeedEntry, _ message: String, retry: Bool, _ progress: FeedProgress) throws(ArchiveError) {
         summary.entriesFailed += 1
-        warn(message + (retry ? " (will retry)" : " (given up)"))
+        var retry = retry
+        var note = retry ? " (will retry)" : " (given up)"
+        if retry {
+            let failures = try store.recordEntryFailure(sourceID: progress.state.sourceID, entryKey: entry.key, error: message)
+            if failures >= schedule.parkAfterFailures {
+                retry = false
+                note = " (given up after \(failures) runs; fetch.park_after_failures)"
+            }
+        }
+        warn(message + note)
         if retry { progress.failed(message) } else { try settle(entry, of: progress.state) }
     }
 
