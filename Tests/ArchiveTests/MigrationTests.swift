@@ -106,8 +106,11 @@ struct MigrationTests {
         }
         #expect(applied == ArchiveSchema.migrator.migrations)
         #expect(hashSize == ArchiveSchema.searchHashSize, "the search index collects more before it writes")
-        #expect(try store.indexScheme() == "keys/1 shingle_words=5 minhash_permutations=128 lsh_bands=32 winnow_window=6",
-                "documents archived before schemes were recorded are taken to have the default settings' keys")
+        if migrations.firstIndex(of: version)! < migrations.firstIndex(of: "v16-index-scheme")! {
+            // (From v16 on, the writer records its scheme; these documents were written by hand.)
+            #expect(try store.indexScheme() == "keys/1 shingle_words=5 minhash_permutations=128 lsh_bands=32 winnow_window=6",
+                    "documents archived before schemes were recorded are taken to have the default settings' keys")
+        }
         #expect(try store.integrityProblems().isEmpty)
     }
 }
