@@ -7,7 +7,8 @@ import Foundation
 /// Guarantees, because parsers are attack surface: parsing never touches the network
 /// (`NONET`), never substitutes external entities or loads a DTD (no `NOENT`, no
 /// `DTDLOAD`), keeps libxml2's limits on depth and entity expansion (no `HUGE`), and
-/// recovers from broken markup instead of failing; `isWellFormed` says whether it had to.
+/// recovers from broken markup instead of failing; `isWellFormed` says whether it had to;
+/// a tag with more attributes than `AttributeLimit` allows is refused before parsing.
 /// The caller caps the input size.
 public final class MarkupDocument {
     let document: xmlDocPtr
@@ -18,6 +19,7 @@ public final class MarkupDocument {
     public init(xml bytes: [UInt8], url: String?, encoding: String? = nil) throws(MarkupError) {
         guard bytes.count < Int(Int32.max) else { throw .tooLarge }
         guard !bytes.isEmpty else { throw .empty }
+        if let offset = bytes.withUnsafeBufferPointer({ AttributeLimit.firstViolation($0) }) { throw .tooManyAttributes(offset: offset) }
         LibXMLSetup.done
         let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue

@@ -29,12 +29,13 @@ public struct MarkupAttributes {
 /// Parses HTML into events for a `MarkupEventHandler`, without building a tree.
 ///
 /// Guarantees, as for `MarkupDocument`: no network (`NONET`), no external entities or DTD
-/// loading, libxml2's own limits kept, broken markup recovered rather than refused. The caller
-/// caps the input size.
+/// loading, libxml2's own limits kept, broken markup recovered rather than refused, a tag
+/// with more attributes than `AttributeLimit` allows refused. The caller caps the input size.
 public enum MarkupStream {
     public static func html(_ bytes: [UInt8], encoding: String, into handler: MarkupEventHandler) throws(MarkupError) {
         guard bytes.count < Int(Int32.max) else { throw .tooLarge }
         guard !bytes.isEmpty else { throw .empty }
+        if let offset = bytes.withUnsafeBufferPointer({ AttributeLimit.firstViolation($0) }) { throw .tooManyAttributes(offset: offset) }
         LibXMLSetup.done
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue

@@ -63,4 +63,13 @@ struct HostileFeedTests {
         #expect(run.stderr.contains("zeros.xml: not a feed: the document is all NUL bytes"), "\(run.stderr)")
         #expect(run.stdout.contains("\"entries\":[]"))
     }
+
+    /// A 2.5 MB feed whose item carries 300,000 attributes (libxml2's duplicate check is
+    /// quadratic: 53 s) is refused at once, naming the tag's offset.
+    @Test func aTagWithHundredsOfThousandsOfAttributesIsRefused() throws {
+        let attributes = (0..<300_000).map { "a\($0)=\"\"" }.joined(separator: " ")
+        let xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item \(attributes)><title>x</title></item></channel></rss>"
+        let run = try parse("attributes.xml", Data(xml.utf8))
+        #expect(run.stderr.contains("attributes.xml: not XML: the tag at byte 82 has more than 256 attributes"), "\(run.stderr)")
+    }
 }
