@@ -70,7 +70,7 @@ extension ArchiveStore {
     /// A consistent copy of the archive at `destination`, made while runs may go on
     /// (SQLite's `VACUUM INTO`: one read transaction, compacted, WAL folded in). A copy that
     /// fails (a full disk) is removed, never left half written. Missing folders are created.
-    public func backup(to destination: String) throws(ArchiveError) {
+    public func backup(to destination: String, started: (String) -> Void = { _ in }, finished: (String) -> Void = { _ in }) throws(ArchiveError) {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw .cannotOpen(path: destination, reason: "a file is already there; a backup never overwrites")
         }
@@ -78,15 +78,26 @@ extension ArchiveStore {
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw .cannotOpen(path: destination, reason: "cannot create its folder: \(error.localizedDescription)")
         }
+        // The copy is made under DEST.partial and renamed when complete, so DEST exists only
+        // as a whole backup. A .partial left by an interrupted backup is stale: replaced.
+        let partial = destination + ".partial"
+        for stale in [partial, partial + "-journal"] { try? FileManager.default.removeItem(atPath: stale) }
+        started(partial)
+        defer { finished(partial) }
         // VACUUM may not run inside a transaction: the connection runs it bare, as its own
         // read of one snapshot (other processes keep writing through the WAL).
-        do { try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [destination]) } } catch {
+        do { try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial]) } } catch {
             // No half copy is left to be mistaken for a backup.
-            try? FileManager.default.removeItem(atPath: destination)
+            try? FileManager.default.removeItem(atPath: partial)
             if case .full = Self.wrap(error) {
                 throw .cannotOpen(path: destination, reason: "the disk is full; the incomplete copy was removed")
             }
             throw Self.wrap(error)
+        }
+        guard rename(partial, destination) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: partial)
+            throw .cannotOpen(path: destination, reason: "cannot rename the finished copy into place: \(reason)")
         }
     }
 }

@@ -8,13 +8,18 @@ import GRDB
 /// relations, cluster and index postings) commits in one transaction, so a crash or
 /// SIGKILL leaves either all of it or none of it; many readers may work while one writer
 /// writes (WAL); opening an older archive upgrades it through the named migrations.
+/// Opened `readOnly`, it writes nothing at all (no migration, no WAL set-up, no file made),
+/// so it works on a read-only file or a full disk. Either way, a file that is not an ingestd
+/// archive, or one a newer version wrote, is refused before anything is read or written.
 /// This type and its extensions are the only code that speaks SQL.
 public final class ArchiveStore: Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// A `DatabasePool`, or a `DatabaseQueue` on an immutable file (see `init`).
+    let pool: any DatabaseWriter
 
-    /// Opens (creating if needed) the archive at `path` and brings its schema up to date.
-    public init(path: String) throws(ArchiveError) {
+    /// Opens (creating if needed) the archive at `path` and brings its schema up to date;
+    /// or, `readOnly`, opens an existing archive of the current schema without writing.
+    public init(path: String, readOnly: Bool = false) throws(ArchiveError) {
         self.path = path
         var config = Configuration()
         // A writer waits this long for another's transaction: a bulk import's batches take
@@ -37,12 +42,50 @@ public final class ArchiveStore: Sendable {
             }
         }
         do {
-            let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            pool = try DatabasePool(path: path, configuration: config)
-            try ArchiveSchema.migrator.migrate(pool)
+            if readOnly {
+                config.readonly = true
+                pool = try Self.connect(path: path, configuration: config)
+                let pending = try pool.read { db in try ArchiveSchema.pendingMigrations(db, path: path, readOnly: true) }
+                if !pending.isEmpty { throw ArchiveError.needsUpgrade(path: path, pending: pending) }
+            } else {
+                // An existing file is checked through a read-only connection first, so one
+                // that is not an archive, or is a newer version's, is not touched at all
+                // (opening for writing would already switch it to WAL).
+                if FileManager.default.fileExists(atPath: path) {
+                    var check = config
+                    check.readonly = true
+                    _ = try Self.connect(path: path, configuration: check).read { db in
+                        try ArchiveSchema.pendingMigrations(db, path: path, readOnly: false)
+                    }
+                } else {
+                    let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                }
+                pool = try Self.connect(path: path, configuration: config)
+                try ArchiveSchema.migrator.migrate(pool)
+            }
+        } catch let error as ArchiveError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notAnArchive(path: path, reason: "not an SQLite database")
         } catch {
             throw .cannotOpen(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// A pool on the file; read-only, when SQLite cannot set up the WAL index because the
+    /// folder is not writable (no `-shm` file can be made), the file is opened immutable:
+    /// with no WAL file beside it, it holds every commit, and no writer can be at work.
+    private static func connect(path: String, configuration: Configuration) throws -> any DatabaseWriter {
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return pool
+        } catch let error as DatabaseError where configuration.readonly
+            && [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
+            let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            guard wal == 0, let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else { throw error }
+            return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
         }
     }
 

@@ -19,8 +19,9 @@ struct ArchiveOptions: ParsableArguments {
 
     /// Opens the archive for writing, creating it if needed.
     func openForWriting() throws -> ArchiveStore {
+        try refuseFolder()
         do { return try ArchiveStore(path: path) } catch {
-            throw CommandFailure(.cannotCreate, error.description)
+            throw Self.failure(error, else: .cannotCreate)
         }
     }
 
@@ -36,13 +37,47 @@ struct ArchiveOptions: ParsableArguments {
         return store
     }
 
-    /// Opens an existing archive; a missing file is an error rather than a new empty archive.
+    /// Opens an existing archive for writing; a missing file is an error rather than a new
+    /// empty archive.
     func openExisting() throws -> ArchiveStore {
+        try requireFile()
+        do { return try ArchiveStore(path: path) } catch {
+            throw Self.failure(error, else: .ioError)
+        }
+    }
+
+    /// Opens an existing archive for reading only: nothing is written, so this works on a
+    /// read-only file or a full disk. An archive of an older schema is upgraded first, by
+    /// opening it for writing, when that is possible.
+    func openReadOnly() throws -> ArchiveStore {
+        try requireFile()
+        do { return try ArchiveStore(path: path, readOnly: true) } catch {
+            guard case .needsUpgrade = error else { throw Self.failure(error, else: .ioError) }
+            do { return try ArchiveStore(path: path) } catch let upgrade {
+                throw CommandFailure(.ioError, "\(error.description); that failed: \(upgrade.description)")
+            }
+        }
+    }
+
+    private func requireFile() throws {
+        try refuseFolder()
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(.noInput, "no archive at \(path) (run `ingestd run` or `ingestd import` first, or pass --archive)")
         }
-        do { return try ArchiveStore(path: path) } catch {
-            throw CommandFailure(.ioError, error.description)
+    }
+
+    private func refuseFolder() throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CommandFailure(.cannotCreate, "\(path) is a folder; --archive names the archive file (such as \(path)/archive.sqlite)")
+        }
+    }
+
+    /// A file that is not an archive is unusable input (65); other failures are `fallback`.
+    private static func failure(_ error: ArchiveError, else fallback: ExitStatus) -> CommandFailure {
+        switch error {
+        case .notAnArchive, .newerSchema: CommandFailure(.dataError, error.description)
+        default: CommandFailure(fallback, error.description)
         }
     }
 }

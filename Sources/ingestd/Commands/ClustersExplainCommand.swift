@@ -24,7 +24,7 @@ struct ClustersExplainCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let settings = try config.load(required: false).dedup
-            let store = try archive.openExisting()
+            let store = try archive.openReadOnly()
             // One snapshot: a run committing meanwhile cannot change a text between its reads.
             let (a, b, textA, textB, common) = try store.snapshot { snapshot in
                 let (a, b): (DocumentDetail, DocumentDetail)

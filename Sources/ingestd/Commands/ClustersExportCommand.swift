@@ -26,7 +26,7 @@ struct ClustersExportCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let store = try archive.openExisting()
+            let store = try archive.openReadOnly()
             let sink = try ExportSink(path: out)
             do {
                 try store.forEachMembership { m in

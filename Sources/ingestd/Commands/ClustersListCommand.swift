@@ -13,7 +13,7 @@ struct ClustersListCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let store = try archive.openExisting()
+            let store = try archive.openReadOnly()
             // One snapshot for the whole listing, so a run writing meanwhile cannot make a
             // cluster's summary and its members disagree.
             try store.snapshot { snapshot in

@@ -12,7 +12,7 @@ struct ClustersShowCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let store = try archive.openExisting()
+            let store = try archive.openReadOnly()
             let view: ClusterView
             do {
                 view = try store.snapshot { snapshot in try ClusterView.load(try snapshot.cluster(id), from: snapshot) }

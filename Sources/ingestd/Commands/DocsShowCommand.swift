@@ -15,7 +15,7 @@ struct DocsShowCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let store = try archive.openExisting()
+            let store = try archive.openReadOnly()
             let doc: DocumentDetail
             do { doc = try store.document(id) } catch ArchiveError.notFound(let what) {
                 throw CommandFailure(.noInput, ArchiveError.notFound(what).description)

@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let filter = try makeFilter()
-            let store = try archive.openExisting()
+            let store = try archive.openReadOnly()
             var count = 0, last: Int64?
             if format == .text {
                 guard let out else { throw CommandFailure(.cannotCreate, "--format text needs --out FOLDER") }

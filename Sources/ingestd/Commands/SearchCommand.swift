@@ -20,7 +20,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let store = try archive.openExisting()
+            let store = try archive.openReadOnly()
             let hits: [SearchHit]
             do throws(ArchiveError) { hits = try store.search(query, limit: limit) } catch {
                 if case .badQuery = error { throw CommandFailure(.dataError, error.description) }

@@ -11,7 +11,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let s = try archive.openExisting().stats()
+            let s = try archive.openReadOnly().stats()
             if json { return try JSONOutput.print(s) }
             print("""
                 archive \(archive.path): \(s.archiveFileBytes) bytes

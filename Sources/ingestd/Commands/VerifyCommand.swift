@@ -19,7 +19,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let (counts, problems) = try archive.openExisting().verify()
+            let (counts, problems) = try archive.openReadOnly().verify()
             if json {
                 struct Report: Encodable {
                     var checked: ArchiveStore.VerifyCounts

@@ -13,7 +13,10 @@ import Timestamps
 /// 32, of the body); record ids are derived from the capture and document ids, so a capture's
 /// records keep their ids from one export to the next. The body is stored decoded, so the headers that
 /// described the wire encoding (Content-Encoding, Transfer-Encoding, Content-Length) are
-/// replaced by a Content-Length of the body as written.
+/// replaced by a Content-Length of the body as written. No stored value can break a header:
+/// URIs are percent-encoded where they hold controls or spaces, other values have their
+/// control characters (CR and LF among them) made spaces, and an HTTP header whose name is
+/// not an RFC 9110 token is left out.
 enum WARCRecords {
     static func warcinfo(date: Date) -> Data {
         record(["WARC-Type": "warcinfo", "WARC-Record-ID": recordID("warcinfo"), "WARC-Date": TimestampParser.iso8601String(date),
@@ -29,7 +32,9 @@ enum WARCRecords {
             let reason = [200: "OK", 203: "Non-Authoritative Information", 206: "Partial Content"][c.status] ?? "Status \(c.status)"
             var http = "HTTP/1.1 \(c.status) \(reason)\r\n"
             let dropped: Set<String> = ["content-encoding", "transfer-encoding", "content-length"]
-            for h in c.headers where h.count == 2 && !dropped.contains(h[0].lowercased()) { http += "\(h[0]): \(h[1])\r\n" }
+            for h in c.headers where h.count == 2 && !dropped.contains(h[0].lowercased()) && isToken(h[0]) {
+                http += "\(h[0]): \(fieldValue(h[1]))\r\n"
+            }
             http += "Content-Length: \(c.body.count)\r\n\r\n"
             out += record(["WARC-Type": "response", "WARC-Record-ID": id, "WARC-Date": date, "WARC-Target-URI": c.finalURL,
                            "Content-Type": "application/http;msgtype=response", "WARC-Payload-Digest": sha1(c.body)],
@@ -50,9 +55,37 @@ enum WARCRecords {
     private static func record(_ headers: [String: String], block: Data) -> Data {
         var head = "WARC/1.1\r\n"
         let order = ["WARC-Type", "WARC-Record-ID", "WARC-Date", "WARC-Target-URI", "WARC-Refers-To", "Content-Type", "WARC-Payload-Digest"]
-        for key in order { if let value = headers[key] { head += "\(key): \(value)\r\n" } }
+        for key in order {
+            guard let value = headers[key] else { continue }
+            head += "\(key): \(key == "WARC-Target-URI" ? uri(value) : fieldValue(value))\r\n"
+        }
         head += "WARC-Block-Digest: \(sha1(block))\r\nContent-Length: \(block.count)\r\n\r\n"
         return Data(head.utf8) + block + Data("\r\n\r\n".utf8)
+    }
+
+    /// A URI as a header value: controls, spaces and DEL percent-encoded, byte by byte.
+    static func uri(_ value: String) -> String {
+        var out: [UInt8] = []
+        for byte in value.utf8 {
+            if byte <= 0x20 || byte == 0x7F {
+                out += Array(String(format: "%%%02X", byte).utf8)
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A header value on one line: every control character (CR, LF, NUL, …) becomes a space.
+    static func fieldValue(_ value: String) -> String {
+        String(String.UnicodeScalarView(value.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+    }
+
+    /// Whether `name` is an HTTP field name (an RFC 9110 token).
+    static func isToken(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || "!#$%&'*+-.^_`|~".utf8.contains(b)
+        }
     }
 
     /// `<urn:uuid:…>` from the first 16 bytes of SHA-256 of `name`, shaped as a version-5 UUID.
