@@ -14,6 +14,9 @@ public final class MarkupDocument {
     let document: xmlDocPtr
     /// False when libxml2 reported any well-formedness or namespace error and recovered.
     public let isWellFormed: Bool
+    /// True when libxml2 stopped at entities that expand without bound (an entity bomb):
+    /// what follows them in the document was not read.
+    public let stoppedAtEntityBomb: Bool
 
     /// Parses XML; the encoding comes from the BOM or XML declaration unless given.
     public init(xml bytes: [UInt8], url: String?, encoding: String? = nil) throws(MarkupError) {
@@ -33,6 +36,7 @@ public final class MarkupDocument {
         guard let parsed else { throw .empty }
         document = parsed
         isWellFormed = context.pointee.wellFormed != 0 && context.pointee.nsWellFormed != 0
+        stoppedAtEntityBomb = context.pointee.errNo == Int32(XML_ERR_ENTITY_LOOP.rawValue)
     }
 
     deinit { xmlFreeDoc(document) }

@@ -27,9 +27,12 @@ extension MarkupDocument {
     /// comments and processing instructions dropped, references to internally declared
     /// entities expanded in place but only up to `entityBudget` characters in all (so an
     /// entity bomb that libxml2 kept yields a capped result, not a blow-up). No recursion:
-    /// depth costs heap, not stack.
-    public func walk(_ handler: XMLEventHandler, entityBudget: Int) {
-        guard let root = xmlDocGetRootElement(document) else { return }
+    /// depth costs heap, not stack. Returns false when the budget ran out and entity text
+    /// was left out.
+    @discardableResult
+    public func walk(_ handler: XMLEventHandler, entityBudget: Int) -> Bool {
+        guard let root = xmlDocGetRootElement(document) else { return true }
+        var complete = true
         var budget = entityBudget
         var frames: [(next: xmlNodePtr?, owner: xmlNodePtr?, fromEntity: Bool)] = [(root, nil, false)]
         while !frames.isEmpty {
@@ -48,17 +51,26 @@ extension MarkupDocument {
                 guard let content = node.pointee.content else { continue }
                 let text = String(cString: content)
                 if inEntity {
-                    guard budget >= text.utf8.count else { budget = 0; continue }
+                    guard budget >= text.utf8.count else {
+                        budget = 0
+                        complete = false
+                        continue
+                    }
                     budget -= text.utf8.count
                 }
                 handler.characters(text)
             case XML_ENTITY_REF_NODE:
-                guard budget > 0, let entity = node.pointee.children, entity.pointee.type == XML_ENTITY_DECL else { continue }
+                guard let entity = node.pointee.children, entity.pointee.type == XML_ENTITY_DECL else { continue }
+                guard budget > 0 else {
+                    complete = false
+                    continue
+                }
                 frames.append((entity.pointee.children, nil, true))
             default:
                 continue
             }
         }
+        return complete
     }
 
     private static func string(_ p: UnsafePointer<xmlChar>?) -> String? { p.map { String(cString: $0) } }

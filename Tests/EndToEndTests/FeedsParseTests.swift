@@ -10,7 +10,7 @@ struct FeedsParseTests {
         let broken = folder.appendingPathComponent("broken.xml")
         try Data("this is not a feed".utf8).write(to: broken)
         let run = try IngestdProcess.run(["feeds", "parse", "--jsonl", feed, broken.path])
-        #expect(run.status == 0)
+        #expect(run.status == 1, "a file that failed makes the status 1")
         let lines = run.stdout.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }

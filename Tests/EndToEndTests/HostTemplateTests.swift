@@ -43,7 +43,8 @@ struct HostTemplateTests {
         try Data("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Tarn Courier</title>\(items)</channel></rss>".utf8)
             .write(to: root.appendingPathComponent("feed.rss"))
         let config = root.appendingPathComponent("ingestd.yaml").path
-        try Data("feeds:\n  - url: \(server.url("feed.rss"))\n".utf8).write(to: URL(fileURLWithPath: config))
+        let yaml = "feeds:\n  - url: \(server.url("feed.rss"))\nfetch:\n  allow_networks: [127.0.0.0/8]\n"
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: config))
         let archive = root.appendingPathComponent("archive.sqlite").path
 
         let run = try IngestdProcess.run(["run", "--config", config, "--archive", archive])

@@ -19,6 +19,23 @@ struct OPMLCommandTests {
         #expect(Set(feeds.compactMap { $0["url"] as? String }) == Set(urls))
     }
 
+    /// OPML comes from other programs: only web addresses are followed, so a list cannot make
+    /// `run` read a local file or another scheme as a feed.
+    @Test func outlinesThatAreNotWebAddressesAreNamedAndSkipped() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let archive = folder.appendingPathComponent("a.sqlite").path
+        let bad = ["gopher://old.example/1", "javascript:alert(1)", "file:///etc/shadow", "http://", "news.example/rss"]
+        let outlines = (bad + ["https://good.example/rss"]).map { "<outline type=\"rss\" text=\"x\" xmlUrl=\"\($0)\"/>" }.joined()
+        let opml = folder.appendingPathComponent("list.opml")
+        try Data("<?xml version=\"1.0\"?><opml version=\"2.0\"><body>\(outlines)</body></opml>".utf8).write(to: opml)
+        let run = try IngestdProcess.run(["feeds", "import-opml", opml.path, "--archive", archive])
+        #expect(run.status == 1, "\(run.stderr)")
+        for url in bad { #expect(run.stderr.contains("\(url): not a feed address (an http or https URL); skipped"), "\(run.stderr)") }
+        let listed = try IngestdProcess.run(["feeds", "list", "--json", "--archive", archive]).stdout
+        let feeds = try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]] ?? []
+        #expect(feeds.compactMap { $0["url"] as? String } == ["https://good.example/rss"])
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
     func aFullDiskIsAnErrorAndTheDeviceStays() throws {
         let archive = try TestPaths.temporaryFolder().appendingPathComponent("a.sqlite").path

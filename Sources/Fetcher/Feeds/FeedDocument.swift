@@ -1,7 +1,9 @@
 /// A parsed feed: its format, title and site link, and its entries in document order.
 ///
 /// `malformed` is true when the document was not well-formed XML and was read leniently
-/// (undeclared HTML entities, unclosed tags); `encoding` is the charset it was decoded from.
+/// (undeclared HTML entities, unclosed tags); `encoding` is the charset it was decoded from;
+/// `warnings` say what was left out of a document that could be read (an entity bomb's
+/// expansion), for the caller to report.
 public struct FeedDocument: Sendable, Equatable {
     public enum Format: String, Sendable {
         case rss
@@ -22,6 +24,7 @@ public struct FeedDocument: Sendable, Equatable {
     public var encoding = "utf-8"
     /// How often the feed says to look again, in seconds (RSS `<ttl>`, `sy:updatePeriod`).
     public var refreshInterval: Double?
+    public var warnings: [String] = []
 
     public init(format: Format, title: String?, link: String?, entries: [FeedEntry]) {
         self.format = format

@@ -39,9 +39,10 @@ public struct FeedParser: Sendable {
         }
         let charset = FeedCharset.decode(raw, contentType: contentType)
         var document: MarkupDocument
-        var malformed = false
+        var malformed = false, bomb = false
         do {
             document = try MarkupDocument(xml: charset.utf8, url: url.isEmpty ? nil : url, encoding: "UTF-8")
+            bomb = document.stoppedAtEntityBomb
             if !document.isWellFormed {
                 malformed = true
                 let repaired = EntityRepair.repair(charset.utf8, declared: document.declaredEntities)
@@ -53,15 +54,25 @@ public struct FeedParser: Sendable {
         guard document.hasRoot else { throw FetchError(url: url, reason: "not XML: no root element") }
         if document.rootName?.lowercased() == "urlset" {
             let sitemap = SitemapReader(base: url)
-            document.walk(sitemap, entityBudget: maxBytes)
-            return sitemap.document
+            let complete = document.walk(sitemap, entityBudget: maxBytes)
+            var feed = sitemap.document
+            if !complete { feed.warnings.append(Self.cappedEntities(maxBytes)) }
+            return feed
         }
         let adapter = FeedEventAdapter(reader: FeedEventReader(baseURI: url))
-        document.walk(adapter, entityBudget: maxBytes)
+        let complete = document.walk(adapter, entityBudget: maxBytes)
         var feed = try adapter.document(url: url)
+        if !complete { feed.warnings.append(Self.cappedEntities(maxBytes)) }
+        if bomb || document.stoppedAtEntityBomb {
+            feed.warnings.append("its entities expand without bound (an entity bomb); libxml2 stopped there, and what follows was not read")
+        }
         feed.malformed = malformed
         feed.encoding = charset.encoding
         return feed
+    }
+
+    private static func cappedEntities(_ budget: Int) -> String {
+        "entities expand to more than \(budget) characters (an entity bomb?); the rest of their text was left out"
     }
 
     private static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {

@@ -9,6 +9,8 @@ public struct FetchError: Error, CustomStringConvertible, Sendable {
         case permanent
         /// robots.txt does not allow this agent to fetch the URL.
         case robots
+        /// The network policy refused the address (`NetworkPolicy`): trying again cannot help.
+        case refused
         /// The run's deadline came first: not a failure of the URL; it waits for the next run.
         case deferred
     }

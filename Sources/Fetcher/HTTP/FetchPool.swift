@@ -195,6 +195,12 @@ public final class FetchPool {
         }
         let waiting = hosts[key]!.waitingForRobots
         hosts[key]!.waitingForRobots = []
+        // The host itself is refused by the network policy: so is every page waiting on it.
+        if case let .failure(error) = outcome.result, error.kind == .refused {
+            applyRobots(rules, to: key)
+            for job in waiting { job.completion(job.outcome(.failure(FetchError(url: job.url, reason: error.reason, kind: .refused)))) }
+            return
+        }
         applyRobots(rules, to: key)
         waiting.forEach(enqueue)
     }
@@ -286,7 +292,8 @@ public final class FetchPool {
             let transient = [CURLE_OPERATION_TIMEDOUT, CURLE_COULDNT_CONNECT, CURLE_RECV_ERROR, CURLE_SEND_ERROR,
                              CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2, CURLE_HTTP2_STREAM].contains(code)
                 && !transfer.sink.overflowed && !transfer.wasRefused
-            let error = FetchError(url: job.url, reason: transfer.failure(code, settings: settings), kind: transient ? .transient : .permanent)
+            let kind: FetchError.Kind = transfer.wasRefused ? .refused : transient ? .transient : .permanent
+            let error = FetchError(url: job.url, reason: transfer.failure(code, settings: settings), kind: kind)
             if transient, let wait = retry.delay(afterAttempt: job.attempts, retryAfter: nil) { return later(job, wait) }
             return job.completion(job.outcome(.failure(error)))
         }

@@ -5,7 +5,8 @@ import Foundation
 /// `ingestd feeds import-opml FILE`: follow every feed of an OPML subscription list.
 struct FeedsImportOPMLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import-opml", abstract: "Follow every feed in an OPML file (folders flattened).", discussion: ExitStatus.help)
+        commandName: "import-opml", abstract: "Follow every feed in an OPML file (folders flattened).",
+        discussion: "Only http and https addresses are taken; any other (file:, javascript:, gopher:) is named and skipped.\n\n\(ExitStatus.help)")
 
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: ArgumentHelp("The OPML file.", valueName: "file")) var file: String
@@ -21,8 +22,20 @@ struct FeedsImportOPMLCommand: ParsableCommand {
                 throw CommandFailure(.dataError, error.description)
             }
             let store = try archive.openForWriting()
-            for s in subscriptions { _ = try store.addFeed(url: s.url, title: s.title) }
-            print("feeds import-opml: \(subscriptions.count) feeds from \(file)")
+            var added = 0
+            for s in subscriptions {
+                let url: String
+                do throws(FeedAddress.Refused) { url = try FeedAddress.webURL(s.url) } catch {
+                    Console.warn("\(file): \(error); skipped")
+                    continue
+                }
+                _ = try store.addFeed(url: url, title: s.title)
+                added += 1
+            }
+            print("feeds import-opml: \(added) feeds from \(file)")
+            if added < subscriptions.count {
+                throw CommandFailure(.partial, "\(subscriptions.count - added) of \(subscriptions.count) outlines of \(file) were not feed addresses")
+            }
         }
     }
 }

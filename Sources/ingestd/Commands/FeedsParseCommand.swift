@@ -33,7 +33,9 @@ struct FeedsParseCommand: ParsableCommand {
             var line = ParsedFeedLine(file: file)
             do {
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-                line.fill(try parser.parse(bytes, url: ""))
+                let document = try parser.parse(bytes, url: "")
+                line.fill(document)
+                for warning in document.warnings { Console.warn("\(file): \(warning)") }
             } catch {
                 failed += 1
                 line.malformed = true
@@ -46,6 +48,7 @@ struct FeedsParseCommand: ParsableCommand {
                               files.count, failed, Date().timeIntervalSince(started), PeakMemory.megabytes)
             FileHandle.standardError.write(Data(line.utf8))
         }
+        if failed > 0 { throw ExitCode(ExitStatus.partial.rawValue) }
     }
 }
 

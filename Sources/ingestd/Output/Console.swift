@@ -1,8 +1,28 @@
 import Foundation
 
 /// Where messages go: results to stdout, warnings and errors to stderr.
+///
+/// Guarantees: a message is at most `maxMessageBytes` bytes (a 2 MB URL from a feed does
+/// not become a 2 MB log line) and is on one line: controls, CR and LF among them, show as
+/// spaces, so a value from the web cannot forge a log line.
 enum Console {
+    static let maxMessageBytes = 2_048
+
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("ingestd: warning: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("ingestd: warning: \(oneLine(message))\n".utf8))
+    }
+
+    /// `message` cut to `maxMessageBytes` (at a character), controls made spaces.
+    static func oneLine(_ message: String) -> String {
+        var out = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in message.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            guard bytes <= maxMessageBytes else {
+                return String(out) + "… (\(message.utf8.count - bytes + UTF8.width(scalar)) more bytes)"
+            }
+            out.append(scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar)
+        }
+        return String(out)
     }
 }

@@ -91,6 +91,7 @@ final class FeedPass {
         do { document = try parser.parse(capture.body, url: capture.finalURL, contentType: capture.contentType) } catch {
             return try fail(state, status: capture.status, error.description, retryAfter: nil)
         }
+        for warning in document.warnings { warn("\(state.url): \(warning)") }
         // Parsed: the body is not needed while the entries are fetched, so it is not kept.
         capture.body = Data()
         let progress = FeedProgress(state: state, capture: capture, document: document, bodySHA: bodySHA)
