@@ -62,7 +62,11 @@ public final class ArchiveStore: Sendable {
                     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                 }
                 pool = try Self.connect(path: path, configuration: config)
+                let upgraded = try pool.read { db in try !ArchiveSchema.migrator.hasCompletedMigrations(db) }
                 try ArchiveSchema.migrator.migrate(pool)
+                // Migrations moved into the file at once leave the WAL empty, so that after a
+                // disk-full error the WAL can be truncated without first growing the file.
+                if upgraded { try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
             }
         } catch let error as ArchiveError {
             throw error
@@ -107,7 +111,11 @@ public final class ArchiveStore: Sendable {
                 return result
             }
         } catch {
-            throw named(Self.wrap(error))
+            let wrapped = Self.wrap(error)
+            // The rolled-back transaction's pages stay in the WAL, which would keep the disk
+            // full: a checkpoint that truncates it gives the space back, where it can run.
+            if case .full = wrapped { try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
+            throw named(wrapped)
         }
         do {
             try pool.write { db in
