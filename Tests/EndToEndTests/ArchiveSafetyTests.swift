@@ -148,4 +148,39 @@ struct ArchiveSafetyTests {
         #expect(types.dropFirst().allSatisfy { ($0["uri"] as? String) == "http://evil.example/a%0D%0AWARC-Type:%20resource%0D%0A%0D%0AX" },
                 "\(check.stdout)")
     }
+
+    /// Page-level damage: four pages of random bytes a third of the way in, and a copy cut
+    /// in half. `verify` says what happened and points to `--salvage`, which reads row by
+    /// row and names what it could not read; most rows are still read.
+    @Test func pageLevelDamageIsNamedAndSalvaged() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let corpus = folder.appendingPathComponent("corpus")
+        #expect(try IngestdProcess.run(["bench", "corpus", "--docs", "3000", "--out", corpus.path]).status == 0)
+        let sound = folder.appendingPathComponent("sound.sqlite").path
+        #expect(try IngestdProcess.run(["import", "--jsonl", corpus.appendingPathComponent("corpus.jsonl").path, "--archive", sound]).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: sound))
+        var scribbled = bytes
+        let page = 8_192, first = bytes.count / page / 3
+        var generator = SystemRandomNumberGenerator()
+        for offset in (first * page)..<((first + 4) * page) { scribbled[offset] = UInt8.random(in: 0...255, using: &generator) }
+        let damaged = folder.appendingPathComponent("damaged.sqlite").path
+        try scribbled.write(to: URL(fileURLWithPath: damaged))
+        let truncated = folder.appendingPathComponent("truncated.sqlite").path
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: truncated))
+        for file in [damaged, truncated] {
+            let verify = try IngestdProcess.run(["verify", "--archive", file])
+            #expect(verify.status == 65, "\(verify.stderr)")
+            #expect(verify.stderr.contains("`ingestd verify --salvage` reads what it can") || verify.stdout.contains("problems"),
+                    "\(verify.stdout)\(verify.stderr)")
+            let salvage = try IngestdProcess.run(["verify", "--salvage", "--json", "--archive", file])
+            #expect(salvage.status == 65, "\(salvage.stderr)")
+            let report = try JSONSerialization.jsonObject(with: Data(salvage.stdout.utf8)) as? [String: Any]
+            let tables = report?["tables"] as? [[String: Any]] ?? []
+            let soundRows = tables.compactMap { $0["sound"] as? Int }.reduce(0, +)
+            let named = tables.map { (($0["damaged"] as? [Any])?.count ?? 0) + (($0["unreadable"] as? [Any])?.count ?? 0)
+                + ($0["failure"] == nil || $0["failure"] is NSNull ? 0 : 1) }.reduce(0, +)
+            #expect(soundRows > 4_000, "\(file): only \(soundRows) rows read")
+            #expect(named > 0, "\(file): nothing named as damaged: \(salvage.stdout.prefix(500))")
+        }
+    }
 }

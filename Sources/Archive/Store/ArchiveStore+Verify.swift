@@ -58,7 +58,7 @@ extension ArchiveStore {
     }
 
     /// Nil when the blob decompresses to `size` bytes hashing to `sha256`; else what is wrong.
-    private static func check(size: Int, sha256: String, _ decompress: () throws -> Data) -> String? {
+    static func check(size: Int, sha256: String, _ decompress: () throws -> Data) -> String? {
         let data: Data
         do { data = try decompress() } catch {
             return "does not decompress: \(error)"

@@ -77,13 +77,18 @@ public final class ArchiveStore: Sendable {
         }
     }
 
+    init(path: String, pool: any DatabaseWriter) {
+        self.path = path
+        self.pool = pool
+    }
+
     /// A pool on the file; read-only, when SQLite cannot set up the WAL index because the
     /// folder is not writable (no `-shm` file can be made), the file is opened immutable:
     /// with no WAL file beside it, it holds every commit, and no writer can be at work.
-    private static func connect(path: String, configuration: Configuration) throws -> any DatabaseWriter {
+    static func connect(path: String, configuration: Configuration) throws -> any DatabaseWriter {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            _ = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA schema_version") }
             return pool
         } catch let error as DatabaseError where configuration.readonly
             && [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
@@ -166,7 +171,7 @@ public final class ArchiveStore: Sendable {
         return .database(reason(error))
     }
 
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         if let e = error as? DatabaseError { return e.message ?? e.description }
         return String(describing: error)
     }
