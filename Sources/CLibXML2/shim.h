@@ -25,12 +25,15 @@ typedef struct {
     startElementSAXFunc start;
     endElementSAXFunc end;
     charactersSAXFunc text;
+    /* Set to the parser while it runs, so a callback can stop it (xmlStopParser). */
+    void *parser;
 } ingestd_html_events;
 
 static inline int ingestd_html_stream(const char *buffer, int size, const char *encoding, int options,
-                                      const ingestd_html_events *events) {
+                                      ingestd_html_events *events) {
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buffer, size);
     if (ctxt == NULL || ctxt->sax == NULL) { if (ctxt) htmlFreeParserCtxt(ctxt); return -1; }
+    events->parser = ctxt;
     memset(ctxt->sax, 0, sizeof(htmlSAXHandler));
     ctxt->sax->startElement = events->start;
     ctxt->sax->endElement = events->end;
@@ -44,6 +47,7 @@ static inline int ingestd_html_stream(const char *buffer, int size, const char *
         if (handler != NULL) xmlSwitchToEncoding(ctxt, handler);
     }
     htmlParseDocument(ctxt);
+    events->parser = NULL;
     htmlFreeParserCtxt(ctxt);
     return 0;
 }

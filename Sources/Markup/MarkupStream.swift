@@ -32,14 +32,17 @@ public struct MarkupAttributes {
 /// loading, libxml2's own limits kept, broken markup recovered rather than refused, a tag
 /// with more attributes than `AttributeLimit` allows refused. The caller caps the input size.
 public enum MarkupStream {
-    public static func html(_ bytes: [UInt8], encoding: String, into handler: MarkupEventHandler) throws(MarkupError) {
+    /// `budget`: seconds the parse may take; past them it is stopped and `.tooSlow` thrown
+    /// (checked every few thousand events, so the stop comes within milliseconds).
+    public static func html(_ bytes: [UInt8], encoding: String, into handler: MarkupEventHandler,
+                            budget: Double = .infinity) throws(MarkupError) {
         guard bytes.count < Int(Int32.max) else { throw .tooLarge }
         guard !bytes.isEmpty else { throw .empty }
         if let offset = bytes.withUnsafeBufferPointer({ AttributeLimit.firstViolation($0) }) { throw .tooManyAttributes(offset: offset) }
         LibXMLSetup.done
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue
-        let box = Unmanaged.passRetained(HandlerBox(handler))
+        let box = Unmanaged.passRetained(HandlerBox(handler, budget: budget))
         defer { box.release() }
         var events = ingestd_html_events(
             context: box.toOpaque(),
@@ -54,20 +57,45 @@ public enum MarkupStream {
             text: { context, bytes, count in
                 guard let context, let bytes, count > 0 else { return }
                 HandlerBox.from(context).text(UnsafeBufferPointer(start: bytes, count: Int(count)))
-            })
-        let status = bytes.withUnsafeBytes { raw in
-            ingestd_html_stream(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), encoding, Int32(options), &events)
+            },
+            parser: nil)
+        let status = withUnsafeMutablePointer(to: &events) { events in
+            box.takeUnretainedValue().events = events
+            return bytes.withUnsafeBytes { raw in
+                ingestd_html_stream(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), encoding, Int32(options), events)
+            }
         }
         guard status == 0 else { throw .empty }
+        if box.takeUnretainedValue().stopped { throw .tooSlow(seconds: budget) }
     }
 
+    /// The handler, and the clock that stops a parse past its budget.
     private final class HandlerBox {
         unowned let handler: MarkupEventHandler
-        init(_ handler: MarkupEventHandler) { self.handler = handler }
+        let deadline: ContinuousClock.Instant?
+        var events: UnsafeMutablePointer<ingestd_html_events>?
+        var countdown = 4_096
+        var stopped = false
+
+        init(_ handler: MarkupEventHandler, budget: Double) {
+            self.handler = handler
+            deadline = budget.isFinite ? .now + .milliseconds(Int(budget * 1_000)) : nil
+        }
 
         @inline(__always)
         static func from(_ context: UnsafeMutableRawPointer) -> MarkupEventHandler {
-            Unmanaged<HandlerBox>.fromOpaque(context).takeUnretainedValue().handler
+            let box = Unmanaged<HandlerBox>.fromOpaque(context).takeUnretainedValue()
+            box.countdown -= 1
+            if box.countdown == 0 { box.checkClock() }
+            return box.handler
+        }
+
+        private func checkClock() {
+            countdown = 4_096
+            guard let deadline, !stopped, ContinuousClock.now > deadline,
+                  let parser = events?.pointee.parser?.assumingMemoryBound(to: xmlParserCtxt.self) else { return }
+            stopped = true
+            xmlStopParser(parser)
         }
     }
 }

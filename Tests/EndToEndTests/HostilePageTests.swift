@@ -64,4 +64,20 @@ struct HostilePageTests {
         #expect(run.result.stderr.contains("attributes.html: cannot parse as HTML: the tag at byte 12 has more than 256 attributes"),
                 "\(run.result.stderr)")
     }
+
+    /// A parse past `normalizer.max_parse_seconds` is stopped and the page refused by name.
+    @Test func aParsePastItsTimeBudgetIsStopped() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let page = folder.appendingPathComponent("slow.html")
+        try Data(("<html><body>" + String(repeating: "<div><p>word and more words</p></div>", count: 300_000) + "</body></html>").utf8)
+            .write(to: page)
+        let config = folder.appendingPathComponent("ingestd.yaml")
+        try Data("normalizer:\n  max_parse_seconds: 0.05\n".utf8).write(to: config)
+        let run = try IngestdProcess.run(["extract", page.path, "--json", folder.appendingPathComponent("out.json").path,
+                                          "--config", config.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("slow.html: cannot parse as HTML: parsing took more than 0.05 s and was stopped"), "\(run.stderr)")
+        let normal = try IngestdProcess.run(["extract", page.path, "--json", folder.appendingPathComponent("out.json").path])
+        #expect(normal.status == 0, "the default budget is far above a real parse: \(normal.stderr)")
+    }
 }

@@ -9,6 +9,8 @@
 /// - `plainTitleWords` 5...25: in plain text, the first paragraph of this many words is the
 ///   title (shorter lines are datelines and labels, longer ones are body text).
 /// - `maxTreeDepth` 512: elements nested deeper are left out of extraction.
+/// - `maxParseSeconds` 10: a page whose parse takes longer is stopped and refused (no real
+///   page comes near it; a hostile one must not hold a run's lock for minutes).
 /// - `maxTreeNodes` 300,000: elements and text runs past this many are left out (the largest
 ///   page of the benchmark sets has about 10,000), so hostile pages cost bounded memory.
 /// - `minParagraphBytes` 25: a paragraph with fewer non-space bytes scores nothing.
@@ -49,6 +51,8 @@ public struct NormalizerSettings: Sendable {
     public var pruneGuardFraction = 0.5
     public var plainTitleWords = 5...25
     public var maxTreeDepth = 512
+    /// Seconds one page's parse may take before it is stopped and the page refused.
+    public var maxParseSeconds = 10.0
     public var maxTreeNodes = 300_000
     public var minParagraphBytes = 25
     public var classWeight = 25.0

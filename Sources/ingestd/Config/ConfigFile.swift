@@ -52,9 +52,10 @@ struct ConfigFile: Decodable {
         var pruneGuardFraction: Double?
         var templateMinPages: Int?
         var templateMaxWords: Int?
+        var maxParseSeconds: Double?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case maxInputBytes = "max_input_bytes", minArticleWords = "min_article_words"
+            case maxInputBytes = "max_input_bytes", minArticleWords = "min_article_words", maxParseSeconds = "max_parse_seconds"
             case maxLinkDensity = "max_link_density", linkBlockMaxWords = "link_block_max_words"
             case pruneGuardFraction = "prune_guard_fraction"
             case templateMinPages = "template_min_pages", templateMaxWords = "template_max_words"

@@ -73,6 +73,7 @@ enum ConfigLoader {
                 config.normalizer.pruneGuardFraction = n.pruneGuardFraction ?? config.normalizer.pruneGuardFraction
                 config.normalizer.templateMinPages = n.templateMinPages ?? config.normalizer.templateMinPages
                 config.normalizer.templateMaxWords = n.templateMaxWords ?? config.normalizer.templateMaxWords
+                config.normalizer.maxParseSeconds = n.maxParseSeconds ?? config.normalizer.maxParseSeconds
             }
             config.dedup = file.dedup ?? DuplicateSettings()
             try config.dedup.validate()
@@ -81,6 +82,9 @@ enum ConfigLoader {
         }
         guard config.normalizer.templateMinPages >= 2, config.normalizer.templateMaxWords >= 1 else {
             throw ConfigError(path: path, reason: "normalizer.template_min_pages must be at least 2 and template_max_words at least 1")
+        }
+        guard config.normalizer.maxInputBytes >= 1, config.normalizer.maxParseSeconds > 0 else {
+            throw ConfigError(path: path, reason: "normalizer.max_input_bytes must be at least 1 and max_parse_seconds above 0")
         }
         return config
     }

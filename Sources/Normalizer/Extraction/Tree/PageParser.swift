@@ -16,7 +16,7 @@ final class PageParser: MarkupEventHandler {
     /// `html` has been through `MarkupPrefilter`.
     static func parse(_ html: [UInt8], encoding: String, settings: NormalizerSettings, keepChrome: Bool) throws(MarkupError) -> (PageTree, PageMetadata) {
         let parser = PageParser(settings: settings, keepChrome: keepChrome)
-        try MarkupStream.html(html, encoding: encoding, into: parser)
+        try MarkupStream.html(html, encoding: encoding, into: parser, budget: settings.maxParseSeconds)
         return (parser.tree.tree(), parser.metadata.finish())
     }
 
