@@ -4,7 +4,8 @@ DEMO_CONFIG  := config/demo/ingestd.yaml
 DEMO_ARCHIVE := .demo/archive.sqlite
 BIN          := .build/debug/ingestd
 
-.PHONY: run test deps build clean bench-extract feeds-conformance
+.PHONY: run test deps build clean bench-extract feeds-conformance fuzz fuzz-smoke fault-injection
+FUZZ_SECONDS ?= 300
 
 ## Install missing system packages (apt-get as root, else print the command).
 deps:
@@ -19,11 +20,26 @@ run: build
 	@echo
 	$(BIN) clusters list --members --archive $(DEMO_ARCHIVE)
 
-## Build and run every test (unit, integration on loopback, end to end), then feed conformance.
+## Build and run every test (unit, integration on loopback, end to end), a short fuzzing
+## pass over every parser, then feed conformance.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	./scripts/fuzz.sh 20
 	./scripts/feeds-conformance.sh $(BIN)
+
+## libFuzzer on every parser of untrusted bytes, FUZZ_SECONDS each (see RELIABILITY.md).
+fuzz: deps build
+	./scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## The same, about 20 s a target (part of `make test`).
+fuzz-smoke: deps build
+	./scripts/fuzz.sh 20
+
+## SIGKILL at random points of import and run, N times (default 100); verify after each.
+fault-injection: deps
+	$(SWIFT) build -c release --product ingestd
+	./scripts/fault-injection.sh $(or $(N),100) .build/release/ingestd
 
 ## feeds parse against feedparser's references in ../shared/feeds; fails below 97 % of files.
 feeds-conformance: build

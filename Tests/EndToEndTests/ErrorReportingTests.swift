@@ -34,6 +34,50 @@ struct ErrorReportingTests {
         #expect(r.stderr.contains("passage_min_words"))
     }
 
+    @Test(arguments: [
+        ("max_body_bytes: -5", "fetch.max_body_bytes must be at least 1"),
+        ("connect_timeout_seconds: 0", "fetch.connect_timeout_seconds must be at least 1"),
+        ("total_timeout_seconds: 0", "fetch.total_timeout_seconds must be at least 1"),
+        ("memory_budget_bytes: 0", "fetch.memory_budget_bytes must be at least 1"),
+        ("run_deadline_seconds: 0", "fetch.run_deadline_seconds must be above 0"),
+        ("max_retry_after_seconds: -1", "fetch.retries, retry_base_delay_seconds and max_retry_after_seconds must not be negative"),
+    ])
+    func fetchValuesNoFetchCanWorkWithAreConfigErrors(setting: String, message: String) throws {
+        let config = try file("v.yaml", "fetch:\n  \(setting)\n")
+        let r = try IngestdProcess.run(["run", "--config", config, "--archive", folder.appendingPathComponent("a.sqlite").path])
+        #expect(r.status == 78)
+        #expect(r.stderr.contains("v.yaml") && r.stderr.contains(message), "\(r.stderr)")
+    }
+
+    /// Found by fuzzing (scripts/fuzz.sh, target config): a mapping key that is itself a
+    /// sequence crashed the YAML library's conversion; deep nesting would exhaust the stack.
+    @Test func aComplexKeyOrDeepNestingIsAConfigErrorNotACrash() throws {
+        let complex = try file("k.yaml", "fetch:\n  ? [a, b]\n  : 1\n")
+        let r = try IngestdProcess.run(["run", "--config", complex, "--archive", folder.appendingPathComponent("a.sqlite").path])
+        #expect(r.status == 78)
+        #expect(r.stderr.contains("k.yaml: a key (line 2) is not a plain name"), "\(r.stderr)")
+        let deep = try file("d.yaml", "a:\n" + (1...100).map { String(repeating: "  ", count: $0) + "b\($0):\n" }.joined()
+                            + String(repeating: "  ", count: 101) + "x: 1\n")
+        let d = try IngestdProcess.run(["run", "--config", deep, "--archive", folder.appendingPathComponent("a.sqlite").path])
+        #expect(d.status == 78)
+        #expect(d.stderr.contains("d.yaml: it nests deeper than 64 levels"), "\(d.stderr)")
+    }
+
+    /// A value from the web (here a 2 MB entry link) never becomes a 2 MB log line, nor a
+    /// second line.
+    @Test func aHugeLinkIsCutInTheLog() throws {
+        // On loopback (refused for a feed's link), so the test sends nothing off the machine.
+        let link = "http://h.localhost:9/" + String(repeating: "a", count: 2_000_000) + "\nforged: line"
+        let feed = try file("huge.rss", "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><guid>g</guid>"
+                            + "<link>\(link)</link></item></channel></rss>")
+        let config = try file("h.yaml", "feeds:\n  - url: \(URL(fileURLWithPath: feed).absoluteString)\n")
+        let r = try IngestdProcess.run(["run", "--config", config, "--archive", folder.appendingPathComponent("a.sqlite").path])
+        let lines = r.stderr.split(separator: "\n")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.utf8.count < 2_200 }, "\(lines.map(\.utf8.count))")
+        #expect(!lines.contains { $0.hasPrefix("forged") })
+        #expect(r.stderr.contains("more bytes)"), "\(r.stderr.prefix(300))")
+    }
+
     @Test func aConfigOfNestedAliasesIsRefusedAtOnce() throws {
         // Nine aliases a level, eight levels: 43 million values from 500 bytes.
         var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]

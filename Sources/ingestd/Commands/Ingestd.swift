@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// The `ingestd` command line: one subcommand per file in this folder.
-@main
+/// The `ingestd` command line: one subcommand per file in this folder. Its entry point is
+/// `IngestdMain.swift`, which a fuzzing build leaves out (libFuzzer brings its own).
 struct Ingestd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingestd",

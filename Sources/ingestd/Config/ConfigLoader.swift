@@ -11,14 +11,16 @@ enum ConfigLoader {
         do { yaml = try String(contentsOf: url, encoding: .utf8) } catch {
             throw ConfigError(path: path, reason: "cannot read: \(error.localizedDescription)")
         }
+        return try parse(yaml: yaml, folder: url.deletingLastPathComponent(), path: path)
+    }
+
+    /// Reads a config's text; relative feed paths resolve against `folder`, and errors name `path`.
+    static func parse(yaml: String, folder: URL, path: String) throws(ConfigError) -> IngestdConfig {
         let file: ConfigFile
         do {
             // Parsed once: the tree is counted, its keys checked, then decoded.
             if let root = try Yams.compose(yaml: yaml) {
-                var budget = maxValues
-                guard fits(root, &budget) else {
-                    throw ConfigError(path: path, reason: "it expands to more than \(maxValues) values (through YAML aliases?); refused")
-                }
+                if let problem = shapeProblem(root) { throw ConfigError(path: path, reason: problem) }
                 try checkKeys(Constructor.default.any(from: root), path: path)
                 file = try YAMLDecoder().decode(ConfigFile.self, from: root)
             } else {
@@ -31,7 +33,7 @@ enum ConfigLoader {
         } catch {
             throw ConfigError(path: path, reason: "not valid YAML: \(error)")
         }
-        return try resolve(file, folder: url.deletingLastPathComponent(), path: path)
+        return try resolve(file, folder: folder, path: path)
     }
 
     /// The most values (scalars, mappings, sequences, each alias counted in full) a config
@@ -39,16 +41,34 @@ enum ConfigLoader {
     /// gigabytes to decode.
     static let maxValues = 200_000
 
-    /// Whether `node`, aliases expanded, holds at most `budget` values; stops counting
-    /// as soon as the budget is spent, so the check itself stays cheap.
-    private static func fits(_ node: Node, _ budget: inout Int) -> Bool {
-        budget -= 1
-        guard budget >= 0 else { return false }
-        switch node {
-        case let .mapping(mapping): return mapping.allSatisfy { fits($0.key, &budget) && fits($0.value, &budget) }
-        case let .sequence(sequence): return sequence.allSatisfy { fits($0, &budget) }
-        case .scalar, .alias: return true
+    /// How deep sections may nest; a config needs three levels.
+    static let maxDepth = 64
+
+    /// What makes the tree unusable before it is read: more than `maxValues` values
+    /// (aliases expanded), nesting deeper than `maxDepth`, or a mapping key that is not a
+    /// plain value (`? [a, b]: x`, which YAML allows and no setting is). One walk without
+    /// recursion, stopped as soon as the budget is spent, so the check stays cheap.
+    private static func shapeProblem(_ root: Node) -> String? {
+        var budget = maxValues
+        var stack: [(node: Node, depth: Int)] = [(root, 0)]
+        while let (node, depth) = stack.popLast() {
+            budget -= 1
+            guard budget >= 0 else { return "it expands to more than \(maxValues) values (through YAML aliases?); refused" }
+            guard depth <= maxDepth else { return "it nests deeper than \(maxDepth) levels; refused" }
+            switch node {
+            case let .mapping(mapping):
+                for (key, value) in mapping {
+                    guard case .scalar = key else {
+                        let line = mapping.mark.map { " (line \($0.line))" } ?? ""
+                        return "a key\(line) is not a plain name; every setting is named by a word"
+                    }
+                    stack.append((value, depth + 1))
+                }
+            case let .sequence(sequence): stack += sequence.map { ($0, depth + 1) }
+            case .scalar, .alias: continue
+            }
         }
+        return nil
     }
 
     private static func resolve(_ file: ConfigFile, folder: URL, path: String) throws(ConfigError) -> IngestdConfig {
