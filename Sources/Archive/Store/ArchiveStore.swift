@@ -8,8 +8,9 @@ import GRDB
 /// relations, cluster and index postings) commits in one transaction, so a crash or
 /// SIGKILL leaves either all of it or none of it; many readers may work while one writer
 /// writes (WAL); opening an older archive upgrades it through the named migrations.
-/// Opened `readOnly`, it writes nothing at all (no migration, no WAL set-up, no file made),
-/// so it works on a read-only file or a full disk. Either way, a file that is not an ingestd
+/// Opened `readOnly`, it writes nothing to the archive (no migration, no WAL frame; SQLite
+/// may add its `-shm` index beside it where the folder allows), so it works on a read-only
+/// file or a full disk. Either way, a file that is not an ingestd
 /// archive, or one a newer version wrote, is refused before anything is read or written.
 /// This type and its extensions are the only code that speaks SQL.
 public final class ArchiveStore: Sendable {
@@ -84,7 +85,8 @@ public final class ArchiveStore: Sendable {
 
     /// A pool on the file; read-only, when SQLite cannot set up the WAL index because the
     /// folder is not writable (no `-shm` file can be made), the file is opened immutable:
-    /// with no WAL file beside it, it holds every commit, and no writer can be at work.
+    /// with no WAL file beside it, it holds every commit, and a writer, which would need to
+    /// make one in that folder, is taken not to be at work.
     static func connect(path: String, configuration: Configuration) throws -> any DatabaseWriter {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
