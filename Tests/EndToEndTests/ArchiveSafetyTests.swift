@@ -152,12 +152,41 @@ struct ArchiveSafetyTests {
     /// Page-level damage: four pages of random bytes a third of the way in, and a copy cut
     /// in half. `verify` says what happened and points to `--salvage`, which reads row by
     /// row and names what it could not read; most rows are still read.
-    @Test func pageLevelDamageIsNamedAndSalvaged() throws {
+    /// An archive of a 3,000-document synthetic corpus (about 12 MB).
+    static func corpusArchive() throws -> (folder: URL, path: String) {
         let folder = try TestPaths.temporaryFolder()
         let corpus = folder.appendingPathComponent("corpus")
-        #expect(try IngestdProcess.run(["bench", "corpus", "--docs", "3000", "--out", corpus.path]).status == 0)
-        let sound = folder.appendingPathComponent("sound.sqlite").path
-        #expect(try IngestdProcess.run(["import", "--jsonl", corpus.appendingPathComponent("corpus.jsonl").path, "--archive", sound]).status == 0)
+        guard try IngestdProcess.run(["bench", "corpus", "--docs", "3000", "--out", corpus.path]).status == 0 else {
+            throw TestFailure("bench corpus failed")
+        }
+        let path = folder.appendingPathComponent("sound.sqlite").path
+        let run = try IngestdProcess.run(["import", "--jsonl", corpus.appendingPathComponent("corpus.jsonl").path, "--archive", path])
+        guard run.status == 0 else { throw TestFailure("import failed: \(run.stderr)") }
+        return (folder, path)
+    }
+
+    /// SIGKILL while the copy is being written: DEST does not exist, so nothing can take the
+    /// half copy for a backup, and the next backup to the same path succeeds.
+    @Test func aBackupKilledMidwayLeavesNoDestination() throws {
+        let (folder, path) = try Self.corpusArchive()
+        let destination = folder.appendingPathComponent("backup.sqlite").path
+        let backup = try IngestdProcess.start(["backup", destination, "--archive", path])
+        let started = Date()
+        while !FileManager.default.fileExists(atPath: destination + ".partial"), Date().timeIntervalSince(started) < 20 {
+            usleep(500)
+        }
+        kill(backup.process.processIdentifier, SIGKILL)
+        backup.process.waitUntilExit()
+        #expect(backup.process.terminationReason == .uncaughtSignal, "the backup finished before it could be killed")
+        #expect(!FileManager.default.fileExists(atPath: destination), "a half copy stands at DEST")
+        #expect(try IngestdProcess.run(["verify", "--archive", destination]).status == 66)
+        let again = try IngestdProcess.run(["backup", destination, "--archive", path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try IngestdProcess.run(["verify", "--archive", destination]).stdout.contains("3000 captures checked, 0 problems"))
+    }
+
+    @Test func pageLevelDamageIsNamedAndSalvaged() throws {
+        let (folder, sound) = try Self.corpusArchive()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: sound))
         var scribbled = bytes
         let page = 8_192, first = bytes.count / page / 3
