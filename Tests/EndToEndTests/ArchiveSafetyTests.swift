@@ -54,9 +54,13 @@ struct ArchiveSafetyTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+        // A copy of the binary where that user may run it, wherever the checkout is.
+        let binary = backup.appendingPathComponent("ingestd")
+        try FileManager.default.copyItem(at: TestPaths.ingestd, to: binary)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
         for command in Self.readOnlyCommands + [["backup", backup.appendingPathComponent("copy.sqlite").path]] {
             let run = try IngestdProcess.runTool("/usr/bin/setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups",
-                                                                     TestPaths.ingestd.path] + command + ["--archive", path])
+                                                                     binary.path] + command + ["--archive", path])
             #expect(run.status == 0, "\(command): \(run.stderr)")
         }
         let copy = try IngestdProcess.run(["verify", "--archive", backup.appendingPathComponent("copy.sqlite").path])
