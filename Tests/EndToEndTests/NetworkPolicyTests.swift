@@ -77,4 +77,23 @@ struct NetworkPolicyTests {
         #expect(run.status == 78)
         #expect(run.stderr.contains("fetch.allow_networks: \"10.0.0.0/33\""), "\(run.stderr)")
     }
+
+    /// The operator's feed moves permanently to another host: the stored URL follows, but it
+    /// is now the web's, so once that host is no longer allowed, the feed is refused too.
+    @Test func aFeedMovedToAnotherHostIsNoLongerTheOperators() throws {
+        let target = try FetchSite(host: "127.0.0.2")
+        try target.feed("b", items: [])
+        let site = try FetchSite()
+        let moved = "moved-to/" + target.server.url("feeds/b.rss")
+        let first = try site.run([moved], fetch: ["allow_networks": "[127.0.0.2/32]"])
+        #expect(first.stderr.contains("moved permanently to \(target.server.url("feeds/b.rss"))"), "\(first.stderr)")
+        let second = try site.run([moved], fetch: ["allow_networks": "[]"])
+        #expect(second.status == 1, "\(second.stderr)")
+        #expect(second.stderr.contains("refused to connect to 127.0.0.2"), "\(second.stderr)")
+        #expect(target.requests("feeds/b.rss").count == 1, "\(target.server.requests)")
+        let listed = try IngestdProcess.run(["feeds", "add", "--no-check", target.server.url("feeds/b.rss"), "--archive", site.archive])
+        #expect(listed.status == 0)
+        let third = try site.run([moved], fetch: ["allow_networks": "[]"])
+        #expect(third.status == 0, "added by the operator, it is theirs again: \(third.stderr)")
+    }
 }

@@ -6,6 +6,7 @@ and logs every request as one line "METHOD PATH STATUS" to --log. Prints "PORT <
 it listens (port 0 picks a free port). Extra behaviour for the fetcher tests:
   /redirect/301/<path>   301 to /<path>          /redirect/302/<path>   302 to /<path>
   /redirect-to/<url>     302 to the absolute <url> (another host)
+  /moved-to/<url>        301 to the absolute <url> (another host)
   /big/<n>               <n> bytes of an HTML page, streamed with no Content-Length (for memory caps)
   /loop                  redirects to itself      /gzip/<path>           the file, gzip-encoded
   /status/<code>         an empty response with that status
@@ -133,6 +134,8 @@ class Handler(BaseHTTPRequestHandler):
                 path = path[len(prefix):]
         if path.startswith("/redirect-to/"):
             return self.reply(302, headers=[("Location", self.path[len("/redirect-to/"):])])
+        if path.startswith("/moved-to/"):
+            return self.reply(301, headers=[("Location", self.path[len("/moved-to/"):])])
         if path.startswith("/big/"):
             size = int(path.split("/")[2])
             chunk = b"<p>" + b"word " * 13106 + b"</p>\n"

@@ -24,6 +24,7 @@ enum ArchiveSchema {
         m.registerMigration("v15-search-hash-size", migrate: enlargeSearchHash)
         m.registerMigration("v16-index-scheme", migrate: addIndexScheme)
         m.registerMigration("v17-entry-failures", migrate: addEntryFailures)
+        m.registerMigration("v18-source-origin", migrate: addSourceOrigin)
         return m
     }
 

@@ -42,14 +42,17 @@ extension ArchiveStore {
                   lastModified: row["last_modified"], lastBodySHA256: row["last_body_sha256"],
                   lastFetchedAt: row["last_fetched_at"], lastStatus: row["last_status"], errorCount: row["error_count"],
                   lastError: row["last_error"], nextFetchAt: row["next_fetch_at"], intervalSeconds: row["interval_seconds"],
-                  parkedReason: row["parked_reason"])
+                  parkedReason: row["parked_reason"], urlFromWeb: row["url_from_web"])
     }
 
     /// Adds a feed, or brings back one that was removed or parked (due at once, errors cleared).
     /// `title` fills in a title the feed has not given yet.
-    public func addFeed(url: String, title: String? = nil) throws(ArchiveError) -> Int64 {
+    /// `fromWeb`: the URL was found on a page rather than given (see `FeedState.urlFromWeb`);
+    /// adding a URL as given makes it the operator's again.
+    public func addFeed(url: String, title: String? = nil, fromWeb: Bool = false) throws(ArchiveError) -> Int64 {
         try write { db in
             let id = try Self.ensureSource(url: url, kind: "feed", db)
+            try db.execute(sql: "UPDATE sources SET url_from_web = ? WHERE id = ?", arguments: [fromWeb, id])
             try db.execute(sql: "UPDATE sources SET title = COALESCE(title, ?) WHERE id = ?", arguments: [title, id])
             try db.execute(sql: """
                 UPDATE sources SET removed_at = NULL, parked_reason = NULL, next_fetch_at = NULL, error_count = 0
@@ -95,13 +98,16 @@ extension ArchiveStore {
 
     /// A feed's new address after a permanent redirect; the old one stays an alias of the
     /// same source. False (and nothing changed) when another source already has that URL.
-    public func moveSource(sourceID: Int64, to url: String) throws(ArchiveError) -> Bool {
+    /// `fromWeb`: the new URL is on another host than the one the operator gave, so it is
+    /// now the web's (see `FeedState.urlFromWeb`); a move on the same host keeps the origin.
+    public func moveSource(sourceID: Int64, to url: String, fromWeb: Bool) throws(ArchiveError) -> Bool {
         try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM sources WHERE url = ?", arguments: [url]) ?? false { return false }
             try db.execute(sql: "INSERT OR REPLACE INTO source_aliases (url, source_id) SELECT url, id FROM sources WHERE id = ?",
                            arguments: [sourceID])
             try db.execute(sql: "DELETE FROM source_aliases WHERE url = ?", arguments: [url])
-            try db.execute(sql: "UPDATE sources SET url = ? WHERE id = ?", arguments: [url, sourceID])
+            try db.execute(sql: "UPDATE sources SET url = ?, url_from_web = MAX(url_from_web, ?) WHERE id = ?",
+                           arguments: [url, fromWeb, sourceID])
             return true
         }
     }

@@ -4,7 +4,9 @@ import Foundation
 /// GET, the last body's hash, its error record and its schedule.
 ///
 /// `errorCount` counts failures since the last success; `nextFetchAt` nil means due now;
-/// a non-nil `parkedReason` means the feed is not fetched until resumed.
+/// a non-nil `parkedReason` means the feed is not fetched until resumed; `urlFromWeb` says
+/// the URL came from the web (a permanent redirect to another host, a page's feed link),
+/// not from the operator.
 public struct FeedState: Sendable, Equatable, Codable {
     public var sourceID: Int64
     public var url: String
@@ -20,4 +22,5 @@ public struct FeedState: Sendable, Equatable, Codable {
     public var nextFetchAt: Date?
     public var intervalSeconds: Double?
     public var parkedReason: String?
+    public var urlFromWeb = false
 }

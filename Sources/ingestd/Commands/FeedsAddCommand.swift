@@ -31,7 +31,8 @@ struct FeedsAddCommand: ParsableCommand {
                 do {
                     let url = try FeedAddress.url(raw, relativeTo: here)
                     let (feedURL, title) = noCheck ? (url, nil) : try Self.resolve(url, client: client, settings: settings.fetch)
-                    _ = try store.addFeed(url: feedURL, title: title)
+                    // A feed found through the page's link is the web's, not the operator's.
+                    _ = try store.addFeed(url: feedURL, title: title, fromWeb: feedURL != url)
                     print("added \(feedURL)" + (title.map { " (\($0))" } ?? ""))
                 } catch {
                     failed += 1

@@ -55,7 +55,8 @@ final class FeedPass {
         summary.feedsNotDue = followed - due.count
         for state in due {
             summary.feeds += 1
-            pool.submit(FetchRequest(url: state.url, etag: state.etag, lastModified: state.lastModified)) { [self] outcome in
+            let request = FetchRequest(url: state.url, etag: state.etag, lastModified: state.lastModified, foundOnWeb: state.urlFromWeb)
+            pool.submit(request) { [self] outcome in
                 guard archiveError == nil else { return }
                 do throws(ArchiveError) { try feedArrived(state, outcome) } catch { archiveError = error }
             }
@@ -67,7 +68,8 @@ final class FeedPass {
 
     private func feedArrived(_ state: FeedState, _ outcome: FetchOutcome) throws(ArchiveError) {
         if let moved = outcome.movedPermanentlyTo {
-            if try store.moveSource(sourceID: state.sourceID, to: moved) {
+            let otherHost = URLComponents(string: moved)?.host?.lowercased() != URLComponents(string: state.url)?.host?.lowercased()
+            if try store.moveSource(sourceID: state.sourceID, to: moved, fromWeb: otherHost) {
                 warn("\(state.url): moved permanently to \(moved); the feed now uses the new URL")
             } else {
                 warn("\(state.url): moved permanently to \(moved), which is already another source; URL kept")
