@@ -1,0 +1,115 @@
+import Foundation
+
+/// One real article body and the derived texts `RealTextCorpus` makes from it.
+struct RealText {
+    let text: String
+    let paragraphs: [String]
+    let words: [Substring]
+
+    init(_ text: String) {
+        paragraphs = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        self.text = paragraphs.joined(separator: "\n\n")
+        words = self.text.split(whereSeparator: \.isWhitespace)
+    }
+
+    /// Lines a republisher adds around a copy (this project's own wording).
+    static let boilerplate = [
+        "Subscribe to our daily newsletter for the morning's headlines.",
+        "Share this article with your friends and colleagues.",
+        "Follow us for live updates throughout the day.",
+        "Copyright 2026 Metro Desk Syndication. All rights reserved.",
+        "Read more stories like this in our news section.",
+    ]
+
+    /// The longest quotation of at least 6 words ("…" or “…”), if any.
+    var quotation: String? {
+        var best: String?
+        for (open, close) in [("\u{201C}", "\u{201D}"), ("\"", "\"")] {
+            var rest = text[...]
+            while let a = rest.range(of: open), let b = rest[a.upperBound...].range(of: close) {
+                let quote = String(rest[a.upperBound..<b.lowerBound])
+                if quote.split(separator: " ").count >= 6, quote.count > (best?.count ?? 0), !quote.contains("\n") { best = quote }
+                rest = rest[b.upperBound...]
+            }
+        }
+        return best
+    }
+
+    /// A syndicated copy: trimmed, re-headed and/or re-boilerplated (at least one of them).
+    func syndicated(_ random: inout SeededRandom) -> String {
+        var parts = paragraphs
+        let edits = Int.random(in: 1...7, using: &random)
+        if edits & 1 != 0, parts.count >= 4 { parts.removeLast(Int.random(in: 1...min(2, parts.count - 3), using: &random)) }
+        if edits & 2 != 0 {
+            let lead = words.prefix(Int.random(in: 6...10, using: &random)).joined(separator: " ")
+            parts.insert("UPDATED: " + lead.trimmingCharacters(in: .punctuationCharacters), at: 0)
+        }
+        if edits & 4 != 0 {
+            parts += Self.boilerplate.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random))
+        }
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// A rewrite: 2–4 verbatim passages of 8–15 words from outside quotations, the lead's
+    /// other words reordered so they share no 5-word run, and 40–60 % of the text from
+    /// the background pool (another story's). Nil when the pool is spent.
+    func rewrite(from pool: inout BackgroundPool, random: inout SeededRandom) -> String? {
+        let quoted = quotedWordMask
+        var passages: [String] = []
+        var start = Int.random(in: 0..<max(1, words.count / 8), using: &random)
+        let target = Int.random(in: 2...4, using: &random)
+        while passages.count < target, start + 15 < words.count {
+            let length = Int.random(in: 8...15, using: &random)
+            if !quoted[start..<(start + length)].contains(true) {
+                passages.append(words[start..<(start + length)].joined(separator: " "))
+                start += length + Int.random(in: 20...60, using: &random)
+            } else {
+                start += length
+            }
+        }
+        // The lead, its word order broken: neighbours swapped and every fourth word dropped.
+        var lead = Array(words.prefix(min(words.count, 120)))
+        for i in stride(from: 0, to: lead.count - 1, by: 2) { lead.swapAt(i, i + 1) }
+        lead = lead.enumerated().filter { $0.offset % 4 != 3 }.map(\.element)
+        var own = [lead.joined(separator: " ")]
+        for passage in passages { own.append("The report said " + passage.trimmingCharacters(in: .punctuationCharacters) + ".") }
+        let ownWords = own.joined(separator: " ").split(separator: " ").count
+        let share = Double.random(in: 0.4...0.6, using: &random)
+        guard let borrowed = pool.take(words: Int(Double(ownWords) * share / (1 - share))) else { return nil }
+        return (own.prefix(1) + borrowed.prefix(borrowed.count / 2) + own.dropFirst() + borrowed.dropFirst(borrowed.count / 2))
+            .joined(separator: "\n\n")
+    }
+
+    /// Another story's report that shares only this text's quotation, said by `speaker`.
+    func quoteSharing(from pool: inout BackgroundPool, speaker: String, random: inout SeededRandom) -> String? {
+        guard var parts = pool.take(words: Int.random(in: 120...300, using: &random)) else { return nil }
+        parts.insert("\u{201C}\(quotation ?? "")\u{201D} \(speaker) told reporters.", at: min(parts.count, 1 + Int.random(in: 0...1, using: &random)))
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// Whether each word lies inside a quotation.
+    private var quotedWordMask: [Bool] {
+        var inside = false
+        return words.map { word in
+            let opens = word.first.map { "\"\u{201C}".contains($0) } ?? false
+            let closes = word.last.map { "\"\u{201D}".contains($0) } ?? false || word.dropLast().last.map { "\"\u{201D}".contains($0) } ?? false
+            if opens { inside = true }
+            defer { if closes { inside = false } }
+            return inside || opens
+        }
+    }
+
+    /// Capitalized words not at a sentence start: the names a text uses.
+    static func names(in texts: [RealText]) -> [String] {
+        var names = Set<String>()
+        for text in texts {
+            for (i, word) in text.words.enumerated() where i > 0 {
+                let previous = text.words[i - 1]
+                guard let first = word.first, first.isUppercase, word.count > 2, word.allSatisfy(\.isLetter),
+                      let end = previous.last, !".!?".contains(end) else { continue }
+                names.insert(String(word))
+            }
+        }
+        return names.sorted()
+    }
+}

@@ -1,0 +1,66 @@
+import CorpusGenerator
+import Foundation
+import Testing
+
+/// The real-text corpus on bodies written for the test (long, with names, numbers and a
+/// quotation each), checked for what its truth promises.
+struct RealTextCorpusTests {
+    static let bodies: [String] = (0..<80).map { n in
+        let town = ["Orsa", "Tarn", "Linden", "Calder", "Valmora", "Estrel", "Brisk", "Moravec"][n % 8]
+        return (0..<8).map { p in
+            "Story \(n) paragraph \(p): the council of \(town) met on day \(n * 7 + p) to weigh item \(n * 31 + p) of its agenda, "
+                + "and members spoke at length about budget line \(n * 13 + p), the harbour works numbered \(p + 3), and "
+                + "the ferry timetable that district \(n) had asked to change before season \(p + n). "
+                + (p == 2 ? "\u{201C}We will not wait another year for plan \(n), not while crossing \(p) stands idle,\u{201D} a member said. "
+                          : "Officials of ward \(n)-\(p) took notes and promised a written answer by week \(n + p + 1).")
+        }.joined(separator: "\n")
+    }
+
+    func corpus(_ n: Int, seed: UInt64) -> [CorpusDocument] {
+        var docs: [CorpusDocument] = []
+        RealTextCorpus(bodies: Self.bodies, documents: n, seed: seed).generate { docs.append($0) }
+        return docs
+    }
+
+    @Test func theSameSeedGivesTheSameCorpus() {
+        #expect(corpus(400, seed: 3) == corpus(400, seed: 3))
+        #expect(corpus(400, seed: 3) != corpus(400, seed: 4))
+    }
+
+    @Test func kindsKeepTheirPromises() throws {
+        let docs = corpus(600, seed: 1)
+        #expect(docs.count == 600)
+        #expect(Set(docs.map(\.kind)) == ["original", "syndicated", "rewrite", "quote-sharing", "template", "singleton"])
+        let byID = Dictionary(uniqueKeysWithValues: docs.map { ($0.id, $0) })
+        func words(_ text: String) -> [Substring] { text.split(whereSeparator: \.isWhitespace) }
+        func sharedRuns(_ a: String, _ b: String, atLeast n: Int) -> Int {
+            let bText = " " + words(b).joined(separator: " ") + " "
+            let w = words(a)
+            var runs = 0, i = 0
+            while i + n <= w.count {
+                if bText.contains(" " + w[i..<(i + n)].joined(separator: " ") + " ") { runs += 1; i += n } else { i += 1 }
+            }
+            return runs
+        }
+        for doc in docs where doc.kind == "rewrite" {
+            let original = try #require(byID[doc.cluster])
+            #expect(original.kind == "original")
+            #expect(sharedRuns(doc.text, original.text, atLeast: 8) >= 2, "a rewrite keeps verbatim passages")
+        }
+        for doc in docs where doc.kind == "syndicated" {
+            let original = try #require(byID[doc.cluster])
+            #expect(sharedRuns(doc.text, original.text, atLeast: 30) >= 1)
+        }
+        // Background is lent once: no paragraph stands in two documents of different stories,
+        // except a syndicated copy's lines of boilerplate and a shared quotation's sentence.
+        var owner: [String: String] = [:]
+        for doc in docs where doc.kind != "template" {
+            for paragraph in doc.text.components(separatedBy: "\n\n") where words(paragraph).count >= 12 && !paragraph.contains("\u{201C}") {
+                if let other = owner[paragraph] { #expect(other == doc.cluster, "\(doc.id) borrows a paragraph of story \(other)") }
+                owner[paragraph] = doc.cluster
+            }
+        }
+        let templates = docs.filter { $0.kind == "template" }.map(\.text)
+        #expect(Set(templates).count == templates.count, "each templated item has its own facts")
+    }
+}
