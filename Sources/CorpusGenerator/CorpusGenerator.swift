@@ -30,24 +30,11 @@ public struct CorpusGenerator {
         let lexicon = Lexicon(size: 30_000, random: &random)
         let writer = StoryWriter(lexicon: lexicon)
         let families = (0..<max(5, documents / 400)).map { _ in TemplateFamily(writer: writer, random: &random) }
-        var pending: [Int: [Draft]] = [:]
-        var emitted = 0
-        var group = 0
-        let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
+        var emitter = CorpusEmitter(limit: documents, prefix: "d", delay: 0...Self.maxDelayGroups)
+        func send(_ draft: Draft) throws { try emitter.send(draft, random: &random, emit) }
 
-        func send(_ draft: Draft) throws {
-            guard emitted < documents else { return }
-            emitted += 1
-            let id = String(format: "d%07d", emitted)
-            let published = ISO8601DateFormatter().string(from: start.addingTimeInterval(Double(emitted) * 30))
-            try emit(CorpusDocument(id: id, text: draft.text, cluster: draft.cluster ?? id, kind: draft.kind, published: published))
-            for follower in draft.followers(id) {
-                pending[group + Int.random(in: 0...Self.maxDelayGroups, using: &random), default: []].append(follower)
-            }
-        }
-
-        while emitted < documents {
-            for draft in pending.removeValue(forKey: group) ?? [] { try send(draft) }
+        while !emitter.isFull {
+            try emitter.beginTurn(random: &random, emit)
             let roll = Double.random(in: 0..<1, using: &random)
             if roll < Self.wireGroupShare {
                 try send(WireGroup(writer: writer, random: &random).original())
@@ -59,7 +46,7 @@ public struct CorpusGenerator {
                 let text = writer.paragraphs(Int.random(in: 4...10, using: &random), event: event, random: &random)
                 try send(Draft(text: text.joined(separator: "\n\n"), kind: "singleton"))
             }
-            group += 1
+            emitter.endTurn()
         }
     }
 }

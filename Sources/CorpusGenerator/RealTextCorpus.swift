@@ -50,23 +50,11 @@ public struct RealTextCorpus {
         let names = RealText.names(in: background)
         let families = sources.map { RealTemplate($0, random: &random) }
         var originals: [RealText] = []
-        var pending: [Int: [Draft]] = [:]
-        var emitted = 0, turn = 0
-        let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
+        var emitter = CorpusEmitter(limit: documents, prefix: "r", delay: 1...Self.maxDelay)
+        func send(_ draft: Draft) throws { try emitter.send(draft, random: &random, emit) }
 
-        func send(_ draft: Draft) throws {
-            guard emitted < documents else { return }
-            emitted += 1
-            let id = String(format: "r%07d", emitted)
-            let published = ISO8601DateFormatter().string(from: start.addingTimeInterval(Double(emitted) * 30))
-            try emit(CorpusDocument(id: id, text: draft.text, cluster: draft.cluster ?? id, kind: draft.kind, published: published))
-            for follower in draft.followers(id) {
-                pending[turn + Int.random(in: 1...Self.maxDelay, using: &random), default: []].append(follower)
-            }
-        }
-
-        while emitted < documents {
-            for draft in pending.removeValue(forKey: turn) ?? [] { try send(draft) }
+        while !emitter.isFull {
+            try emitter.beginTurn(random: &random, emit)
             let roll = Double.random(in: 0..<1, using: &random)
             let quoted = originals.filter { $0.quotation != nil }
             if roll < Self.wireShare, let story = stories.next() {
@@ -85,7 +73,7 @@ public struct RealTextCorpus {
             } else {
                 try send(Draft(text: families.randomElement(using: &random)!.item(names: names, random: &random), kind: "template"))
             }
-            turn += 1
+            emitter.endTurn()
         }
     }
 }
