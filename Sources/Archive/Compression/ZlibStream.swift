@@ -83,8 +83,8 @@ enum ZlibStream {
         }
 
         /// Sets `extra` after the dictionary already set in `stream`, hashing only its own
-        /// bytes (a base text after the shared preset: setting the 32 KiB of both anew was
-        /// 7 % of an import's writing thread). zlib then keeps more than a window of history,
+        /// bytes (a base text after the shared preset, so the 32 KiB preset is not hashed
+        /// again for every text). zlib then keeps more than a window of history,
         /// but never matches further back than a window, so the stream inflates with the
         /// preset the other way gives; its header's DICTID is made to name that preset.
         private func append(_ extra: Data, to dictionary: Data) {
@@ -104,8 +104,7 @@ enum ZlibStream {
     }
 
     /// A stream made with a preset dictionary names it by the preset's adler32 (DICTID), and
-    /// zlib checks that by hashing the whole preset, 32 KiB for every text read: 11 % of the
-    /// instructions of an export. The blob's own header already names the preset, so such
+    /// zlib checks that by hashing the whole preset, 32 KiB for every text read. The blob's own header already names the preset, so such
     /// a stream's deflate data is inflated raw with the preset set up front, and the
     /// trailer's adler32 of the output is checked instead, which a wrong preset fails too.
     static func inflate(_ stream: Data, expectedSize: Int, dictionary: Data?) throws(ArchiveError) -> Data {

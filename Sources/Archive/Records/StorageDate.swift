@@ -3,8 +3,8 @@ import GRDB
 import Timestamps
 
 /// A date bound to SQL as GRDB stores a `Date`, `yyyy-MM-dd HH:mm:ss.SSS` in UTC, but
-/// written without a `DateFormatter`: GRDB's goes through ICU, and the six dates an imported
-/// document binds cost 4 % of the import's writing thread that way.
+/// written without a `DateFormatter`: GRDB's goes through ICU, which is slow for the several
+/// dates every imported document binds.
 ///
 /// Guarantees: the same text GRDB writes for the same date (`StorageDateTests` compares
 /// them), so stored dates read, sort and compare as before; years outside 1600...9999 are

@@ -3,9 +3,8 @@ import GRDB
 extension ArchiveSchema {
     /// A dictionary's digests before its blobs. Every text written or read asks for its
     /// dictionary's digests (`SharedDictionary.cached` checks the decoded one it keeps
-    /// against them), and with the digests after the 32 KiB preset and the ~200 KB
-    /// vocabulary SQLite walked ~30 overflow pages to reach them: 3-4 % of an import's
-    /// writing thread. The table is rebuilt with the same ids; it holds a few rows.
+    /// against them), and with the digests after the 32 KiB preset and the vocabulary,
+    /// SQLite must walk the blobs' overflow pages to reach them. The table is rebuilt with the same ids; it holds a few rows.
     static func putDictionaryDigestsFirst(_ db: Database) throws {
         let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'dictionaries'")
         try db.create(table: "new_dictionaries") { t in

@@ -21,8 +21,7 @@ extension ArchiveStore {
 
     static func detail(_ record: DocumentRecord, _ db: Database) throws -> DocumentDetail {
         // A prepared statement and columns by position: an export runs this for every
-        // document, and preparing it anew, then finding each column by its name, was almost
-        // half of an export's instructions.
+        // document, so neither the statement nor the column names are looked up again.
         let sightings = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT so.url, so.kind, s.entry_key, COALESCE(s.url, c.final_url), c.final_url,
                    COALESCE(s.seen_at, c.fetched_at), c.status, c.etag,

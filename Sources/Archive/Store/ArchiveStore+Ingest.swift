@@ -103,8 +103,8 @@ extension ArchiveStore {
         let (blob, baseID) = try encodeText(utf8, dictionary: dictionary, joining: cluster, nearest: input.nearestID,
                                             prepared: input.prepared, db)
         // The row is written whole, its cluster included: a canonical's cluster id is its own
-        // id, so that id is taken first. (An update after the insert rewrote the row and its
-        // cluster index entry: 4 % of an import's writing thread.)
+        // id, so that id is taken first. (An update after the insert would write the row and
+        // its cluster index entry twice.)
         let documentID = try nextDocumentID(db)
         let (clusterID, relation) = switch cluster {
         case .ownCluster: (documentID, "canonical")

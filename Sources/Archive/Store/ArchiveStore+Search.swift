@@ -32,7 +32,7 @@ extension ArchiveStore {
 
     /// Rows for the search index, written together at the end of a transaction: once FTS5
     /// has been written in a transaction, every later statement of it pays for an FTS5
-    /// savepoint (8 % of an import when each document wrote its row at once).
+    /// savepoint, so rows written one document at a time would tax every write after them.
     final class SearchRows {
         private var rows: [(Int64, String?, String)] = []
 

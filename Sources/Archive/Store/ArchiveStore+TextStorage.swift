@@ -68,7 +68,7 @@ extension ArchiveStore {
     /// refers to is fetched now, the decompressing waits until the text is asked for. (A
     /// text stored against a base is read at once, base and all. Most candidates are ruled
     /// out, or found among the texts the matcher has prepared, before their text is asked
-    /// for: reading every word-coded one at once was 5 % of an import's writing thread.)
+    /// for, so decoding each at once would mostly be wasted.)
     static func deferredText(_ blob: Data, size: Int, _ db: Database) throws -> () throws(ArchiveError) -> String {
         let references = try TextBlob.references(blob)
         guard references.baseID == nil else {

@@ -30,7 +30,8 @@ enum CandidateQueries {
         }
         ids.formUnion(shared.filter { $0.value >= minSharedPassages }.keys)
         // The four columns a candidate needs, read by position: decoding a whole
-        // `DocumentRecord` (Codable, every column) was 4 % of an import's writing thread.
+        // `DocumentRecord` (Codable, every column) for each candidate would read and convert
+        // columns nobody uses.
         let document = try db.cachedStatement(sql: "SELECT cluster_id, relation, text, text_size FROM documents WHERE id = ?")
         return try ids.sorted().compactMap { id -> Candidate? in
             guard let row = try Row.fetchOne(document, arguments: [id]), let cluster = row[0] as Int64? else { return nil }

@@ -16,8 +16,8 @@ struct IndexLookup {
     private let pending: PendingIndexKeys?
     private let bound: Int64
     /// The block where a key's run would start, in one segment. Fetched once per lookup
-    /// object, not per key: finding a cached statement hashes its SQL, and doing that for
-    /// each of a document's ~90 keys was 6 % of an import's writing thread.
+    /// object, not per key: finding a cached statement hashes its SQL, which is too dear to
+    /// repeat for each of a document's keys.
     private let last: BlockQuery
 
     /// `pending`, when given, is the write transaction's: it also keeps the list of stored

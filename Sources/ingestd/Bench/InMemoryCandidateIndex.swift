@@ -17,8 +17,8 @@ final class InMemoryCandidateIndex: CandidateIndex {
     private let common = PostingTable(capacity: 1 << 10)
     /// One bit per value of a key's top 20 bits, set for every common fingerprint: most
     /// lookups of the common table stop here, in 128 KB that stay in the second-level cache.
-    /// (With the top 16 bits, a million documents' common fingerprints set most of the
-    /// bits, and walking the common table took 5 % of the time.)
+    /// (With only 16 bits, a million documents' common fingerprints would set most of the
+    /// bits and the filter would stop almost nothing.)
     private var commonBits = [UInt64](repeating: 0, count: 1 << 14)
     /// Documents by the first 32 bits of their text's SHA-256; a hit is confirmed on the text.
     private let contents = PostingTable()
