@@ -14,38 +14,27 @@ import Foundation
 /// a start tag, so it never counts fewer than the parser will see.
 public enum AttributeLimit {
     public static let maxPerElement = 256
+    private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+    private static let cdataOpen = Array("<![cdata[".utf8), cdataClose = Array("]]>".utf8), instructionClose = Array("?>".utf8)
+    private static let rawText = [("<script", "</script"), ("<style", "</style")].map { (Array($0.utf8), Array($1.utf8)) }
 
     /// The byte offset of the first start tag with more than `limit` attributes, or nil.
     public static func firstViolation(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int = maxPerElement) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let n = bytes.count
-        func next(_ byte: UInt8, from: Int) -> Int? {
-            guard from < n, let hit = memchr(base + from, Int32(byte), n - from) else { return nil }
-            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-        }
-        func find(_ needle: StaticString, from: Int) -> Int? {
-            let k = needle.utf8CodeUnitCount, p = needle.utf8Start
-            var i = from
-            while let hit = next(p[0], from: i) {
-                if hit + k <= n, (0..<k).allSatisfy({ base[hit + $0] | (p[$0] >= 0x61 ? 0x20 : 0) == p[$0] }) { return hit }
-                i = hit + 1
-            }
-            return nil
-        }
-        func starts(_ prefix: StaticString, at i: Int) -> Bool {
-            let k = prefix.utf8CodeUnitCount, p = prefix.utf8Start
-            return i + k <= n && (0..<k).allSatisfy { base[i + $0] | (p[$0] >= 0x61 ? 0x20 : 0) == p[$0] }
-        }
+        func next(_ byte: UInt8, from: Int) -> Int? { ByteScan.next(byte, in: bytes, from: from) }
+        func find(_ needle: [UInt8], from: Int) -> Int? { ByteScan.find(needle, in: bytes, from: from) }
+        func starts(_ prefix: [UInt8], at i: Int) -> Bool { ByteScan.matches(bytes, at: i, prefix) }
         var i = 0
         while let lt = next(UInt8(ascii: "<"), from: i) {
             guard lt + 1 < n else { return nil }
             let c = base[lt + 1]
             if c == UInt8(ascii: "!") {
-                if starts("<!--", at: lt) {
-                    guard let end = find("-->", from: lt + 4) else { return nil }
+                if starts(Self.commentOpen, at: lt) {
+                    guard let end = find(Self.commentClose, from: lt + 4) else { return nil }
                     i = end + 3
-                } else if starts("<![cdata[", at: lt) {
-                    guard let end = find("]]>", from: lt + 9) else { return nil }
+                } else if starts(Self.cdataOpen, at: lt) {
+                    guard let end = find(Self.cdataClose, from: lt + 9) else { return nil }
                     i = end + 3
                 } else {
                     guard let end = next(UInt8(ascii: ">"), from: lt) else { return nil }
@@ -54,7 +43,7 @@ public enum AttributeLimit {
                 continue
             }
             if c == UInt8(ascii: "?") {
-                guard let end = find("?>", from: lt + 2) else { return nil }
+                guard let end = find(Self.instructionClose, from: lt + 2) else { return nil }
                 i = end + 2
                 continue
             }
@@ -82,8 +71,7 @@ public enum AttributeLimit {
             }
             i = j + 1
             // Raw text: what a script or style holds is not markup.
-            for (open, close) in [("<script", "</script"), ("<style", "</style")] as [(StaticString, StaticString)]
-            where starts(open, at: lt) {
+            for (open, close) in Self.rawText where starts(open, at: lt) {
                 guard let end = find(close, from: i) else { return nil }
                 i = end
             }

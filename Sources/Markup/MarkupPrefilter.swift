@@ -18,7 +18,7 @@ public enum MarkupPrefilter {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var copied = 0, i = 0
-            while let lt = nextByte(UInt8(ascii: "<"), in: bytes, from: i) {
+            while let lt = ByteScan.next(UInt8(ascii: "<"), in: bytes, from: i) {
                 if let skip = skippable(bytes, at: lt) {
                     out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: skip.keepUntil - copied))
                     copied = skip.resumeAt
@@ -50,46 +50,22 @@ public enum MarkupPrefilter {
         // Only "<!--", "<s…" and "<n…" can start what is cut.
         guard lt + 1 < b.count, case let c = b[lt + 1],
               c == UInt8(ascii: "!") || c | 0x20 == UInt8(ascii: "s") || c | 0x20 == UInt8(ascii: "n") else { return nil }
-        if matches(b, at: lt, commentOpen) {
-            let end = find(commentClose, in: b, from: lt + 4).map { $0 + 3 } ?? b.count
+        if ByteScan.matches(b, at: lt, commentOpen) {
+            let end = ByteScan.find(commentClose, in: b, from: lt + 4).map { $0 + 3 } ?? b.count
             return (lt, end)
         }
-        for element in rawElements where matches(b, at: lt, element.open) {
+        for element in rawElements where ByteScan.matches(b, at: lt, element.open) {
             let after = lt + element.open.count
             guard after < b.count, b[after] <= 0x20 || b[after] == UInt8(ascii: ">") || b[after] == UInt8(ascii: "/") else { continue }
-            guard let gt = nextByte(UInt8(ascii: ">"), in: b, from: after) else { return nil }
+            guard let gt = ByteScan.next(UInt8(ascii: ">"), in: b, from: after) else { return nil }
             if element.open.count == 7, contains(b, lt..<gt, jsonLD) { return nil }  // keep JSON-LD
-            let close = find(element.close, in: b, from: gt + 1) ?? b.count
+            let close = ByteScan.find(element.close, in: b, from: gt + 1) ?? b.count
             return (gt + 1, close)
         }
         return nil
     }
 
-    private static func nextByte(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard from < b.count, let hit = memchr(b.baseAddress! + from, Int32(byte), b.count - from) else { return nil }
-        return UnsafeRawPointer(b.baseAddress!).distance(to: UnsafeRawPointer(hit))
-    }
-
-    /// The first case-insensitive occurrence of `needle` (lowercase ASCII) at or after `from`.
-    private static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        var i = from
-        while let hit = nextByte(needle[0], in: b, from: i) {
-            if matches(b, at: hit, needle) { return hit }
-            i = hit + 1
-        }
-        return nil
-    }
-
-    private static func matches(_ b: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
-        guard i + needle.count <= b.count else { return false }
-        for k in 0..<needle.count {
-            let c = b[i + k]
-            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != needle[k] { return false }
-        }
-        return true
-    }
-
     private static func contains(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
-        range.contains { matches(b, at: $0, needle) && $0 + needle.count <= range.upperBound }
+        range.contains { ByteScan.matches(b, at: $0, needle) && $0 + needle.count <= range.upperBound }
     }
 }

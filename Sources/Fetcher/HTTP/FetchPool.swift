@@ -195,14 +195,13 @@ public final class FetchPool {
         }
         let waiting = hosts[key]!.waitingForRobots
         hosts[key]!.waitingForRobots = []
+        applyRobots(rules, to: key)
         // The host itself is refused by the network policy: so is every page waiting on it.
         if case let .failure(error) = outcome.result, error.kind == .refused {
-            applyRobots(rules, to: key)
             for job in waiting { job.completion(job.outcome(.failure(FetchError(url: job.url, reason: error.reason, kind: .refused)))) }
-            return
+        } else {
+            waiting.forEach(enqueue)
         }
-        applyRobots(rules, to: key)
-        waiting.forEach(enqueue)
     }
 
     /// What a robots.txt answer means: its rules (2xx), no rules (4xx), or nothing for now.
@@ -336,9 +335,7 @@ public final class FetchPool {
         job.visited.append(target)
         job.allPermanent = job.allPermanent && (status == 301 || status == 308)
         // An operator's URL is trusted on its own host only; elsewhere the redirect is the web's.
-        if URLComponents(string: target)?.host?.lowercased() != URLComponents(string: job.url)?.host?.lowercased() {
-            job.foundOnWeb = true
-        }
+        if !LinkPolicy.isSameHost(target, job.url) { job.foundOnWeb = true }
         job.url = target
         job.host = FetchJob.hostKey(target)
         job.attempts = 0

@@ -15,6 +15,12 @@ public enum LinkPolicy {
         }
     }
 
+    /// Whether two URLs name the same host (case-insensitively; scheme and port aside): the
+    /// extent of the trust an operator's URL carries across redirects.
+    public static func isSameHost(_ a: String, _ b: String) -> Bool {
+        URLComponents(string: a)?.host?.lowercased() == URLComponents(string: b)?.host?.lowercased()
+    }
+
     private static func scheme(_ url: String) -> String? {
         URLComponents(string: url)?.scheme?.lowercased()
     }

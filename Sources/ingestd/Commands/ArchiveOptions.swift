@@ -59,6 +59,13 @@ struct ArchiveOptions: ParsableArguments {
         }
     }
 
+    /// Takes the writers' lock beside the archive (`ArchiveLock`); a folder is refused before
+    /// any lock file is made.
+    func lock() throws -> ArchiveLock {
+        try refuseFolder()
+        return try ArchiveLock(archivePath: path)
+    }
+
     private func requireFile() throws {
         try refuseFolder()
         guard FileManager.default.fileExists(atPath: path) else {

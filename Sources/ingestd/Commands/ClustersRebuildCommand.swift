@@ -22,7 +22,7 @@ struct ClustersRebuildCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let settings = try config.load(required: false)
-            let lock = try ArchiveLock(archivePath: archive.path)
+            let lock = try archive.lock()
             let store = try archive.openExisting()
             let started = Date()
             let matcher = DuplicateMatcher(settings: settings.dedup)

@@ -33,7 +33,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let settings = try config.load(required: false)
-            let lock = try ArchiveLock(archivePath: archive.path)
+            let lock = try archive.lock()
             let store = try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
             let started = Date()
             let normalizer = Normalizer(settings: settings.normalizer)

@@ -33,7 +33,7 @@ struct RenormalizeCommand: ParsableCommand {
                 guard let d = TimestampParser.parse(raw) else { throw CommandFailure(.dataError, "--since \(raw): not a date") }
                 return d
             }
-            let lock = try ArchiveLock(archivePath: archive.path)
+            let lock = try archive.lock()
             let store = try archive.openExisting()
             let started = Date()
             let normalizer = Normalizer(settings: settings.normalizer)

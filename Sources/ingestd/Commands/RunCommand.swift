@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let settings = try config.load(required: true)
-            let lock = try ArchiveLock(archivePath: archive.path)
+            let lock = try archive.lock()
             let store = try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
             let started = Date()
             let pass = FeedPass(

@@ -5,16 +5,13 @@ import Foundation
 /// Guarantees: at most one process holds it for one archive file, however the archive is
 /// named (the lock sits beside the file's resolved real path, so a symlink or `..` names
 /// the same lock); the kernel releases it when the holder exits in any way (including
-/// SIGKILL), so a crashed run never leaves a stale lock; a folder is refused, not locked.
+/// SIGKILL), so a crashed run never leaves a stale lock. Taken through
+/// `ArchiveOptions.lock()`, which refuses a folder first.
 final class ArchiveLock {
     private let fd: Int32
 
     /// Takes the lock, or throws `.locked` at once if another process holds it.
     init(archivePath: String) throws(CommandFailure) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: archivePath, isDirectory: &isFolder), isFolder.boolValue {
-            throw CommandFailure(.cannotCreate, "\(archivePath) is a folder; --archive names the archive file")
-        }
         let folder = URL(fileURLWithPath: archivePath).deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = Self.resolved(archivePath) + ".lock"

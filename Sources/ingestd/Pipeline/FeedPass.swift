@@ -68,8 +68,7 @@ final class FeedPass {
 
     private func feedArrived(_ state: FeedState, _ outcome: FetchOutcome) throws(ArchiveError) {
         if let moved = outcome.movedPermanentlyTo {
-            let otherHost = URLComponents(string: moved)?.host?.lowercased() != URLComponents(string: state.url)?.host?.lowercased()
-            if try store.moveSource(sourceID: state.sourceID, to: moved, fromWeb: otherHost) {
+            if try store.moveSource(sourceID: state.sourceID, to: moved, fromWeb: !LinkPolicy.isSameHost(moved, state.url)) {
                 warn("\(state.url): moved permanently to \(moved); the feed now uses the new URL")
             } else {
                 warn("\(state.url): moved permanently to \(moved), which is already another source; URL kept")
