@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Fetcher", targets: ["Fetcher"]),
         .library(name: "Normalizer", targets: ["Normalizer"]),
         .library(name: "Archive", targets: ["Archive"]),
+        .library(name: "Dedup", targets: ["Dedup"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,11 +57,13 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // The one duplicate engine: candidate rules, the matcher, the in-memory index.
+        .target(name: "Dedup", dependencies: ["Archive", "Normalizer", "CTableProbe"]),
         .target(name: "CorpusGenerator"),
         .executableTarget(
             name: "ingestd",
             dependencies: [
-                "Fetcher", "Normalizer", "Archive", "CorpusGenerator", "CTableProbe", "JSONMembers", "Timestamps",
+                "Fetcher", "Normalizer", "Archive", "Dedup", "CorpusGenerator", "CTableProbe", "CZlib", "JSONMembers", "Timestamps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -69,6 +72,9 @@ let package = Package(
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "Timestamps", "TestSupport"]),
         .testTarget(name: "NormalizerTests", dependencies: ["Normalizer", "Markup", "TestSupport"]),
         .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),
+        .testTarget(
+            name: "DedupTests",
+            dependencies: ["Dedup", "Archive", "Normalizer", "CorpusGenerator", "TestSupport"]),
         .testTarget(
             name: "ArchiveTests",
             dependencies: ["Archive", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -32,7 +32,11 @@ peer() {  # backend, pred file
 
 : > "$OUT/runs.txt"
 for run in $(seq "$RUNS"); do
-    "$B" bench dedup "$OUT/corpus.jsonl" --pred "$OUT/pred-ingestd.jsonl" | tee -a "$OUT/runs.txt"
+    # `ingestd dedup` end to end (reading the corpus through writing its clusters); its summary
+    # line ("... 3.20 s, 31250 lines/s, peak 912 MB") in the peers' key=value form.
+    "$B" dedup "$OUT/corpus.jsonl" --out "$OUT/pred-ingestd.jsonl" 2>&1 >/dev/null | tail -1 \
+        | sed -E 's/.* ([0-9.]+) s, ([0-9.]+) lines\/s, peak ([0-9]+) MB/ingestd: seconds=\1 docs_per_s=\2 peak_rss_mb=\3/' \
+        | tee -a "$OUT/runs.txt"
     if [ "$PEERS" != none ]; then
         for p in $PEERS; do peer "$p" "$OUT/pred-$p.jsonl" | tee -a "$OUT/runs.txt"; done
     fi
@@ -43,7 +47,7 @@ python3 - "$OUT/runs.txt" <<'PY'
 import re, statistics, sys
 rates = {}
 for line in open(sys.argv[1]):
-    name = "ingestd" if line.startswith("bench:") else re.search(r"backend=(\w+)", line).group(1)
+    name = "ingestd" if line.startswith("ingestd:") else re.search(r"backend=(\w+)", line).group(1)
     fields = dict(re.findall(r"(\w+)=([\d.]+)", line))
     rates.setdefault(name, []).append(fields)
 med = {n: {k: statistics.median(float(r[k]) for r in rs) for k in rs[0] if k != "backend"} for n, rs in rates.items()}

@@ -90,12 +90,11 @@ struct ArchiveStoreTests {
             ArchiveFixtures.document("a", bands: [100, 200], passages: [1, 2, 3]), relations: [], cluster: .ownCluster))
         _ = try ArchiveFixtures.ingest(store, source: source, url: "b", content: .new(
             ArchiveFixtures.document("b", bands: [300, 400], passages: [3, 4, 5]), relations: [], cluster: .ownCluster))
-        let byBand = try store.candidates(bandKeys: [999, 200], passageHashes: [], common: [], minSharedPassages: 2, bucketLimit: 64)
+        let byBand = try store.found(bands: [999, 200], passages: [], min: 2, limit: 64)
         #expect(try byBand.map { try $0.text() } == ["a"])
-        let byPassages = try store.candidates(bandKeys: [], passageHashes: [4, 5, 9], common: [], minSharedPassages: 2, bucketLimit: 64)
+        let byPassages = try store.found(bands: [], passages: [4, 5, 9], min: 2, limit: 64)
         #expect(try byPassages.map { try $0.text() } == ["b"])
-        #expect(try store.candidates(bandKeys: [], passageHashes: [3, 9], common: [], minSharedPassages: 2, bucketLimit: 64).isEmpty)
-        #expect(try store.candidates(bandKeys: [], passageHashes: [4, 5], common: [4], minSharedPassages: 2, bucketLimit: 64).isEmpty)
+        #expect(try store.found(bands: [], passages: [3, 9], min: 2, limit: 64).isEmpty)
     }
 
     @Test func onlyTheEarliestDocumentsOfAFullBucketAreCandidates() throws {
@@ -105,21 +104,10 @@ struct ArchiveStoreTests {
             _ = try ArchiveFixtures.ingest(store, source: source, url: name, content: .new(
                 ArchiveFixtures.document(name, bands: [100], passages: [7, 8]), relations: [], cluster: .ownCluster))
         }
-        let byBand = try store.candidates(bandKeys: [100], passageHashes: [], common: [], minSharedPassages: 2, bucketLimit: 2)
+        let byBand = try store.found(bands: [100], passages: [], min: 2, limit: 2)
         #expect(try byBand.map { try $0.text() } == ["a", "b"])
-        let byPassages = try store.candidates(bandKeys: [], passageHashes: [7, 8], common: [], minSharedPassages: 2, bucketLimit: 2)
+        let byPassages = try store.found(bands: [], passages: [7, 8], min: 2, limit: 2)
         #expect(try byPassages.map { try $0.text() } == ["a", "b"])
-    }
-
-    @Test func commonPassagesAreCountedInClustersNotDocuments() throws {
-        let store = try ArchiveFixtures.store()
-        let source = try store.ensureSource(url: "import:test", kind: "import")
-        for i in 0..<3 {
-            _ = try ArchiveFixtures.ingest(store, source: source, url: "own\(i)", content: .new(
-                ArchiveFixtures.document("own \(i)", bands: [UInt64(i)], passages: [77]), relations: [], cluster: .ownCluster))
-        }
-        #expect(try store.commonPassages([77, 78], clusterLimit: 2) == [77])
-        #expect(try store.commonPassages([77], clusterLimit: 3).isEmpty)
     }
 
     @Test func theArchiveIsWALAndReopensAtTheSameSchema() throws {

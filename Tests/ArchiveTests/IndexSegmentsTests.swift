@@ -32,17 +32,16 @@ struct IndexSegmentsTests {
 
     @Test func aKeysEarliestDocumentsComeFirstWhateverTheSegments() throws {
         let store = try Self.archive(documents: 70)
-        let bucket = try store.candidates(bandKeys: [1], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 5)
+        let bucket = try store.found(bands: [1], passages: [], min: 1, limit: 5)
         #expect(bucket.map(\.documentID) == [1, 2, 3, 4, 5])
-        let all = try store.candidates(bandKeys: [1], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 1_000)
+        let all = try store.found(bands: [1], passages: [], min: 1, limit: 1_000)
         #expect(all.map(\.documentID) == Array(1...70))
-        let own = try store.candidates(bandKeys: [], passageHashes: [10_042], common: [], minSharedPassages: 1, bucketLimit: 5)
+        let own = try store.found(bands: [], passages: [10_042], min: 1, limit: 5)
         #expect(own.map(\.documentID) == [42])
         // The same key at another band is another key.
-        #expect(try store.candidates(bandKeys: [1_001], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 5).isEmpty)
-        #expect(try store.candidates(bandKeys: [9, 1_002], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 5)
+        #expect(try store.found(bands: [1_001], passages: [], min: 1, limit: 5).isEmpty)
+        #expect(try store.found(bands: [9, 1_002], passages: [], min: 1, limit: 5)
             .map(\.documentID) == [2])
-        #expect(try store.commonPassages([7, 10_001], clusterLimit: 5) == [7])
     }
 
     @Test func aKeyOfManyBlocksIsReadWholeAndInOrder() throws {
@@ -54,7 +53,7 @@ struct IndexSegmentsTests {
             for i in 1...600 {
                 let doc = ArchiveFixtures.document("text \(i)", bands: [UInt64(i)], passages: [6, 7, 8, UInt64(i) << 40])
                 if i % 100 == 1 {  // a document finds the ones before it in the same transaction
-                    let seen = try session.candidates(bandKeys: [], passageHashes: [7], common: [], minSharedPassages: 1, bucketLimit: 1_000)
+                    let seen = try session.found(bands: [], passages: [7], min: 1, limit: 1_000)
                     #expect(seen.map(\.documentID) == Array(1..<Int64(i)))
                 }
                 _ = try session.record(Ingest(sourceID: source, entryKey: "u\(i)", url: "u\(i)",
@@ -64,25 +63,25 @@ struct IndexSegmentsTests {
         }
         #expect(try Self.levels(store) == [0])
         for hash: UInt64 in [6, 7, 8] {
-            let found = try store.candidates(bandKeys: [], passageHashes: [hash], common: [], minSharedPassages: 1, bucketLimit: 1_000)
+            let found = try store.found(bands: [], passages: [hash], min: 1, limit: 1_000)
             #expect(found.map(\.documentID) == Array(1...600))
-            let earliest = try store.candidates(bandKeys: [], passageHashes: [hash], common: [], minSharedPassages: 1, bucketLimit: 130)
+            let earliest = try store.found(bands: [], passages: [hash], min: 1, limit: 130)
             #expect(earliest.map(\.documentID) == Array(1...130))
         }
-        #expect(try store.candidates(bandKeys: [], passageHashes: [5, 9], common: [], minSharedPassages: 1, bucketLimit: 9).isEmpty)
+        #expect(try store.found(bands: [], passages: [5, 9], min: 1, limit: 9).isEmpty)
     }
 
     @Test func aRebuildReplaysTheIndexInOrder() throws {
         let store = try Self.archive(documents: 21)
         let clusters = try store.rebuildClusters(indexScheme: "test") { session, id, _ in
-            let earlier = try session.candidates(bandKeys: [1], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 100)
+            let earlier = try session.found(bands: [1], passages: [], min: 1, limit: 100)
             #expect(earlier.map(\.documentID) == Array(1..<id))
             return RebuildDecision(bandKeys: [1, UInt64(1_000 + id)], passageHashes: [7, UInt64(10_000 + id)],
                                    relations: [], cluster: .ownCluster)
         }
         #expect(clusters == 21)
         #expect(try Self.levels(store) == [0], "one transaction, one segment")
-        let all = try store.candidates(bandKeys: [1], passageHashes: [], common: [], minSharedPassages: 1, bucketLimit: 100)
+        let all = try store.found(bands: [1], passages: [], min: 1, limit: 100)
         #expect(all.map(\.documentID) == Array(1...21))
     }
 

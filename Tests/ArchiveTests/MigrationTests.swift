@@ -92,9 +92,9 @@ struct MigrationTests {
         var requested: [String] = []
         try store.forEachCapture { requested.append($0.requestedURL) }
         #expect(requested == ["https://old.example/1"], "the redirect's first URL is kept")
-        #expect(try store.candidates(bandKeys: [0, 0, 0, 42], passageHashes: [], common: [], minSharedPassages: 2, bucketLimit: 8)
+        #expect(try store.found(bands: [0, 0, 0, 42], passages: [], min: 2, limit: 8)
             .map(\.documentID) == [1], "the band key is found at its band")
-        #expect(try store.candidates(bandKeys: [42], passageHashes: [7, 8], common: [], minSharedPassages: 2, bucketLimit: 8)
+        #expect(try store.found(bands: [42], passages: [7, 8], min: 2, limit: 8)
             .map(\.documentID) == [1], "the postings are found")
         if migrations.firstIndex(of: version)! < migrations.firstIndex(of: "v4-search")! {
             // (From v4 on, the write path indexes documents; this one was written by hand.)

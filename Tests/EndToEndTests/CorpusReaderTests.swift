@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The bench's line reader, through a buffer far smaller than its lines.
+/// `dedup`'s line reader, through a buffer far smaller than its lines.
 struct CorpusReaderTests {
     @Test func linesAcrossBufferEdgesComeBackWholeAndCanBeReadAgain() throws {
         let lines = (0..<50).map { i in String(repeating: "x\(i) ", count: i % 7 + 1) }
@@ -37,17 +37,5 @@ struct CorpusReaderTests {
         let error = #expect(throws: CommandFailure.self) { try CorpusReader(path: "/nonexistent/corpus.jsonl") }
         #expect(error?.status == .noInput)
         #expect(error?.message.hasPrefix("/nonexistent/corpus.jsonl: cannot read") == true)
-    }
-}
-
-/// The ring of recent values that spares re-reading (and re-preparing) a candidate.
-struct RecentByIDTests {
-    @Test func keepsTheLastValuesAndForgetsOlderOnes() {
-        let recent = RecentByID<String>(capacity: 4)
-        for id in 1...10 as ClosedRange<Int64> { recent[id] = "text \(id)" }
-        #expect(recent[10] == "text 10")
-        #expect(recent[7] == "text 7")
-        #expect(recent[6] == nil)
-        #expect(recent[11] == nil)
     }
 }

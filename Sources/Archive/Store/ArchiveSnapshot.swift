@@ -5,7 +5,7 @@ import GRDB
 /// it, and a listing built from many queries (clusters, then each one's members and
 /// texts) agrees with itself. Get one from `ArchiveStore.snapshot`; it is valid only inside
 /// that call.
-public struct ArchiveSnapshot {
+public struct ArchiveSnapshot: PostingSource {
     let db: Database
 
     /// Clusters with at least `minSize` documents, largest first, then oldest first.
@@ -28,17 +28,21 @@ public struct ArchiveSnapshot {
         try reading { try ArchiveStore.document(id, db) }
     }
 
-    /// The fingerprints among `hashes` common across the archive (see `CandidateIndex`).
-    public func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64> {
-        try reading {
-            var known = CandidateQueries.KnownPostings()
-            return try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: nil, known: &known)
-        }
-    }
-
     /// One document's text alone.
     public func text(ofDocument id: Int64) throws(ArchiveError) -> String {
         try reading { try ArchiveStore.text(ofDocument: id, db) }
+    }
+
+    public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, into lists: inout PostingLists) throws(ArchiveError) {
+        try reading { try PostingQueries.earliest(db, kind, keys, limit: limit, before: nil, pending: nil, into: &lists) }
+    }
+
+    public func clusters(of documents: [Int64]) throws(ArchiveError) -> [Int64] {
+        try reading { try PostingQueries.clusters(db, of: documents) }
+    }
+
+    public func candidates(_ documents: [Int64]) throws(ArchiveError) -> [Candidate] {
+        try reading { try PostingQueries.candidates(db, documents) }
     }
 
     private func reading<T>(_ body: () throws -> T) throws(ArchiveError) -> T {

@@ -1,13 +1,13 @@
 import Foundation
 
 /// What the ingest pipeline needs from the archive to place and store a text: candidate
-/// queries (`CandidateIndex`), exact-copy lookup, the writes of one sighting, and the
+/// index data (`PostingSource`), exact-copy lookup, the writes of one sighting, and the
 /// per-host paragraph counts that site templates are learned from.
 ///
 /// `ArchiveStore` answers each call in its own transaction (a cron run, where a crash
 /// loses at most the page being written); `WriteSession` answers inside one transaction
 /// spanning many texts (bulk imports and rebuilds).
-public protocol ArchiveWriter: CandidateIndex {
+public protocol ArchiveWriter: PostingSource {
     func documentID(contentHash: String) throws(ArchiveError) -> Int64?
     @discardableResult func record(_ ingest: Ingest) throws(ArchiveError) -> IngestOutcome
     func settleEntry(sourceID: Int64, entryKey: String, url: String?, title: String?, published: Date?) throws(ArchiveError)

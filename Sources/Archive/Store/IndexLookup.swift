@@ -36,17 +36,6 @@ struct IndexLookup {
         self.pending = pending
     }
 
-    /// The earliest `limit` documents under `key`.
-    func earliest(_ kind: IndexKind, _ key: UInt64, limit: Int) throws -> [Int64] {
-        var out: [Int64] = []
-        guard limit > 0 else { return out }
-        try forEachDocument(kind, key) { document in
-            out.append(document)
-            return out.count < limit
-        }
-        return out
-    }
-
     /// Calls `body` with each document under `key`, oldest first, while it returns true.
     func forEachDocument(_ kind: IndexKind, _ key: UInt64, _ body: (Int64) throws -> Bool) throws {
         var stopped = false

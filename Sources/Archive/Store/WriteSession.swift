@@ -9,8 +9,6 @@ import GRDB
 public final class WriteSession: ArchiveWriter {
     let db: Database
     var before: Int64?
-    /// Postings read by the last `commonPassages`, for the `candidates` call that follows it.
-    private var known = CandidateQueries.KnownPostings()
     /// New documents' search rows, written when the transaction's work is done.
     let searchRows = ArchiveStore.SearchRows()
     /// Index keys of the documents this transaction wrote, stored when it ends.
@@ -20,21 +18,16 @@ public final class WriteSession: ArchiveWriter {
         self.db = db
     }
 
-    public func candidates(bandKeys: [UInt64], passageHashes: [UInt64], common: Set<UInt64>,
-                           minSharedPassages: Int, bucketLimit: Int) throws(ArchiveError) -> [Candidate] {
-        try run {
-            defer { known = CandidateQueries.KnownPostings() }
-            return try CandidateQueries.candidates(db, bandKeys: bandKeys, passageHashes: passageHashes, common: common,
-                                                   minSharedPassages: minSharedPassages, bucketLimit: bucketLimit, before: before,
-                                                   known: known, pending: pendingKeys)
-        }
+    public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, into lists: inout PostingLists) throws(ArchiveError) {
+        try run { try PostingQueries.earliest(db, kind, keys, limit: limit, before: before, pending: pendingKeys, into: &lists) }
     }
 
-    public func commonPassages(_ hashes: [UInt64], clusterLimit: Int) throws(ArchiveError) -> Set<UInt64> {
-        try run {
-            try CandidateQueries.commonPassages(db, hashes: hashes, clusterLimit: clusterLimit, before: before, known: &known,
-                                                pending: pendingKeys)
-        }
+    public func clusters(of documents: [Int64]) throws(ArchiveError) -> [Int64] {
+        try run { try PostingQueries.clusters(db, of: documents) }
+    }
+
+    public func candidates(_ documents: [Int64]) throws(ArchiveError) -> [Candidate] {
+        try run { try PostingQueries.candidates(db, documents) }
     }
 
     public func documentID(contentHash: String) throws(ArchiveError) -> Int64? {

@@ -19,10 +19,16 @@ public struct Normalizer: Sendable {
     /// Reads plain text: one paragraph per non-empty line; the title is the first paragraph
     /// of headline length (`plainTitleWords`), which also stays in the text.
     public func article(plainText: String) -> Article {
-        let paragraphs = settings.boilerplate.clean(TextNormalizer.paragraphs(plainText))
+        let paragraphs = self.paragraphs(plainText: plainText)
         let title = paragraphs.first { settings.plainTitleWords.contains($0.split(separator: " ").count) }
         return Article(title: title, paragraphs: paragraphs,
                        language: LanguageDetector(settings: settings).language(ofParagraphs: paragraphs))
+    }
+
+    /// The paragraphs of `article(plainText:)`, without reading a title or a language: the
+    /// text that a deduplication without an archive compares, the same as an import's.
+    public func paragraphs(plainText: String) -> [String] {
+        settings.boilerplate.clean(TextNormalizer.paragraphs(plainText))
     }
 
     /// Chooses HTML or plain text by content type, falling back to sniffing the bytes.

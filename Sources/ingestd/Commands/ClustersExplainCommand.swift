@@ -1,5 +1,6 @@
 import ArgumentParser
 import Archive
+import Dedup
 import Foundation
 import Normalizer
 
@@ -34,7 +35,7 @@ struct ClustersExplainCommand: ParsableCommand {
                 let textA = AnalyzedText(a.text, shingleWords: settings.shingleWords)
                 let textB = AnalyzedText(b.text, shingleWords: settings.shingleWords)
                 let hashes = Fingerprints(of: textA, settings: settings).passages
-                return (a, b, textA, textB, try snapshot.commonPassages(hashes, clusterLimit: settings.commonFingerprintClusters))
+                return (a, b, textA, textB, try CandidateSearch(settings: settings).common(hashes, in: snapshot))
             }
             let evidence = DuplicateJudge(settings: settings).compare(textA, textB, isCommon: { common.contains($0) })
                 .withPassageTexts(from: textA)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dedup
 import Foundation
 
 /// `ingestd clusters rebuild`: recompute relations and clusters with the current settings.
@@ -26,8 +27,10 @@ struct ClustersRebuildCommand: ParsableCommand {
             let store = try archive.openExisting()
             let started = Date()
             let matcher = DuplicateMatcher(settings: settings.dedup)
+            // One search for the whole replay: it sees the archive grow in id order, as it was filled.
+            let search = CandidateSearch(settings: settings.dedup)
             let clusters = try store.rebuildClusters(indexScheme: settings.dedup.indexScheme) { session, _, text in
-                try matcher.rebuildDecision(text: text, in: session)
+                try matcher.rebuildDecision(text: text, in: session, search: search)
             }
             withExtendedLifetime(lock) {}
             let multi = try store.clusters().count

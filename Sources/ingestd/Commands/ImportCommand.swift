@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dedup
 import Foundation
 import Normalizer
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Fetcher
+import Dedup
 import Foundation
 import Normalizer
 

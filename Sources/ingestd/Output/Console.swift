@@ -8,6 +8,11 @@ import Foundation
 enum Console {
     static let maxMessageBytes = 2_048
 
+    /// A line of information on stderr (a summary), apart from the command's output.
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("\(oneLine(message))\n".utf8))
+    }
+
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data("ingestd: warning: \(oneLine(message))\n".utf8))
     }

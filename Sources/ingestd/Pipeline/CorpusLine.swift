@@ -19,17 +19,28 @@ struct CorpusLine {
     var published: String?
     var source: String?
 
+    /// The members that hold a line's id and text: `id` and `text` unless the user names others.
+    struct Fields: Sendable {
+        var id = "id"
+        var text = "text"
+    }
+
     /// Reads one line (a JSON object); other members than the six above are ignored.
-    init(json line: some ContiguousBytes, reader: JSONObjectReader) throws {
+    init(json line: some ContiguousBytes, reader: JSONObjectReader, fields: Fields = Fields()) throws {
         (idJSON, text, url, title, published, source) = try reader.withMembers(of: line) { m in
             let id: String
-            switch m.value("id") {
+            switch m.value(fields.id) {
             case let .string(s): id = Self.quoted(s)
             case let .integer(n): id = String(n)
-            case nil: throw JSONObjectReader.Failure(description: "missing \"id\"")
-            default: throw JSONObjectReader.Failure(description: "id must be a string or an integer")
+            case nil: throw JSONObjectReader.Failure(description: "missing \"\(fields.id)\"")
+            default: throw JSONObjectReader.Failure(description: "\"\(fields.id)\" must be a string or an integer")
             }
-            guard let text = try Self.string(m, "text") else { throw JSONObjectReader.Failure(description: "missing \"text\"") }
+            let text: String
+            switch m.value(fields.text) {
+            case let .string(s): text = s
+            case nil, .null: throw JSONObjectReader.Failure(description: "missing \"\(fields.text)\"")
+            default: throw JSONObjectReader.Failure(description: "\"\(fields.text)\" must be a string")
+            }
             return (id, text, try Self.string(m, "url"), try Self.string(m, "title"),
                     try Self.string(m, "published"), try Self.string(m, "source"))
         }

@@ -1,4 +1,5 @@
 import Archive
+import Dedup
 import Foundation
 import Normalizer
 
@@ -18,6 +19,15 @@ struct Ingestor {
     /// and tokenized again for each of its copies; only for a writer whose documents'
     /// texts cannot change while it lives (one transaction).
     var comparisons: RecentByID<ComparableText>? = nil
+    /// The candidate rules, with what they remember between texts (see `CandidateSearch`).
+    let search: CandidateSearch
+
+    init(writer: any ArchiveWriter, matcher: DuplicateMatcher, comparisons: RecentByID<ComparableText>? = nil) {
+        self.writer = writer
+        self.matcher = matcher
+        self.comparisons = comparisons
+        search = CandidateSearch(settings: matcher.settings)
+    }
 
     var settings: DuplicateSettings { matcher.settings }
 
@@ -48,7 +58,7 @@ struct Ingestor {
         if let existing = try writer.documentID(contentHash: prints.contentHash) {
             return try writer.record(sighting.ingest(.existing(documentID: existing)))
         }
-        let (relations, cluster, nearest, comparable) = try matcher.match(analyzed, prints, in: writer, prepared: comparisons)
+        let (relations, cluster, nearest, comparable) = try matcher.match(analyzed, prints, in: writer, search: search, prepared: comparisons)
         let document = DocumentInput(
             contentHash: prints.contentHash, text: text, title: article.title, published: article.published,
             language: article.language, siteName: article.siteName, canonicalURL: article.canonicalURL,

@@ -1,4 +1,5 @@
 import Archive
+import Dedup
 import Foundation
 import Normalizer
 

@@ -30,7 +30,16 @@ final class JSONObjectReader {
 
         /// The value of `key`, or nil when the object has no such member.
         func value(_ key: StaticString) -> Value? {
-            let wanted = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+            value(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        }
+
+        /// The value of a member named at run time (a field the user chose).
+        func value(_ key: String) -> Value? {
+            var key = key
+            return key.withUTF8 { value(UnsafeRawBufferPointer($0)) }
+        }
+
+        private func value(_ wanted: UnsafeRawBufferPointer) -> Value? {
             for m in members.reversed() where m.key_length == wanted.count
                 && memcmp(m.key, wanted.baseAddress!, wanted.count) == 0 {
                 switch m.kind {

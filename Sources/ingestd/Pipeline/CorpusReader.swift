@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a JSONL file line by line through a fixed buffer, and reads any earlier line
-/// again by its offset, so that a benchmark never holds the corpus in memory.
+/// again by its offset, so that `dedup` never holds the corpus in memory.
 ///
 /// Guarantees: lines are returned in file order without their newline, empty lines are
 /// skipped, and a final line without a newline is returned too; a line is handed out in
@@ -22,12 +22,18 @@ final class CorpusReader {
     private var fileOffset: UInt64 = 0
     private var atEOF = false
 
-    init(path: String, bufferSize: Int = 1 << 22) throws(CommandFailure) {
-        self.path = path
-        fd = open(path, O_RDONLY)
+    convenience init(path: String, bufferSize: Int = 1 << 22) throws(CommandFailure) {
+        let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw CommandFailure(.noInput, "\(path): cannot read: \(String(cString: strerror(errno)))")
         }
+        self.init(fd: fd, label: path, bufferSize: bufferSize)
+    }
+
+    /// Reads an open file from its start, and closes it when done; `label` names it in errors.
+    init(fd: Int32, label: String, bufferSize: Int = 1 << 22) {
+        path = label
+        self.fd = fd
         buffer = .allocate(byteCount: max(bufferSize, 1), alignment: 8)
     }
 
@@ -45,7 +51,15 @@ final class CorpusReader {
     /// How many lines and bytes the file at `path` holds, counted in large reads without
     /// splitting it into lines (empty lines count too: an estimate for sizing tables).
     static func size(of path: String) throws(CommandFailure) -> (lines: Int, bytes: Int) {
-        let reader = try CorpusReader(path: path)
+        try CorpusReader(path: path).size()
+    }
+
+    /// As `size(of:)`, for this reader's file, which it then reads again from its start.
+    func size() throws(CommandFailure) -> (lines: Int, bytes: Int) {
+        // (The copy of the descriptor shares its offset: both start and end at the file's start.)
+        let reader = CorpusReader(fd: dup(fd), label: path)
+        lseek(fd, 0, SEEK_SET)
+        defer { lseek(fd, 0, SEEK_SET) }
         var lines = 0, bytes = 0, last: UInt8 = 0x0A
         while !reader.atEOF {
             try reader.refill()

@@ -5,14 +5,16 @@ import Normalizer
 /// and the one whose text is most like it (highest shingle Jaccard, related or not), which
 /// the archive compresses it against when it joins no cluster (a templated item against
 /// an earlier one of its template, say).
-struct CandidateMatches {
-    var related: [(Candidate, DuplicateEvidence)] = []
-    var nearest: (documentID: Int64, jaccard: Double)?
+///
+/// Guarantees: `related` holds exactly the candidates the judge related, in the order added.
+public struct CandidateMatches {
+    public var related: [(Candidate, DuplicateEvidence)] = []
+    public var nearest: (documentID: Int64, jaccard: Double)?
     /// The document's own comparison data, when it had candidates to compare with.
-    var prepared: ComparableText?
+    public var prepared: ComparableText?
 
     /// Counts a judged candidate in.
-    mutating func add(_ candidate: Candidate, _ evidence: DuplicateEvidence) {
+    public mutating func add(_ candidate: Candidate, _ evidence: DuplicateEvidence) {
         if evidence.kind != nil { related.append((candidate, evidence)) }
         if evidence.jaccard > (nearest?.jaccard ?? 0) { nearest = (candidate.documentID, evidence.jaccard) }
     }

@@ -2,28 +2,30 @@ import Archive
 import Foundation
 import Normalizer
 
-/// Decides where a new text belongs: finds its candidates in a `CandidateIndex`, judges
-/// each exactly, and places it.
+/// Decides where a new text belongs: finds its candidates in a `PostingSource` (by the
+/// rules of `CandidateSearch`), judges each exactly, and places it. Every command that
+/// decides duplicates (`dedup`, `import`, `run`, `clusters rebuild`) decides through it.
 ///
 /// Guarantees: every candidate that the LSH bands or the passage fingerprints bring up is
 /// compared exactly (not by estimate); the text joins the earliest cluster whose canonical
 /// it matches, else the earliest cluster of a member it matches, and never links two
 /// clusters, so clusters do not snowball through chains.
-struct DuplicateMatcher {
-    let settings: DuplicateSettings
+public struct DuplicateMatcher: Sendable {
+    public let settings: DuplicateSettings
     private let judge: DuplicateJudge
 
-    init(settings: DuplicateSettings) {
+    public init(settings: DuplicateSettings) {
         self.settings = settings
         self.judge = DuplicateJudge(settings: settings)
     }
 
     /// The whole decision for a document replayed by `clusters rebuild`: fresh fingerprints,
     /// its relations to earlier documents, and its cluster.
-    func rebuildDecision(text: String, in index: some CandidateIndex) throws(ArchiveError) -> RebuildDecision {
+    public func rebuildDecision(text: String, in index: some PostingSource,
+                                search: CandidateSearch) throws(ArchiveError) -> RebuildDecision {
         let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
         let prints = Fingerprints(of: analyzed, settings: settings)
-        let (relations, cluster, _, _) = try match(analyzed, prints, in: index)
+        let (relations, cluster, _, _) = try match(analyzed, prints, in: index, search: search)
         return RebuildDecision(bandKeys: prints.bandKeys, passageHashes: prints.passages,
                                relations: relations, cluster: cluster)
     }
@@ -31,10 +33,10 @@ struct DuplicateMatcher {
     /// Finds the candidates in `index`, judges each exactly, and places the document; also
     /// names the candidate whose text is nearest (see `CandidateMatches`) and gives the
     /// document's own comparison data when candidates made it (see `matches`).
-    func match(_ analyzed: AnalyzedText, _ prints: Fingerprints, in index: some CandidateIndex,
-               prepared cache: RecentByID<ComparableText>? = nil)
+    public func match(_ analyzed: AnalyzedText, _ prints: Fingerprints, in index: some PostingSource,
+                      search: CandidateSearch, prepared cache: RecentByID<ComparableText>? = nil)
         throws(ArchiveError) -> (relations: [RelationInput], cluster: ClusterChoice, nearest: Int64?, prepared: ComparableText?) {
-        let found = try matches(analyzed, prints, in: index, prepared: cache)
+        let found = try matches(analyzed, prints, in: index, search: search, prepared: cache)
         let relations = found.related.map { candidate, evidence in
             RelationInput(otherID: candidate.documentID, kind: evidence.kind!.rawValue, jaccard: evidence.jaccard,
                           containment: evidence.containment, passagesJSON: Self.json(evidence))
@@ -49,14 +51,12 @@ struct DuplicateMatcher {
     /// ones read are added to it; the document's own comparison data comes back in the
     /// result (when some candidate needed it), for the caller to store once its id is
     /// known. `facts` are the document's own, if the caller has them.
-    func matches(_ analyzed: AnalyzedText, _ prints: Fingerprints, facts known: TextFacts? = nil,
-                 in index: some CandidateIndex, prepared cache: RecentByID<ComparableText>? = nil,
-                 mayRelate: (TextFacts, Candidate) -> Bool = { _, _ in true })
+    public func matches(_ analyzed: AnalyzedText, _ prints: Fingerprints, facts known: TextFacts? = nil,
+                        in index: some PostingSource, search: CandidateSearch,
+                        prepared cache: RecentByID<ComparableText>? = nil,
+                        mayRelate: (TextFacts, Candidate) -> Bool = { _, _ in true })
         throws(ArchiveError) -> CandidateMatches {
-        let common = try index.commonPassages(prints.passages, clusterLimit: settings.commonFingerprintClusters)
-        let candidates = try index.candidates(bandKeys: prints.bandKeys, passageHashes: prints.passages,
-                                              common: common, minSharedPassages: settings.passageMinCount,
-                                              bucketLimit: settings.bucketLimit)
+        let (candidates, common) = try search.find(bandKeys: prints.bandKeys, passages: prints.passages, in: index)
         var found = CandidateMatches()
         guard !candidates.isEmpty else { return found }
         // Templated items bring many candidates that their facts alone rule out: the
@@ -80,7 +80,7 @@ struct DuplicateMatcher {
     }
 
     /// Where the matches place the document: see the type's guarantees.
-    func placement(_ matches: [(Candidate, DuplicateEvidence)]) -> ClusterChoice {
+    public func placement(_ matches: [(Candidate, DuplicateEvidence)]) -> ClusterChoice {
         let canonical = matches.filter { $0.0.isCanonical }
         let pool = canonical.isEmpty ? matches : canonical
         guard let best = pool.min(by: { ($0.0.clusterID, $0.0.documentID) < ($1.0.clusterID, $1.0.documentID) }) else {

@@ -1,0 +1,122 @@
+import Archive
+import Normalizer
+
+/// The duplicate index held in memory: what `ingestd dedup` looks candidates up in. It is
+/// a `PostingSource` like the archive, and keeps the same data under the same rules, so
+/// the two decide alike (the store contract suite checks it, document by document).
+///
+/// Guarantees: keys are whole 64-bit keys; a band key or passage fingerprint keeps its
+/// earliest `bucketLimit` documents, which is all that `CandidateSearch` ever reads of it;
+/// document ids are 1-based positions in arrival order. Texts are not held here but read
+/// through `textOf` when a candidate is verified.
+public final class MemoryIndex: PostingSource {
+    private let bands: PostingTable
+    private let postings: PostingTable
+    /// Documents by the first 64 bits of their text's SHA-256; a hit is confirmed on the text.
+    private let contents = PostingTable()
+    /// Per document (0-based): its cluster (the 1-based id of the cluster's first document).
+    private var clusterOf: [UInt32] = []
+    private var canonical: [Bool] = []
+    private var sketches: [FactSketch] = []
+    private let bucketLimit: Int
+    private let textOf: (Int64) -> String
+
+    /// `expected` sizes the tables for that many band keys and passage postings up front:
+    /// growing them as documents arrive rehashes every entry again and again, and holds two
+    /// tables at once while it does.
+    ///
+    /// The band table is sized to end `bandLoad` full, not `PostingTable.maxLoad`: every
+    /// document looks up all its band keys and misses on nearly all, and a miss walks to
+    /// the first bucket with a free slot, a walk that lengthens steeply as a table fills.
+    public init(settings: DuplicateSettings, expected: (bandKeys: Int, postings: Int) = (0, 0),
+                textOf: @escaping (Int64) -> String) {
+        bucketLimit = settings.bucketLimit
+        self.textOf = textOf
+        bands = PostingTable(capacity: max(1 << 16, Int(Double(expected.bandKeys) / Self.bandLoad)))
+        postings = PostingTable(capacity: max(1 << 16, expected.postings))
+    }
+
+    /// How full the band table is once every expected band key is stored.
+    static let bandLoad = 0.75
+
+    public var documentCount: Int { clusterOf.count }
+
+    /// Bytes held by the tables and the per-document cluster, flag and sketch (not the texts).
+    public var indexBytes: Int {
+        bands.bytes + postings.bytes + contents.bytes + clusterOf.capacity * MemoryLayout<UInt32>.size
+            + canonical.capacity + sketches.capacity * MemoryLayout<FactSketch>.stride
+    }
+
+    /// Starts loading the table buckets that looking up and adding `prints` will read, so
+    /// that the work a caller does in between (the exact-copy check, the facts) overlaps
+    /// their memory latency. A hint only: lookups work the same without it.
+    public func prefetch(_ prints: Fingerprints) {
+        bands.prefetch(prints.bandKeys.enumerated().map { IndexKind.bandKey($0.offset, $0.element) })
+        postings.prefetch(prints.passages)
+    }
+
+    public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, into lists: inout PostingLists) {
+        for (i, key) in keys.enumerated() {
+            var taken = 0
+            if kind == .band {
+                bands.forEach(IndexKind.bandKey(i, key)) { doc in
+                    if taken < limit { lists.append(Int64(doc) + 1) }
+                    taken += 1
+                }
+            } else {
+                postings.forEach(key) { doc in
+                    if taken < limit { lists.append(Int64(doc) + 1) }
+                    taken += 1
+                }
+            }
+            lists.endList()
+        }
+    }
+
+    public func clusters(of documents: [Int64]) -> [Int64] {
+        documents.map { Int64(clusterOf[Int($0 - 1)]) }
+    }
+
+    public func candidates(_ documents: [Int64]) -> [Candidate] {
+        documents.map { id in
+            let doc = Int(id - 1)
+            return Candidate(documentID: id, clusterID: Int64(clusterOf[doc]), isCanonical: canonical[doc],
+                             text: { [textOf] in textOf(id) })
+        }
+    }
+
+    /// The document already indexed with exactly this text, if any, and its cluster.
+    public func document(withContent key: UInt64, text: String) -> (id: Int64, cluster: Int64)? {
+        var found: UInt32?
+        contents.forEach(key) { doc in
+            if found == nil, textOf(Int64(doc) + 1) == text { found = doc }
+        }
+        return found.map { (Int64($0) + 1, Int64(clusterOf[Int($0)])) }
+    }
+
+    /// The sketch of an indexed document's numbers and names.
+    public func sketch(of documentID: Int64) -> FactSketch { sketches[Int(documentID - 1)] }
+
+    /// Indexes a new document; returns its id and its cluster's.
+    public func add(contentKey: UInt64, _ prints: Fingerprints, sketch: FactSketch,
+                    placement: ClusterChoice) -> (id: Int64, cluster: Int64) {
+        let doc = UInt32(clusterOf.count)
+        let cluster: UInt32
+        switch placement {
+        case .ownCluster:
+            cluster = doc + 1
+            canonical.append(true)
+        case let .join(id, _):
+            cluster = UInt32(id)
+            canonical.append(false)
+        }
+        clusterOf.append(cluster)
+        sketches.append(sketch)
+        contents.insert(contentKey, doc)
+        for (band, key) in prints.bandKeys.enumerated() {
+            bands.insert(IndexKind.bandKey(band, key), doc, ifFewerThan: bucketLimit)
+        }
+        for hash in prints.passages { postings.insert(hash, doc, ifFewerThan: bucketLimit) }
+        return (Int64(doc) + 1, Int64(cluster))
+    }
+}

@@ -1,0 +1,75 @@
+import Archive
+import Normalizer
+
+/// Deduplicates a stream of normalized texts in memory, in arrival order, with the one
+/// engine (`DuplicateMatcher` over a `MemoryIndex`, by the rules of `CandidateSearch`):
+/// what `ingestd dedup` runs. The archive decides the same stream alike (the store
+/// contract suite checks it).
+///
+/// Guarantees: a text equal to one already seen joins that document (`exact`); any other
+/// text becomes a new document, placed by `DuplicateMatcher.placement`. Texts are not kept
+/// beyond the last `recentTexts`: older ones are asked of `textOf`, which must give back
+/// exactly the text that was added under that document id.
+public final class StreamDeduplicator {
+    /// Where one text went.
+    public struct Decision: Sendable, Equatable {
+        /// Its document: a new one, or the earlier one with exactly this text.
+        public var documentID: Int64
+        /// Its cluster: the id of the cluster's first document.
+        public var clusterID: Int64
+        /// `canonical` for a new cluster's first document, `exact` for a text seen before,
+        /// else the strongest relation to the cluster (`DuplicateKind`).
+        public var relation: String
+    }
+
+    public let settings: DuplicateSettings
+    private let matcher: DuplicateMatcher
+    private let judge: DuplicateJudge
+    private let search: CandidateSearch
+    public let index: MemoryIndex
+    private let recent: RecentByID<String>
+    /// Comparison data of the documents judged lately: a wire original is prepared once
+    /// for all of its copies.
+    private let prepared = RecentByID<ComparableText>(capacity: 256)
+
+    /// Texts kept in memory, where most candidates are (a story's copies and rewrites
+    /// arrive close together).
+    public static let recentTexts = 1_024
+
+    /// `expected` sizes the index up front (see `MemoryIndex.init`).
+    public init(settings: DuplicateSettings, expected: (bandKeys: Int, postings: Int) = (0, 0),
+                textOf: @escaping (Int64) -> String) {
+        self.settings = settings
+        matcher = DuplicateMatcher(settings: settings)
+        judge = DuplicateJudge(settings: settings)
+        search = CandidateSearch(settings: settings)
+        let recent = RecentByID<String>(capacity: Self.recentTexts)
+        self.recent = recent
+        index = MemoryIndex(settings: settings, expected: expected) { id in recent[id] ?? textOf(id) }
+    }
+
+    /// Places one normalized text.
+    public func add(_ text: String) throws(ArchiveError) -> Decision {
+        let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
+        let prints = Fingerprints(of: analyzed, settings: settings)
+        index.prefetch(prints)
+        let contentKey = UInt64(prints.contentHash.prefix(16), radix: 16) ?? 0
+        if let (id, cluster) = index.document(withContent: contentKey, text: text) {
+            return Decision(documentID: id, clusterID: cluster, relation: DuplicateKind.exact.rawValue)
+        }
+        let facts = TextFacts(analyzed)
+        // The sketch rules out templated items before their text is read: `mayRelate` never
+        // rules out a pair the judge would relate, so the answers do not change.
+        let found = try matcher.matches(analyzed, prints, facts: facts, in: index, search: search, prepared: prepared) {
+            judge.mayRelate($0, to: index.sketch(of: $1.documentID))
+        }
+        let placement = matcher.placement(found.related)
+        let (id, cluster) = index.add(contentKey: contentKey, prints, sketch: FactSketch(facts), placement: placement)
+        recent[id] = text
+        if let own = found.prepared { prepared[id] = own }
+        switch placement {
+        case .ownCluster: return Decision(documentID: id, clusterID: cluster, relation: "canonical")
+        case let .join(_, relation): return Decision(documentID: id, clusterID: cluster, relation: relation)
+        }
+    }
+}

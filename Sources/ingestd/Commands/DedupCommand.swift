@@ -1,0 +1,67 @@
+import ArgumentParser
+import Dedup
+import Foundation
+import Normalizer
+
+/// `ingestd dedup INPUT...`: deduplicates a JSONL corpus in memory, with the same engine
+/// and the same normalization as `import`, and writes its clusters or the corpus without
+/// its duplicates.
+struct DedupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dedup",
+        abstract: "Deduplicate a JSONL corpus: write each line's cluster, or the corpus without its duplicates.",
+        discussion: """
+            Reads JSONL (one object per line; .gz files and `-` for standard input too), in order: \
+            a text's cluster is that of the earliest text it copies or rewrites. The text is cleaned \
+            as `import` cleans it, and judged by the same rules, so `import` of the same lines gives \
+            the same clusters. A line that is not an object with an id and a text is named \
+            (FILE:LINE, the first 20 per file) and left out; the exit status is then 1.
+
+            --format clusters writes {"id", "cluster", "relation", "canonical"} per line: the cluster \
+            number, how the line relates to its cluster (canonical, exact, syndicated, \
+            shared-wire-passages) and the id of the cluster's canonical (its earliest line). \
+            --format canonical writes the input lines themselves, byte for byte, minus every \
+            duplicate: each cluster's canonical line alone.
+
+            A summary goes to stderr at the end, and progress while it runs on a terminal.
+
+            \(ExitStatus.help)
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case clusters, canonical
+    }
+
+    @OptionGroup var config: ConfigOptions
+    @Argument(help: ArgumentHelp("JSONL files (.jsonl or .jsonl.gz), or - for standard input.", valueName: "input"))
+    var inputs: [String]
+    @Option(help: ArgumentHelp("The member holding each line's id (a string or an integer).", valueName: "name"))
+    var idField = "id"
+    @Option(help: ArgumentHelp("The member holding each line's text.", valueName: "name"))
+    var textField = "text"
+    @Option(help: ArgumentHelp("Write here instead of standard output (the file appears only when complete).",
+                               valueName: "file"))
+    var out: String?
+    @Option(help: ArgumentHelp("clusters: one cluster line per input line; canonical: the input minus its duplicates."))
+    var format = Format.clusters
+    @Flag(help: "No summary on stderr.") var quiet = false
+
+    func validate() throws {
+        guard !idField.isEmpty, !textField.isEmpty else { throw ValidationError("--id-field and --text-field must not be empty") }
+        guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read only once") }
+    }
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let settings = try config.load(required: false)
+            let started = ContinuousClock.now
+            let corpus = try CorpusInput(paths: inputs)
+            var run = try DedupRun(corpus: corpus, settings: settings, fields: CorpusLine.Fields(id: idField, text: textField),
+                                   format: format == .canonical, sink: try ExportSink(path: out))
+            try run.run()
+            let seconds = (ContinuousClock.now - started) / .seconds(1)
+            if !quiet { Console.note(run.summary(seconds: seconds)) }
+            if run.failed > 0 { throw ExitCode(ExitStatus.partial.rawValue) }
+        }
+    }
+}
