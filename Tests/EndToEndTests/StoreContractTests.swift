@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The store contract: every way a stream reaches a store decides it alike, document by
+/// document: `dedup` (the in-memory index), `import` in one transaction, `import` in
+/// transactions of a few lines (many index segments, merged as they fill), and `clusters
+/// rebuild` of that archive. Same clusters, same relation for every line.
+///
+/// The streams are generated corpora (copies, rewrites, templates, quote-sharers, same-event
+/// reports) made harder: one story copied well over a hundred times across the stream, under
+/// changing headlines and footers; a few boilerplate footers stamped on a third of all
+/// texts; and notices without names or numbers (so no facts to tell them apart) that open
+/// and close with the same two stock paragraphs, which also frame one text in eight of the
+/// rest: the first notices relate through them, until the paragraphs' fingerprints have
+/// been seen in enough clusters to turn common.
+struct StoreContractTests {
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func everyStoreDecidesTheSameStreamAlike(seed: UInt64) throws {
+        let folder = try TestPaths.temporaryFolder()
+        #expect(try IngestdProcess.run(["bench", "corpus", "--docs", "700", "--seed", String(seed),
+                                        "--out", folder.path]).status == 0)
+        let stream = folder.appendingPathComponent("stream.jsonl").path
+        try Self.harden(folder.appendingPathComponent("corpus.jsonl").path, into: stream, seed: seed)
+
+        let memory = folder.appendingPathComponent("memory.jsonl").path
+        let deduped = try IngestdProcess.run(["dedup", stream, "--out", memory])
+        #expect(deduped.status == 0, "\(deduped.stderr)")
+        var decided = ["dedup": try Self.decisions(memory)]
+        for (name, batch) in [("import", "6000"), ("import in batches of 7", "7")] {
+            let archive = folder.appendingPathComponent("\(batch).sqlite").path
+            let imported = try IngestdProcess.run(["import", "--jsonl", stream, "--batch-lines", batch, "--archive", archive])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            decided[name] = try Self.exported(archive, folder)
+            if batch == "7" {
+                #expect(try IngestdProcess.run(["clusters", "rebuild", "--archive", archive]).status == 0)
+                decided["clusters rebuild"] = try Self.exported(archive, folder)
+            }
+        }
+        let reference = try #require(decided["dedup"])
+        #expect(reference.count == 700 + Self.copies + Self.notices)
+        let notices = reference.filter { $0.key.hasPrefix("notice") }
+        let related = notices.values.filter { $0.relation == "shared-wire-passages" }.count
+        #expect(related > 0, "\(related) notices related through stock paragraphs")
+        #expect(Set(reference.values.map(\.relation)).isSuperset(of: ["canonical", "exact", "syndicated", "shared-wire-passages"]))
+        let biggest = Dictionary(grouping: reference.values, by: \.cluster).values.map(\.count).max() ?? 0
+        #expect(biggest > Self.copies, "the much-copied story is one cluster")
+        for (name, other) in decided where name != "dedup" {
+            // Documents whose fellow members differ, named (a few) rather than the whole partition printed.
+            let moved = reference.keys.filter { Self.members(of: $0, other) != Self.members(of: $0, reference) }.sorted()
+            #expect(moved.isEmpty, "\(name): \(moved.count) documents in other clusters than dedup's, such as \(moved.prefix(5))")
+            let differing = reference.keys.filter { other[$0]?.relation != reference[$0]?.relation }.sorted()
+            #expect(differing.isEmpty, "\(name): other relations than dedup's for \(differing.prefix(5))")
+        }
+    }
+
+    /// Copies of one story spread over the stream, and notices.
+    static let copies = 120
+    static let notices = 60
+
+    /// The corpus with a story copied `copies` times (new headlines, cut endings, footers;
+    /// some verbatim) and boilerplate footers on a third of its texts.
+    static func harden(_ corpus: String, into path: String, seed: UInt64) throws {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % n
+        }
+        let footers = [
+            "Subscribe to our daily newsletter to get the most important stories of the day delivered straight to your inbox every morning before work.",
+            "Follow us on social media for the latest updates and share this article with your friends and family if you found it useful today.",
+            "All rights reserved. This material may not be published, broadcast, rewritten or redistributed in whole or in part without permission.",
+        ]
+        var lines: [[String: Any]] = try String(contentsOfFile: corpus, encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        let story = lines.first { ($0["kind"] as? String) == "original" }!["text"] as! String
+        var paragraphs = story.components(separatedBy: "\n\n")
+        for i in lines.indices where next(3) == 0 {
+            lines[i]["text"] = (lines[i]["text"] as! String) + "\n\n" + footers[next(footers.count)]
+        }
+        for copy in 0..<copies {
+            if next(4) == 0, paragraphs.count > 3 { paragraphs.removeLast() }
+            let text = next(5) == 0 ? story
+                : (["Headline \(next(1_000)) of the day"] + paragraphs + [footers[next(footers.count)]]).joined(separator: "\n\n")
+            lines.insert(["id": "copy\(copy)", "text": text], at: min(lines.count, 20 + copy * 5 + next(5)))
+        }
+        let opening = "this notice is published on behalf of the local council and its partners for the information of every resident"
+        let closing = "further questions about this notice may be sent to the council office during the usual opening hours of the week"
+        for i in lines.indices where i % 8 == 0 {
+            lines[i]["text"] = opening + "\n\n" + (lines[i]["text"] as! String) + "\n\n" + closing
+        }
+        let words = (0..<300).map { i in String("abcdefghijklmnopqrstuvwxyz".shuffled().prefix(4 + i % 5)) }
+        for notice in 0..<notices {
+            let middle = (0..<3).map { _ in (0..<25).map { _ in words[next(words.count)] }.joined(separator: " ") }
+            let text = ([opening] + middle + [closing]).joined(separator: "\n\n")
+            lines.insert(["id": "notice\(notice)", "text": text], at: min(lines.count, 10 + notice * 13 + next(7)))
+        }
+        let out = try lines.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+        try (out.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    struct Decision: Equatable {
+        var cluster: String
+        var relation: String
+    }
+
+    /// id → decision, from `dedup`'s or `clusters export`'s lines.
+    static func decisions(_ path: String) throws -> [String: Decision] {
+        var out: [String: Decision] = [:]
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+            let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            out["\(o["id"]!)"] = Decision(cluster: "\(o["cluster"]!)", relation: o["relation"] as! String)
+        }
+        return out
+    }
+
+    static func exported(_ archive: String, _ folder: URL) throws -> [String: Decision] {
+        let path = folder.appendingPathComponent("export-\(UUID().uuidString).jsonl").path
+        let exported = try IngestdProcess.run(["clusters", "export", "--jsonl", "--out", path, "--archive", archive])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        return try decisions(path)
+    }
+
+    /// The ids in `id`'s cluster.
+    static func members(of id: String, _ d: [String: Decision]) -> Set<String> {
+        guard let cluster = d[id]?.cluster else { return [] }
+        return Set(d.filter { $0.value.cluster == cluster }.keys)
+    }
+}
