@@ -27,6 +27,32 @@ struct SeedImportTests {
         #expect(text.stdout.contains("opposing camps in the civil war"))
     }
 
+    /// The seeds as a JSONL corpus: `dedup` and `import --jsonl` find the same one cluster.
+    @Test func dedupAndAJSONLImportFindOnlyTheSochiPair() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let corpus = folder.appendingPathComponent("seeds.jsonl").path
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: TestPaths.seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let lines = try seeds.map { name in
+            let text = try String(contentsOf: TestPaths.seeds.appendingPathComponent(name), encoding: .utf8)
+            return String(decoding: try JSONSerialization.data(withJSONObject: ["id": String(name.prefix(3)), "text": text]), as: UTF8.self)
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: corpus, atomically: true, encoding: .utf8)
+        let deduped = try IngestdProcess.run(["dedup", corpus])
+        #expect(deduped.status == 0, "\(deduped.stderr)")
+        let jsonl = folder.appendingPathComponent("jsonl.sqlite").path
+        #expect(try IngestdProcess.run(["import", "--jsonl", corpus, "--archive", jsonl]).status == 0)
+        let exported = try IngestdProcess.run(["clusters", "export", "--jsonl", "--archive", jsonl])
+        for output in [deduped.stdout, exported.stdout] {
+            let rows = try output.split(separator: "\n").map {
+                try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+            }
+            let groups = Dictionary(grouping: rows, by: { "\($0["cluster"] ?? "")" }).values.map { Set($0.map { "\($0["id"]!)" }) }
+            #expect(groups.filter { $0.count > 1 } == [["001", "003"]], "\(output)")
+            #expect(rows.first { "\($0["id"]!)" == "003" }?["relation"] as? String == "shared-wire-passages")
+        }
+        #expect(deduped.stdout.contains(#"{"id":"003","cluster":2,"relation":"shared-wire-passages","canonical":"001"}"#))
+    }
+
     @Test func theExportHasNoBoilerplateAndEveryArticleLine() throws {
         let out = try TestPaths.temporaryFolder().appendingPathComponent("seeds.jsonl")
         let result = try IngestdProcess.run(["export", "--format", "jsonl", "--out", out.path, "--archive", archive])

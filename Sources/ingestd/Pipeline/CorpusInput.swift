@@ -72,7 +72,16 @@ struct CorpusInput {
                 close(out)
                 throw CommandFailure(.dataError, "\(label): not valid gzip after \(total) bytes: \(message)")
             }
-            if n == 0 { break }
+            if n == 0 {
+                // A stream cut short ends like a whole one; only gzerror tells them apart.
+                var code: Int32 = 0
+                let message = gzerror(gz, &code).map { String(cString: $0) } ?? ""
+                if code != Z_OK {
+                    close(out)
+                    throw CommandFailure(.dataError, "\(label): not valid gzip after \(total) bytes: \(message)")
+                }
+                break
+            }
             total += Int(n)
             guard total <= maxSpoolBytes else {
                 close(out)

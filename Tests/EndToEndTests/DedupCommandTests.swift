@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `ingestd dedup` as a user runs it: files, gzip, standard input, other field names, both
+/// output formats, and bad input.
+struct DedupCommandTests {
+    /// Three stories; the second is the first with a new opening line, the fourth the first again.
+    static let story = (0..<6).map { i in
+        "Paragraph \(i) of the harbour report: the tug crews worked through the night while the storm surge lifted "
+            + "the old pier and the council counted \(100 + i) damaged boats along the eastern breakwater."
+    }.joined(separator: "\n\n")
+    static let lines = [
+        #"{"id": "a", "text": \#(json(story)), "extra": [1, 2]}"#,
+        #"{"id": "b", "text": \#(json("Updated at noon.\n\n" + story))}"#,
+        #"{"id": 7, "text": "A short unrelated note about the weather in the hills this weekend."}"#,
+        #"{"text": \#(json(story)), "id": "d"}"#,
+    ]
+
+    static func json(_ s: String) -> String {
+        String(decoding: try! JSONSerialization.data(withJSONObject: s, options: .fragmentsAllowed), as: UTF8.self)
+    }
+
+    func corpus(_ lines: [String] = Self.lines) throws -> String {
+        let path = try TestPaths.temporaryFolder().appendingPathComponent("corpus.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func clustersNameTheRelationAndTheCanonical() throws {
+        let result = try IngestdProcess.run(["dedup", try corpus()])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n") == [
+            #"{"id":"a","cluster":1,"relation":"canonical","canonical":"a"}"#,
+            #"{"id":"b","cluster":1,"relation":"syndicated","canonical":"a"}"#,
+            #"{"id":7,"cluster":3,"relation":"canonical","canonical":7}"#,
+            #"{"id":"d","cluster":1,"relation":"exact","canonical":"a"}"#,
+        ])
+        #expect(result.stderr.hasPrefix("dedup: 4 lines (0 failed), 3 documents in 2 clusters, 2 duplicates;"))
+    }
+
+    @Test func canonicalWritesTheInputLinesUnchangedMinusDuplicates() throws {
+        let out = try TestPaths.temporaryFolder().appendingPathComponent("kept.jsonl").path
+        let result = try IngestdProcess.run(["dedup", try corpus(), "--format", "canonical", "--out", out, "--quiet"])
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == Self.lines[0] + "\n" + Self.lines[2] + "\n")
+    }
+
+    @Test func gzipAndStandardInputGiveTheSameAnswer() throws {
+        let path = try corpus()
+        let plain = try IngestdProcess.run(["dedup", path]).stdout
+        #expect(try IngestdProcess.runTool("/bin/gzip", ["-k", path]).status == 0)
+        #expect(try IngestdProcess.run(["dedup", path + ".gz"]).stdout == plain)
+        let piped = try IngestdProcess.runTool("/bin/sh", ["-c", "gzip -c \"$1\" | \"$2\" dedup -", "sh", path, TestPaths.ingestd.path])
+        #expect(piped.status == 0 && piped.stdout == plain, "\(piped.stderr)")
+        let raw = try IngestdProcess.runTool("/bin/sh", ["-c", "\"$2\" dedup - < \"$1\"", "sh", path, TestPaths.ingestd.path])
+        #expect(raw.stdout == plain)
+    }
+
+    @Test func otherFieldNamesAreRead() throws {
+        let lines = Self.lines.map { $0.replacingOccurrences(of: #""id""#, with: #""key""#).replacingOccurrences(of: #""text""#, with: #""body""#) }
+        let result = try IngestdProcess.run(["dedup", try corpus(lines), "--id-field", "key", "--text-field", "body"])
+        #expect(result.stdout == (try IngestdProcess.run(["dedup", try corpus()])).stdout)
+    }
+
+    @Test func badLinesAreNamedAndLeftOut() throws {
+        let path = try corpus([Self.lines[0], "not json", #"{"id": "x"}"#, Self.lines[1]])
+        let result = try IngestdProcess.run(["dedup", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("corpus.jsonl:2: not a corpus line") && result.stderr.contains(#"corpus.jsonl:3: not a corpus line: missing "text""#))
+        #expect(result.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test func aCorruptGzipFileIsNamed() throws {
+        let path = try corpus()
+        #expect(try IngestdProcess.runTool("/bin/gzip", ["-k", path]).status == 0)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path + ".gz"))
+        bytes = bytes.prefix(bytes.count / 2) + Data(repeating: 0x41, count: 64)
+        try bytes.write(to: URL(fileURLWithPath: path + ".gz"))
+        let result = try IngestdProcess.run(["dedup", path + ".gz"])
+        #expect(result.status == 65 && result.stderr.contains("corpus.jsonl.gz: not valid gzip"), "\(result.stderr)")
+        #expect(try IngestdProcess.run(["dedup", "/nonexistent.jsonl"]).status == 66)
+    }
+}
