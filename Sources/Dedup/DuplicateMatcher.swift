@@ -45,27 +45,17 @@ public struct DuplicateMatcher: Sendable {
     }
 
     /// The candidates in `index` that the judge relates to the document, with the evidence,
-    /// and the nearest one. `mayRelate` lets an index that knows more about its documents
-    /// rule a candidate out before its text is read; it must never rule out one that
-    /// `compare` would relate. Candidates found in `prepared` are not read again, and the
+    /// and the nearest one. Candidates found in `prepared` are not read again, and the
     /// ones read are added to it; the document's own comparison data comes back in the
-    /// result (when some candidate needed it), for the caller to store once its id is
-    /// known. `facts` are the document's own, if the caller has them.
-    public func matches(_ analyzed: AnalyzedText, _ prints: Fingerprints, facts known: TextFacts? = nil,
-                        in index: some PostingSource, search: CandidateSearch,
-                        prepared cache: RecentByID<ComparableText>? = nil,
-                        mayRelate: (TextFacts, Candidate) -> Bool = { _, _ in true })
+    /// result (when some candidate needed it), for the caller to store once its id is known.
+    public func matches(_ analyzed: AnalyzedText, _ prints: Fingerprints, in index: some PostingSource, search: CandidateSearch,
+                        prepared cache: RecentByID<ComparableText>? = nil)
         throws(ArchiveError) -> CandidateMatches {
         let (candidates, common) = try search.find(bandKeys: prints.bandKeys, passages: prints.passages, in: index)
         var found = CandidateMatches()
         guard !candidates.isEmpty else { return found }
-        // Templated items bring many candidates that their facts alone rule out: the
-        // document is prepared for comparison only once a candidate passes that test.
-        let facts = known ?? TextFacts(analyzed)
-        var own: ComparableText?
-        for candidate in candidates where mayRelate(facts, candidate) {
-            let prepared = own ?? judge.prepare(analyzed, facts: facts)
-            own = prepared
+        let own = judge.prepare(analyzed)
+        for candidate in candidates {
             let other: ComparableText
             if let known = cache?[candidate.documentID] {
                 other = known
@@ -73,7 +63,7 @@ public struct DuplicateMatcher: Sendable {
                 other = judge.prepare(AnalyzedText(try candidate.text(), shingleWords: settings.shingleWords))
                 cache?[candidate.documentID] = other
             }
-            found.add(candidate, judge.compare(prepared, other, isCommon: { common.contains($0) }))
+            found.add(candidate, judge.compare(own, other, isCommon: { common.contains($0) }))
         }
         found.prepared = own
         return found

@@ -17,7 +17,6 @@ public final class MemoryIndex: PostingSource {
     /// Per document (0-based): its cluster (the 1-based id of the cluster's first document).
     private var clusterOf: [UInt32] = []
     private var canonical: [Bool] = []
-    private var sketches: [FactSketch] = []
     private let bucketLimit: Int
     private let textOf: (Int64) -> String
 
@@ -41,10 +40,10 @@ public final class MemoryIndex: PostingSource {
 
     public var documentCount: Int { clusterOf.count }
 
-    /// Bytes held by the tables and the per-document cluster, flag and sketch (not the texts).
+    /// Bytes held by the tables and the per-document cluster and flag (not the texts).
     public var indexBytes: Int {
         bands.bytes + postings.bytes + contents.bytes + clusterOf.capacity * MemoryLayout<UInt32>.size
-            + canonical.capacity + sketches.capacity * MemoryLayout<FactSketch>.stride
+            + canonical.capacity
     }
 
     /// Starts loading the table buckets that looking up and adding `prints` will read, so
@@ -94,12 +93,8 @@ public final class MemoryIndex: PostingSource {
         return found.map { (Int64($0) + 1, Int64(clusterOf[Int($0)])) }
     }
 
-    /// The sketch of an indexed document's numbers and names.
-    public func sketch(of documentID: Int64) -> FactSketch { sketches[Int(documentID - 1)] }
-
     /// Indexes a new document; returns its id and its cluster's.
-    public func add(contentKey: UInt64, _ prints: Fingerprints, sketch: FactSketch,
-                    placement: ClusterChoice) -> (id: Int64, cluster: Int64) {
+    public func add(contentKey: UInt64, _ prints: Fingerprints, placement: ClusterChoice) -> (id: Int64, cluster: Int64) {
         let doc = UInt32(clusterOf.count)
         let cluster: UInt32
         switch placement {
@@ -111,7 +106,6 @@ public final class MemoryIndex: PostingSource {
             canonical.append(false)
         }
         clusterOf.append(cluster)
-        sketches.append(sketch)
         contents.insert(contentKey, doc)
         for (band, key) in prints.bandKeys.enumerated() {
             bands.insert(IndexKind.bandKey(band, key), doc, ifFewerThan: bucketLimit)

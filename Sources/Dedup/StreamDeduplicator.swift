@@ -24,7 +24,6 @@ public final class StreamDeduplicator {
 
     public let settings: DuplicateSettings
     private let matcher: DuplicateMatcher
-    private let judge: DuplicateJudge
     private let search: CandidateSearch
     public let index: MemoryIndex
     private let recent: RecentByID<String>
@@ -41,7 +40,6 @@ public final class StreamDeduplicator {
                 textOf: @escaping (Int64) -> String) {
         self.settings = settings
         matcher = DuplicateMatcher(settings: settings)
-        judge = DuplicateJudge(settings: settings)
         search = CandidateSearch(settings: settings)
         let recent = RecentByID<String>(capacity: Self.recentTexts)
         self.recent = recent
@@ -57,14 +55,9 @@ public final class StreamDeduplicator {
         if let (id, cluster) = index.document(withContent: contentKey, text: text) {
             return Decision(documentID: id, clusterID: cluster, relation: DuplicateKind.exact.rawValue)
         }
-        let facts = TextFacts(analyzed)
-        // The sketch rules out templated items before their text is read: `mayRelate` never
-        // rules out a pair the judge would relate, so the answers do not change.
-        let found = try matcher.matches(analyzed, prints, facts: facts, in: index, search: search, prepared: prepared) {
-            judge.mayRelate($0, to: index.sketch(of: $1.documentID))
-        }
+        let found = try matcher.matches(analyzed, prints, in: index, search: search, prepared: prepared)
         let placement = matcher.placement(found.related)
-        let (id, cluster) = index.add(contentKey: contentKey, prints, sketch: FactSketch(facts), placement: placement)
+        let (id, cluster) = index.add(contentKey: contentKey, prints, placement: placement)
         recent[id] = text
         if let own = found.prepared { prepared[id] = own }
         switch placement {

@@ -28,7 +28,7 @@ struct ErrorReportingTests {
     }
 
     @Test func settingsThatBreakAGuaranteeAreConfigErrors() throws {
-        let config = try file("g.yaml", "dedup:\n  passage_min_words: 5\n")
+        let config = try file("g.yaml", "dedup:\n  passage_min_words: 4\n")
         let r = try IngestdProcess.run(["run", "--config", config, "--archive", folder.appendingPathComponent("a.sqlite").path])
         #expect(r.status == 78)
         #expect(r.stderr.contains("passage_min_words"))

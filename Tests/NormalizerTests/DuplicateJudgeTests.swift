@@ -79,9 +79,9 @@ struct DuplicateJudgeTests {
         #expect(e.passages.allSatisfy { !$0.distinctive })
     }
 
-    @Test func settingsThatBreakTheGuaranteeAreRejected() {
+    @Test func settingsThatCannotWorkAreRejected() {
         var s = DuplicateSettings()
-        s.passageMinWords = 6
+        s.passageMinWords = 4
         #expect(throws: SettingsError.self) { try s.validate() }
         s = DuplicateSettings()
         s.lshBands = 30
@@ -119,6 +119,32 @@ struct TemplateGuardTests {
         #expect(e.wirePassages.count >= 2, "the template shares long runs")
         #expect(!e.factsAgree)
         #expect(e.kind == nil)
+        #expect(e.reason.contains("stop at differing numbers or names"), "\(e.reason)")
+    }
+
+    /// A rewrite keeps three wire sentences verbatim and adds twice as much background from
+    /// other stories, with their own names and numbers: the facts disagree over the whole
+    /// texts, but not around the shared sentences.
+    @Test func aRewriteWithOtherBackgroundIsStillFound() {
+        let wire = [
+            "Rescue teams pulled eleven survivors from the collapsed market building late on Tuesday night.",
+            "The regional governor said the search would continue through the weekend despite heavy rain.",
+            "Engineers had warned for years that the structure was unsafe and should be closed to traders.",
+        ]
+        let original = AnalyzedText("""
+            A market building collapsed in Orvalle on Tuesday, trapping dozens of traders. \(wire[0]) \
+            Officials put the number of missing at 23. \(wire[1]) Local radio said 140 stalls were inside. \(wire[2])
+            """, shingleWords: settings.shingleWords)
+        let rewrite = AnalyzedText("""
+            Disaster struck again in the north. \(wire[0]) In March, floods in Kessen and Marrow displaced 4,200 people, \
+            and the Dunmore dam failed in 2019 after inspectors from Halvic Engineering flagged 37 faults. \(wire[1]) \
+            Last year 61 schools in Tarrow and Vell were shut after similar audits by the Brenn Institute. \(wire[2]) \
+            Minister Aldo Ferrant promised 800 million crowns for repairs in Lusk, Orm and Pellan.
+            """, shingleWords: settings.shingleWords)
+        let e = DuplicateJudge(settings: settings).compare(original, rewrite)
+        #expect(!e.factsAgree, "the background brings other facts")
+        #expect(e.kind == .sharedWirePassages, "\(e.reason)")
+        #expect(e.reason.contains("background of their own"))
     }
 
     @Test func aCopyOfOneMarketCloseStillIs() {
@@ -130,43 +156,5 @@ struct TemplateGuardTests {
     @Test func numbersAndNamesAreTokenFacts() {
         let facts = Tokenizer.tokens("Shares of Voltaro rose 12 percent. Traders in Tarn said “Quiet days” were over.").map(\.fact)
         #expect(facts == [.none, .none, .name, .none, .number, .none, .none, .none, .name, .none, .none, .none, .none, .none])
-    }
-}
-
-/// Fact sketches only ever rule out pairs whose facts `compare` finds in disagreement.
-struct FactSketchTests {
-    let judge = DuplicateJudge(settings: DuplicateSettings())
-
-    private func report(_ city: String, _ index: String, _ change: String, _ leader: String) -> AnalyzedText {
-        AnalyzedText("""
-            Shares in \(city) closed at \(index) points on Tuesday, a change of \(change) percent, \
-            as traders weighed comments from \(leader) on interest rates and the outlook for exporters \
-            in the months ahead, dealers in \(city) said after the close of trading.
-            """, shingleWords: 5)
-    }
-
-    @Test func templatedItemsAreRuledOutAndCopiesAreNot() {
-        let a = report("Tarn", "4512.3", "1.2", "Voltaro")
-        let other = report("Kesh", "3901.7", "0.4", "Amsel")
-        let copy = report("Tarn", "4512.3", "1.2", "Voltaro")
-        #expect(judge.compare(a, other).kind == nil)
-        #expect(!judge.mayRelate(TextFacts(a), to: FactSketch(TextFacts(other))))
-        #expect(judge.mayRelate(TextFacts(a), to: FactSketch(TextFacts(copy))))
-    }
-
-    @Test func neverRulesOutAPairThatCompareRelates() {
-        var state: UInt64 = 42
-        func pick(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33) % n
-        }
-        let cities = ["Tarn", "Kesh", "Amsel", "Voltaro"], numbers = ["12", "4512.3", "1.2", "0.4", "77"]
-        for _ in 0..<300 {
-            let a = report(cities[pick(4)], numbers[pick(5)], numbers[pick(5)], cities[pick(4)])
-            let b = report(cities[pick(4)], numbers[pick(5)], numbers[pick(5)], cities[pick(4)])
-            if judge.compare(a, b).kind != nil {
-                #expect(judge.mayRelate(TextFacts(a), to: FactSketch(TextFacts(b))))
-            }
-        }
     }
 }

@@ -40,11 +40,12 @@ struct TokenizerReferenceTests {
     /// The rules as `Tokenizer` documents them, one Unicode scalar at a time.
     static func reference(_ text: String) -> [Token] {
         var tokens: [Token] = [], quotes = ReferenceQuotes()
-        var sentenceStart = true, word: (hash: UInt64, start: Int, quoted: Bool, fact: Token.Fact)?
+        var sentenceStart = true, word: (hash: UInt64, start: Int, quoted: Bool, fact: Token.Fact, capitalized: Bool)?
         var offset = 0
         func close(at end: Int) {
             guard let w = word else { return }
-            tokens.append(Token(hash: StableHash.mix(w.hash), quoted: w.quoted, fact: w.fact, start: w.start, end: end))
+            tokens.append(Token(hash: StableHash.mix(w.hash), quoted: w.quoted, fact: w.fact, capitalized: w.capitalized,
+                                start: w.start, end: end))
             word = nil
             sentenceStart = false
         }
@@ -53,7 +54,7 @@ struct TokenizerReferenceTests {
             if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark || s == "_" {
                 if word == nil {
                     let fact: Token.Fact = p.numericType != nil ? .number : p.isUppercase && !sentenceStart ? .name : .none
-                    word = (StableHash.fnvOffset, offset, quotes.inside, fact)
+                    word = (StableHash.fnvOffset, offset, quotes.inside, fact, p.numericType == nil && p.isUppercase)
                 }
                 for byte in p.lowercaseMapping.utf8 { word!.hash = StableHash.fnvStep(word!.hash, byte) }
             } else {

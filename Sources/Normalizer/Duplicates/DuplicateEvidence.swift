@@ -4,14 +4,16 @@
 /// estimates); `containment` is |A∩B| / min(|A|, |B|); `passages` lists every shared run
 /// of at least the configured length, longest first, without its words (see
 /// `withPassageTexts`); `factsAgree` is false when the texts'
-/// numbers or names disagree (templated items); `kind` is nil when the texts are not
-/// duplicates under the settings used.
+/// numbers or names disagree over the whole texts; `kind` is nil when the texts are not
+/// duplicates under the settings used; `reason` says in a sentence why the verdict is what
+/// it is (the rule that decided it, with its figures).
 public struct DuplicateEvidence: Sendable, Equatable, Codable {
     public var kind: DuplicateKind?
     public var jaccard: Double
     public var containment: Double
     public var passages: [SharedPassage]
     public var factsAgree: Bool
+    public var reason: String
 
     /// The same evidence with each passage's words, read from `a`, the first text compared.
     public func withPassageTexts(from a: AnalyzedText) -> DuplicateEvidence {

@@ -1,13 +1,17 @@
 /// Decides whether two texts are duplicates, and shows why.
 ///
 /// Guarantees: the result is symmetric in its measurements (Jaccard, containment and the
-/// set of shared passages do not depend on argument order); a pair is `syndicated` when
-/// Jaccard ≥ `syndicatedJaccard`, or containment ≥ `syndicatedContainment` and the shorter
-/// text has at least `syndicatedMinWords` words; otherwise `shared-wire-passages` when at
-/// least `passageMinCount` shared runs of ≥ `passageMinWords` words are distinctive and
-/// not quotations (mostly quoted in both texts). Quote-only overlap never makes a relation,
-/// and neither does any overlap between texts whose numbers or names disagree (templated
-/// items: see `factMinAgreement`).
+/// set of shared passages do not depend on argument order). Wire evidence is a shared run
+/// of ≥ `passageMinWords` words that is distinctive (not common across the archive) and
+/// not a quotation (mostly quoted in both texts). When the texts' numbers and names agree
+/// (`factMinAgreement`), a pair is `syndicated` when Jaccard ≥ `syndicatedJaccard`, or
+/// containment ≥ `syndicatedContainment` and the shorter text has at least
+/// `syndicatedMinWords` words. Whether they agree or not (a rewrite adds another story's
+/// background, with its own facts), a pair is otherwise `shared-wire-passages` when at
+/// least `passageMinCount` wire passages do not stop at differing numbers or names, and
+/// they outnumber those that do: a template's fixed wording stops at its slots, a wire
+/// passage at the rewriter's own words. Quote-only overlap never makes a relation.
+/// `reason` states the rule that decided.
 public struct DuplicateJudge: Sendable {
     public let settings: DuplicateSettings
 
@@ -29,7 +33,8 @@ public struct DuplicateJudge: Sendable {
     /// across the archive to count as evidence.
     public func compare(_ a: ComparableText, _ b: ComparableText, isCommon: (UInt64) -> Bool = { _ in false }) -> DuplicateEvidence {
         if a.analyzed.text == b.analyzed.text {
-            return DuplicateEvidence(kind: .exact, jaccard: 1, containment: 1, passages: [], factsAgree: true)
+            return DuplicateEvidence(kind: .exact, jaccard: 1, containment: 1, passages: [], factsAgree: true,
+                                     reason: "the same text")
         }
         let overlap = ShingleOverlap(a, b, minWords: settings.passageMinWords)
         let shared = overlap.sharedShingles
@@ -40,32 +45,48 @@ public struct DuplicateJudge: Sendable {
 
         let passages = overlap.runs.map { run in passage(run, a: a, b: b, isCommon: isCommon) }
 
-        var kind: DuplicateKind?
         let shorterWords = min(a.analyzed.tokens.count, b.analyzed.tokens.count)
         let factsAgree = factsAgree(a.numbers, b.numbers) && factsAgree(a.names, b.names)
-        if !factsAgree {
-            kind = nil
-        } else if jaccard >= settings.syndicatedJaccard
-            || (containment >= settings.syndicatedContainment && shorterWords >= settings.syndicatedMinWords) {
-            kind = .syndicated
-        } else if passages.filter(\.isWireEvidence).count >= settings.passageMinCount {
-            kind = .sharedWirePassages
-        }
+        let (kind, reason) = verdict(jaccard: jaccard, containment: containment, shorterWords: shorterWords,
+                                     passages: passages, factsAgree: factsAgree)
         return DuplicateEvidence(kind: kind, jaccard: jaccard, containment: containment, passages: passages,
-                                 factsAgree: factsAgree)
+                                 factsAgree: factsAgree, reason: reason)
     }
 
-    /// False only when `compare(a, b)` certainly finds that the facts disagree, judged
-    /// from `a`'s facts and `b`'s sketch alone (so neither text need be prepared or read).
-    public func mayRelate(_ a: TextFacts, to b: FactSketch) -> Bool {
-        mayAgree(a.numbers, b.numbers, b.numberCount) && mayAgree(a.names, b.names, b.nameCount)
+    /// The rule of the type's guarantees, and the sentence that states which part decided.
+    private func verdict(jaccard: Double, containment: Double, shorterWords: Int, passages: [SharedPassage],
+                         factsAgree: Bool) -> (DuplicateKind?, String) {
+        let wire = passages.filter(\.isWireEvidence)
+        let clean = wire.filter { !$0.slotBounded }.count, needed = settings.passageMinCount
+        let passagesHold = clean >= needed && clean > wire.count - clean
+        let counted = "\(clean) distinctive shared passages that are not quotations and do not stop at differing "
+            + "numbers or names (needs \(needed))"
+        if factsAgree {
+            if jaccard >= settings.syndicatedJaccard {
+                return (.syndicated, String(format: "Jaccard %.2f ≥ %.2f", jaccard, settings.syndicatedJaccard))
+            }
+            if containment >= settings.syndicatedContainment && shorterWords >= settings.syndicatedMinWords {
+                return (.syndicated, String(format: "containment %.2f ≥ %.2f", containment, settings.syndicatedContainment))
+            }
+            if passagesHold { return (.sharedWirePassages, counted) }
+        } else if passagesHold {
+            return (.sharedWirePassages, counted + "; the texts' other numbers and names differ: background of their own")
+        }
+        return (nil, Self.notDuplicates(passages, wire: wire.count, clean: clean, needed: needed))
     }
 
-    private func mayAgree(_ x: [UInt64], _ filter: UInt64, _ count: UInt16) -> Bool {
-        let smaller = min(x.count, Int(count))
-        guard smaller >= settings.factMinCount, count < UInt16.max else { return true }
-        let atMost = x.reduce(0) { $0 + (filter & FactSketch.bit($1) != 0 ? 1 : 0) }
-        return Double(min(atMost, smaller)) / Double(smaller) >= settings.factMinAgreement
+    /// Why a pair is not related, most telling reason first.
+    private static func notDuplicates(_ passages: [SharedPassage], wire: Int, clean: Int, needed: Int) -> String {
+        if passages.isEmpty { return "no shared run long enough to count" }
+        if wire == 0 {
+            let quoted = passages.filter(\.quoted).count
+            if quoted == passages.count { return "the shared passages are quotations" }
+            return quoted == 0 ? "the shared passages are common across the archive (stock phrases, boilerplate)"
+                : "the shared passages are quotations or common across the archive"
+        }
+        if clean == wire { return "only \(wire) distinctive shared passage\(wire == 1 ? "" : "s") (needs \(needed))" }
+        return "\(wire - clean) of the \(wire) distinctive shared passages stop at differing numbers or names "
+            + "(templated wording around other values); \(clean) do not (needs \(needed), and more than those that do)"
     }
 
     /// True unless both texts state at least `factMinCount` facts of this kind and fewer
@@ -81,13 +102,33 @@ public struct DuplicateJudge: Sendable {
         let rangeB = run.startB..<(run.startB + run.words)
         let quotedA = a.analyzed.tokens[rangeA].reduce(0) { $0 + ($1.quoted ? 1 : 0) }
         let quotedB = b.analyzed.tokens[rangeB].reduce(0) { $0 + ($1.quoted ? 1 : 0) }
-        // A quotation shared by independent reports stands inside quotes in both texts;
-        // a wire passage that one outlet partly quotes is still wire evidence.
+        // A quotation shared by independent reports stands inside quotes in both texts; a
+        // wire passage that one outlet quotes is still wire evidence (the seeds' Sochi pair).
         let quoted = quotedA * 2 > run.words && quotedB * 2 > run.words
         // Distinctive when some winnowed fingerprint wholly inside the run is not common.
         let lastShingle = run.startA + run.words - a.analyzed.shingleWords
-        let distinctive = a.winnowed.contains { $0.position >= run.startA && $0.position <= lastShingle && !isCommon($0.hash) }
-        return SharedPassage(text: "", startA: run.startA, startB: run.startB,
-                             words: run.words, quoted: quoted, distinctive: distinctive)
+        // Distinctive unless every winnowed fingerprint wholly inside the run is common (a run
+        // shorter than winnowing guarantees may hold none: nothing then marks it as stock).
+        var inside = 0, common = 0
+        for f in a.winnowed where f.position >= run.startA && f.position <= lastShingle {
+            inside += 1
+            if isCommon(f.hash) { common += 1 }
+        }
+        let distinctive = inside == 0 || common < inside
+        let tokensA = a.analyzed.tokens, tokensB = b.analyzed.tokens
+        // Different facts side by side: a slot. (The words just past a run always differ.)
+        // Before a run, a capitalized word counts even at a sentence start: a template's
+        // sentence often opens on its slot ("Mullvad supports …", "IVPN supports …"), while a
+        // run that is a whole sentence follows the last word of the sentence before it. After
+        // a run it does not: every sentence that follows a whole one opens capitalized.
+        func slot(_ i: Int, _ j: Int, opening: Bool) -> Bool {
+            guard i >= 0, j >= 0, i < tokensA.count, j < tokensB.count, tokensA[i].hash != tokensB[j].hash else { return false }
+            func fills(_ t: Token) -> Bool { t.fact != .none || (opening && t.capitalized) }
+            return fills(tokensA[i]) && fills(tokensB[j])
+        }
+        let slotBounded = slot(run.startA - 1, run.startB - 1, opening: true)
+            || slot(run.startA + run.words, run.startB + run.words, opening: false)
+        return SharedPassage(text: "", startA: run.startA, startB: run.startB, words: run.words, quoted: quoted,
+                             distinctive: distinctive, slotBounded: slotBounded)
     }
 }

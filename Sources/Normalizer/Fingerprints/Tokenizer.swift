@@ -73,7 +73,7 @@ public enum Tokenizer {
         var quotes = QuoteTracker()
         var sentenceStart = true
         var inWord = false
-        var hash: UInt64 = 0, start = 0, quoted = false, fact = Token.Fact.none
+        var hash: UInt64 = 0, start = 0, quoted = false, fact = Token.Fact.none, capitalized = false
 
         init(capacity: Int) {
             self.capacity = max(capacity, 16)
@@ -91,6 +91,7 @@ public enum Tokenizer {
             hash = StableHash.fnvOffset
             start = i
             quoted = quotes.isInside
+            capitalized = first == .upperCase
             switch first {
             case .number: fact = .number
             case .upperCase: fact = sentenceStart ? .none : .name
@@ -108,7 +109,8 @@ public enum Tokenizer {
                 buffer = larger
                 capacity *= 2
             }
-            (buffer + count).initialize(to: Token(hash: StableHash.mix(hash), quoted: quoted, fact: fact, start: start, end: i))
+            (buffer + count).initialize(to: Token(hash: StableHash.mix(hash), quoted: quoted, fact: fact,
+                                                    capitalized: capitalized, start: start, end: i))
             count += 1
             inWord = false
             sentenceStart = false

@@ -12,17 +12,19 @@ struct ExplainView: Encodable {
     var a: Side
     var b: Side
     var verdict: String
+    var reason: String
     var jaccard: Double
     var containment: Double
     var passages: [SharedPassage]
     private let settings: DuplicateSettings
 
-    enum CodingKeys: String, CodingKey { case a, b, verdict, jaccard, containment, passages }
+    enum CodingKeys: String, CodingKey { case a, b, verdict, reason, jaccard, containment, passages }
 
     init(a: DocumentDetail, b: DocumentDetail, evidence: DuplicateEvidence, settings: DuplicateSettings) {
         self.a = Side(document: a.id, title: a.title, cluster: a.cluster)
         self.b = Side(document: b.id, title: b.title, cluster: b.cluster)
         verdict = evidence.kind?.rawValue ?? "not duplicates"
+        reason = evidence.reason
         jaccard = evidence.jaccard
         containment = evidence.containment
         passages = evidence.passages
@@ -36,13 +38,14 @@ struct ExplainView: Encodable {
         var lines = [
             "#\(a.document) \(a.title ?? "(untitled)")  (cluster \(a.cluster))",
             "#\(b.document) \(b.title ?? "(untitled)")  (cluster \(b.cluster))",
-            "verdict: \(verdict)",
+            "verdict: \(verdict), because \(reason)",
             String(format: "Jaccard %.3f (syndicated at ≥ %.2f), containment %.3f (syndicated at ≥ %.2f)",
                    jaccard, settings.syndicatedJaccard, containment, settings.syndicatedContainment),
             "shared runs of ≥ \(settings.passageMinWords) words: \(passages.count); wire evidence: \(passages.filter(\.isWireEvidence).count) (needs \(settings.passageMinCount))",
         ]
         for (i, p) in passages.enumerated() {
-            let why = p.isWireEvidence ? "wire evidence" : p.quoted ? "a quotation in both texts" : "common across the archive"
+            let why = !p.isWireEvidence ? (p.quoted ? "a quotation" : "common across the archive")
+                : p.slotBounded ? "wire evidence, but it stops at differing numbers or names" : "wire evidence"
             lines.append("")
             lines.append("passage \(i + 1): \(p.words) words, \(why)")
             for (label, text, start) in [("A", textA, p.startA), ("B", textB, p.startB)] {
