@@ -29,11 +29,14 @@ public final class StreamDeduplicator {
     private let recent: RecentByID<String>
     /// Comparison data of the documents judged lately: a wire original is prepared once
     /// for all of its copies.
-    private let prepared = RecentByID<ComparableText>(capacity: 256)
+    private let prepared = RecentByID<ComparableText>(capacity: 1_024)
 
     /// Texts kept in memory, where most candidates are (a story's copies and rewrites
     /// arrive close together).
     public static let recentTexts = 1_024
+    /// Older texts kept once read again: the earliest items of a template, or of a much-copied
+    /// story, are the candidates of every later one.
+    public static let rereadTexts = 4_096
 
     /// `expected` sizes the index up front (see `MemoryIndex.init`).
     public init(settings: DuplicateSettings, expected: (bandKeys: Int, postings: Int) = (0, 0),
@@ -42,8 +45,14 @@ public final class StreamDeduplicator {
         matcher = DuplicateMatcher(settings: settings)
         search = CandidateSearch(settings: settings)
         let recent = RecentByID<String>(capacity: Self.recentTexts)
+        let reread = RecentByID<String>(capacity: Self.rereadTexts)
         self.recent = recent
-        index = MemoryIndex(settings: settings, expected: expected) { id in recent[id] ?? textOf(id) }
+        index = MemoryIndex(settings: settings, expected: expected) { id in
+            if let text = recent[id] ?? reread[id] { return text }
+            let text = textOf(id)
+            reread[id] = text
+            return text
+        }
     }
 
     /// Places one normalized text.

@@ -4,12 +4,18 @@ import Foundation
 /// only the expressions whose `PatternGate` the string passes.
 ///
 /// Patterns with a gate are compiled one by one; the rest share one alternation that every
-/// string is tried against. Guarantee: the same answer as `^(?:p1|p2|…)$` matched
+/// string is tried against. The literals of all `contains` gates are looked for in one pass
+/// (`LiteralSet`). Guarantee: the same answer as `^(?:p1|p2|…)$` matched
 /// case-insensitively, within the case-folding caveat of `PatternGate`. Thread-safe:
 /// NSRegularExpression is immutable once made.
 struct PhraseMatcher: @unchecked Sendable {
     private let gated: [(gate: PatternGate, expression: NSRegularExpression)]
     private let ungated: NSRegularExpression?
+    /// The literals of the `contains` gates, and for each the index of its pattern in `gated`.
+    private let literals: LiteralSet
+    private let literalPattern: [Int]
+    /// The indexes in `gated` of the `startsWith` gates.
+    private let prefixed: [Int]
 
     init(patterns: [String]) {
         var gated: [(gate: PatternGate, expression: NSRegularExpression)] = []
@@ -19,13 +25,26 @@ struct PhraseMatcher: @unchecked Sendable {
         }
         self.gated = gated
         self.ungated = Self.compile(ungated)
+        var literals: [[UInt8]] = [], literalPattern: [Int] = [], prefixed: [Int] = []
+        for (i, g) in gated.enumerated() {
+            switch g.gate {
+            case let .contains(literal):
+                literals.append(literal)
+                literalPattern.append(i)
+            case .startsWith: prefixed.append(i)
+            }
+        }
+        self.literals = LiteralSet(literals)
+        self.literalPattern = literalPattern
+        self.prefixed = prefixed
     }
 
     func matches(_ s: String) -> Bool {
         if let ungated, Self.whole(ungated, s) { return true }
         guard !gated.isEmpty else { return false }
         let lowered = Self.lowercasedBytes(s)
-        return gated.contains { $0.gate.admits(lowered) && Self.whole($0.expression, s) }
+        for i in prefixed where gated[i].gate.admits(lowered) && Self.whole(gated[i].expression, s) { return true }
+        return literals.present(in: lowered).contains { Self.whole(gated[literalPattern[$0]].expression, s) }
     }
 
     /// Lowercased UTF-8: ASCII on bytes, anything else through `lowercased()`.

@@ -36,18 +36,21 @@ public enum TextNormalizer {
     /// Printable ASCII with single inner spaces is already normal: the common case, checked
     /// on bytes without building a new string.
     private static func isCleanASCII(_ raw: String) -> Bool {
-        var previousSpace = true
-        for byte in raw.utf8 {
-            if byte == 0x20 {
-                if previousSpace { return false }
-                previousSpace = true
-            } else if byte > 0x20 && byte < 0x7F {
-                previousSpace = false
-            } else {
-                return false
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            var previousSpace = true
+            for byte in bytes {
+                if byte == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else if byte > 0x20 && byte < 0x7F {
+                    previousSpace = false
+                } else {
+                    return false
+                }
             }
+            return !previousSpace
         }
-        return !previousSpace
     }
 
     /// A whole text in normal form: its normalized paragraphs joined by blank lines.
