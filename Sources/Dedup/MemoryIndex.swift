@@ -7,8 +7,11 @@ import Normalizer
 ///
 /// Guarantees: keys are whole 64-bit keys; a band key or passage fingerprint keeps its
 /// earliest `bucketLimit` documents, which is all that `CandidateSearch` ever reads of it;
-/// document ids are 1-based positions in arrival order. Texts are not held here but read
-/// through `textOf` when a candidate is verified.
+/// document ids are 1-based positions in arrival order, and a cluster's id is its first
+/// document's. A cluster's canonical is its oldest member, as in the archive
+/// (`ArchiveStore.takeOverIfOlder`): a member dated before the canonical takes over, and
+/// the former canonical takes the newcomer's relation to it. Texts are not held here but
+/// read through `textOf` when a candidate is verified.
 public final class MemoryIndex: PostingSource {
     private let bands: PostingTable
     private let postings: PostingTable
@@ -17,6 +20,11 @@ public final class MemoryIndex: PostingSource {
     /// Per document (0-based): its cluster (the 1-based id of the cluster's first document).
     private var clusterOf: [UInt32] = []
     private var canonical: [Bool] = []
+    /// Per document: its relation to its cluster, and its date (published, else first seen).
+    private var relations: [String] = []
+    private var dates: [Double] = []
+    /// Per cluster, at its id's place: its canonical document (1-based).
+    private var canonicalOf: [UInt32] = []
     private let bucketLimit: Int
     private let textOf: (Int64) -> String
 
@@ -43,7 +51,8 @@ public final class MemoryIndex: PostingSource {
     /// Bytes held by the tables and the per-document cluster and flag (not the texts).
     public var indexBytes: Int {
         bands.bytes + postings.bytes + contents.bytes + clusterOf.capacity * MemoryLayout<UInt32>.size
-            + canonical.capacity
+            + canonical.capacity + relations.capacity * MemoryLayout<String>.stride
+            + (dates.capacity + canonicalOf.capacity / 2) * MemoryLayout<Double>.stride
     }
 
     /// Starts loading the table buckets that looking up and adding `prints` will read, so
@@ -93,17 +102,39 @@ public final class MemoryIndex: PostingSource {
         return found.map { (Int64($0) + 1, Int64(clusterOf[Int($0)])) }
     }
 
-    /// Indexes a new document; returns its id and its cluster's.
-    public func add(contentKey: UInt64, _ prints: Fingerprints, placement: ClusterChoice) -> (id: Int64, cluster: Int64) {
+    /// A document's relation to its cluster as it stands now (`canonical` for its canonical).
+    public func relation(of documentID: Int64) -> String { relations[Int(documentID - 1)] }
+
+    /// A cluster's canonical document as it stands now.
+    public func canonical(ofCluster clusterID: Int64) -> Int64 { Int64(canonicalOf[Int(clusterID - 1)]) }
+
+    /// Indexes a new document dated `date` (seconds; its publication, else when it was seen);
+    /// returns its id and its cluster's. `formerRelation` is what the cluster's canonical
+    /// becomes should this document take over from it.
+    public func add(contentKey: UInt64, _ prints: Fingerprints, placement: ClusterChoice, date: Double,
+                    formerRelation: (Int64) -> String) -> (id: Int64, cluster: Int64) {
         let doc = UInt32(clusterOf.count)
         let cluster: UInt32
+        dates.append(date)
+        canonicalOf.append(doc + 1)
         switch placement {
         case .ownCluster:
             cluster = doc + 1
             canonical.append(true)
-        case let .join(id, _):
+            relations.append("canonical")
+        case let .join(id, relation):
             cluster = UInt32(id)
-            canonical.append(false)
+            let former = Int(canonicalOf[Int(id - 1)] - 1)
+            if date < dates[former] {
+                canonical[former] = false
+                relations[former] = formerRelation(Int64(former + 1))
+                canonicalOf[Int(id - 1)] = doc + 1
+                canonical.append(true)
+                relations.append("canonical")
+            } else {
+                canonical.append(false)
+                relations.append(relation)
+            }
         }
         clusterOf.append(cluster)
         contents.insert(contentKey, doc)

@@ -1,3 +1,4 @@
+import Foundation
 import Archive
 import Normalizer
 
@@ -18,7 +19,9 @@ public final class StreamDeduplicator {
         /// Its cluster: the id of the cluster's first document.
         public var clusterID: Int64
         /// `canonical` for a new cluster's first document, `exact` for a text seen before,
-        /// else the strongest relation to the cluster (`DuplicateKind`).
+        /// else the strongest relation to the cluster (`DuplicateKind`). As placed: an older
+        /// member that arrives later takes over as canonical (`MemoryIndex.relation(of:)`
+        /// and `canonical(ofCluster:)` give the final state).
         public var relation: String
     }
 
@@ -55,8 +58,9 @@ public final class StreamDeduplicator {
         }
     }
 
-    /// Places one normalized text.
-    public func add(_ text: String) throws(ArchiveError) -> Decision {
+    /// Places one normalized text, published at `published` (nil when not known: it is then
+    /// dated now, as the archive dates a document by when it was first seen).
+    public func add(_ text: String, published: Date? = nil) throws(ArchiveError) -> Decision {
         let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
         let prints = Fingerprints(of: analyzed, settings: settings)
         index.prefetch(prints)
@@ -66,7 +70,11 @@ public final class StreamDeduplicator {
         }
         let found = try matcher.matches(analyzed, prints, in: index, search: search, prepared: prepared)
         let placement = matcher.placement(found.related)
-        let (id, cluster) = index.add(contentKey: contentKey, prints, placement: placement)
+        let date = (published ?? Date()).timeIntervalSinceReferenceDate
+        let joined = if case let .join(_, relation) = placement { relation } else { "canonical" }
+        let (id, cluster) = index.add(contentKey: contentKey, prints, placement: placement, date: date) { former in
+            found.related.first { $0.0.documentID == former }?.1.kind?.rawValue ?? joined
+        }
         recent[id] = text
         if let own = found.prepared { prepared[id] = own }
         switch placement {

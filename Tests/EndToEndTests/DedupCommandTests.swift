@@ -63,6 +63,30 @@ struct DedupCommandTests {
         #expect(result.stdout == (try IngestdProcess.run(["dedup", try corpus()])).stdout)
     }
 
+    /// A republish that arrives before the wire original: the original, published earlier,
+    /// becomes the canonical in `dedup` and in the archive, and the cluster keeps its id.
+    @Test func theEarliestPublishedMemberIsTheCanonical() throws {
+        let path = try corpus([
+            #"{"id": "republish", "published": "2025-03-02T10:00:00Z", "text": \#(Self.json("Updated at noon.\n\n" + Self.story))}"#,
+            #"{"id": "original", "published": "2025-03-01T08:00:00Z", "text": \#(Self.json(Self.story))}"#,
+        ])
+        let result = try IngestdProcess.run(["dedup", path])
+        #expect(result.stdout.split(separator: "\n") == [
+            #"{"id":"republish","cluster":1,"relation":"syndicated","canonical":"original"}"#,
+            #"{"id":"original","cluster":1,"relation":"canonical","canonical":"original"}"#,
+        ])
+        let kept = try IngestdProcess.run(["dedup", path, "--format", "canonical"])
+        #expect(kept.stdout.contains(#""id": "original""#) && !kept.stdout.contains("republish"))
+        let archive = try TestPaths.temporaryFolder().appendingPathComponent("a.sqlite").path
+        #expect(try IngestdProcess.run(["import", "--jsonl", path, "--archive", archive]).status == 0)
+        let exported = try IngestdProcess.run(["clusters", "export", "--jsonl", "--archive", archive])
+        #expect(exported.stdout.split(separator: "\n") == [
+            #"{"id":"republish","cluster":1,"relation":"syndicated"}"#, #"{"id":"original","cluster":1,"relation":"canonical"}"#,
+        ])
+        let shown = try IngestdProcess.run(["clusters", "list", "--json", "--archive", archive])
+        #expect(shown.stdout.contains(#""canonical_document_id" : 2"#), "\(shown.stdout)")
+    }
+
     @Test func badLinesAreNamedAndLeftOut() throws {
         let path = try corpus([Self.lines[0], "not json", #"{"id": "x"}"#, Self.lines[1]])
         let result = try IngestdProcess.run(["dedup", path])

@@ -13,7 +13,8 @@ import TestSupport
 /// texts; and notices without names or numbers (so no facts to tell them apart) that open
 /// and close with the same two stock paragraphs, which also frame one text in eight of the
 /// rest: the first notices relate through them, until the paragraphs' fingerprints have
-/// been seen in enough clusters to turn common.
+/// been seen in enough clusters to turn common. Half the lines carry a publication date, in
+/// no order, so later members often turn out older than their cluster's canonical and take over.
 struct StoreContractTests {
     @Test(arguments: [11, 12, 13] as [UInt64])
     func everyStoreDecidesTheSameStreamAlike(seed: UInt64) throws {
@@ -43,6 +44,7 @@ struct StoreContractTests {
         let related = notices.values.filter { $0.relation == "shared-wire-passages" }.count
         #expect(related > 0, "\(related) notices related through stock paragraphs")
         #expect(Set(reference.values.map(\.relation)).isSuperset(of: ["canonical", "exact", "syndicated", "shared-wire-passages"]))
+        #expect(try Self.takeovers(memory) > 0, "some original arrived after a member and took over")
         let biggest = Dictionary(grouping: reference.values, by: \.cluster).values.map(\.count).max() ?? 0
         #expect(biggest > Self.copies, "the much-copied story is one cluster")
         for (name, other) in decided where name != "dedup" {
@@ -96,6 +98,9 @@ struct StoreContractTests {
             let text = ([opening] + middle + [closing]).joined(separator: "\n\n")
             lines.insert(["id": "notice\(notice)", "text": text], at: min(lines.count, 10 + notice * 13 + next(7)))
         }
+        for i in lines.indices where next(2) == 0 {
+            lines[i]["published"] = String(format: "2025-%02d-%02dT%02d:00:00Z", 1 + next(12), 1 + next(28), next(24))
+        }
         let out = try lines.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
         try (out.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
@@ -113,6 +118,20 @@ struct StoreContractTests {
             out["\(o["id"]!)"] = Decision(cluster: "\(o["cluster"]!)", relation: o["relation"] as! String)
         }
         return out
+    }
+
+    /// Clusters whose canonical (as `dedup` names it) is not their first line.
+    static func takeovers(_ path: String) throws -> Int {
+        var first: [String: String] = [:], count = 0
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+            let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            let cluster = "\(o["cluster"]!)", id = "\(o["id"]!)"
+            if first[cluster] == nil {
+                first[cluster] = id
+            }
+            if o["relation"] as? String == "canonical", first[cluster] != id { count += 1 }
+        }
+        return count
     }
 
     static func exported(_ archive: String, _ folder: URL) throws -> [String: Decision] {

@@ -61,6 +61,7 @@ extension ArchiveStore {
                 let captureID = try Self.upsertCapture(ingest.capture, base: (documentID, Data(input.text.utf8)),
                                                        prepared: input.prepared, db)
                 try Self.insertRelations(relations, from: documentID, db)
+                if cluster != .ownCluster { try Self.takeOverIfOlder(documentID, relations: relations, db) }
                 try Self.insertIndexKeys(bandKeys: input.bandKeys, passageHashes: input.passageHashes,
                                          documentID: documentID, into: pending, db)
                 _ = try Self.insertSighting(documentID, captureID, ingest, db)

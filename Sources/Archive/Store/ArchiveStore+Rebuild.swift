@@ -33,6 +33,7 @@ extension ArchiveStore {
             let decision = try decide(session, id, try Self.text(of: record, db))
             _ = try Self.assignCluster(id, decision.cluster, at: record.firstSeenAt, db)
             try Self.insertRelations(decision.relations, from: id, db)
+            if decision.cluster != .ownCluster { try Self.takeOverIfOlder(id, relations: decision.relations, db) }
             try Self.insertIndexKeys(bandKeys: decision.bandKeys, passageHashes: decision.passageHashes, documentID: id,
                                      into: session.pendingKeys, db)
         }

@@ -23,6 +23,25 @@ extension WriteSession {
             throw ArchiveStore.wrap(error)
         }
     }
+
+    /// After the last document: every restored cluster has its canonical.
+    public func checkRestoredClusters() throws(ArchiveError) {
+        let orphan: Int64?
+        do {
+            orphan = try Int64.fetchOne(db, sql: """
+                SELECT c.id FROM clusters c JOIN documents d ON d.id = c.canonical_document_id
+                WHERE d.relation <> 'canonical' LIMIT 1
+                """)
+        } catch {
+            throw ArchiveStore.wrap(error)
+        }
+        if let orphan {
+            throw .database("""
+                cluster \(orphan) has no canonical in the file; an export restores only whole (one made with --after, \
+                --since, --until, --source, --lang or --cluster can leave canonicals out)
+                """)
+        }
+    }
 }
 
 extension ArchiveStore {
@@ -36,12 +55,11 @@ extension ArchiveStore {
             throw ArchiveError.corruptBlob("document \(doc.id): the text does not hash to its content_hash")
         }
         let isCanonical = doc.relation == "canonical"
-        if !isCanonical, try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM clusters WHERE id = ?"), arguments: [doc.cluster]) != true {
-            throw ArchiveError.database("""
-                document \(doc.id) belongs to cluster \(doc.cluster), whose canonical is not before it in the file; an export \
-                restores only whole (one made with --after, --since, --until, --source, --lang or --cluster can leave canonicals out)
-                """)
-        }
+        // A cluster's canonical may come after other members (an original that arrived late
+        // took over): the first member to arrive makes the cluster, the canonical claims it,
+        // and `checkRestoredClusters` makes sure each one did.
+        let clusterExists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM clusters WHERE id = ?"),
+                                              arguments: [doc.cluster]) == true
         let dictionary = try newestDictionary(db)
         let (blob, baseID) = try encodeText(utf8, dictionary: dictionary,
                                             joining: isCanonical ? .ownCluster : .join(clusterID: doc.cluster, relation: doc.relation), db)
@@ -51,9 +69,11 @@ extension ArchiveStore {
             clusterID: nil, relation: doc.relation, firstSeenAt: doc.firstSeen,
             normalizerVersion: doc.normalizerVersion, textBaseID: baseID)
         try record.insert(db)
-        if isCanonical {
+        if !clusterExists {
             try db.cachedStatement(sql: "INSERT INTO clusters (id, canonical_document_id, created_at) VALUES (?, ?, ?)")
-                .execute(arguments: [doc.id, doc.id, doc.firstSeen])
+                .execute(arguments: [doc.cluster, doc.id, doc.firstSeen])
+        } else if isCanonical {
+            try db.cachedStatement(sql: "UPDATE clusters SET canonical_document_id = ? WHERE id = ?").execute(arguments: [doc.id, doc.cluster])
         }
         try db.cachedStatement(sql: "UPDATE documents SET cluster_id = ? WHERE id = ?").execute(arguments: [doc.cluster, doc.id])
         try insertIndexKeys(bandKeys: bandKeys, passageHashes: passageHashes, documentID: doc.id, into: pending, db)

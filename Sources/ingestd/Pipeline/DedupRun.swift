@@ -1,14 +1,16 @@
 import Dedup
 import Foundation
 import Normalizer
+import Timestamps
 
 /// One `ingestd dedup` pass over a corpus: each line read, cleaned as `import` cleans it,
-/// placed by a `StreamDeduplicator`, and its output line written at once.
+/// and placed by a `StreamDeduplicator`; the output is written once every line is placed,
+/// since a cluster's canonical is its oldest member (by `published`, else by arrival), which
+/// may come last.
 ///
-/// Guarantees: output lines follow input order; a line's cluster, relation and canonical
-/// never change after it is written (the canonical is the cluster's earliest line); the
-/// corpus is never held in memory: a document's text is read again from its input when a
-/// later line needs it (12 bytes a document locate it).
+/// Guarantees: output lines follow input order; the corpus is never held in memory: a
+/// document's text, and a kept line, are read again from the input when needed (about 40
+/// bytes a line locate them and hold the answer).
 final class DedupRun {
     private let corpus: CorpusInput
     private let normalizer: Normalizer
@@ -18,13 +20,16 @@ final class DedupRun {
     private let settings: DuplicateSettings
     private(set) var lines = 0
     private(set) var failed = 0
-    private var duplicates = 0
-    /// Per document (0-based): its input in the top 16 bits and its line's offset below, and the line's length.
+    /// Per input line that was read: its id as JSON, its document (0 when the line has no
+    /// text once cleaned), whether it repeats an earlier text exactly, and where it is.
+    private var ids: [String] = []
+    private var documents: [Int64] = []
+    private var exact: [Bool] = []
     private var locations: [UInt64] = []
     private var lengths: [UInt32] = []
-    /// Per document: the id of the line that brought it, as JSON.
-    private var idOfDocument: [String] = []
-    private var clusters = 0
+    /// Per document (0-based): the line that brought it.
+    private var lineOfDocument: [Int] = []
+    private var engine: StreamDeduplicator?
     private var buffer = Data()
     private let rereader = JSONObjectReader()
 
@@ -54,6 +59,7 @@ final class DedupRun {
         // a text's words, at about 6.5 bytes a word with its space.
         let expected = (total * settings.lshBands, Int(Double(bytes) / 6.5 * 2 / Double(settings.winnowWindow + 1)))
         let engine = StreamDeduplicator(settings: settings, expected: expected) { [unowned self] id in reread(id) }
+        self.engine = engine
         let reader = JSONObjectReader()
         let progress = ProgressBar(total: total)
         defer { progress.finish() }
@@ -71,31 +77,55 @@ final class DedupRun {
                     warnings.add("\(input.label):\(lineNumber): not a corpus line: \(JSONLImport.reason(error))")
                     continue
                 }
+                ids.append(entry.idJSON)
+                locations.append(UInt64(number) << 48 | line.offset)
+                lengths.append(UInt32(line.bytes.count))
                 let text = clean(entry.text)
+                // No text to compare once cleaned: nobody's duplicate, kept as it is.
                 guard !text.isEmpty else {
-                    // No text to compare once cleaned: nobody's duplicate, kept as it is.
-                    try emit(line.bytes, id: entry.idJSON, cluster: nil, relation: "empty", canonical: nil)
+                    documents.append(0)
+                    exact.append(false)
                     continue
                 }
-                let decision = try engine.add(text)
-                if decision.documentID > Int64(idOfDocument.count) {
-                    idOfDocument.append(entry.idJSON)
-                    locations.append(UInt64(number) << 48 | line.offset)
-                    lengths.append(UInt32(line.bytes.count))
-                }
-                if decision.relation == "canonical" { clusters += 1 } else { duplicates += 1 }
-                try emit(line.bytes, id: entry.idJSON, cluster: decision.clusterID, relation: decision.relation,
-                         canonical: idOfDocument[Int(decision.clusterID - 1)])
+                let decision = try engine.add(text, published: entry.published.flatMap(TimestampParser.parse))
+                if decision.documentID > Int64(lineOfDocument.count) { lineOfDocument.append(ids.count - 1) }
+                documents.append(decision.documentID)
+                exact.append(decision.relation == DuplicateKind.exact.rawValue)
             }
         }
-        try flush()
+        try write(engine.index)
         try sink.finish()
     }
 
     func summary(seconds: Double) -> String {
-        String(format: "dedup: %d lines (%d failed), %d documents in %d clusters, %d duplicates; %.2f s, %.0f lines/s, peak %d MB",
-               lines, failed, idOfDocument.count, clusters, duplicates, seconds, Double(lines) / max(seconds, 1e-6),
-               PeakMemory.megabytes)
+        let index = engine?.index
+        let clusters = lineOfDocument.indices.count { index?.relation(of: Int64($0 + 1)) == "canonical" }
+        let duplicates = documents.indices.count { documents[$0] > 0 } - clusters
+        return String(format: "dedup: %d lines (%d failed), %d documents in %d clusters, %d duplicates; %.2f s, %.0f lines/s, peak %d MB",
+                      lines, failed, lineOfDocument.count, clusters, duplicates, seconds, Double(lines) / max(seconds, 1e-6),
+                      PeakMemory.megabytes)
+    }
+
+    /// Every line's answer, in input order.
+    private func write(_ index: MemoryIndex) throws {
+        for line in ids.indices {
+            let document = documents[line]
+            if document == 0 {
+                if canonicalOnly { try emit(self.line(line)) } else {
+                    try emit(PredictionLine.data(idJSON: ids[line], cluster: nil, relation: "empty", canonical: nil))
+                }
+                continue
+            }
+            let cluster = index.clusters(of: [document])[0]
+            let relation = exact[line] ? DuplicateKind.exact.rawValue : index.relation(of: document)
+            if canonicalOnly {
+                if relation == "canonical" { try emit(self.line(line)) }
+            } else {
+                let canonical = ids[lineOfDocument[Int(index.canonical(ofCluster: cluster) - 1)]]
+                try emit(PredictionLine.data(idJSON: ids[line], cluster: cluster, relation: relation, canonical: canonical))
+            }
+        }
+        try flush()
     }
 
     /// The text as `import` archives it (`CorpusLine.article`), without its title and language.
@@ -103,22 +133,20 @@ final class DedupRun {
         normalizer.paragraphs(plainText: text).joined(separator: "\n\n")
     }
 
+    /// A line's bytes, read again from its input, with its newline.
+    private func line(_ i: Int) -> Data {
+        let input = corpus.inputs[Int(locations[i] >> 48)]
+        return input.reader.line(at: locations[i] & (1 << 48 - 1), length: Int(lengths[i])) + Data([0x0A])
+    }
+
     /// A document's text, read again from its input.
     private func reread(_ id: Int64) -> String {
-        let i = Int(id - 1)
-        let input = corpus.inputs[Int(locations[i] >> 48)]
-        let bytes = input.reader.line(at: locations[i] & (1 << 48 - 1), length: Int(lengths[i]))
+        let bytes = line(lineOfDocument[Int(id - 1)]).dropLast()
         return (try? CorpusLine(json: bytes, reader: rereader, fields: fields)).map { clean($0.text) } ?? ""
     }
 
-    private func emit(_ line: UnsafeRawBufferPointer, id: String, cluster: Int64?, relation: String, canonical: String?) throws {
-        if canonicalOnly {
-            guard relation == "canonical" || relation == "empty" else { return }
-            buffer.append(contentsOf: line)
-            buffer.append(0x0A)
-        } else {
-            buffer.append(PredictionLine.data(idJSON: id, cluster: cluster, relation: relation, canonical: canonical))
-        }
+    private func emit(_ data: Data) throws {
+        buffer.append(data)
         if buffer.count >= Self.flushBytes { try flush() }
     }
 

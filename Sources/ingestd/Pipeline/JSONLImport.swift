@@ -171,6 +171,10 @@ struct JSONLImport {
                     }
                     restored += 1
                 }
+                do { try session.checkRestoredClusters() } catch {
+                    failure = CommandFailure(.dataError, "\(path): not restored: \(error)")
+                    throw failure!
+                }
             }
         } catch {
             throw failure ?? error
