@@ -9,8 +9,9 @@ import Normalizer
 /// earliest `bucketLimit` documents, which is all that `CandidateSearch` ever reads of it;
 /// document ids are 1-based positions in arrival order, and a cluster's id is its first
 /// document's. A cluster's canonical is its oldest member, as in the archive
-/// (`ArchiveStore.takeOverIfOlder`): a member dated before the canonical takes over, and
-/// the former canonical takes the newcomer's relation to it. Texts are not held here but
+/// (`ArchiveStore.takeOverIfOlder`): a member published before the canonical (both dated)
+/// takes over, and the former canonical takes the newcomer's relation to it; without both
+/// dates, the one seen first stays. Texts are not held here but
 /// read through `textOf` when a candidate is verified.
 public final class MemoryIndex: PostingSource {
     private let bands: PostingTable
@@ -20,7 +21,7 @@ public final class MemoryIndex: PostingSource {
     /// Per document (0-based): its cluster (the 1-based id of the cluster's first document).
     private var clusterOf: [UInt32] = []
     private var canonical: [Bool] = []
-    /// Per document: its relation to its cluster, and its date (published, else first seen).
+    /// Per document: its relation to its cluster, and its publication date (NaN when unknown).
     private var relations: [String] = []
     private var dates: [Double] = []
     /// Per cluster, at its id's place: its canonical document (1-based).
@@ -108,8 +109,8 @@ public final class MemoryIndex: PostingSource {
     /// A cluster's canonical document as it stands now.
     public func canonical(ofCluster clusterID: Int64) -> Int64 { Int64(canonicalOf[Int(clusterID - 1)]) }
 
-    /// Indexes a new document dated `date` (seconds; its publication, else when it was seen);
-    /// returns its id and its cluster's. `formerRelation` is what the cluster's canonical
+    /// Indexes a new document published at `date` (seconds; NaN when unknown); returns its
+    /// id and its cluster's. `formerRelation` is what the cluster's canonical
     /// becomes should this document take over from it.
     public func add(contentKey: UInt64, _ prints: Fingerprints, placement: ClusterChoice, date: Double,
                     formerRelation: (Int64) -> String) -> (id: Int64, cluster: Int64) {
@@ -125,6 +126,7 @@ public final class MemoryIndex: PostingSource {
         case let .join(id, relation):
             cluster = UInt32(id)
             let former = Int(canonicalOf[Int(id - 1)] - 1)
+            // (Any comparison with NaN is false: without both dates, the one seen first stays.)
             if date < dates[former] {
                 canonical[former] = false
                 relations[former] = formerRelation(Int64(former + 1))

@@ -58,8 +58,7 @@ public final class StreamDeduplicator {
         }
     }
 
-    /// Places one normalized text, published at `published` (nil when not known: it is then
-    /// dated now, as the archive dates a document by when it was first seen).
+    /// Places one normalized text, published at `published` (nil when not known).
     public func add(_ text: String, published: Date? = nil) throws(ArchiveError) -> Decision {
         let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
         let prints = Fingerprints(of: analyzed, settings: settings)
@@ -70,7 +69,7 @@ public final class StreamDeduplicator {
         }
         let found = try matcher.matches(analyzed, prints, in: index, search: search, prepared: prepared)
         let placement = matcher.placement(found.related)
-        let date = (published ?? Date()).timeIntervalSinceReferenceDate
+        let date = published?.timeIntervalSinceReferenceDate ?? .nan
         let joined = if case let .join(_, relation) = placement { relation } else { "canonical" }
         let (id, cluster) = index.add(contentKey: contentKey, prints, placement: placement, date: date) { former in
             found.related.first { $0.0.documentID == former }?.1.kind?.rawValue ?? joined

@@ -2,9 +2,9 @@ import GRDB
 
 extension ArchiveStore {
     /// Makes a document that has just joined a cluster its canonical when it is the older:
-    /// published earlier than the canonical, each dated by when it was first seen when it has
-    /// no publication date. So a wire original that arrives after its republishes becomes
-    /// the canonical that `clusters show`, `export` and `dedup` give.
+    /// published earlier than the canonical when both have a publication date, else first
+    /// seen earlier. So a wire original that arrives after its republishes becomes the
+    /// canonical that `clusters show`, `export` and `dedup` give.
     ///
     /// Guarantees: the cluster keeps its id; the former canonical takes the relation the
     /// newcomer has to it (the newcomer's relation to the cluster when it has none); a tie
@@ -15,7 +15,8 @@ extension ArchiveStore {
             FROM documents d JOIN clusters c ON c.id = d.cluster_id
             JOIN documents k ON k.id = c.canonical_document_id
             WHERE d.id = ? AND k.id <> d.id
-              AND COALESCE(d.published, d.first_seen_at) < COALESCE(k.published, k.first_seen_at)
+              AND CASE WHEN d.published IS NOT NULL AND k.published IS NOT NULL THEN d.published < k.published
+                       ELSE d.first_seen_at < k.first_seen_at END
             """), arguments: [documentID]) else { return }
         let cluster: Int64 = row[0], own: String = row[1], former: Int64 = row[2]
         let formerRelation = relations.first { $0.otherID == former }?.kind ?? own

@@ -19,10 +19,12 @@
 /// - `commonFingerprintClusters` 5: a fingerprint seen in more clusters than this is a
 ///   stock phrase or boilerplate, not evidence (counted in clusters, not documents, so a
 ///   story syndicated fifty times keeps its own passages distinctive).
-/// - `bucketLimit` 64: only the 64 earliest documents of an LSH band bucket or of a
+/// - `bucketLimit` 16: only the 16 earliest documents of an LSH band bucket or of a
 ///   passage fingerprint are candidates, so a lookup costs the same whatever the archive's
 ///   size. A bucket that full holds one template or one much-copied story; a new document
-///   still meets its earliest members, which is where it attaches.
+///   still meets its earliest members, which is where it attaches. Each candidate is
+///   compared exactly, and a templated item shares its buckets with every earlier item of
+///   its template: 64 found the same clusters on real text at 1.7 times the work.
 /// - `factMinAgreement` 0.5 over `factMinCount` 2: copies of one story report the same
 ///   numbers and names. When both texts have at least 2 numbers (or 2 names), at least
 ///   half of the smaller set must appear in the other for the facts to agree; when they do
@@ -40,7 +42,7 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
     public var passageMinWords = 8
     public var passageMinCount = 2
     public var commonFingerprintClusters = 5
-    public var bucketLimit = 64
+    public var bucketLimit = 16
     public var factMinCount = 2
     public var factMinAgreement = 0.5
 

@@ -26,7 +26,11 @@ struct ShingleOverlap {
         let findRuns = ta.count >= a.analyzed.shingleWords && tb.count >= b.analyzed.shingleWords
         let sa = a.sortedShingles, sb = b.sortedShingles
         var shared = 0
-        var pairs: [(diagonal: Int, a: Int)] = []
+        // Each pair as one integer, its diagonal (shifted to be positive) above its position
+        // in `a`, so that sorting integers orders pairs by diagonal, then position: sorting
+        // tuples through a comparison closure took a fifth of comparing two templated texts.
+        var pairs: [UInt64] = []
+        let shift = tb.count
         var i = 0, j = 0
         while i < sa.count && j < sb.count {
             let h = sa[i].hash
@@ -38,7 +42,10 @@ struct ShingleOverlap {
             while endB < sb.count && sb[endB].hash == h { endB += 1 }
             if findRuns && endA - i <= Self.maxRepeats && endB - j <= Self.maxRepeats {
                 for x in i..<endA {
-                    for y in j..<endB { pairs.append((Int(sa[x].position) - Int(sb[y].position), Int(sa[x].position))) }
+                    for y in j..<endB {
+                        let diagonal = Int(sa[x].position) - Int(sb[y].position) + shift
+                        pairs.append(UInt64(diagonal) << 32 | UInt64(sa[x].position))
+                    }
                 }
             }
             i = endA
@@ -46,10 +53,11 @@ struct ShingleOverlap {
         }
         // Along each diagonal in order, a pair not inside the run found before it is
         // widened both ways to its maximal run.
-        pairs.sort { ($0.diagonal, $0.a) < ($1.diagonal, $1.a) }
+        RadixSort.sort(&pairs, lowBits: 0)
         var found: [Run] = []
         var diagonal = Int.min, coveredUntil = 0
-        for pair in pairs {
+        for packed in pairs {
+            let pair = (diagonal: Int(packed >> 32) - shift, a: Int(packed & 0xFFFF_FFFF))
             if pair.diagonal != diagonal { (diagonal, coveredUntil) = (pair.diagonal, 0) }
             guard pair.a >= coveredUntil else { continue }
             var start = pair.a
