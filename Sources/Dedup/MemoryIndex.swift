@@ -5,7 +5,7 @@ import Normalizer
 /// a `PostingSource` like the archive, and keeps the same data under the same rules, so
 /// the two decide alike (the store contract suite checks it, document by document).
 ///
-/// Guarantees: keys are whole 64-bit keys; a band key or passage fingerprint keeps its
+/// Guarantees: keys are index keys (32 bits, `Fingerprints.indexKey`), kept whole; a band key or passage fingerprint keeps its
 /// earliest `bucketLimit` documents, which is all that `CandidateSearch` ever reads of it;
 /// document ids are 1-based positions in arrival order, and a cluster's id is its first
 /// document's. A cluster's canonical is its oldest member, as in the archive
@@ -16,7 +16,7 @@ import Normalizer
 public final class MemoryIndex: PostingSource {
     private let bands: PostingTable
     private let postings: PostingTable
-    /// Documents by the first 64 bits of their text's SHA-256; a hit is confirmed on the text.
+    /// Documents by the first 32 bits of their text's SHA-256; a hit is confirmed on the text.
     private let contents = PostingTable()
     /// Per document (0-based): its cluster (the 1-based id of the cluster's first document).
     private var clusterOf: [UInt32] = []
@@ -60,23 +60,17 @@ public final class MemoryIndex: PostingSource {
     /// that the work a caller does in between (the exact-copy check, the facts) overlaps
     /// their memory latency. A hint only: lookups work the same without it.
     public func prefetch(_ prints: Fingerprints) {
-        bands.prefetch(prints.bandKeys.enumerated().map { IndexKind.bandKey($0.offset, $0.element) })
+        bands.prefetch(prints.bandKeys)
         postings.prefetch(prints.passages)
     }
 
     public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, into lists: inout PostingLists) {
-        for (i, key) in keys.enumerated() {
+        let table = kind == .band ? bands : postings
+        for key in keys {
             var taken = 0
-            if kind == .band {
-                bands.forEach(IndexKind.bandKey(i, key)) { doc in
-                    if taken < limit { lists.append(Int64(doc) + 1) }
-                    taken += 1
-                }
-            } else {
-                postings.forEach(key) { doc in
-                    if taken < limit { lists.append(Int64(doc) + 1) }
-                    taken += 1
-                }
+            table.forEach(UInt32(truncatingIfNeeded: key)) { doc in
+                if taken < limit { lists.append(Int64(doc) + 1) }
+                taken += 1
             }
             lists.endList()
         }
@@ -95,7 +89,7 @@ public final class MemoryIndex: PostingSource {
     }
 
     /// The document already indexed with exactly this text, if any, and its cluster.
-    public func document(withContent key: UInt64, text: String) -> (id: Int64, cluster: Int64)? {
+    public func document(withContent key: UInt32, text: String) -> (id: Int64, cluster: Int64)? {
         var found: UInt32?
         contents.forEach(key) { doc in
             if found == nil, textOf(Int64(doc) + 1) == text { found = doc }
@@ -112,7 +106,7 @@ public final class MemoryIndex: PostingSource {
     /// Indexes a new document published at `date` (seconds; NaN when unknown); returns its
     /// id and its cluster's. `formerRelation` is what the cluster's canonical
     /// becomes should this document take over from it.
-    public func add(contentKey: UInt64, _ prints: Fingerprints, placement: ClusterChoice, date: Double,
+    public func add(contentKey: UInt32, _ prints: Fingerprints, placement: ClusterChoice, date: Double,
                     formerRelation: (Int64) -> String) -> (id: Int64, cluster: Int64) {
         let doc = UInt32(clusterOf.count)
         let cluster: UInt32
@@ -140,10 +134,12 @@ public final class MemoryIndex: PostingSource {
         }
         clusterOf.append(cluster)
         contents.insert(contentKey, doc)
-        for (band, key) in prints.bandKeys.enumerated() {
-            bands.insert(IndexKind.bandKey(band, key), doc, ifFewerThan: bucketLimit)
-        }
-        for hash in prints.passages { postings.insert(hash, doc, ifFewerThan: bucketLimit) }
+        // A document is indexed once under a key, as the archive does (two bands may share a key).
+        var bandKeys = prints.bandKeys
+        bandKeys.sort()
+        bandKeys.removeDuplicatesInSortedArray()
+        for key in bandKeys { bands.insert(UInt32(truncatingIfNeeded: key), doc, ifFewerThan: bucketLimit) }
+        for hash in prints.passages { postings.insert(UInt32(truncatingIfNeeded: hash), doc, ifFewerThan: bucketLimit) }
         return (Int64(doc) + 1, Int64(cluster))
     }
 }

@@ -1,10 +1,8 @@
 import CTableProbe
 
-/// A multimap from 64-bit keys to document numbers in one open-addressed table of
-/// 64-byte buckets (a cache line each) with linear probing over buckets: twelve bytes per
-/// entry and no allocation per key. A slot holds the key's low half and the document in
-/// one word, scanned a bucket at a time; the key's high half sits in a parallel array,
-/// read only for the rare slots whose low half matches.
+/// A multimap from 32-bit keys to document numbers in one open-addressed table of
+/// 64-byte buckets (a cache line each) with linear probing over buckets: eight bytes per
+/// entry (key and document in one word) and no allocation per key.
 ///
 /// A key's entries live in its home bucket and, once that bucket is full, in the buckets
 /// after it. Entries are never moved or removed, so a full bucket stays full: a lookup
@@ -12,19 +10,17 @@ import CTableProbe
 /// that same walk, without shifting anything (Robin Hood insertion spent most of its time
 /// shifting ~50 slots at this load).
 ///
-/// Guarantees: `forEach(key)` visits every document inserted under `key` (in no set
-/// order: insertion order) and none other; once grown, the table stays between
-/// `maxLoad / growth` and `maxLoad` full, so `bytes` / `count` stays between 12 / 0.9
-/// and 12 / 0.72.
+/// Guarantees: `forEach(key)` visits every document inserted under `key`, in the order
+/// they were inserted, and none other; once grown, the table stays between `maxLoad / growth` and `maxLoad`
+/// full, so `bytes` / `count` stays between 8 / 0.9 and 8 / 0.72.
 ///
-/// Keys must be uniformly distributed (hashes): a key's home bucket is its low half
-/// scaled to the number of buckets, so no further hashing is done.
+/// Keys must be uniformly distributed (index keys are hashes cut to 32 bits,
+/// `Fingerprints.indexKey`): a key's home bucket is its value scaled to the number of
+/// buckets, so no further hashing is done.
 final class PostingTable {
-    /// low key << 32 | (document + 1); 0 marks an empty slot. Free slots of a bucket are
+    /// key << 32 | (document + 1); 0 marks an empty slot. Free slots of a bucket are
     /// always its last ones.
-    private var memory: SlotMemory<UInt64>
-    /// The high half of each slot's key.
-    private var high: SlotMemory<UInt32>
+    private var memory: SlotMemory
     private(set) var count = 0
 
     static let maxLoad = 0.9
@@ -32,15 +28,13 @@ final class PostingTable {
     static let bucketSlots = 8
 
     init(capacity: Int = 1 << 16) {
-        let slots = Self.bucketCount(for: capacity) * Self.bucketSlots
-        memory = SlotMemory(count: slots)
-        high = SlotMemory(count: slots)
+        memory = SlotMemory(count: Self.bucketCount(for: capacity) * Self.bucketSlots)
     }
 
     var capacity: Int { memory.slots.count }
 
     /// Memory held by the table.
-    var bytes: Int { capacity * (MemoryLayout<UInt64>.size + MemoryLayout<UInt32>.size) }
+    var bytes: Int { capacity * MemoryLayout<UInt64>.size }
 
     private static func bucketCount(for slots: Int) -> Int { max(2, (slots + bucketSlots - 1) / bucketSlots) }
 
@@ -50,7 +44,7 @@ final class PostingTable {
         Int((UInt64(key) &* UInt64(buckets)) >> 32) * bucketSlots
     }
 
-    /// Starts loading the home buckets of `keys` into the cache, so that
+    /// Starts loading the home buckets of `keys` (their low 32 bits) into the cache, so that
     /// the lookups that follow overlap their memory latency instead of paying it in turn.
     func prefetch(_ keys: [UInt64]) {
         let buckets = capacity / Self.bucketSlots, base = memory.slots.baseAddress!
@@ -59,29 +53,28 @@ final class PostingTable {
 
     /// Calls `body` with each document stored under `key`.
     @inline(__always)
-    func forEach(_ key: UInt64, _ body: (UInt32) -> Void) {
+    func forEach(_ key: UInt32, _ body: (UInt32) -> Void) {
         _ = walk(key) { body($0) }
     }
 
     /// How many documents are stored under `key`.
-    func count(of key: UInt64) -> Int {
+    func count(of key: UInt32) -> Int {
         walk(key) { _ in }.found
     }
 
     /// Stores `document` under `key` (duplicates are kept).
-    func insert(_ key: UInt64, _ document: UInt32) {
+    func insert(_ key: UInt32, _ document: UInt32) {
         insert(key, document, ifFewerThan: .max)
     }
 
     /// Stores `document` under `key` if fewer than `limit` documents are stored under it,
     /// in one walk; returns how many were stored before.
     @discardableResult
-    func insert(_ key: UInt64, _ document: UInt32, ifFewerThan limit: Int) -> Int {
+    func insert(_ key: UInt32, _ document: UInt32, ifFewerThan limit: Int) -> Int {
         if Double(count + 1) > Self.maxLoad * Double(capacity) { grow() }
         let (found, free) = walk(key) { _ in }
         guard found < limit else { return found }
-        memory.slots[free] = key << 32 | UInt64(document + 1)
-        high.slots[free] = UInt32(truncatingIfNeeded: key >> 32)
+        memory.slots[free] = UInt64(key) << 32 | UInt64(document + 1)
         count += 1
         return found
     }
@@ -91,22 +84,18 @@ final class PostingTable {
     /// scanned by `ingestd_bucket_match` at once, with compares instead of a branch per
     /// slot, which mispredicts on every probe.
     @inline(__always)
-    private func walk(_ key: UInt64, _ visit: (UInt32) -> Void) -> (found: Int, free: Int) {
-        let slots = memory.slots, highs = high.slots, capacity = slots.count, base = slots.baseAddress!
-        let low = UInt32(truncatingIfNeeded: key), top = UInt32(truncatingIfNeeded: key >> 32)
-        var slot = Self.home(low, buckets: capacity / Self.bucketSlots), found = 0
+    private func walk(_ key: UInt32, _ visit: (UInt32) -> Void) -> (found: Int, free: Int) {
+        let slots = memory.slots, capacity = slots.count, base = slots.baseAddress!
+        var slot = Self.home(key, buckets: capacity / Self.bucketSlots), found = 0
         while true {
-            let bits = ingestd_bucket_match(base + slot, low)
+            let bits = ingestd_bucket_match(base + slot, key)
             let empty = bits & 0x5555
             var matches = bits >> 1 & 0x5555
             // Empty slots' high halves are 0 and match key 0: keep the matches before the first.
             if empty != 0 { matches &= (empty & (0 &- empty)) &- 1 }
             while matches != 0 {
-                let at = slot + matches.trailingZeroBitCount >> 1
-                if highs[at] == top {
-                    found += 1
-                    visit(UInt32(truncatingIfNeeded: slots[at]) - 1)
-                }
+                found += 1
+                visit(UInt32(truncatingIfNeeded: slots[slot + matches.trailingZeroBitCount >> 1]) - 1)
                 matches &= matches &- 1
             }
             if empty != 0 { return (found, slot + empty.trailingZeroBitCount >> 1) }
@@ -116,23 +105,18 @@ final class PostingTable {
     }
 
     private func grow() {
-        let old = memory, oldHigh = high
-        let slots = Self.bucketCount(for: Int((Double(capacity) * Self.growth).rounded(.up))) * Self.bucketSlots
-        memory = SlotMemory(count: slots)
-        high = SlotMemory(count: slots)
+        let old = memory
+        memory = SlotMemory(count: Self.bucketCount(for: Int((Double(capacity) * Self.growth).rounded(.up))) * Self.bucketSlots)
         // Entries are moved in the walks' own order, so a key's documents keep their
         // insertion order: from just after a bucket with a free slot, which no walk passes.
         let oldCount = old.slots.count
         var start = 0
         while old.slots[start + Self.bucketSlots - 1] != 0 { start += Self.bucketSlots }
         for step in 1...oldCount {
-            let i = (start + Self.bucketSlots - 1 + step) % oldCount
-            let entry = old.slots[i]
+            let entry = old.slots[(start + Self.bucketSlots - 1 + step) % oldCount]
             if entry == 0 { continue }
-            let key = UInt64(oldHigh.slots[i]) << 32 | entry >> 32
-            let free = walk(key) { _ in }.free
+            let free = walk(UInt32(truncatingIfNeeded: entry >> 32)) { _ in }.free
             memory.slots[free] = entry
-            high.slots[free] = oldHigh.slots[i]
         }
     }
 }

@@ -10,6 +10,9 @@ struct MigrationTests {
     static let earlier = Array(ArchiveSchema.migrator.migrations.dropLast())
     /// A fetch time as the archive stores it (to the millisecond).
     static let fetched = Date(timeIntervalSince1970: 1_764_000_000.125)
+    /// Band 3's key 42 as `keys/1` stored it (mixed with the band), and as `keys/2` does (cut to 32 bits).
+    static let fullBandKey: UInt64 = 42 ^ (4 &* 0x9e37_79b9_7f4a_7c15)
+    static let bandKey = fullBandKey & 0xFFFF_FFFF
     /// A shared dictionary's preset and vocabulary, and a text stored with them.
     static let preset = Data("the wire story of the summit in Sochi ".utf8)
     static let vocabulary = ["the", "wire", "story", "summit", "in"].map { Data($0.utf8) }
@@ -69,7 +72,9 @@ struct MigrationTests {
                 try db.execute(sql: "INSERT INTO passage_postings (hash, document_id) VALUES (7, 1), (8, 1)")
             } else {
                 let pending = PendingIndexKeys()
-                try pending.add(.band, [IndexKind.bandKey(3, 42)], document: 1)
+                let all = ArchiveSchema.migrator.migrations
+                let cut = all.firstIndex(of: version)! >= all.firstIndex(of: "v19-index-keys-32-bits")!
+                try pending.add(.band, [cut ? Self.bandKey : Self.fullBandKey], document: 1)
                 try pending.add(.passage, [7, 8], document: 1)
                 try IndexSegments.flush(pending, db)
             }
@@ -92,8 +97,8 @@ struct MigrationTests {
         var requested: [String] = []
         try store.forEachCapture { requested.append($0.requestedURL) }
         #expect(requested == ["https://old.example/1"], "the redirect's first URL is kept")
-        #expect(try store.found(bands: [0, 0, 0, 42], passages: [], min: 2, limit: 8)
-            .map(\.documentID) == [1], "the band key is found at its band")
+        #expect(try store.found(bands: [Self.bandKey], passages: [], min: 2, limit: 8)
+            .map(\.documentID) == [1], "the band key is found, cut to 32 bits")
         #expect(try store.found(bands: [42], passages: [7, 8], min: 2, limit: 8)
             .map(\.documentID) == [1], "the postings are found")
         if migrations.firstIndex(of: version)! < migrations.firstIndex(of: "v4-search")! {
@@ -108,8 +113,8 @@ struct MigrationTests {
         #expect(hashSize == ArchiveSchema.searchHashSize, "the search index collects more before it writes")
         if migrations.firstIndex(of: version)! < migrations.firstIndex(of: "v16-index-scheme")! {
             // (From v16 on, the writer records its scheme; these documents were written by hand.)
-            #expect(try store.indexScheme() == "keys/1 shingle_words=5 minhash_permutations=128 lsh_bands=32 winnow_window=6",
-                    "documents archived before schemes were recorded are taken to have the default settings' keys")
+            #expect(try store.indexScheme() == "keys/2 shingle_words=5 minhash_permutations=128 lsh_bands=32 winnow_window=6",
+                    "documents archived before schemes were recorded are taken to have the default settings' keys, cut by v19")
         }
         #expect(try store.integrityProblems().isEmpty)
     }

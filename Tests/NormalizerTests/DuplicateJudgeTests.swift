@@ -88,11 +88,12 @@ struct DuplicateJudgeTests {
         #expect(throws: SettingsError.self) { try s.validate() }
     }
 
-    /// The archive's v16 migration records this value for archives filled before schemes
-    /// were recorded: it must stay the defaults' scheme, and only key-shaping settings count.
+    /// The archive's v16 migration records the `keys/1` form of this value for archives filled
+    /// before schemes were recorded, and v19 moves it to `keys/2`: it must stay the defaults'
+    /// scheme, and only key-shaping settings count.
     @Test func theIndexSchemeNamesTheKeyShapingSettingsOnly() {
         var s = DuplicateSettings()
-        #expect(s.indexScheme == "keys/1 shingle_words=5 minhash_permutations=128 lsh_bands=32 winnow_window=6")
+        #expect(s.indexScheme == "keys/2 shingle_words=5 minhash_permutations=128 lsh_bands=32 winnow_window=6")
         s.passageMinCount = 3
         s.syndicatedJaccard = 0.6
         #expect(s.indexScheme == DuplicateSettings().indexScheme)

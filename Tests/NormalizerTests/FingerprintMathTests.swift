@@ -130,3 +130,15 @@ struct FingerprintMathTests {
         #expect(abs(Double(hits) / Double(trials) - expected) < 0.08, "\(hits)/\(trials) vs \(expected)")
     }
 }
+
+/// Index keys: 32 bits, and a band's key differs from the same value at another band.
+struct IndexKeyTests {
+    @Test func keysAreCutTo32BitsAndBandsKeptApart() {
+        let prints = Fingerprints(of: AnalyzedText(String(repeating: "one two three four five six seven ", count: 9),
+                                                   shingleWords: 5), settings: DuplicateSettings())
+        #expect((prints.bandKeys + prints.passages).allSatisfy { $0 < 1 << 32 })
+        #expect(Fingerprints.bandKey(0, 42) != Fingerprints.bandKey(1, 42))
+        let mixed: UInt64 = 42 ^ (4 &* 0x9e37_79b9_7f4a_7c15)
+        #expect(Fingerprints.bandKey(3, 42) == mixed & 0xFFFF_FFFF, "the band mix archives have used since keys/1")
+    }
+}

@@ -25,6 +25,7 @@ enum ArchiveSchema {
         m.registerMigration("v16-index-scheme", migrate: addIndexScheme)
         m.registerMigration("v17-entry-failures", migrate: addEntryFailures)
         m.registerMigration("v18-source-origin", migrate: addSourceOrigin)
+        m.registerMigration("v19-index-keys-32-bits", migrate: cutIndexKeysTo32Bits)
         return m
     }
 
@@ -253,7 +254,8 @@ enum ArchiveSchema {
             t.primaryKey(["segment", "kind", "first_key", "first_document"])
         }
         var bands = try KeysByDocument(db, sql: "SELECT document_id, band, key FROM minhash_bands ORDER BY document_id") { row in
-            IndexKind.bandKey(row[1], UInt64(bitPattern: row[2]))
+            // (The band mix of `keys/1`, whose full 64-bit keys v19 then cuts to 32 bits.)
+            UInt64(bitPattern: row[2]) ^ (UInt64(row[1] as Int + 1) &* 0x9e37_79b9_7f4a_7c15)
         }
         var postings = try KeysByDocument(db, sql: "SELECT document_id, hash FROM passage_postings ORDER BY document_id") { row in
             UInt64(bitPattern: row[1])

@@ -164,7 +164,7 @@ extension ArchiveStore {
     /// `IndexSegments.pendingLimit` of them, or when the transaction ends.
     static func insertIndexKeys(bandKeys: [UInt64], passageHashes: [UInt64], documentID: Int64,
                                 into pending: PendingIndexKeys, _ db: Database) throws {
-        try pending.add(.band, bandKeys.enumerated().map { IndexKind.bandKey($0.offset, $0.element) }, document: documentID)
+        try pending.add(.band, bandKeys, document: documentID)
         try pending.add(.passage, passageHashes, document: documentID)
         if pending.count >= IndexSegments.pendingLimit { try IndexSegments.flush(pending, db) }
     }

@@ -112,7 +112,7 @@ enum IndexSegments {
     }
 
     /// Packs a segment's entries, in order, into blocks, and makes the segment's filter.
-    private struct BlockWriter {
+    struct BlockWriter {
         let segment: Int64
         let insert: Statement
         var block: [IndexEntry] = []
@@ -150,7 +150,7 @@ enum IndexSegments {
     }
 
     /// A segment's entries of one kind, in order, one block read at a time.
-    private struct BlockReader {
+    struct BlockReader {
         let cursor: RowCursor
         var entries: [IndexEntry] = []
         var position = 0

@@ -10,10 +10,10 @@ enum PostingQueries {
     static func earliest(_ db: Database, _ kind: IndexKind, _ keys: [UInt64], limit: Int, before: Int64?,
                          pending: PendingIndexKeys?, into lists: inout PostingLists) throws {
         let index = try IndexLookup(db, before: before, pending: pending)
-        for (i, key) in keys.enumerated() {
+        for key in keys {
             if limit > 0 {
                 var taken = 0
-                try index.forEachDocument(kind, kind == .band ? IndexKind.bandKey(i, key) : key) { document in
+                try index.forEachDocument(kind, key) { document in
                     lists.append(document)
                     taken += 1
                     return taken < limit

@@ -6,10 +6,11 @@
 ///
 /// Guarantees every store gives: `earliest` lists, for each key, the first `limit`
 /// documents indexed under it in ascending id order (ids are arrival order), and only
-/// documents under exactly that 64-bit key; a band key matches only the same band's key.
+/// documents under exactly that key. Keys are stored as they are given (band keys come
+/// mixed with their band's number, `Fingerprints.bandKey`).
 public protocol PostingSource {
     /// For each of `keys`, the earliest `limit` documents indexed under it, appended to
-    /// `lists` as one list per key, in the order of `keys`. For `.band`, `keys[i]` is band `i`'s key.
+    /// `lists` as one list per key, in the order of `keys`.
     func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, into lists: inout PostingLists) throws(ArchiveError)
 
     /// The cluster of each of `documents`, in their order.

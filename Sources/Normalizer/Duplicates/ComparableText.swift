@@ -5,7 +5,7 @@
 /// then position, so shared shingles and shared runs are found by one merge
 /// (`ShingleOverlap`), without hashing; `distinctShingles` counts distinct hashes; `numbers` and
 /// `names` are the distinct hashes of the text's facts, ascending; `winnowed` are the
-/// text's winnowed fingerprints with their positions.
+/// text's winnowed fingerprints with their positions, as index keys (`Fingerprints.indexKey`).
 public struct ComparableText: Sendable {
     public struct PositionedShingle: Sendable {
         public var hash: UInt64
@@ -30,7 +30,10 @@ public struct ComparableText: Sendable {
         for i in sorted.indices where i == 0 || sorted[i].hash != sorted[i - 1].hash { distinct += 1 }
         distinctShingles = distinct
         self.facts = facts ?? TextFacts(analyzed)
-        winnowed = Winnowing.fingerprints(analyzed.shingles, window: winnowWindow)
+        // As the index keeps them, so that the archive's common fingerprints are recognized.
+        winnowed = Winnowing.fingerprints(analyzed.shingles, window: winnowWindow).map {
+            Winnowing.Fingerprint(hash: Fingerprints.indexKey($0.hash), position: $0.position)
+        }
     }
 
     /// Shingles with positions, ordered by hash then position. Texts of fewer than 2²⁴
