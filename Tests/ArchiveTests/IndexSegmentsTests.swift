@@ -88,13 +88,42 @@ struct IndexSegmentsTests {
         let problems = { try store.verify().1.filter { $0.object == .database }.map(\.detail) }
         #expect(try problems().isEmpty)
         try DatabaseQueue(path: store.path).write { db in
-            // The first entry's document overwritten: no longer the block's first, nor the segment's.
+            // The row names another first document than its block starts with.
             try db.execute(sql: """
-                UPDATE index_blocks SET entries = substr(entries, 1, 8) || x'ffffff7f' || substr(entries, 13)
+                UPDATE index_blocks SET first_document = first_document + 1000
                 WHERE (segment, kind, first_key, first_document) IN (
                     SELECT segment, kind, first_key, first_document FROM index_blocks LIMIT 1)
                 """)
         }
         #expect(try problems() == ["index segment 5: a block does not start with the entry its row names"])
+        try DatabaseQueue(path: store.path).write { db in
+            try db.execute(sql: "UPDATE index_blocks SET entries = x'ff00' WHERE segment = 5")
+        }
+        #expect(try problems() == ["index segment 5: a block is not a block of index entries"])
+    }
+
+    /// Blocks round-trip whatever their keys (full 64-bit ones too, as upgrades meet them),
+    /// and bytes that are not a block are refused, not read past their end.
+    @Test func blocksRoundTripAndGarbageIsRefused() throws {
+        var random = SystemRandomNumberGenerator()
+        for trial in 0..<300 {
+            let width = [8, 20, 32, 64][trial % 4]
+            let count = Int.random(in: 1...IndexBlock.capacity, using: &random)
+            let entries = (0..<count).map { _ in
+                IndexEntry(key: width == 64 ? random.next() : UInt64.random(in: 0..<(1 << width), using: &random),
+                           document: UInt32.random(in: 1...2_000_000, using: &random))
+            }.sorted()
+            let blob = IndexBlock.encode(entries[...])
+            #expect(IndexBlock.decode(blob) == entries)
+            var damaged = blob
+            damaged.removeLast(min(3, damaged.count - 1))
+            #expect(IndexBlock.decode(damaged) == nil || IndexBlock.decode(damaged)!.count <= entries.count)
+        }
+        // A full block as a large segment holds them: 128 of ~10 million keys, documents of ~100,000.
+        let dense = (0..<128).map { i in IndexEntry(key: 0x4000_0000 + UInt64(i) * 430, document: UInt32(50_000 + (i * 7_919) % 100_000)) }
+        #expect(IndexBlock.encode(dense[...]).count <= 128 * 7 / 2, "at most 3.5 bytes an entry")
+        for garbage in [Data(), Data([0xff]), Data([65, 0, 1, 0, 0]), Data([8, 8, 0x81, 0x80, 0x80]), Data(repeating: 0xff, count: 40)] {
+            #expect(IndexBlock.decode(garbage) == nil)
+        }
     }
 }

@@ -73,7 +73,7 @@ struct MigrationTests {
             } else {
                 let pending = PendingIndexKeys()
                 let all = ArchiveSchema.migrator.migrations
-                let cut = all.firstIndex(of: version)! >= all.firstIndex(of: "v19-index-keys-32-bits")!
+                let cut = all.firstIndex(of: version)! >= all.firstIndex(of: "v19-compact-index")!
                 try pending.add(.band, [cut ? Self.bandKey : Self.fullBandKey], document: 1)
                 try pending.add(.passage, [7, 8], document: 1)
                 try IndexSegments.flush(pending, db)

@@ -25,7 +25,7 @@ enum ArchiveSchema {
         m.registerMigration("v16-index-scheme", migrate: addIndexScheme)
         m.registerMigration("v17-entry-failures", migrate: addEntryFailures)
         m.registerMigration("v18-source-origin", migrate: addSourceOrigin)
-        m.registerMigration("v19-index-keys-32-bits", migrate: cutIndexKeysTo32Bits)
+        m.registerMigration("v19-compact-index", migrate: compactIndexBlocks)
         return m
     }
 

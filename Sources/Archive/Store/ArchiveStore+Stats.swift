@@ -25,7 +25,32 @@ extension ArchiveStore {
                 compressedTextBytes: try count("SELECT COALESCE(SUM(LENGTH(text)), 0) FROM documents"),
                 rawCaptureBytes: try count("SELECT COALESCE(SUM(body_size), 0) FROM captures"),
                 compressedCaptureBytes: try count("SELECT COALESCE(SUM(LENGTH(body)), 0) FROM captures"),
-                archiveFileBytes: fileBytes)
+                archiveFileBytes: fileBytes,
+                words: try count("SELECT COALESCE(SUM(word_count), 0) FROM documents"),
+                duplicateIndexBytes: try Self.pageBytes(of: ["index_blocks", "index_segments"], db),
+                searchIndexBytes: try Self.pageBytes(of: try String.fetchAll(db, sql: """
+                    SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'documents\\_fts%' ESCAPE '\\'
+                    """), db))
         }
+    }
+
+    /// The bytes of the pages that these tables and their indexes fill, from SQLite's
+    /// `dbstat` table (Debian's SQLite has it); where it is missing, the bytes of their
+    /// blobs and values as stored, a lower bound.
+    private static func pageBytes(of tables: [String], _ db: Database) throws -> Int {
+        guard !tables.isEmpty else { return 0 }
+        let list = tables.map { "'\($0)'" }.joined(separator: ",")
+        if let bytes = try? Int.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name IN (SELECT name FROM sqlite_schema WHERE tbl_name IN (\(list)))
+            """) {
+            return bytes
+        }
+        var total = 0
+        for table in tables {
+            let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]).map { $0[0] as String }
+            let sum = columns.map { "COALESCE(LENGTH(\"\($0)\"), 8)" }.joined(separator: " + ")
+            total += try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(\(sum)), 0) FROM \"\(table)\"") ?? 0
+        }
+        return total
     }
 }

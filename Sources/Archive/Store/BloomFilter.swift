@@ -1,37 +1,35 @@
 import Foundation
 
-/// A Bloom filter over 64-bit keys that are uniform hashes already: five bits per key, all
-/// in one 64-bit word, so a question costs one memory access.
+/// A Bloom filter over index keys: five bits per key, all in one 64-bit word, so a question
+/// costs one memory access.
 ///
 /// Guarantees: `mayHold` is true for every key inserted; for others it is false but for
-/// about 2 % of them when the filter holds the number of keys it was made for (10 bits a
-/// key), more if it holds more. `encoded` and `init(encoded:)` round-trip it exactly.
+/// about 5 % of them when the filter holds the number of keys it was made for (7 bits a
+/// key), more if it holds more. `encoded` and `init(encoded:)` round-trip it exactly. The
+/// filter has exactly as many words as its keys need: the duplicate index is meant to stay
+/// small, and rounding up to a power of two cost up to twice the bits.
 struct BloomFilter {
     /// Bits set per key, all in one 64-bit word.
     private static let bitsPerKey = 5
-    /// Keys per word: 10 bits a key gives ~2 % false positives in 64-bit blocks.
-    private static let keysPerWord = 6.4
+    /// Keys per word: 7 bits a key gives ~5 % false positives in 64-bit blocks (a useless
+    /// block read for one lookup in 20 of a key the segment lacks). The filters are a fifth
+    /// of the duplicate index, which is meant to stay within 1.5 bytes a word of text.
+    private static let keysPerWord = 64.0 / 7
 
     private(set) var words: [UInt64]
-    private let shift: UInt64
 
-    /// A filter for about `expectedKeys` keys, at least `minimumWords` words, rounded up to a
-    /// power of two.
-    init(expectedKeys: Int, minimumWords: Int = 1) {
-        let words = max(minimumWords, Int(Double(expectedKeys) / Self.keysPerWord), 1)
-        let bits = Int.bitWidth - (words - 1).leadingZeroBitCount
-        self.words = [UInt64](repeating: 0, count: 1 << bits)
-        shift = UInt64(64 - bits)
+    /// A filter for about `expectedKeys` keys.
+    init(expectedKeys: Int) {
+        words = [UInt64](repeating: 0, count: max(Int((Double(expectedKeys) / Self.keysPerWord).rounded(.up)), 1))
     }
 
     /// A filter as `encoded` wrote it; nil when the bytes cannot be one.
     init?(encoded data: Data) {
         let count = data.count / 8
-        guard count > 0, count & (count - 1) == 0, data.count % 8 == 0 else { return nil }
+        guard count > 0, data.count % 8 == 0 else { return nil }
         words = data.withUnsafeBytes { raw in
             (0..<count).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
         }
-        shift = UInt64(64 - count.trailingZeroBitCount)
     }
 
     /// The words, little-endian.
@@ -53,14 +51,13 @@ struct BloomFilter {
         return words[index] & mask == mask
     }
 
-    /// The word is chosen by the key's top bits as they are, the five bits by its lowest 30:
-    /// keys inserted in ascending order walk the words in order instead of missing the cache
-    /// on every key.
+    /// The key is spread over all 64 bits first (index keys have 32): the word is chosen
+    /// by the product's top 32 bits scaled to the number of words, the five bits by its lowest 30.
     @inline(__always) private func slot(_ key: UInt64) -> (Int, UInt64) {
-        // A one-word filter: a shift by 64 would be undefined, and every key is in word 0.
-        let index = shift == 64 ? 0 : Int(key >> shift)
+        let h = key &* 0x9e37_79b9_7f4a_7c15
+        let index = Int(((h >> 32) &* UInt64(words.count)) >> 32)
         var mask: UInt64 = 0
-        for i in 0..<Self.bitsPerKey { mask |= 1 << ((key >> UInt64(6 * i)) & 63) }
+        for i in 0..<Self.bitsPerKey { mask |= 1 << ((h >> UInt64(6 * i)) & 63) }
         return (index, mask)
     }
 }

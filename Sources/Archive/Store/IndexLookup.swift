@@ -82,9 +82,7 @@ struct IndexLookup {
     /// The documents under `key` in the block of `row`; false when `visit` stopped.
     private static func scan(_ row: Row, _ key: UInt64, _ visit: (Int64) throws -> Bool) throws -> Bool {
         try row.withUnsafeData(atIndex: 1) { data in
-            guard let data, data.count % IndexBlock.entrySize == 0 else {
-                throw ArchiveError.corruptBlob("an index block's size is not a whole number of entries")
-            }
+            guard let data else { throw ArchiveError.corruptBlob("an index block is empty") }
             return try data.withUnsafeBytes { try IndexBlock.forEachDocument(of: key, in: $0, visit) }
         }
     }
@@ -113,8 +111,8 @@ struct IndexLookup {
                 return nil
             case SQLITE_ROW:
                 let bytes = Int(sqlite3_column_bytes(statement, 1))
-                guard let blob = sqlite3_column_blob(statement, 1), bytes % IndexBlock.entrySize == 0 else {
-                    throw ArchiveError.corruptBlob("an index block's size is not a whole number of entries")
+                guard let blob = sqlite3_column_blob(statement, 1) else {
+                    throw ArchiveError.corruptBlob("an index block is empty")
                 }
                 return try body(sqlite3_column_int64(statement, 0), UnsafeRawBufferPointer(start: blob, count: bytes))
             case let code:

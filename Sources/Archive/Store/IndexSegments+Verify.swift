@@ -40,7 +40,7 @@ extension IndexSegments {
                 ORDER BY first_key, first_document
                 """, arguments: [id, kind.rawValue])
             while let block = try blocks.next() {
-                guard let entries = IndexBlock.decode(block[2]) else { return "a block's size is not a whole number of entries" }
+                guard let entries = IndexBlock.decode(block[2]) else { return "a block is not a block of index entries" }
                 guard IndexBlock.sortKey(entries[0].key) == block[0], Int64(entries[0].document) == block[1] else {
                     return "a block does not start with the entry its row names"
                 }

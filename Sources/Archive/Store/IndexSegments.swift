@@ -3,13 +3,13 @@ import GRDB
 
 /// The duplicate indexes (LSH band keys and passage postings) as a log-structured merge
 /// tree inside SQLite: a transaction's new keys wait in `PendingIndexKeys`, then are stored
-/// at once as a segment, sorted and packed 128 entries to a row of `index_blocks`.
+/// at once as a segment, sorted and packed up to 384 entries to a row of `index_blocks`
+/// (`IndexBlock`: about 3.3 bytes an entry).
 ///
 /// Why: with one row per key in one B-tree per index, each new document's ~100 keys
 /// landed on random pages of trees holding every archived document's keys, and each commit
-/// wrote every page its batch had touched to the WAL: at 100,000 documents that was half
-/// of an import's time, and it grew with the archive. A segment is written page after
-/// page, about 1,500 entries to an 8 KiB page.
+/// wrote every page its batch had touched to the WAL, a cost that grew with the archive. A
+/// segment is written page after page, a couple of thousand entries to an 8 KiB page.
 ///
 /// Guarantees:
 /// - segments hold disjoint ranges of document ids; read by their first document they give
@@ -172,7 +172,7 @@ enum IndexSegments {
                 return
             }
             guard let decoded = IndexBlock.decode(row[0]) else {
-                throw ArchiveError.corruptBlob("an index block's size is not a whole number of entries")
+                throw ArchiveError.corruptBlob("an index block is not a block of index entries")
             }
             entries = decoded
             position = 0

@@ -15,6 +15,12 @@ public struct ArchiveStats: Sendable, Codable, Equatable {
     public var rawCaptureBytes: Int
     public var compressedCaptureBytes: Int
     public var archiveFileBytes: Int
+    /// Words of all archived texts.
+    public var words: Int
+    /// Pages that the duplicate index (blocks and segments with their filters) and the
+    /// search index fill in the archive file.
+    public var duplicateIndexBytes: Int
+    public var searchIndexBytes: Int
 
     enum CodingKeys: String, CodingKey {
         case sources, captures, documents, sightings, clusters
@@ -23,5 +29,6 @@ public struct ArchiveStats: Sendable, Codable, Equatable {
         case relationsByKind = "relations_by_kind", documentsByRelation = "documents_by_relation", rawTextBytes = "raw_text_bytes"
         case compressedTextBytes = "compressed_text_bytes", rawCaptureBytes = "raw_capture_bytes"
         case compressedCaptureBytes = "compressed_capture_bytes", archiveFileBytes = "archive_file_bytes"
+        case words, duplicateIndexBytes = "duplicate_index_bytes", searchIndexBytes = "search_index_bytes"
     }
 }

@@ -9,6 +9,10 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @Flag(help: "Print JSON.") var json = false
 
+    static func perWord(_ bytes: Int, _ words: Int) -> String {
+        words == 0 ? "-" : String(format: "%.2f", Double(bytes) / Double(words))
+    }
+
     func run() throws {
         try CommandFailure.reporting {
             let s = try archive.openReadOnly().stats()
@@ -20,6 +24,8 @@ struct StatsCommand: ParsableCommand {
                 documents by relation \(s.documentsByRelation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
                 relations \(s.relationsByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
                 text \(s.rawTextBytes) bytes, stored in \(s.compressedTextBytes); captures \(s.rawCaptureBytes) bytes, stored in \(s.compressedCaptureBytes)
+                indexes: duplicates \(s.duplicateIndexBytes) bytes (\(Self.perWord(s.duplicateIndexBytes, s.words)) a word of text), \
+                search \(s.searchIndexBytes) bytes (\(Self.perWord(s.searchIndexBytes, s.words)))
                 """)
         }
     }
