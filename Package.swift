@@ -5,8 +5,9 @@ import PackageDescription
 ///
 /// Stages are separate modules with one-way dependencies:
 /// `Fetcher` (libcurl, libxml2) and `Normalizer` (libxml2) know nothing of storage,
-/// `Archive` (GRDB over the system SQLite, zlib) knows nothing of HTTP or HTML,
-/// and the `ingestd` executable wires them together.
+/// `Archive` (GRDB over the system SQLite, zlib) knows nothing of HTTP or HTML and
+/// decides nothing about duplicates, `Dedup` (Archive, Normalizer) holds the one engine
+/// that does, and the `ingestd` executable wires them together.
 /// SQLite itself comes in through GRDB's `GRDBSQLite` system-library target.
 let package = Package(
     name: "ingestd",
