@@ -5,7 +5,7 @@ import GRDB
 /// it, and a listing built from many queries (clusters, then each one's members and
 /// texts) agrees with itself. Get one from `ArchiveStore.snapshot`; it is valid only inside
 /// that call.
-public struct ArchiveSnapshot: PostingSource {
+public struct ArchiveSnapshot: PostingQueryRunner {
     let db: Database
 
     /// Clusters with at least `minSize` documents, largest first, then oldest first.
@@ -33,16 +33,8 @@ public struct ArchiveSnapshot: PostingSource {
         try reading { try ArchiveStore.text(ofDocument: id, db) }
     }
 
-    public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, into lists: inout PostingLists) throws(ArchiveError) {
-        try reading { try PostingQueries.earliest(db, kind, keys, limit: limit, before: nil, pending: nil, into: &lists) }
-    }
-
-    public func clusters(of documents: [Int64]) throws(ArchiveError) -> [Int64] {
-        try reading { try PostingQueries.clusters(db, of: documents) }
-    }
-
-    public func candidates(_ documents: [Int64]) throws(ArchiveError) -> [Candidate] {
-        try reading { try PostingQueries.candidates(db, documents) }
+    func runPostingQuery<T>(_ body: (Database, Int64?, PendingIndexKeys?) throws -> T) throws(ArchiveError) -> T {
+        try reading { try body(db, nil, nil) }
     }
 
     private func reading<T>(_ body: () throws -> T) throws(ArchiveError) -> T {

@@ -1,3 +1,5 @@
+import GRDB
+
 /// What a store of duplicate-index data answers, and no more: which documents are indexed
 /// under a key, which cluster a document is in, and a document as a candidate for
 /// comparison. The rules that turn these answers into candidates and common fingerprints
@@ -20,20 +22,34 @@ public protocol PostingSource {
     func candidates(_ documents: [Int64]) throws(ArchiveError) -> [Candidate]
 }
 
-extension ArchiveStore: PostingSource {
+/// A view of the archive's database that answers `PostingSource` through `PostingQueries`,
+/// in one place for the archive outside a transaction, inside one, and in a snapshot.
+protocol PostingQueryRunner: PostingSource {
+    /// Runs `body` with the database, the id below which documents count (a rebuild's), and
+    /// the transaction's keys not yet stored as a segment.
+    func runPostingQuery<T>(_ body: (Database, Int64?, PendingIndexKeys?) throws -> T) throws(ArchiveError) -> T
+}
+
+extension PostingQueryRunner {
     public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, into lists: inout PostingLists) throws(ArchiveError) {
-        lists = try read { db in
+        lists = try runPostingQuery { db, before, pending in
             var out = lists
-            try PostingQueries.earliest(db, kind, keys, limit: limit, before: nil, pending: nil, into: &out)
+            try PostingQueries.earliest(db, kind, keys, limit: limit, before: before, pending: pending, into: &out)
             return out
         }
     }
 
     public func clusters(of documents: [Int64]) throws(ArchiveError) -> [Int64] {
-        try read { db in try PostingQueries.clusters(db, of: documents) }
+        try runPostingQuery { db, _, _ in try PostingQueries.clusters(db, of: documents) }
     }
 
     public func candidates(_ documents: [Int64]) throws(ArchiveError) -> [Candidate] {
-        try read { db in try PostingQueries.candidates(db, documents) }
+        try runPostingQuery { db, _, _ in try PostingQueries.candidates(db, documents) }
+    }
+}
+
+extension ArchiveStore: PostingQueryRunner {
+    func runPostingQuery<T>(_ body: (Database, Int64?, PendingIndexKeys?) throws -> T) throws(ArchiveError) -> T {
+        try read { db in try body(db, nil, nil) }
     }
 }

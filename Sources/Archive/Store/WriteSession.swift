@@ -6,7 +6,7 @@ import GRDB
 ///
 /// During a rebuild, `before` limits candidates to documents archived before the one being
 /// replayed. Valid only inside the closure that received it.
-public final class WriteSession: ArchiveWriter {
+public final class WriteSession: ArchiveWriter, PostingQueryRunner {
     let db: Database
     var before: Int64?
     /// New documents' search rows, written when the transaction's work is done.
@@ -18,16 +18,8 @@ public final class WriteSession: ArchiveWriter {
         self.db = db
     }
 
-    public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, into lists: inout PostingLists) throws(ArchiveError) {
-        try run { try PostingQueries.earliest(db, kind, keys, limit: limit, before: before, pending: pendingKeys, into: &lists) }
-    }
-
-    public func clusters(of documents: [Int64]) throws(ArchiveError) -> [Int64] {
-        try run { try PostingQueries.clusters(db, of: documents) }
-    }
-
-    public func candidates(_ documents: [Int64]) throws(ArchiveError) -> [Candidate] {
-        try run { try PostingQueries.candidates(db, documents) }
+    func runPostingQuery<T>(_ body: (Database, Int64?, PendingIndexKeys?) throws -> T) throws(ArchiveError) -> T {
+        try run { try body(db, before, pendingKeys) }
     }
 
     public func documentID(contentHash: String) throws(ArchiveError) -> Int64? {

@@ -56,7 +56,7 @@ struct DedupCommand: ParsableCommand {
             let settings = try config.load(required: false)
             let started = ContinuousClock.now
             let corpus = try CorpusInput(paths: inputs)
-            var run = try DedupRun(corpus: corpus, settings: settings, fields: CorpusLine.Fields(id: idField, text: textField),
+            let run = try DedupRun(corpus: corpus, settings: settings, fields: CorpusLine.Fields(id: idField, text: textField),
                                    format: format == .canonical, sink: try ExportSink(path: out))
             try run.run()
             let seconds = (ContinuousClock.now - started) / .seconds(1)
