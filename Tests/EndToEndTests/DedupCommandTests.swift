@@ -87,6 +87,26 @@ struct DedupCommandTests {
         #expect(shown.stdout.contains(#""canonical_document_id" : 2"#), "\(shown.stdout)")
     }
 
+    /// `--archive` stores every line as `import --jsonl` does, fields and gzip included,
+    /// with the same clusters as `dedup` prints.
+    @Test func theArchiveGetsTheSameClusters() throws {
+        let lines = Self.lines.map { $0.replacingOccurrences(of: #""text""#, with: #""body""#) }
+        let path = try corpus(lines)
+        #expect(try IngestdProcess.runTool("/bin/gzip", [path]).status == 0)
+        let archive = try TestPaths.temporaryFolder().appendingPathComponent("a.sqlite").path
+        let piped = try IngestdProcess.runTool("/bin/sh", ["-c", "\"$2\" dedup - --text-field body --archive \"$3\" < \"$1\"",
+                                                           "sh", path + ".gz", TestPaths.ingestd.path, archive])
+        #expect(piped.status == 0 && piped.stderr.contains("archive: 4 JSONL records"), "\(piped.stderr)")
+        let exported = try IngestdProcess.run(["clusters", "export", "--jsonl", "--archive", archive]).stdout
+        // The same lines but for the canonical's id, which `clusters export` does not print.
+        let printed = piped.stdout.split(separator: "\n").map {
+            $0.replacingOccurrences(of: #","canonical":[^}]*"#, with: "", options: .regularExpression)
+        }
+        #expect(exported.split(separator: "\n").map(String.init) == printed, "\(exported)")
+        let sources = try IngestdProcess.run(["docs", "show", "1", "--json", "--archive", archive]).stdout
+        #expect(sources.contains("file:///dev/stdin"), "\(sources)")
+    }
+
     @Test func badLinesAreNamedAndLeftOut() throws {
         let path = try corpus([Self.lines[0], "not json", #"{"id": "x"}"#, Self.lines[1]])
         let result = try IngestdProcess.run(["dedup", path])

@@ -23,7 +23,9 @@ struct DedupCommand: ParsableCommand {
             --format canonical writes the input lines themselves, byte for byte, minus every \
             duplicate: each cluster's canonical line alone.
 
-            A summary goes to stderr at the end, and progress while it runs on a terminal.
+            With --archive, the lines are then archived as `import --jsonl` archives them (same \
+            clusters, with search, compression and provenance). A summary goes to stderr at the end, \
+            and progress while it runs on a terminal.
 
             \(ExitStatus.help)
             """)
@@ -44,6 +46,8 @@ struct DedupCommand: ParsableCommand {
     var out: String?
     @Option(help: ArgumentHelp("clusters: one cluster line per input line; canonical: the input minus its duplicates."))
     var format = Format.clusters
+    @Option(help: ArgumentHelp("Also archive every line here, as `import --jsonl` does.", valueName: "path"))
+    var archive: String?
     @Flag(help: "No summary on stderr.") var quiet = false
 
     func validate() throws {
@@ -54,13 +58,30 @@ struct DedupCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let settings = try config.load(required: false)
+            let fields = CorpusLine.Fields(id: idField, text: textField)
+            // The archive is claimed first, so that a locked or unusable one fails before the work.
+            var options = ArchiveOptions()
+            options.archive = archive
+            let lock = try archive.map { _ in try options.lock() }
+            let store = try archive.map { _ in try options.openForIngest(indexScheme: settings.dedup.indexScheme) }
             let started = ContinuousClock.now
             let corpus = try CorpusInput(paths: inputs)
-            let run = try DedupRun(corpus: corpus, settings: settings, fields: CorpusLine.Fields(id: idField, text: textField),
+            let run = try DedupRun(corpus: corpus, settings: settings, fields: fields,
                                    format: format == .canonical, sink: try ExportSink(path: out))
             try run.run()
-            let seconds = (ContinuousClock.now - started) / .seconds(1)
-            if !quiet { Console.note(run.summary(seconds: seconds)) }
+            if !quiet { Console.note(run.summary(seconds: (ContinuousClock.now - started) / .seconds(1))) }
+            if let store {
+                let archived = ContinuousClock.now
+                // (The lines that fail were named above.)
+                var importer = JSONLImport(store: store, normalizer: Normalizer(settings: settings.normalizer),
+                                           matcher: DuplicateMatcher(settings: settings.dedup), warn: { _ in })
+                importer.fields = fields
+                let summary = try importer.run(files: try corpus.inputs.map { input throws(CommandFailure) in
+                    JSONLImport.File(label: input.label, source: input.source, data: try input.reader.mapped())
+                })
+                if !quiet { Console.note("archive: " + summary.line(seconds: (ContinuousClock.now - archived) / .seconds(1))) }
+            }
+            withExtendedLifetime(lock) {}
             if run.failed > 0 { throw ExitCode(ExitStatus.partial.rawValue) }
         }
     }

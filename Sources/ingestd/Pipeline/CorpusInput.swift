@@ -12,9 +12,10 @@ import Foundation
 /// would be passed (a gzip bomb); a failure to write the temporary file (a full disk)
 /// names the input and the folder.
 struct CorpusInput {
-    /// One input, ready to read.
+    /// One input, ready to read, and the URL that provenance names it by.
     struct Input {
         var label: String
+        var source: URL
         var reader: CorpusReader
     }
 
@@ -27,18 +28,17 @@ struct CorpusInput {
         var inputs: [Input] = []
         for path in paths {
             if path == "-" {
-                inputs.append(Input(label: "standard input", reader: try Self.spool(dup(STDIN_FILENO), label: "standard input")))
+                inputs.append(Input(label: "standard input", source: URL(fileURLWithPath: "/dev/stdin"),
+                                    reader: try Self.spool(dup(STDIN_FILENO), label: "standard input")))
                 continue
             }
             let fd = open(path, O_RDONLY)
             guard fd >= 0 else { throw CommandFailure(.noInput, "\(path): cannot read: \(String(cString: strerror(errno)))") }
             var magic = [UInt8](repeating: 0, count: 2)
             let isGzip = pread(fd, &magic, 2, 0) == 2 && magic == [0x1F, 0x8B]
-            if isGzip {
-                inputs.append(Input(label: path, reader: try Self.spool(fd, label: path)))
-            } else {
-                inputs.append(Input(label: path, reader: CorpusReader(fd: fd, label: path)))
-            }
+            let source = URL(fileURLWithPath: path).standardizedFileURL
+            inputs.append(Input(label: path, source: source,
+                                reader: isGzip ? try Self.spool(fd, label: path) : CorpusReader(fd: fd, label: path)))
         }
         self.inputs = inputs
     }

@@ -98,6 +98,14 @@ final class CorpusReader {
         }
     }
 
+    /// The whole file, mapped into memory (through `/proc/self/fd`, so that an unlinked
+    /// temporary file can be too).
+    func mapped() throws(CommandFailure) -> Data {
+        do { return try Data(contentsOf: URL(fileURLWithPath: "/proc/self/fd/\(fd)"), options: .alwaysMapped) } catch {
+            throw CommandFailure(.ioError, "\(path): cannot read it again: \(error.localizedDescription)")
+        }
+    }
+
     /// Line bytes at `offset` (as returned by `next`), read again from the file.
     func line(at offset: UInt64, length: Int) -> Data {
         var data = Data(count: length)

@@ -40,16 +40,32 @@ struct JSONLImport {
     let matcher: DuplicateMatcher
     let warn: (String) -> Void
     var batchSize = Self.defaultBatchSize
+    /// The members that hold each line's id and text.
+    var fields = CorpusLine.Fields()
+
+    /// One corpus to archive: its bytes, the name warnings give it, and the URL its lines'
+    /// provenance names.
+    struct File {
+        var label: String
+        var source: URL
+        var data: Data
+    }
 
     func run(paths: [String]) throws -> RunSummary {
-        var summary = RunSummary()
-        var widened = false
-        for path in paths {
+        let files = try paths.map { path throws -> File in
             let file = URL(fileURLWithPath: path).standardizedFileURL
-            let data: Data
-            do { data = try Data(contentsOf: file, options: .alwaysMapped) } catch {
+            do { return File(label: path, source: file, data: try Data(contentsOf: file, options: .alwaysMapped)) } catch {
                 throw CommandFailure(.noInput, "\(path): cannot read: \(error.localizedDescription)")
             }
+        }
+        return try run(files: files)
+    }
+
+    func run(files: [File]) throws -> RunSummary {
+        var summary = RunSummary()
+        var widened = false
+        for input in files {
+            let path = input.label, file = input.source, data = input.data
             let lines = LineSplitter.lines(data)
             if let first = lines.first(where: { !$0.isEmpty }), first.count <= normalizer.settings.maxInputBytes,
                ExportedDocumentReader.isExportLine(Data(first)) {
@@ -88,8 +104,8 @@ struct JSONLImport {
             // Lines are decoded, normalized, analyzed and compressed on a second thread, ahead of
             // the writes, with the shared dictionary the archive had when last asked.
             let blobs = LockedValue(try store.blobPreparer())
-            let preparer = LinePreparer(lines) { [normalizer, settings = matcher.settings, reader = JSONObjectReader()] line in
-                PreparedLine(line, normalizer: normalizer, settings: settings, reader: reader, blobs: blobs.value)
+            let preparer = LinePreparer(lines) { [normalizer, fields, settings = matcher.settings, reader = JSONObjectReader()] line in
+                PreparedLine(line, normalizer: normalizer, settings: settings, reader: reader, fields: fields, blobs: blobs.value)
             }
             defer { preparer.stop() }
             var pending = preparer.next()

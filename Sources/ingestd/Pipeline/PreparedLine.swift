@@ -14,7 +14,7 @@ enum PreparedLine {
     case ready(CorpusLine, Article, ArticleAnalysis, PreparedBlobs?)
 
     init(_ line: Data.SubSequence, normalizer: Normalizer, settings: DuplicateSettings, reader: JSONObjectReader,
-         blobs: BlobPreparer) {
+         fields: CorpusLine.Fields, blobs: BlobPreparer) {
         guard !line.isEmpty else {
             self = .blank
             return
@@ -24,7 +24,7 @@ enum PreparedLine {
             return
         }
         let entry: CorpusLine
-        do { entry = try CorpusLine(json: line, reader: reader) } catch {
+        do { entry = try CorpusLine(json: line, reader: reader, fields: fields) } catch {
             self = .undecodable(JSONLImport.reason(error))
             return
         }
