@@ -53,7 +53,8 @@ struct ShingleOverlap {
         }
         // Along each diagonal in order, a pair not inside the run found before it is
         // widened both ways to its maximal run.
-        RadixSort.sort(&pairs, lowBits: 0)
+        // (Pairs crowd a few diagonals, where a radix sort falls back to byte passes.)
+        pairs.sort()
         var found: [Run] = []
         var diagonal = Int.min, coveredUntil = 0
         for packed in pairs {
