@@ -35,6 +35,31 @@ struct CorpusImportTests {
         try IngestdProcess.run(["import", "--jsonl", folder.appendingPathComponent("corpus.jsonl").path, "--archive", archive])
     }
 
+    /// gzip (by its bytes, under any name), a folder, standard input and other field names
+    /// all archive the same lines as the plain file.
+    @Test func gzipFoldersStandardInputAndFieldNamesReadTheSameLines() throws {
+        _ = try importCorpus()
+        let plain = try IngestdProcess.run(["clusters", "export", "--jsonl", "--archive", archive]).stdout
+        let corpus = folder.appendingPathComponent("corpus.jsonl").path
+        let inputs = try TestPaths.temporaryFolder()
+        #expect(try IngestdProcess.runTool("/bin/sh", ["-c", "gzip -c \"$1\" > \"$2/part.data\"", "sh", corpus, inputs.path]).status == 0)
+        let renamed = try String(contentsOfFile: corpus, encoding: .utf8).replacingOccurrences(of: #""text""#, with: #""body""#)
+        try renamed.write(toFile: inputs.appendingPathComponent("renamed.jsonl").path, atomically: true, encoding: .utf8)
+        let cases: [(String, [String])] = [
+            ("gzip under another name", [inputs.appendingPathComponent("part.data").path]),
+            ("standard input", ["-"]),
+            ("a folder, other field names", [inputs.path, "--text-field", "body"]),
+        ]
+        for (name, arguments) in cases {
+            let other = folder.appendingPathComponent("\(UUID().uuidString).sqlite").path
+            let command = ["\"$1\"", "import", "--jsonl"] + arguments.map { "'\($0)'" } + ["--archive", other, "< \"$2\""]
+            let result = try IngestdProcess.runTool("/bin/sh", ["-c", command.joined(separator: " "), "sh", TestPaths.ingestd.path, corpus])
+            #expect(result.stdout.contains("5 JSONL records (1 failed)"), "\(name): \(result.stdout)\(result.stderr)")
+            let exported = try IngestdProcess.run(["clusters", "export", "--jsonl", "--archive", other]).stdout
+            #expect(exported == plain, "\(name)")
+        }
+    }
+
     @Test func idsComeBackWithTheirTypesAndRelations() throws {
         let imported = try importCorpus()
         #expect(imported.status == 1, "one bad line")

@@ -65,7 +65,7 @@ struct DedupCommand: ParsableCommand {
             let lock = try archive.map { _ in try options.lock() }
             let store = try archive.map { _ in try options.openForIngest(indexScheme: settings.dedup.indexScheme) }
             let started = ContinuousClock.now
-            let corpus = try CorpusInput(paths: inputs)
+            let corpus = try CorpusInput(paths: CorpusInput.expandingFolders(inputs))
             let run = try DedupRun(corpus: corpus, settings: settings, fields: fields,
                                    format: format == .canonical, sink: try ExportSink(path: out))
             try run.run()
@@ -73,12 +73,9 @@ struct DedupCommand: ParsableCommand {
             if let store {
                 let archived = ContinuousClock.now
                 // (The lines that fail were named above.)
-                var importer = JSONLImport(store: store, normalizer: Normalizer(settings: settings.normalizer),
-                                           matcher: DuplicateMatcher(settings: settings.dedup), warn: { _ in })
-                importer.fields = fields
-                let summary = try importer.run(files: try corpus.inputs.map { input throws(CommandFailure) in
-                    JSONLImport.File(label: input.label, source: input.source, data: try input.reader.mapped())
-                })
+                let importer = JSONLImport(store: store, normalizer: Normalizer(settings: settings.normalizer),
+                                           matcher: DuplicateMatcher(settings: settings.dedup), warn: { _ in }, fields: fields)
+                let summary = try importer.run(files: try corpus.files())
                 if !quiet { Console.note("archive: " + summary.line(seconds: (ContinuousClock.now - archived) / .seconds(1))) }
             }
             withExtendedLifetime(lock) {}

@@ -15,8 +15,17 @@ struct ImportCommand: ParsableCommand {
 
     @Flag(help: ArgumentHelp(
         "Read each PATH as a JSONL corpus: one {id, text[, url, title, published, source]} object per line.",
-        discussion: "The ids come back in `clusters export`, as the same JSON strings or numbers."))
+        discussion: """
+            The ids come back in `clusters export`, as the same JSON strings or numbers. A PATH may be \
+            gzip (told by its bytes, not its name), a folder (its .jsonl, .json and .gz files, in name \
+            order) or - for standard input.
+            """))
     var jsonl = false
+
+    @Option(help: ArgumentHelp("With --jsonl, the member holding each line's id.", valueName: "name"))
+    var idField = "id"
+    @Option(help: ArgumentHelp("With --jsonl, the member holding each line's text.", valueName: "name"))
+    var textField = "text"
 
     @Option(help: ArgumentHelp(
         "With --jsonl, the most lines committed in one transaction (a batch also ends after 12 s).",
@@ -29,6 +38,13 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         guard batchLines >= 1 else { throw ValidationError("--batch-lines must be at least 1") }
+        guard !idField.isEmpty, !textField.isEmpty else { throw ValidationError("--id-field and --text-field must not be empty") }
+        guard jsonl || (idField == "id" && textField == "text") else {
+            throw ValidationError("--id-field and --text-field apply to --jsonl")
+        }
+        guard paths.filter({ $0 == "-" }).count <= (jsonl ? 1 : 0) else {
+            throw ValidationError(jsonl ? "standard input (-) can be read only once" : "- (standard input) needs --jsonl")
+        }
     }
 
     func run() throws {
@@ -40,8 +56,9 @@ struct ImportCommand: ParsableCommand {
             let normalizer = Normalizer(settings: settings.normalizer)
             let matcher = DuplicateMatcher(settings: settings.dedup)
             let summary = jsonl
-                ? try JSONLImport(store: store, normalizer: normalizer, matcher: matcher, warn: Console.warn, batchSize: batchLines)
-                    .run(paths: paths)
+                ? try JSONLImport(store: store, normalizer: normalizer, matcher: matcher, warn: Console.warn, batchSize: batchLines,
+                                  fields: CorpusLine.Fields(id: idField, text: textField))
+                    .run(files: try CorpusInput(paths: CorpusInput.expandingFolders(paths)).files())
                 : try FileImport(store: store, archiver: PageArchiver(normalizer: normalizer, ingestor: Ingestor(writer: store, matcher: matcher)),
                                  maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn).run(paths: paths)
             withExtendedLifetime(lock) {}

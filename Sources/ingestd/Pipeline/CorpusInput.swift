@@ -43,6 +43,33 @@ struct CorpusInput {
         self.inputs = inputs
     }
 
+    /// `paths` with each folder replaced by its corpus files (.jsonl, .json, .gz; hidden ones
+    /// left out), in name order.
+    static func expandingFolders(_ paths: [String]) throws(CommandFailure) -> [String] {
+        var out: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                out.append(path)
+                continue
+            }
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+                throw CommandFailure(.noInput, "\(path): cannot list: \(error.localizedDescription)")
+            }
+            out += names.filter { name in !name.hasPrefix(".") && [".jsonl", ".json", ".gz"].contains { name.hasSuffix($0) } }
+                .sorted().map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+        }
+        return out
+    }
+
+    /// Every input whole, mapped into memory, for `JSONLImport`.
+    func files() throws(CommandFailure) -> [JSONLImport.File] {
+        try inputs.map { input throws(CommandFailure) in
+            JSONLImport.File(label: input.label, source: input.source, data: try input.reader.mapped())
+        }
+    }
+
     /// The bytes of `fd` (gzip or plain), decompressed into an unlinked temporary file; takes `fd`.
     private static func spool(_ fd: Int32, label: String) throws(CommandFailure) -> CorpusReader {
         let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"

@@ -51,16 +51,6 @@ struct JSONLImport {
         var data: Data
     }
 
-    func run(paths: [String]) throws -> RunSummary {
-        let files = try paths.map { path throws -> File in
-            let file = URL(fileURLWithPath: path).standardizedFileURL
-            do { return File(label: path, source: file, data: try Data(contentsOf: file, options: .alwaysMapped)) } catch {
-                throw CommandFailure(.noInput, "\(path): cannot read: \(error.localizedDescription)")
-            }
-        }
-        return try run(files: files)
-    }
-
     func run(files: [File]) throws -> RunSummary {
         var summary = RunSummary()
         var widened = false
