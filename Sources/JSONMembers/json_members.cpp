@@ -1,6 +1,8 @@
 #include "json_members.h"
 
+#include <deque>
 #include <new>
+#include <string>
 #include <vector>
 
 #include <simdjson.h>
@@ -8,26 +10,23 @@
 struct ingestd_json_reader {
     simdjson::dom::parser parser;
     std::vector<ingestd_json_member> members;
+    /* The dotted keys of nested members; a deque, so that their bytes never move. */
+    std::deque<std::string> paths;
 };
 
-extern "C" ingestd_json_reader *ingestd_json_reader_create(void) {
-    return new (std::nothrow) ingestd_json_reader();
-}
+/* Objects nested deeper than this are reported as OTHER, not walked. */
+static const int max_depth = 8;
 
-extern "C" void ingestd_json_reader_destroy(ingestd_json_reader *reader) { delete reader; }
-
-extern "C" long ingestd_json_object_members(ingestd_json_reader *reader, const char *json, size_t length,
-                                            const ingestd_json_member **members, const char **error) {
-    simdjson::dom::object object;
-    // Copies the bytes into the parser's own padded buffer (reused), so `json` needs no padding.
-    auto code = reader->parser.parse(json, length, true).get(object);
-    if (code != simdjson::SUCCESS) {
-        *error = code == simdjson::INCORRECT_TYPE ? "not a JSON object" : simdjson::error_message(code);
-        return -1;
-    }
-    reader->members.clear();
+static void add_members(ingestd_json_reader *reader, simdjson::dom::object object, const std::string *prefix, int depth) {
     for (auto field : object) {
         ingestd_json_member m{field.key.data(), field.key.size(), INGESTD_JSON_OTHER, nullptr, 0, 0};
+        const std::string *path = nullptr;
+        if (prefix != nullptr) {
+            reader->paths.emplace_back(*prefix + "." + std::string(field.key));
+            path = &reader->paths.back();
+            m.key = path->data();
+            m.key_length = path->size();
+        }
         switch (field.value.type()) {
         case simdjson::dom::element_type::STRING: {
             std::string_view s = field.value.get_string().value_unsafe();
@@ -47,7 +46,34 @@ extern "C" long ingestd_json_object_members(ingestd_json_reader *reader, const c
             break;
         }
         reader->members.push_back(m);
+        if (field.value.type() == simdjson::dom::element_type::OBJECT && depth < max_depth) {
+            if (path == nullptr) {
+                reader->paths.emplace_back(field.key);
+                path = &reader->paths.back();
+            }
+            add_members(reader, field.value.get_object().value_unsafe(), path, depth + 1);
+        }
     }
+}
+
+extern "C" ingestd_json_reader *ingestd_json_reader_create(void) {
+    return new (std::nothrow) ingestd_json_reader();
+}
+
+extern "C" void ingestd_json_reader_destroy(ingestd_json_reader *reader) { delete reader; }
+
+extern "C" long ingestd_json_object_members(ingestd_json_reader *reader, const char *json, size_t length,
+                                            const ingestd_json_member **members, const char **error) {
+    simdjson::dom::object object;
+    // Copies the bytes into the parser's own padded buffer (reused), so `json` needs no padding.
+    auto code = reader->parser.parse(json, length, true).get(object);
+    if (code != simdjson::SUCCESS) {
+        *error = code == simdjson::INCORRECT_TYPE ? "not a JSON object" : simdjson::error_message(code);
+        return -1;
+    }
+    reader->members.clear();
+    reader->paths.clear();
+    add_members(reader, object, nullptr, 1);
     *members = reader->members.data();
     return static_cast<long>(reader->members.size());
 }

@@ -65,3 +65,18 @@ struct CorpusLineTests {
         }
     }
 }
+
+/// Members of nested objects are read under dotted names.
+struct NestedFieldTests {
+    @Test func dottedNamesReachIntoObjects() throws {
+        let reader = JSONObjectReader()
+        let json = #"{"meta": {"id": 42, "source": {"name": "wire"}}, "body": "text", "meta.x": "flat"}"#
+        let line = try CorpusLine(json: Data(json.utf8), reader: reader, fields: CorpusLine.Fields(id: "meta.id", text: "body"))
+        #expect(line.idJSON == "42" && line.text == "text")
+        let deep = try CorpusLine(json: Data(json.utf8), reader: reader, fields: CorpusLine.Fields(id: "meta.source.name", text: "meta.x"))
+        #expect(deep.idJSON == "\"wire\"" && deep.text == "flat")
+        #expect(throws: (any Error).self) {
+            try CorpusLine(json: Data(json.utf8), reader: reader, fields: CorpusLine.Fields(id: "meta", text: "body"))
+        }
+    }
+}

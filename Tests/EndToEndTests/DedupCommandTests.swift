@@ -107,6 +107,23 @@ struct DedupCommandTests {
         #expect(sources.contains("file:///dev/stdin"), "\(sources)")
     }
 
+    /// Issue 25's first acceptance command: gzip on standard input, the text in `body`, the id
+    /// nested in `meta`; the canonical format gives the input's own lines minus the duplicates.
+    @Test func nestedIdsThroughAPipeGiveBackTheUsersOwnLines() throws {
+        let lines = [
+            #"{"meta": {"id": "a", "feed": "x"}, "body": \#(Self.json(Self.story)), "lang": "en"}"#,
+            #"{"meta": {"id": "b"}, "body": \#(Self.json("Updated at noon.\n\n" + Self.story))}"#,
+            #"{"body": "A short unrelated note about the weather in the hills this weekend.", "meta": {"id": 7}}"#,
+        ]
+        let path = try corpus(lines)
+        #expect(try IngestdProcess.runTool("/bin/gzip", [path]).status == 0)
+        let result = try IngestdProcess.runTool("/bin/sh", [
+            "-c", "zcat \"$1\" | \"$2\" dedup - --text-field body --id-field meta.id --format canonical",
+            "sh", path + ".gz", TestPaths.ingestd.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == lines[0] + "\n" + lines[2] + "\n")
+    }
+
     @Test func badLinesAreNamedAndLeftOut() throws {
         let path = try corpus([Self.lines[0], "not json", #"{"id": "x"}"#, Self.lines[1]])
         let result = try IngestdProcess.run(["dedup", path])

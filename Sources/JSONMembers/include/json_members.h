@@ -1,9 +1,10 @@
 #ifndef INGESTD_JSON_MEMBERS_H
 #define INGESTD_JSON_MEMBERS_H
 /*
- * The top-level members of one JSON object, parsed by simdjson (the whole document is
- * validated, UTF-8 included, before any member is reported). A C API, so that Swift can
- * use it without C++ interoperability.
+ * The members of one JSON object, parsed by simdjson (the whole document is validated,
+ * UTF-8 included, before any member is reported): the top-level ones, then, after each
+ * member that is an object, its own members under dotted keys ("meta.id"), to a depth of
+ * 8. A C API, so that Swift can use it without C++ interoperability.
  */
 #include <stddef.h>
 #include <stdint.h>

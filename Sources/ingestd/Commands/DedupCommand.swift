@@ -37,7 +37,7 @@ struct DedupCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
     @Argument(help: ArgumentHelp("JSONL files (.jsonl or .jsonl.gz), or - for standard input.", valueName: "input"))
     var inputs: [String]
-    @Option(help: ArgumentHelp("The member holding each line's id (a string or an integer).", valueName: "name"))
+    @Option(help: ArgumentHelp("The member holding each line's id (a string or an integer); meta.id reaches into an object.", valueName: "name"))
     var idField = "id"
     @Option(help: ArgumentHelp("The member holding each line's text.", valueName: "name"))
     var textField = "text"

@@ -22,7 +22,7 @@ struct ImportCommand: ParsableCommand {
             """))
     var jsonl = false
 
-    @Option(help: ArgumentHelp("With --jsonl, the member holding each line's id.", valueName: "name"))
+    @Option(help: ArgumentHelp("With --jsonl, the member holding each line's id; meta.id reaches into an object.", valueName: "name"))
     var idField = "id"
     @Option(help: ArgumentHelp("With --jsonl, the member holding each line's text.", valueName: "name"))
     var textField = "text"

@@ -79,7 +79,7 @@ struct CorpusInput {
             close(fd)
             throw CommandFailure(.cannotCreate, "\(label): cannot make a temporary file in \(folder): \(String(cString: strerror(errno)))")
         }
-        unlink(String(cString: template))
+        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
         // gzread reads gzip (and concatenated members) and passes any other bytes through.
         guard let gz = gzdopen(fd, "rb") else {
             close(fd)
