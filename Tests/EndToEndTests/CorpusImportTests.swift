@@ -60,6 +60,17 @@ struct CorpusImportTests {
         }
     }
 
+    /// An input that cannot be read leaves no archive and no lock file behind.
+    @Test func aMissingInputLeavesNoDebris() throws {
+        let other = folder.appendingPathComponent("never.sqlite").path
+        for command in [["import", "--jsonl", "/nonexistent/corpus.jsonl"], ["import", "/nonexistent/pages"],
+                        ["dedup", "/nonexistent/corpus.jsonl"]] {
+            let result = try IngestdProcess.run(command + ["--archive", other])
+            #expect(result.status == 66 && result.stderr.contains("/nonexistent/"), "\(command): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: other) && !FileManager.default.fileExists(atPath: other + ".lock"))
+        }
+    }
+
     @Test func idsComeBackWithTheirTypesAndRelations() throws {
         let imported = try importCorpus()
         #expect(imported.status == 1, "one bad line")

@@ -59,13 +59,14 @@ struct DedupCommand: ParsableCommand {
         try CommandFailure.reporting {
             let settings = try config.load(required: false)
             let fields = CorpusLine.Fields(id: idField, text: textField)
-            // The archive is claimed first, so that a locked or unusable one fails before the work.
+            let started = ContinuousClock.now
+            // The inputs, then the archive, before the work: an input that cannot be read leaves
+            // no new archive, and a locked or unusable archive fails at once.
+            let corpus = try CorpusInput(paths: CorpusInput.expandingFolders(inputs))
             var options = ArchiveOptions()
             options.archive = archive
             let lock = try archive.map { _ in try options.lock() }
             let store = try archive.map { _ in try options.openForIngest(indexScheme: settings.dedup.indexScheme) }
-            let started = ContinuousClock.now
-            let corpus = try CorpusInput(paths: CorpusInput.expandingFolders(inputs))
             let run = try DedupRun(corpus: corpus, settings: settings, fields: fields,
                                    format: format == .canonical, sink: try ExportSink(path: out))
             try run.run()

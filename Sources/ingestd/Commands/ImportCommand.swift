@@ -50,6 +50,11 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let settings = try config.load(required: false)
+            // The inputs first: one that cannot be read leaves no new archive and no lock file.
+            let corpus = jsonl ? try CorpusInput(paths: CorpusInput.expandingFolders(paths)).files() : []
+            if !jsonl, let missing = paths.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+                throw CommandFailure(.noInput, "\(missing): no such file or folder")
+            }
             let lock = try archive.lock()
             let store = try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
             let started = Date()
@@ -57,8 +62,7 @@ struct ImportCommand: ParsableCommand {
             let matcher = DuplicateMatcher(settings: settings.dedup)
             let summary = jsonl
                 ? try JSONLImport(store: store, normalizer: normalizer, matcher: matcher, warn: Console.warn, batchSize: batchLines,
-                                  fields: CorpusLine.Fields(id: idField, text: textField))
-                    .run(files: try CorpusInput(paths: CorpusInput.expandingFolders(paths)).files())
+                                  fields: CorpusLine.Fields(id: idField, text: textField)).run(files: corpus)
                 : try FileImport(store: store, archiver: PageArchiver(normalizer: normalizer, ingestor: Ingestor(writer: store, matcher: matcher)),
                                  maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn).run(paths: paths)
             withExtendedLifetime(lock) {}
