@@ -60,6 +60,18 @@ struct CorpusImportTests {
         }
     }
 
+    /// A WARC file or a compressed one named as a page is refused by name, not glued into one document.
+    @Test func aWARCOrGzipFileIsNotReadAsAPage() throws {
+        let warc = folder.appendingPathComponent("crawl.warc")
+        try Data("WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 20\r\n\r\n<p>one page</p>\r\n\r\n\r\n".utf8).write(to: warc)
+        let gz = folder.appendingPathComponent("page.html")
+        try Data([0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3]).write(to: gz)
+        let result = try IngestdProcess.run(["import", warc.path, gz.path, "--archive", archive])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("crawl.warc: a WARC file") && result.stderr.contains("page.html: gzip-compressed"), "\(result.stderr)")
+        #expect(try IngestdProcess.run(["stats", "--json", "--archive", archive]).stdout.contains("\"documents\" : 0"))
+    }
+
     /// An input that cannot be read leaves no archive and no lock file behind.
     @Test func aMissingInputLeavesNoDebris() throws {
         let other = folder.appendingPathComponent("never.sqlite").path

@@ -65,6 +65,15 @@ struct FileImport {
         do { body = try Data(contentsOf: file) } catch {
             throw CommandFailure(.ioError, "\(file.path): cannot read: \(error.localizedDescription)")
         }
+        // A file named on the command line is taken whatever its name: one that is not a page
+        // or a text (a crawl's WARC, a compressed file) is refused by name, never read as one
+        // page that glues its records together.
+        if body.starts(with: Data("WARC/".utf8)) {
+            throw CommandFailure(.dataError, "\(file.path): a WARC file; import reads HTML and text pages, not WARC records; skipped")
+        }
+        if body.starts(with: [0x1F, 0x8B]) {
+            throw CommandFailure(.dataError, "\(file.path): gzip-compressed; import reads HTML and text pages (and --jsonl reads gzip); skipped")
+        }
         let type = file.pathExtension.lowercased() == "txt" ? "text/plain; charset=utf-8" : "text/html"
         let capture = CaptureInput(requestedURL: file.absoluteString, finalURL: file.absoluteString, status: 200,
                                    contentType: type, etag: nil, lastModified: nil, headers: [], fetchedAt: Date(), body: body)
