@@ -72,6 +72,15 @@ struct CorpusImportTests {
         #expect(try IngestdProcess.run(["stats", "--json", "--archive", archive]).stdout.contains("\"documents\" : 0"))
     }
 
+    /// The canonicals' own lines come back byte for byte: the corpus minus its duplicates.
+    @Test func theCanonicalsSourceLinesComeBackUnchanged() throws {
+        _ = try importCorpus()
+        let lines = try String(contentsOf: folder.appendingPathComponent("corpus.jsonl"), encoding: .utf8).split(separator: "\n")
+        let source = try IngestdProcess.run(["export", "--canonical-only", "--format", "source", "--archive", archive])
+        #expect(source.status == 0, "\(source.stderr)")
+        #expect(source.stdout == lines[0] + "\n" + lines[4] + "\n")
+    }
+
     /// An input that cannot be read leaves no archive and no lock file behind.
     @Test func aMissingInputLeavesNoDebris() throws {
         let other = folder.appendingPathComponent("never.sqlite").path

@@ -12,6 +12,8 @@ public struct CaptureExport: Sendable {
     public var finalURL: String
     public var status: Int
     public var headers: [[String]]
+    /// The body's type as archived (`application/x-ndjson` for a corpus line).
+    public var contentType: String?
     public var fetchedAt: Date
     public var body: Data
     public var bodySHA256: String

@@ -7,19 +7,22 @@ import Timestamps
 /// captures as WARC, filtered, in stable order, resumable.
 struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case jsonl, csv, text, warc
+        case jsonl, csv, text, warc, source
     }
 
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export documents (JSONL, CSV, a folder of .txt files) or their raw captures (WARC 1.1).",
+        abstract: "Export documents (JSONL, CSV, a folder of .txt files), their raw captures (WARC 1.1) or their source lines.",
         discussion: """
             Documents go in id order, streamed, so memory stays bounded. jsonl: one document per line with \
             text, metadata, cluster, relation and every sighting. csv: one row per document (RFC 4180, header \
             row). text: --out is a folder; one ID.txt per document, its title, a blank line, its text. warc: a \
             response record per raw capture (a resource record for file URLs) and a metadata record naming \
             the document and cluster. Files are written beside their target and renamed into place when \
-            complete. The last line on stderr gives the cursor: pass it to --after to export only what came later.
+            complete. source: the JSONL lines that brought each document, as they came (each document's \
+            first), so `--canonical-only --format source` gives back an imported corpus minus its \
+            duplicates; documents that came from pages, not lines, are left out and counted. The last line \
+            on stderr gives the cursor: pass it to --after to export only what came later.
 
             \(ExitStatus.help)
             """)
@@ -98,6 +101,19 @@ struct ExportCommand: ParsableCommand {
                 try sink.write(WARCRecords.capture(capture))
                 done(capture.documentID)
             }
+        case .source:
+            var previous: Int64?, pages = 0
+            try store.forEachCapture(filter) { capture in
+                guard capture.documentID != previous else { return }
+                previous = capture.documentID
+                guard capture.contentType == CorpusLine.contentType else {
+                    pages += 1
+                    return
+                }
+                try sink.write(capture.body.last == 0x0A ? capture.body : capture.body + Data([0x0A]))
+                done(capture.documentID)
+            }
+            if pages > 0 { Console.warn("\(pages) documents came from pages, not corpus lines, and are left out") }
         case .text:
             break
         }
