@@ -5,6 +5,10 @@
 /* deflateInit and inflateInit are macros; Swift sees these functions instead. */
 static inline int ingestd_deflate_init(z_streamp s, int level) { return deflateInit(s, level); }
 static inline int ingestd_inflate_init(z_streamp s) { return inflateInit(s); }
+/* A gzip member (header and trailer included): windowBits 15 + 16. */
+static inline int ingestd_deflate_init_gzip(z_streamp s, int level) {
+    return deflateInit2(s, level, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
+}
 /* Raw deflate data: no zlib header or trailer (ZlibStream reads those itself). */
 static inline int ingestd_inflate_init_raw(z_streamp s) { return inflateInit2(s, -15); }
 #endif

@@ -91,8 +91,9 @@ struct ExportTests {
         #expect(!result.stderr.contains("archive error"), "an output problem is not called an archive problem")
     }
 
-    @Test func warcHasAResponseAndAMetadataRecordPerCaptureWithValidDigests() throws {
-        let path = site.folder.appendingPathComponent("out.warc").path
+    @Test(arguments: ["out.warc", "out.warc.gz"])
+    func warcHasAResponseAndAMetadataRecordPerCaptureWithValidDigests(name: String) throws {
+        let path = site.folder.appendingPathComponent(name).path
         _ = try export(["--format", "warc", "--out", path])
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -3,16 +3,34 @@
 installed where the tests run): every record starts with WARC/1.1, has WARC-Type,
 WARC-Record-ID, WARC-Date and a Content-Length its block matches, ends in CRLF CRLF, and
 each WARC-Block-Digest / WARC-Payload-Digest (sha1, base 32) matches. Prints one JSON line
-per record ({"type", "uri", "refers_to", "fields"}) and exits 1 on the first problem."""
-import base64, hashlib, json, sys
+per record ({"type", "uri", "refers_to", "fields"}) and exits 1 on the first problem.
+A gzip file (.warc.gz) must be one gzip member per record, as WARC readers seek by member."""
+import base64, hashlib, json, sys, zlib
 
 
 def digest(data):
     return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode()
 
 
+def members(data):
+    """Each gzip member's bytes, decompressed; exits when one does not hold exactly one record."""
+    out = []
+    while data:
+        z = zlib.decompressobj(31)
+        record = z.decompress(data)
+        if not z.eof:
+            sys.exit(f"gzip member {len(out)}: cut short")
+        if record.count(b"WARC/1.1\r\n") != 1 or not record.startswith(b"WARC/1.1\r\n"):
+            sys.exit(f"gzip member {len(out)}: not exactly one record")
+        out.append(record)
+        data = z.unused_data
+    return b"".join(out)
+
+
 def main(path):
     data = open(path, "rb").read()
+    if data[:2] == b"\x1f\x8b":
+        data = members(data)
     pos = 0
     while pos < len(data):
         end = data.index(b"\r\n\r\n", pos)

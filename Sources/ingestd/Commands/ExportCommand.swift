@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
             text, metadata, cluster, relation and every sighting. csv: one row per document (RFC 4180, header \
             row). text: --out is a folder; one ID.txt per document, its title, a blank line, its text. warc: a \
             response record per raw capture (a resource record for file URLs) and a metadata record naming \
-            the document and cluster. Files are written beside their target and renamed into place when \
+            the document and cluster; to a --out ending in .gz, each record is its own gzip member. Files are written beside their target and renamed into place when \
             complete. source: the JSONL lines that brought each document, as they came (each document's \
             first), so `--canonical-only --format source` gives back an imported corpus minus its \
             duplicates; documents that came from pages, not lines, are left out and counted. The last line \
@@ -96,9 +96,12 @@ struct ExportCommand: ParsableCommand {
                 done(doc.id)
             }
         case .warc:
-            try sink.write(WARCRecords.warcinfo(date: Date()))
+            // A .warc.gz is one gzip member per record, as WARC readers expect (they seek to a record).
+            let gzip = out?.lowercased().hasSuffix(".gz") == true
+            func write(_ record: Data) throws { try sink.write(gzip ? GzipMember.compress(record) : record) }
+            try write(WARCRecords.warcinfo(date: Date()))
             try store.forEachCapture(filter) { capture in
-                try sink.write(WARCRecords.capture(capture))
+                for record in WARCRecords.capture(capture) { try write(record) }
                 done(capture.documentID)
             }
         case .source:

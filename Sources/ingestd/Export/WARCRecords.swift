@@ -24,10 +24,11 @@ enum WARCRecords {
                block: Data("software: ingestd 0.1.0\r\nformat: WARC File Format 1.1\r\n".utf8))
     }
 
-    static func capture(_ c: CaptureExport) -> Data {
+    /// The records of one capture, each whole (a writer of `.warc.gz` compresses each alone).
+    static func capture(_ c: CaptureExport) -> [Data] {
         let id = recordID("capture:\(c.captureID):document:\(c.documentID)")
         let date = TimestampParser.iso8601String(c.fetchedAt)
-        var out = Data()
+        var out: [Data] = []
         if c.finalURL.lowercased().hasPrefix("http") {
             let reason = [200: "OK", 203: "Non-Authoritative Information", 206: "Partial Content"][c.status] ?? "Status \(c.status)"
             var http = "HTTP/1.1 \(c.status) \(reason)\r\n"
@@ -36,19 +37,19 @@ enum WARCRecords {
                 http += "\(h[0]): \(fieldValue(h[1]))\r\n"
             }
             http += "Content-Length: \(c.body.count)\r\n\r\n"
-            out += record(["WARC-Type": "response", "WARC-Record-ID": id, "WARC-Date": date, "WARC-Target-URI": c.finalURL,
+            out.append(record(["WARC-Type": "response", "WARC-Record-ID": id, "WARC-Date": date, "WARC-Target-URI": c.finalURL,
                            "Content-Type": "application/http;msgtype=response", "WARC-Payload-Digest": sha1(c.body)],
-                          block: Data(http.utf8) + c.body)
+                          block: Data(http.utf8) + c.body))
         } else {
             let type = c.headers.first { $0.count == 2 && $0[0].lowercased() == "content-type" }?[1] ?? "application/octet-stream"
-            out += record(["WARC-Type": "resource", "WARC-Record-ID": id, "WARC-Date": date, "WARC-Target-URI": c.finalURL,
-                           "Content-Type": type, "WARC-Payload-Digest": sha1(c.body)], block: c.body)
+            out.append(record(["WARC-Type": "resource", "WARC-Record-ID": id, "WARC-Date": date, "WARC-Target-URI": c.finalURL,
+                                "Content-Type": type, "WARC-Payload-Digest": sha1(c.body)], block: c.body))
         }
         let fields = "ingestd-document: \(c.documentID)\r\ningestd-cluster: \(c.cluster)\r\ningestd-relation: \(c.relation)\r\n"
             + "ingestd-capture-sha256: \(c.bodySHA256)\r\n"
-        out += record(["WARC-Type": "metadata", "WARC-Record-ID": recordID("metadata:\(c.captureID):\(c.documentID)"),
-                       "WARC-Date": date, "WARC-Target-URI": c.finalURL, "WARC-Refers-To": id,
-                       "Content-Type": "application/warc-fields"], block: Data(fields.utf8))
+        out.append(record(["WARC-Type": "metadata", "WARC-Record-ID": recordID("metadata:\(c.captureID):\(c.documentID)"),
+                            "WARC-Date": date, "WARC-Target-URI": c.finalURL, "WARC-Refers-To": id,
+                            "Content-Type": "application/warc-fields"], block: Data(fields.utf8)))
         return out
     }
 
