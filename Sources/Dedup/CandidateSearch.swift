@@ -5,9 +5,9 @@ import Normalizer
 /// candidates and its common fingerprints, written once for every store.
 ///
 /// The rules:
-/// - keys are whole 64-bit keys; of each band key and each passage fingerprint, only the
-///   earliest `bucketLimit` documents count, so a lookup costs the same whatever the
-///   archive's size;
+/// - keys are index keys (32 bits, `Fingerprints.indexKey`), matched whole; of each band
+///   key and each passage fingerprint, only the earliest `bucketLimit` documents count, so
+///   a lookup costs the same whatever the archive's size;
 /// - a passage fingerprint is common when those earliest documents span more than
 ///   `commonFingerprintClusters` clusters: a stock phrase or boilerplate, not evidence.
 ///   Counted in clusters, not documents, so a story syndicated a hundred times keeps its

@@ -30,7 +30,7 @@ struct JSONLImport {
     static let bulkLines = 1_000
     /// Lines between looks for a newer shared dictionary for the preparing thread to compress with.
     static let dictionaryCheckLines = 250
-    /// Documents whose comparison data is kept (`Ingestor.comparisons`): `bench dedup`'s size.
+    /// Documents whose comparison data is kept (`Ingestor.comparisons`) in one transaction.
     static let comparisonsKept = 256
     /// Failing lines named per file; a file of garbage says so without a line per line.
     static let warningsPerFile = 20
