@@ -124,6 +124,25 @@ struct DedupCommandTests {
         #expect(result.stdout == lines[0] + "\n" + lines[2] + "\n")
     }
 
+    /// The title, URL and date can live under other names: the date still decides the original.
+    @Test func titleURLAndDateFieldsAreRead() throws {
+        let path = try corpus([
+            #"{"id": "republish", "meta": {"when": "2025-03-02T10:00:00Z"}, "text": \#(Self.json("Updated at noon.\n\n" + Self.story))}"#,
+            #"{"id": "original", "meta": {"when": "2025-03-01T08:00:00Z"}, "headline": "Harbour", "link": "https://news.example/h", "text": \#(Self.json(Self.story))}"#,
+        ])
+        let deduped = try IngestdProcess.run(["dedup", path, "--date-field", "meta.when"])
+        #expect(deduped.stdout.contains(#"{"id":"republish","cluster":1,"relation":"syndicated","canonical":"original"}"#), "\(deduped.stdout)")
+        let archive = try TestPaths.temporaryFolder().appendingPathComponent("a.sqlite").path
+        let imported = try IngestdProcess.run(["import", "--jsonl", path, "--date-field", "meta.when", "--title-field", "headline",
+                                               "--url-field", "link", "--archive", archive])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let shown = try IngestdProcess.run(["docs", "show", "2", "--json", "--archive", archive]).stdout
+        #expect(shown.contains(#""title" : "Harbour""#) && shown.contains(#""url" : "https://news.example/h""#), "\(shown)")
+        #expect(shown.contains(#""published" : "2025-03-01T08:00:00Z""#), "\(shown)")
+        let refused = try IngestdProcess.run(["import", "/tmp", "--title-field", "x", "--archive", archive])
+        #expect(refused.status == 64)
+    }
+
     @Test func badLinesAreNamedAndLeftOut() throws {
         let path = try corpus([Self.lines[0], "not json", #"{"id": "x"}"#, Self.lines[1]])
         let result = try IngestdProcess.run(["dedup", path])

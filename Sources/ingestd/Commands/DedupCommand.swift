@@ -37,10 +37,7 @@ struct DedupCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
     @Argument(help: ArgumentHelp("JSONL files (.jsonl or .jsonl.gz), or - for standard input.", valueName: "input"))
     var inputs: [String]
-    @Option(help: ArgumentHelp("The member holding each line's id (a string or an integer); meta.id reaches into an object.", valueName: "name"))
-    var idField = "id"
-    @Option(help: ArgumentHelp("The member holding each line's text.", valueName: "name"))
-    var textField = "text"
+    @OptionGroup var corpusFields: CorpusFieldOptions
     @Option(help: ArgumentHelp("Write here instead of standard output (the file appears only when complete).",
                                valueName: "file"))
     var out: String?
@@ -51,14 +48,13 @@ struct DedupCommand: ParsableCommand {
     @Flag(help: "No summary on stderr.") var quiet = false
 
     func validate() throws {
-        guard !idField.isEmpty, !textField.isEmpty else { throw ValidationError("--id-field and --text-field must not be empty") }
         guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read only once") }
     }
 
     func run() throws {
         try CommandFailure.reporting {
             let settings = try config.load(required: false)
-            let fields = CorpusLine.Fields(id: idField, text: textField)
+            let fields = corpusFields.fields
             let started = ContinuousClock.now
             // The inputs, then the archive, before the work: an input that cannot be read leaves
             // no new archive, and a locked or unusable archive fails at once.

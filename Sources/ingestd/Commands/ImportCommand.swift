@@ -22,10 +22,7 @@ struct ImportCommand: ParsableCommand {
             """))
     var jsonl = false
 
-    @Option(help: ArgumentHelp("With --jsonl, the member holding each line's id; meta.id reaches into an object.", valueName: "name"))
-    var idField = "id"
-    @Option(help: ArgumentHelp("With --jsonl, the member holding each line's text.", valueName: "name"))
-    var textField = "text"
+    @OptionGroup(title: "With --jsonl") var corpusFields: CorpusFieldOptions
 
     @Option(help: ArgumentHelp(
         "With --jsonl, the most lines committed in one transaction (a batch also ends after 12 s).",
@@ -38,10 +35,7 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         guard batchLines >= 1 else { throw ValidationError("--batch-lines must be at least 1") }
-        guard !idField.isEmpty, !textField.isEmpty else { throw ValidationError("--id-field and --text-field must not be empty") }
-        guard jsonl || (idField == "id" && textField == "text") else {
-            throw ValidationError("--id-field and --text-field apply to --jsonl")
-        }
+        guard jsonl || !corpusFields.areGiven else { throw ValidationError("the --…-field options apply to --jsonl") }
         guard paths.filter({ $0 == "-" }).count <= (jsonl ? 1 : 0) else {
             throw ValidationError(jsonl ? "standard input (-) can be read only once" : "- (standard input) needs --jsonl")
         }
@@ -62,7 +56,7 @@ struct ImportCommand: ParsableCommand {
             let matcher = DuplicateMatcher(settings: settings.dedup)
             let summary = jsonl
                 ? try JSONLImport(store: store, normalizer: normalizer, matcher: matcher, warn: Console.warn, batchSize: batchLines,
-                                  fields: CorpusLine.Fields(id: idField, text: textField)).run(files: corpus)
+                                  fields: corpusFields.fields).run(files: corpus)
                 : try FileImport(store: store, archiver: PageArchiver(normalizer: normalizer, ingestor: Ingestor(writer: store, matcher: matcher)),
                                  maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn).run(paths: paths)
             withExtendedLifetime(lock) {}

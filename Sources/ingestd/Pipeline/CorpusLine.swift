@@ -19,10 +19,15 @@ struct CorpusLine {
     var published: String?
     var source: String?
 
-    /// The members that hold a line's id and text: `id` and `text` unless the user names others.
+    /// The members that hold a line's id, text, title, URL and publication date: `id`,
+    /// `text`, `title`, `url` and `published` unless the user names others (`meta.id`
+    /// reaches into an object).
     struct Fields: Sendable {
         var id = "id"
         var text = "text"
+        var title = "title"
+        var url = "url"
+        var date = "published"
     }
 
     /// Reads one line (a JSON object); other members than the six above are ignored.
@@ -41,13 +46,13 @@ struct CorpusLine {
             case nil, .null: throw JSONObjectReader.Failure(description: "missing \"\(fields.text)\"")
             default: throw JSONObjectReader.Failure(description: "\"\(fields.text)\" must be a string")
             }
-            return (id, text, try Self.string(m, "url"), try Self.string(m, "title"),
-                    try Self.string(m, "published"), try Self.string(m, "source"))
+            return (id, text, try Self.string(m, fields.url), try Self.string(m, fields.title),
+                    try Self.string(m, fields.date), try Self.string(m, "source"))
         }
     }
 
     /// A member that must be a string when present; null counts as absent.
-    private static func string(_ members: JSONObjectReader.Members, _ key: StaticString) throws -> String? {
+    private static func string(_ members: JSONObjectReader.Members, _ key: String) throws -> String? {
         switch members.value(key) {
         case let .string(s): return s
         case nil, .null: return nil
