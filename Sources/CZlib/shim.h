@@ -9,6 +9,8 @@ static inline int ingestd_inflate_init(z_streamp s) { return inflateInit(s); }
 static inline int ingestd_deflate_init_gzip(z_streamp s, int level) {
     return deflateInit2(s, level, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
 }
+/* gzip or zlib data, told by its header: windowBits 15 + 32. */
+static inline int ingestd_inflate_init_auto(z_streamp s) { return inflateInit2(s, 47); }
 /* Raw deflate data: no zlib header or trailer (ZlibStream reads those itself). */
 static inline int ingestd_inflate_init_raw(z_streamp s) { return inflateInit2(s, -15); }
 #endif

@@ -7,7 +7,7 @@ import Normalizer
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Archive local .html, .htm and .txt files (or every such file in given folders), or JSONL corpora.",
+        abstract: "Archive local .html, .htm and .txt files (or every such file in given folders), WARC files, or JSONL corpora.",
         discussion: ExitStatus.help)
 
     @OptionGroup var archive: ArchiveOptions
@@ -30,7 +30,7 @@ struct ImportCommand: ParsableCommand {
         valueName: "n"))
     var batchLines = JSONLImport.defaultBatchSize
 
-    @Argument(help: "Files or folders to import (JSONL files with --jsonl).")
+    @Argument(help: "Files or folders to import: pages (.html, .htm, .txt), WARC files (plain or gzip), or JSONL with --jsonl.")
     var paths: [String]
 
     func validate() throws {
@@ -54,11 +54,18 @@ struct ImportCommand: ParsableCommand {
             let started = Date()
             let normalizer = Normalizer(settings: settings.normalizer)
             let matcher = DuplicateMatcher(settings: settings.dedup)
-            let summary = jsonl
+            let archiver = PageArchiver(normalizer: normalizer, ingestor: Ingestor(writer: store, matcher: matcher))
+            // WARC files named here (plain or gzip) are read record by record; the rest are pages.
+            let warcs = jsonl ? [] : paths.filter(WARCImport.isWARC)
+            var summary = jsonl
                 ? try JSONLImport(store: store, normalizer: normalizer, matcher: matcher, warn: Console.warn, batchSize: batchLines,
                                   fields: corpusFields.fields).run(files: corpus)
-                : try FileImport(store: store, archiver: PageArchiver(normalizer: normalizer, ingestor: Ingestor(writer: store, matcher: matcher)),
-                                 maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn).run(paths: paths)
+                : try FileImport(store: store, archiver: archiver, maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn)
+                    .run(paths: paths.filter { !warcs.contains($0) })
+            if !warcs.isEmpty {
+                try WARCImport(store: store, archiver: archiver, maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn)
+                    .run(paths: warcs, into: &summary)
+            }
             withExtendedLifetime(lock) {}
             print("import: " + summary.line(seconds: Date().timeIntervalSince(started)))
             if summary.failures > 0 { throw ExitCode(ExitStatus.partial.rawValue) }

@@ -98,6 +98,13 @@ final class CorpusReader {
         }
     }
 
+    /// A descriptor of its own for the file, from the start (for a reader of another format).
+    func descriptor() -> Int32 {
+        let copy = dup(fd)
+        lseek(copy, 0, SEEK_SET)
+        return copy
+    }
+
     /// The whole file, mapped into memory (through `/proc/self/fd`, so that an unlinked
     /// temporary file can be too).
     func mapped() throws(CommandFailure) -> Data {

@@ -65,11 +65,11 @@ struct FileImport {
         do { body = try Data(contentsOf: file) } catch {
             throw CommandFailure(.ioError, "\(file.path): cannot read: \(error.localizedDescription)")
         }
-        // A file named on the command line is taken whatever its name: one that is not a page
-        // or a text (a crawl's WARC, a compressed file) is refused by name, never read as one
-        // page that glues its records together.
+        // A file is taken whatever its name: one that is not a page or a text (a crawl's WARC
+        // found in a folder, a compressed file) is refused by name, never read as one page
+        // that glues its records together. (WARC files named on the command line go to `WARCImport`.)
         if body.starts(with: Data("WARC/".utf8)) {
-            throw CommandFailure(.dataError, "\(file.path): a WARC file; import reads HTML and text pages, not WARC records; skipped")
+            throw CommandFailure(.dataError, "\(file.path): a WARC file inside a folder; name it on the command line to import its records; skipped")
         }
         if body.starts(with: [0x1F, 0x8B]) {
             throw CommandFailure(.dataError, "\(file.path): gzip-compressed; import reads HTML and text pages (and --jsonl reads gzip); skipped")

@@ -16,12 +16,16 @@ struct RunSummary {
     var filesFailed = 0
     var records = 0
     var recordsFailed = 0
+    /// WARC records read, those archived, and those not pages (other record types, other media).
+    var warcRecords = 0
+    var warcFailed = 0
+    var warcSkipped = 0
     var documentsAdded = 0
     var joinedClusters = 0
     var seenAgain = 0
     var empty = 0
 
-    var failures: Int { feedsFailed + entriesFailed + filesFailed + recordsFailed }
+    var failures: Int { feedsFailed + entriesFailed + filesFailed + recordsFailed + warcFailed }
 
     mutating func count(_ outcome: IngestOutcomeKind) {
         switch outcome {
@@ -46,6 +50,9 @@ struct RunSummary {
         }
         if files > 0 { parts.append("\(files) files (\(filesFailed) failed)") }
         if records > 0 { parts.append("\(records) JSONL records (\(recordsFailed) failed)") }
+        if warcRecords > 0 {
+            parts.append("\(warcRecords) WARC records (\(warcSkipped) not pages, skipped; \(warcFailed) failed)")
+        }
         parts.append("\(documentsAdded) documents added (\(joinedClusters) joined a cluster)")
         parts.append("\(seenAgain) seen again")
         if empty > 0 { parts.append("\(empty) without article text") }

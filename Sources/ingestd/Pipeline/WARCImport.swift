@@ -1,0 +1,83 @@
+import Archive
+import CZlib
+import Foundation
+import Timestamps
+
+/// Archives the pages of WARC files (plain or gzip): each `response` record whose body is
+/// HTML or text runs through extraction like a fetched page, with its provenance from the
+/// record (WARC-Target-URI, WARC-Date, the HTTP status and headers) and its body as
+/// received; `resource` records likewise. Other record types and other media are counted
+/// and skipped.
+///
+/// Guarantees: records stream through a bounded buffer (`WARCRecordReader`), so memory does
+/// not grow with the file; a record over `maxBytes` or with a broken body is named (file,
+/// byte offset, URI) and skipped; the record id is the sighting's entry key, so importing
+/// the same WARC again adds nothing.
+struct WARCImport {
+    let store: ArchiveStore
+    let archiver: PageArchiver
+    let maxBytes: Int
+    let warn: (String) -> Void
+
+    /// Whether the file (after gzip, when it is gzip) begins as a WARC file does.
+    static func isWARC(_ path: String) -> Bool {
+        guard let gz = gzopen(path, "rb") else { return false }
+        defer { gzclose(gz) }
+        var head = [UInt8](repeating: 0, count: 5)
+        return gzread(gz, &head, 5) == 5 && head == Array("WARC/".utf8)
+    }
+
+    func run(paths: [String], into summary: inout RunSummary) throws {
+        let corpus = try CorpusInput(paths: paths)
+        for input in corpus.inputs {
+            let sourceID = try store.ensureSource(url: input.source.absoluteString, kind: "warc")
+            let reader = WARCRecordReader(fd: input.reader.descriptor(), label: input.label, maxBlock: maxBytes + 64 * 1024)
+            var warnings = CappedWarnings(limit: 20, more: "\(input.label): more records fail; counted, not shown", warn: warn)
+            while let record = try reader.next() {
+                summary.warcRecords += 1
+                do {
+                    guard let capture = try Self.capture(record, maxBytes: maxBytes) else {
+                        summary.warcSkipped += 1
+                        continue
+                    }
+                    let key = record.headers["warc-record-id"] ?? "\(input.label)@\(record.offset)"
+                    summary.count(try archiver.archive(Sighting(sourceID: sourceID, entryKey: key, url: capture.finalURL,
+                                                                capture: capture)))
+                } catch let error as ArchiveError {
+                    throw error
+                } catch {
+                    summary.warcFailed += 1
+                    warnings.add("\(input.label): byte \(record.offset): \(error)")
+                }
+            }
+        }
+    }
+
+    /// The page a record holds, or nil when it holds none (another record type, another medium).
+    static func capture(_ record: WARCRecordReader.Record, maxBytes: Int) throws -> CaptureInput? {
+        let type = record.headers["warc-type"] ?? ""
+        guard type == "response" || type == "resource" else { return nil }
+        let uri = (record.headers["warc-target-uri"] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
+        guard let block = record.block else {
+            throw CommandFailure(.dataError, "\(uri): the record is over normalizer.max_input_bytes (\(maxBytes))")
+        }
+        let date = record.headers["warc-date"].flatMap(TimestampParser.parse) ?? Date()
+        let status: Int, headers: [[String]], body: Data, contentType: String?
+        if type == "response" {
+            guard record.headers["content-type"]?.lowercased().contains("application/http") != false,
+                  let http = HTTPResponseBlock(block, maxBody: maxBytes) else {
+                throw CommandFailure(.dataError, "\(uri): a response record without an HTTP response")
+            }
+            guard let decoded = http.body else { throw CommandFailure(.dataError, "\(uri): \(http.bodyProblem ?? "no body")") }
+            (status, headers, body, contentType) = (http.status, http.headers, decoded, http.header("content-type"))
+        } else {
+            contentType = record.headers["content-type"]
+            (status, headers, body) = (200, contentType.map { [["Content-Type", $0]] } ?? [], block)
+        }
+        let media = (contentType ?? "").lowercased()
+        guard (200..<300).contains(status), media.contains("html") || media.hasPrefix("text/") else { return nil }
+        func header(_ name: String) -> String? { headers.last { $0[0].lowercased() == name }?[1] }
+        return CaptureInput(requestedURL: uri, finalURL: uri, status: status, contentType: contentType, etag: header("etag"),
+                            lastModified: header("last-modified"), headers: headers, fetchedAt: date, body: body)
+    }
+}
