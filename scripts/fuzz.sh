@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(feed html charset robots opml config jsonl blob)
+[ ${#targets[@]} -eq 0 ] && targets=(feed html charset robots opml config jsonl blob warc)
 scratch=.build-fuzz
 mkdir -p "$scratch"
 swift build --product ingestd --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xswiftc -DLIBFUZZER \

@@ -10,7 +10,7 @@ import Normalizer
 
 /// The parsers of untrusted bytes, by the name `scripts/fuzz.sh` gives them.
 enum FuzzTarget: String, CaseIterable {
-    case feed, html, charset, robots, opml, config, jsonl, blob
+    case feed, html, charset, robots, opml, config, jsonl, blob, warc
 
     static let current: FuzzTarget = {
         guard let name = ProcessInfo.processInfo.environment["INGESTD_FUZZ_TARGET"], let target = FuzzTarget(rawValue: name) else {
@@ -41,6 +41,16 @@ enum FuzzTarget: String, CaseIterable {
                                         path: "fuzz.yaml")
         case .jsonl:
             _ = try? CorpusLine(json: data, reader: Self.reader)
+        case .warc:
+            // Through a file, as `import` reads one: every record's page, as `WARCImport` takes it.
+            guard let file = tmpfile() else { return }
+            defer { fclose(file) }
+            _ = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+            fflush(file)
+            let fd = dup(fileno(file))
+            lseek(fd, 0, SEEK_SET)
+            let reader = WARCRecordReader(fd: fd, label: "fuzz.warc", maxBlock: 1 << 20)
+            while let record = try? reader.next() { _ = try? WARCImport.capture(record, maxBytes: 1 << 20) }
         case .blob:
             // The first 4 bytes claim the decoded size (at most 1 MiB), the rest is the blob.
             guard data.count > 4 else { return }
