@@ -63,8 +63,8 @@ struct ImportCommand: ParsableCommand {
                 : try FileImport(store: store, archiver: archiver, maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn)
                     .run(paths: paths.filter { !warcs.contains($0) })
             if !warcs.isEmpty {
-                try WARCImport(store: store, archiver: archiver, maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn)
-                    .run(paths: warcs, into: &summary)
+                try WARCImport(store: store, normalizer: normalizer, matcher: matcher, maxBytes: settings.normalizer.maxInputBytes,
+                               warn: Console.warn).run(paths: warcs, into: &summary)
             }
             withExtendedLifetime(lock) {}
             print("import: " + summary.line(seconds: Date().timeIntervalSince(started)))

@@ -1,6 +1,8 @@
 import Archive
 import CZlib
+import Dedup
 import Foundation
+import Normalizer
 import Timestamps
 
 /// Archives the pages of WARC files (plain or gzip): each `response` record whose body is
@@ -12,12 +14,17 @@ import Timestamps
 /// Guarantees: records stream through a bounded buffer (`WARCRecordReader`), so memory does
 /// not grow with the file; a record over `maxBytes` or with a broken body is named (file,
 /// byte offset, URI) and skipped; the record id is the sighting's entry key, so importing
-/// the same WARC again adds nothing.
+/// the same WARC again adds nothing. Records commit in batches (`JSONLImport.batchTime`,
+/// `batchRecords`), each atomic: a kill loses at most the batch in progress.
 struct WARCImport {
     let store: ArchiveStore
-    let archiver: PageArchiver
+    let normalizer: Normalizer
+    let matcher: DuplicateMatcher
     let maxBytes: Int
     let warn: (String) -> Void
+
+    /// Records committed together at most.
+    static let batchRecords = 2_000
 
     /// Whether the file (after gzip, when it is gzip) begins as a WARC file does.
     static func isWARC(_ path: String) -> Bool {
@@ -33,21 +40,33 @@ struct WARCImport {
             let sourceID = try store.ensureSource(url: input.source.absoluteString, kind: "warc")
             let reader = WARCRecordReader(fd: input.reader.descriptor(), label: input.label, maxBlock: maxBytes + 64 * 1024)
             var warnings = CappedWarnings(limit: 20, more: "\(input.label): more records fail; counted, not shown", warn: warn)
-            while let record = try reader.next() {
-                summary.warcRecords += 1
-                do {
-                    guard let capture = try Self.capture(record, maxBytes: maxBytes) else {
-                        summary.warcSkipped += 1
-                        continue
+            var next = try reader.next()
+            while next != nil {
+                try store.inTransaction { session in
+                    // (Comparison data is kept for one transaction: between two, another process may change a text.)
+                    let archiver = PageArchiver(normalizer: normalizer, ingestor: Ingestor(
+                        writer: session, matcher: matcher, comparisons: RecentByID(capacity: JSONLImport.comparisonsKept)))
+                    let deadline = ContinuousClock.now + JSONLImport.batchTime
+                    var taken = 0
+                    while let record = next, taken < Self.batchRecords, ContinuousClock.now < deadline {
+                        next = try reader.next()
+                        taken += 1
+                        summary.warcRecords += 1
+                        do {
+                            guard let capture = try Self.capture(record, maxBytes: maxBytes) else {
+                                summary.warcSkipped += 1
+                                continue
+                            }
+                            let key = record.headers["warc-record-id"] ?? "\(input.label)@\(record.offset)"
+                            summary.count(try archiver.archive(Sighting(sourceID: sourceID, entryKey: key, url: capture.finalURL,
+                                                                        capture: capture)))
+                        } catch let error as ArchiveError {
+                            throw error
+                        } catch {
+                            summary.warcFailed += 1
+                            warnings.add("\(input.label): byte \(record.offset): \(error)")
+                        }
                     }
-                    let key = record.headers["warc-record-id"] ?? "\(input.label)@\(record.offset)"
-                    summary.count(try archiver.archive(Sighting(sourceID: sourceID, entryKey: key, url: capture.finalURL,
-                                                                capture: capture)))
-                } catch let error as ArchiveError {
-                    throw error
-                } catch {
-                    summary.warcFailed += 1
-                    warnings.add("\(input.label): byte \(record.offset): \(error)")
                 }
             }
         }
