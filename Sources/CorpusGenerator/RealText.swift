@@ -50,9 +50,10 @@ struct RealText {
         return parts.joined(separator: "\n\n")
     }
 
-    /// A rewrite: 2–4 verbatim passages of 8–15 words from outside quotations, the lead's
-    /// other words reordered so they share no 5-word run, and 40–60 % of the text from
-    /// the background pool (another story's). Nil when the pool is spent.
+    /// A rewrite as wire desks make them: two to four verbatim passages of eight to fifteen
+    /// words from outside quotations, the lead's other words reordered so they share no
+    /// five-word run, and between two and three fifths of the text from the background pool
+    /// (another story's, with its own names and numbers). Nil when the pool is spent.
     func rewrite(from pool: inout BackgroundPool, random: inout SeededRandom) -> String? {
         let quoted = quotedWordMask
         var passages: [String] = []

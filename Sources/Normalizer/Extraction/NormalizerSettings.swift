@@ -21,8 +21,9 @@
 /// - `minSiblingScore` 10 and `siblingScoreFraction` 0.2: a sibling of the best element joins
 ///   the article when it scores at least the larger of these (absolute, share of the best).
 /// - `alternativeCandidates` 5, `alternativeScoreFraction` 0.75, `minAlternativeCandidates` 3:
-///   when at least 3 of the next 5 best elements score within 75 % of the best, their
-///   nearest common ancestor holding 3 of them becomes the article (column layouts).
+///   when at least three of the next five best elements score within three quarters of the
+///   best, the article is spread over columns: their nearest common ancestor holding three
+///   of them becomes the article.
 /// - `siblingParagraphBytes` 80 and `siblingParagraphLinkDensity` 0.25: a sibling `<p>` joins
 ///   when longer and less linked than these.
 /// - `maybeContentLinkDensity` 0.35: a boilerplate-named block that also says "content",

@@ -128,9 +128,9 @@ final class DedupRun {
         try flush()
     }
 
-    /// The text as `import` archives it (`CorpusLine.article`), without its title and language.
+    /// The text as `import` archives it (`CorpusLine.article`), without reading its title and language.
     private func clean(_ text: String) -> String {
-        normalizer.paragraphs(plainText: text).joined(separator: "\n\n")
+        Article(paragraphs: normalizer.paragraphs(plainText: text)).text
     }
 
     /// A line's bytes, read again from its input, with its newline.

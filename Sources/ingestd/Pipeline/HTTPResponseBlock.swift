@@ -24,7 +24,7 @@ struct HTTPResponseBlock {
             return [String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)]
         }
         var body = Data(block[end.upperBound...])
-        func header(_ name: String) -> String? { headers.last { $0[0].lowercased() == name }?[1].lowercased() }
+        func header(_ name: String) -> String? { Self.value(of: name, in: headers)?.lowercased() }
         if header("transfer-encoding")?.contains("chunked") == true {
             guard let unchunked = Self.unchunked(body, maxBody: maxBody) else {
                 bodyProblem = "its chunked body is broken or over \(maxBody) bytes"
@@ -47,8 +47,12 @@ struct HTTPResponseBlock {
     }
 
     /// The header's value, the last one given.
-    func header(_ name: String) -> String? {
-        headers.last { $0[0].lowercased() == name.lowercased() }?[1]
+    func header(_ name: String) -> String? { Self.value(of: name, in: headers) }
+
+    /// A header's value in a list of [name, value] pairs, the last one given, the name matched
+    /// without regard to case.
+    static func value(of name: String, in headers: [[String]]) -> String? {
+        headers.last { $0.count == 2 && $0[0].lowercased() == name.lowercased() }?[1]
     }
 
     private static func unchunked(_ data: Data, maxBody: Int) -> Data? {

@@ -95,8 +95,9 @@ struct WARCImport {
         }
         let media = (contentType ?? "").lowercased()
         guard (200..<300).contains(status), media.contains("html") || media.hasPrefix("text/") else { return nil }
-        func header(_ name: String) -> String? { headers.last { $0[0].lowercased() == name }?[1] }
-        return CaptureInput(requestedURL: uri, finalURL: uri, status: status, contentType: contentType, etag: header("etag"),
-                            lastModified: header("last-modified"), headers: headers, fetchedAt: date, body: body)
+        return CaptureInput(requestedURL: uri, finalURL: uri, status: status, contentType: contentType,
+                            etag: HTTPResponseBlock.value(of: "etag", in: headers),
+                            lastModified: HTTPResponseBlock.value(of: "last-modified", in: headers),
+                            headers: headers, fetchedAt: date, body: body)
     }
 }
