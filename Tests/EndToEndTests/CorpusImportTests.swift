@@ -84,6 +84,31 @@ struct CorpusImportTests {
         #expect(source.stdout == lines[0] + "\n" + lines[4] + "\n")
     }
 
+    /// JSONL → import → export → import → export gives the same bytes, and each document's
+    /// export line carries the corpus line it came from, byte for byte, as `record`.
+    @Test func anExportCarriesTheUsersLinesAndRestoresToTheSameExport() throws {
+        _ = try importCorpus()
+        let lines = try String(contentsOf: folder.appendingPathComponent("corpus.jsonl"), encoding: .utf8).split(separator: "\n")
+        let first = try IngestdProcess.run(["export", "--archive", archive])
+        let exported = first.stdout.split(separator: "\n")
+        #expect(exported.count == 3 && zip(exported, [lines[0], lines[3], lines[4]]).allSatisfy { $0.hasSuffix(",\"record\":" + $1 + "}") })
+        let file = folder.appendingPathComponent("export.jsonl")
+        try Data(first.stdout.utf8).write(to: file)
+        let copy = folder.appendingPathComponent("restored.sqlite").path
+        #expect(try IngestdProcess.run(["import", "--jsonl", file.path, "--archive", copy]).status == 0)
+        #expect(try IngestdProcess.run(["export", "--archive", copy]).stdout == first.stdout)
+        #expect(try IngestdProcess.run(["export", "--canonical-only", "--format", "source", "--archive", copy]).stdout
+            == lines[0] + "\n" + lines[4] + "\n")
+        #expect(try IngestdProcess.run(["verify", "--archive", copy]).status == 0)
+
+        // A record that is not the line its capture hashed is refused, nothing restored.
+        let forged = first.stdout.replacingOccurrences(of: #""x4""#, with: #""x5""#)
+        try Data(forged.utf8).write(to: file)
+        let other = folder.appendingPathComponent("forged.sqlite").path
+        let refused = try IngestdProcess.run(["import", "--jsonl", file.path, "--archive", other])
+        #expect(refused.status == 65 && refused.stderr.contains("record does not hash"), "\(refused.stderr)")
+    }
+
     /// An input that cannot be read leaves no archive and no lock file behind.
     @Test func aMissingInputLeavesNoDebris() throws {
         let other = folder.appendingPathComponent("never.sqlite").path

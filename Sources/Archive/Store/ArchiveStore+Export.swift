@@ -5,14 +5,17 @@ extension ArchiveStore {
     /// Calls `body` for every document the filter takes, in id order, through a streaming
     /// cursor so memory stays bounded whatever the archive's size. An error `body` throws
     /// stops the walk and comes out as it was; the archive's own are `ArchiveError`s.
-    public func forEachDocument(_ filter: ExportFilter = ExportFilter(), _ body: (DocumentDetail) throws -> Void) throws {
+    /// `withRecords` fills each document's `record` (its corpus line, when it came from one).
+    public func forEachDocument(_ filter: ExportFilter = ExportFilter(), withRecords: Bool = false,
+                                _ body: (DocumentDetail) throws -> Void) throws {
         var failure: (any Error)?
         try read { db in
             let (clause, arguments) = Self.whereClause(filter)
             let cursor = try DocumentRecord.fetchCursor(db, sql: "SELECT d.* FROM documents d WHERE \(clause) ORDER BY d.id",
                                                         arguments: arguments)
             while failure == nil, let record = try cursor.next() {
-                let detail = try Self.detail(record, db)
+                var detail = try Self.detail(record, db)
+                if withRecords { detail.record = try Self.corpusLine(of: detail.id, db) }
                 do { try body(detail) } catch { failure = error }
             }
         }
@@ -44,6 +47,15 @@ extension ArchiveStore {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// The body of a document's earliest corpus-line capture that keeps its body.
+    private static func corpusLine(of documentID: Int64, _ db: Database) throws -> Data? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT c.body, c.body_size FROM sightings s JOIN captures c ON c.id = s.capture_id
+            WHERE s.document_id = ? AND c.content_type = ? AND c.body_kept = 1 ORDER BY c.id LIMIT 1
+            """), arguments: [documentID, DocumentDetail.recordContentType]) else { return nil }
+        return try decodeCapture(row[0], size: row[1], db)
     }
 
     private static func whereClause(_ f: ExportFilter) -> (String, StatementArguments) {

@@ -7,7 +7,9 @@ import GRDB
 /// HTTP facts, capture id and hash) come back as they were.
 ///
 /// A JSONL export carries no raw bodies (WARC does), so each capture comes back as its
-/// facts and SHA-256 only, marked `body_kept = 0`; `verify` says so rather than failing.
+/// facts and SHA-256 only, marked `body_kept = 0`, and `verify` says so rather than
+/// failing; except a document's corpus line (`record`), which comes back whole as the
+/// body of the capture whose hash it has.
 /// The duplicate indexes and the search index are computed again from the texts; the
 /// evidence of relations is not in the export (`clusters rebuild` recomputes it).
 extension WriteSession {
@@ -78,9 +80,22 @@ extension ArchiveStore {
         try db.cachedStatement(sql: "UPDATE documents SET cluster_id = ? WHERE id = ?").execute(arguments: [doc.cluster, doc.id])
         try insertIndexKeys(bandKeys: bandKeys, passageHashes: passageHashes, documentID: doc.id, into: pending, db)
         try indexForSearch(doc.id, title: doc.title, text: doc.text, db)
+        let recordSHA = doc.record.map(sha256Hex)
+        if let recordSHA, !doc.sightings.contains(where: { $0.captureSHA256 == recordSHA }) {
+            throw ArchiveError.corruptBlob("document \(doc.id): its record does not hash to any of its captures")
+        }
         for s in doc.sightings {
             let sourceID = try ensureSource(url: s.source, kind: s.sourceKind, db)
-            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM captures WHERE id = ?"), arguments: [s.captureID]) != true {
+            let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM captures WHERE id = ?"), arguments: [s.captureID]) == true
+            if !exists, let line = doc.record, s.captureSHA256 == recordSHA {
+                try db.cachedStatement(sql: """
+                    INSERT INTO captures (id, requested_url, final_url, status, content_type, headers, fetched_at,
+                                          body_sha256, body_size, body, body_base_id)
+                    VALUES (?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?)
+                    """).execute(arguments: [s.captureID, s.url == s.finalURL ? nil : s.url, s.finalURL, s.status,
+                                             DocumentDetail.recordContentType, s.seenAt, s.captureSHA256, line.count,
+                                             CaptureBlob.encode(line, base: (doc.id, utf8), isJSON: true), doc.id])
+            } else if !exists {
                 try db.cachedStatement(sql: """
                     INSERT INTO captures (id, requested_url, final_url, status, etag, last_modified, headers, fetched_at,
                                           body_sha256, body_size, body, body_kept)

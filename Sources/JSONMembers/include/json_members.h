@@ -43,6 +43,16 @@ void ingestd_json_reader_destroy(ingestd_json_reader *reader);
 long ingestd_json_object_members(ingestd_json_reader *reader, const char *json, size_t length,
                                  const ingestd_json_member **members, const char **error);
 
+/*
+ * The bytes of the top-level member `key` exactly as they stand in `json` (an object, a
+ * string with its quotes, a number as written), after the whole document has been
+ * validated. Returns 1 and sets `*start` (into the reader's copy, valid until the next
+ * call) and `*value_length`; 0 when the object has no such member; -1 when the bytes are
+ * not a JSON object, with the reason in `*error`.
+ */
+int ingestd_json_raw_member(ingestd_json_reader *reader, const char *json, size_t length, const char *key,
+                            size_t key_length, const char **start, size_t *value_length, const char **error);
+
 #ifdef __cplusplus
 }
 #endif

@@ -15,12 +15,13 @@ struct ExportCommand: ParsableCommand {
         abstract: "Export documents (JSONL, CSV, a folder of .txt files), their raw captures (WARC 1.1) or their source lines.",
         discussion: """
             Documents go in id order, streamed, so memory stays bounded. jsonl: one document per line with \
-            text, metadata, cluster, relation and every sighting. csv: one row per document (RFC 4180, header \
+            text, metadata, cluster, relation and every sighting, and last, for a document imported from a \
+            JSONL line, that line as it came (member "record", the user's own id and fields). csv: one row per document (RFC 4180, header \
             row). text: --out is a folder; one ID.txt per document, its title, a blank line, its text. warc: a \
             response record per raw capture (a resource record for file URLs) and a metadata record naming \
             the document and cluster; to a --out ending in .gz, each record is its own gzip member. Files are written beside their target and renamed into place when \
             complete. source: the JSONL lines that brought each document, as they came (each document's \
-            first), so `--canonical-only --format source` gives back an imported corpus minus its \
+            first line), so `--canonical-only --format source` gives back an imported corpus minus its \
             duplicates; documents that came from pages, not lines, are left out and counted. The last line \
             on stderr gives the cursor: pass it to --after to export only what came later.
 
@@ -85,8 +86,8 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .jsonl:
             let encoder = JSONOutput.encoder(pretty: false)
-            try store.forEachDocument(filter) { doc in
-                try sink.write(try encoder.encode(doc) + Data([0x0A]))
+            try store.forEachDocument(filter, withRecords: true) { doc in
+                try sink.write(try JSONOutput.exportLine(doc, encoder))
                 done(doc.id)
             }
         case .csv:
@@ -105,16 +106,14 @@ struct ExportCommand: ParsableCommand {
                 done(capture.documentID)
             }
         case .source:
-            var previous: Int64?, pages = 0
-            try store.forEachCapture(filter) { capture in
-                guard capture.documentID != previous else { return }
-                previous = capture.documentID
-                guard capture.contentType == CorpusLine.contentType else {
+            var pages = 0
+            try store.forEachDocument(filter, withRecords: true) { doc in
+                guard let line = doc.record else {
                     pages += 1
                     return
                 }
-                try sink.write(capture.body.last == 0x0A ? capture.body : capture.body + Data([0x0A]))
-                done(capture.documentID)
+                try sink.write(line.last == 0x0A ? line : line + Data([0x0A]))
+                done(doc.id)
             }
             if pages > 0 { Console.warn("\(pages) documents came from pages, not corpus lines, and are left out") }
         case .text:

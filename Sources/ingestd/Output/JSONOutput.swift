@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 
 /// The one JSON style of all `--json` output and exports: snake_case keys, sorted, ISO 8601
@@ -9,6 +10,18 @@ enum JSONOutput {
         e.keyEncodingStrategy = .convertToSnakeCase
         e.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return e
+    }
+
+    /// One line of `export --format jsonl` (newline included): the document as `encoder`
+    /// writes it, then, when it came from a corpus line, that line as member `record`, byte
+    /// for byte and last (raw bytes cannot pass through an encoder).
+    static func exportLine(_ doc: DocumentDetail, _ encoder: JSONEncoder) throws -> Data {
+        var line = try encoder.encode(doc)
+        if let record = doc.record, line.last == UInt8(ascii: "}") {
+            line.removeLast()
+            line += Data(",\"record\":".utf8) + record + Data("}".utf8)
+        }
+        return line + Data([0x0A])
     }
 
     static func print<T: Encodable>(_ value: T) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Archive
 import Normalizer
 import Timestamps
 
@@ -10,7 +11,7 @@ import Timestamps
 /// its own raw capture, of type `contentType`; `article` is how its text is read, on import
 /// and again by `renormalize`, so both read a line the same way.
 struct CorpusLine {
-    static let contentType = "application/x-ndjson"
+    static let contentType = DocumentDetail.recordContentType
 
     var idJSON: String
     var text: String

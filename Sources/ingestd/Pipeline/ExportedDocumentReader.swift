@@ -11,6 +11,13 @@ enum ExportedDocumentReader {
         return object["content_hash"] != nil && object["sightings"] != nil && object["first_seen"] != nil
     }
 
+    /// A line's document, its corpus line (`record`) included byte for byte.
+    static func document(_ line: Data, _ decoder: JSONDecoder, _ reader: JSONObjectReader) throws -> DocumentDetail {
+        var doc = try decoder.decode(DocumentDetail.self, from: line)
+        doc.record = try reader.rawMember("record", of: line)
+        return doc
+    }
+
     static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .iso8601

@@ -154,6 +154,7 @@ struct JSONLImport {
     /// transaction: a bad line names itself and leaves the archive untouched.
     private func restore(_ lines: LineSplitter.Lines, path: String, _ summary: inout RunSummary) throws {
         let decoder = ExportedDocumentReader.decoder()
+        let reader = JSONObjectReader()
         let settings = matcher.settings
         var restored = 0
         // The transaction rolls back on any throw; the reason is kept here, since the store
@@ -168,7 +169,7 @@ struct JSONLImport {
                 }
                 for (number, line) in lines.enumerated() where !line.isEmpty {
                     do {
-                        let doc = try decoder.decode(DocumentDetail.self, from: line)
+                        let doc = try ExportedDocumentReader.document(line, decoder, reader)
                         let prints = Fingerprints(of: AnalyzedText(doc.text, shingleWords: settings.shingleWords), settings: settings)
                         try session.restore(doc, bandKeys: prints.bandKeys, passageHashes: prints.passages)
                     } catch {

@@ -75,4 +75,23 @@ final class JSONObjectReader {
         guard count >= 0 else { throw Failure(description: error.map { String(cString: $0) } ?? "not JSON") }
         return try body(Members(members: UnsafeBufferPointer(start: list, count: count)))
     }
+
+    /// The bytes of the top-level member `key` exactly as `json` writes it, or nil when the
+    /// object has no such member; throws when `json` is not a valid JSON object.
+    func rawMember(_ key: String, of json: Data) throws -> Data? {
+        var start: UnsafePointer<CChar>?
+        var length = 0
+        var error: UnsafePointer<CChar>?
+        var key = key
+        let found = key.withUTF8 { k in
+            json.withUnsafeBytes { bytes in
+                ingestd_json_raw_member(reader, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count,
+                                        UnsafeRawPointer(k.baseAddress!).assumingMemoryBound(to: CChar.self), k.count,
+                                        &start, &length, &error)
+            }
+        }
+        guard found >= 0 else { throw Failure(description: error.map { String(cString: $0) } ?? "not JSON") }
+        guard found == 1, let start else { return nil }
+        return Data(bytes: start, count: length)
+    }
 }
