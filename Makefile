@@ -21,8 +21,10 @@ run: build
 	$(BIN) clusters list --members --archive $(DEMO_ARCHIVE)
 
 ## Build and run every test (unit, integration on loopback, end to end), a short fuzzing
-## pass over every parser, then feed conformance.
+## pass over every parser, then feed conformance. The tests check WARC output with warcio,
+## installed into .build/test-tools by scripts/test-tools.sh.
 test: deps
+	./scripts/test-tools.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	./scripts/fuzz.sh 20

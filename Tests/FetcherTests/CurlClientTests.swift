@@ -60,6 +60,23 @@ struct CurlClientTests {
         #expect(String(decoding: c.body, as: UTF8.self).contains("<rss"))
     }
 
+    /// The exchange is kept as it crossed the wire: the request as sent, the status line and
+    /// headers as received, and the body still chunked and gzip-encoded.
+    @Test func theWireBytesAreKeptBesideTheDecodedBody() throws {
+        let c = try client.fetch(FetchRequest(url: server.url("chunked/feed.rss")))
+        #expect(String(decoding: c.body, as: UTF8.self).contains("<rss"))
+        let request = String(decoding: c.requestHead ?? Data(), as: UTF8.self)
+        #expect(request.hasPrefix("GET /chunked/feed.rss HTTP/1.1\r\n") && request.hasSuffix("\r\n\r\n"), "\(request)")
+        let head = String(decoding: c.responseHead ?? Data(), as: UTF8.self)
+        #expect(head.hasPrefix("HTTP/1.1 200 OK\r\n") && head.contains("Transfer-Encoding: chunked\r\n") && head.hasSuffix("\r\n\r\n"))
+        let wire = try #require(c.wireBody)
+        let size = try #require(wire.firstIndex(of: 0x0D).flatMap { Int(String(decoding: wire[..<$0], as: UTF8.self), radix: 16) })
+        #expect(wire[wire.index(wire.startIndex, offsetBy: String(size, radix: 16).count + 2)...].starts(with: [0x1F, 0x8B]))
+        #expect(wire.suffix(5) == Data("0\r\n\r\n".utf8))
+        // An identity body is not kept twice.
+        #expect(try client.fetch(FetchRequest(url: server.url("feed.rss"))).wireBody == nil)
+    }
+
     @Test func serverErrorsAreResponsesNotExceptions() throws {
         #expect(try client.fetch(FetchRequest(url: server.url("status/503"))).status == 503)
     }

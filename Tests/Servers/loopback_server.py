@@ -9,6 +9,7 @@ it listens (port 0 picks a free port). Extra behaviour for the fetcher tests:
   /moved-to/<url>        301 to the absolute <url> (another host)
   /big/<n>               <n> bytes of an HTML page, streamed with no Content-Length (for memory caps)
   /loop                  redirects to itself      /gzip/<path>           the file, gzip-encoded
+  /chunked/<path>        the file, gzip-encoded, then sent with Transfer-Encoding: chunked in two chunks
   /status/<code>         an empty response with that status
   /brotli/<path>         the file, brotli-encoded (stored meta-blocks: a real stream, no encoder needed)
   /drip/<path>           the file, one byte every 0.25 s (for low-speed timeouts)
@@ -151,7 +152,7 @@ class Handler(BaseHTTPRequestHandler):
             if path.startswith(prefix):
                 return self.reply(int(code), headers=[("Location", "/" + path[len(prefix):])])
         encode = None
-        for prefix in ("/gzip", "/brotli", "/drip"):
+        for prefix in ("/gzip", "/brotli", "/drip", "/chunked"):
             if path.startswith(prefix + "/"):
                 encode, path = prefix[1:], path[len(prefix):]
         file = os.path.realpath(os.path.join(args.root, path.lstrip("/")))
@@ -178,6 +179,11 @@ class Handler(BaseHTTPRequestHandler):
         elif encode == "brotli":
             body = brotli_stored(body)
             headers.append(("Content-Encoding", "br"))
+        elif encode == "chunked":
+            body = gzip.compress(body)
+            headers += [("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")]
+            half = len(body) // 2
+            return self.raw(200, headers, [b"%x\r\n%s\r\n" % (len(part), part) for part in (body[:half], body[half:])] + [b"0\r\n\r\n"])
         elif encode == "drip":
             headers.append(("Content-Length", str(len(body))))
             return self.raw(200, headers, [body[i:i + 1] for i in range(len(body))], delay=0.25)

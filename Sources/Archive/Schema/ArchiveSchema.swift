@@ -26,6 +26,7 @@ enum ArchiveSchema {
         m.registerMigration("v17-entry-failures", migrate: addEntryFailures)
         m.registerMigration("v18-source-origin", migrate: addSourceOrigin)
         m.registerMigration("v19-compact-index", migrate: compactIndexBlocks)
+        m.registerMigration("v20-wire-bytes", migrate: addWireBytes)
         return m
     }
 

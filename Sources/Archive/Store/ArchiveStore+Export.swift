@@ -32,7 +32,8 @@ extension ArchiveStore {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT d.id AS document_id, d.cluster_id, d.relation, c.id AS capture_id,
                        COALESCE(c.requested_url, c.final_url) AS requested_url, c.final_url,
-                       c.status, c.headers, c.content_type, c.fetched_at, c.body, c.body_size, c.body_sha256
+                       c.status, c.headers, c.content_type, c.fetched_at, c.body, c.body_size, c.body_sha256,
+                       c.request_head, c.response_head, c.wire_body, c.wire_body_size
                 FROM documents d JOIN sightings s ON s.document_id = d.id JOIN captures c ON c.id = s.capture_id
                 WHERE \(clause) GROUP BY d.id, c.id ORDER BY d.id, c.id
                 """, arguments: arguments)
@@ -42,7 +43,9 @@ extension ArchiveStore {
                     captureID: row["capture_id"], documentID: row["document_id"], cluster: row["cluster_id"] ?? row["document_id"],
                     relation: row["relation"], requestedURL: row["requested_url"], finalURL: row["final_url"], status: row["status"],
                     headers: headers, contentType: row["content_type"], fetchedAt: row["fetched_at"],
-                    body: try Self.decodeCapture(row["body"], size: row["body_size"], db), bodySHA256: row["body_sha256"])
+                    body: try Self.decodeCapture(row["body"], size: row["body_size"], db), bodySHA256: row["body_sha256"],
+                    requestHead: row["request_head"], responseHead: row["response_head"],
+                    wireBody: try (row["wire_body"] as Data?).map { try ZlibCodec.decompress($0, expectedSize: row["wire_body_size"]) })
                 do { try body(capture) } catch { failure = error }
             }
         }

@@ -90,10 +90,11 @@ extension ArchiveStore {
         // is the final one (migration v13).
         try db.cachedStatement(sql: """
             INSERT INTO captures (requested_url, final_url, status, content_type, etag, last_modified, headers, fetched_at,
-                                  body_sha256, body_size, body, body_base_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  body_sha256, body_size, body, body_base_id, request_head, response_head, wire_body, wire_body_size)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [c.requestedURL == c.finalURL ? nil : c.requestedURL, c.finalURL, c.status, c.contentType,
-                                     c.etag, c.lastModified, headers, StorageDate(c.fetchedAt), sha, c.body.count, body, base?.id])
+                                     c.etag, c.lastModified, headers, StorageDate(c.fetchedAt), sha, c.body.count, body, base?.id,
+                                     c.requestHead, c.responseHead, c.wireBody.map { ZlibCodec.compress($0) }, c.wireBody?.count])
         return db.lastInsertedRowID
     }
 

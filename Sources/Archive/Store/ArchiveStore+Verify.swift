@@ -28,7 +28,9 @@ extension ArchiveStore {
                 }
             }
             let damaged = Set(problems.compactMap(\.id))
-            let captures = try Row.fetchCursor(db, sql: "SELECT id, body_sha256, body, body_size, body_base_id, body_kept FROM captures ORDER BY id")
+            let captures = try Row.fetchCursor(db, sql: """
+                SELECT id, body_sha256, body, body_size, body_base_id, body_kept, wire_body, wire_body_size FROM captures ORDER BY id
+                """)
             while let row = try captures.next() {
                 counts.captures += 1
                 if row["body_kept"] as Int == 0 {
@@ -38,6 +40,10 @@ extension ArchiveStore {
                                                      detail: "raw capture is stored against the text of document \(base), which is damaged"))
                 } else if let detail = Self.check(size: row["body_size"], sha256: row["body_sha256"], { try Self.decodeCapture(row["body"], size: row["body_size"], db) }) {
                     problems.append(IntegrityProblem(object: .capture, id: row["id"], detail: "raw capture " + detail))
+                }
+                // The wire body has no hash of its own (its decoding is the body): it must inflate to its size.
+                if let wire = row["wire_body"] as Data?, (try? ZlibCodec.decompress(wire, expectedSize: row["wire_body_size"]))?.count != row["wire_body_size"] {
+                    problems.append(IntegrityProblem(object: .capture, id: row["id"], detail: "the body as received over the wire does not decompress"))
                 }
             }
             for row in try Row.fetchAll(db, sql: "SELECT id, data, sha256, words, words_sha256 FROM dictionaries")

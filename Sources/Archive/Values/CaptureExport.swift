@@ -17,4 +17,9 @@ public struct CaptureExport: Sendable {
     public var fetchedAt: Date
     public var body: Data
     public var bodySHA256: String
+    /// The wire bytes, when the archive has them (see `CaptureInput`); `wireBody` nil means
+    /// the body went over the wire as it is.
+    public var requestHead: Data?
+    public var responseHead: Data?
+    public var wireBody: Data?
 }

@@ -4,6 +4,11 @@ import Foundation
 /// status, headers, body bytes (already decoded from gzip/deflate) and the fetch time.
 ///
 /// A `file://` URL that could be read has status 200. A 304 has an empty body.
+///
+/// The wire bytes, when the response came over HTTP: `requestHead` as sent,
+/// `responseHead` (status line and header lines, CRLFs and the blank line included) as
+/// received, and `wireBody`, the body before transfer and content decoding, only when it
+/// differs from `body`. Together they are the exchange as an archivist's WARC records it.
 public struct Capture: Sendable {
     public var requestedURL: String
     public var finalURL: String
@@ -11,9 +16,15 @@ public struct Capture: Sendable {
     public var headers: [(name: String, value: String)]
     public var body: Data
     public var fetchedAt: Date
+    public var requestHead: Data?
+    public var responseHead: Data?
+    public var wireBody: Data?
 
     public init(requestedURL: String, finalURL: String, status: Int, headers: [(name: String, value: String)],
-                body: Data, fetchedAt: Date) {
+                body: Data, fetchedAt: Date, requestHead: Data? = nil, responseHead: Data? = nil, wireBody: Data? = nil) {
+        self.requestHead = requestHead
+        self.responseHead = responseHead
+        self.wireBody = wireBody
         self.requestedURL = requestedURL
         self.finalURL = finalURL
         self.status = status

@@ -68,6 +68,15 @@ final class CurlTransfer {
             return sink.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count)) ? size * count : 0
         }
         ingestd_curl_setopt_pointer(h, CURLOPT_HEADERDATA, context.toOpaque())
+        // The debug callback is libcurl's only view of the bytes before decoding, and of the
+        // request as sent; it is called only in verbose mode, whose text it then receives instead of stderr.
+        ingestd_curl_setopt_long(h, CURLOPT_VERBOSE, 1)
+        ingestd_curl_setopt_debug(h) { _, type, data, size, context in
+            let sink = Unmanaged<ResponseSink>.fromOpaque(context!).takeUnretainedValue()
+            if let data { sink.appendWire(type, UnsafeRawBufferPointer(start: data, count: size)) }
+            return 0
+        }
+        ingestd_curl_setopt_pointer(h, CURLOPT_DEBUGDATA, context.toOpaque())
         if let connectionGuard {
             let retained = Unmanaged.passRetained(connectionGuard)
             guardContext = retained

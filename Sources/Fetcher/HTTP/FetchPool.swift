@@ -302,8 +302,10 @@ public final class FetchPool {
         do { body = try transfer.sink.takeBody() } catch {
             return job.completion(job.outcome(.failure(FetchError(url: job.url, reason: "cannot read the body back: \(error)"))))
         }
+        let wire = transfer.sink.takeWire(decoded: body)
         let capture = Capture(requestedURL: job.request.url, finalURL: job.url, status: status,
-                              headers: transfer.sink.headers, body: body, fetchedAt: Date())
+                              headers: transfer.sink.headers, body: body, fetchedAt: Date(),
+                              requestHead: wire.request, responseHead: wire.head, wireBody: wire.body)
         if [301, 302, 303, 307, 308].contains(status), let location = capture.header("Location") {
             return redirect(job, status: status, to: location)
         }

@@ -17,9 +17,10 @@ struct ExportCommand: ParsableCommand {
             Documents go in id order, streamed, so memory stays bounded. jsonl: one document per line with \
             text, metadata, cluster, relation and every sighting, and last, for a document imported from a \
             JSONL line, that line as it came (member "record", the user's own id and fields). csv: one row per document (RFC 4180, header \
-            row). text: --out is a folder; one ID.txt per document, its title, a blank line, its text. warc: a \
-            response record per raw capture (a resource record for file URLs) and a metadata record naming \
-            the document and cluster; to a --out ending in .gz, each record is its own gzip member. Files are written beside their target and renamed into place when \
+            row). text: --out is a folder; one ID.txt per document, its title, a blank line, its text. warc: per raw \
+            capture a request record (the request as sent), a response record (status line, headers and body \
+            as they came over the wire; a resource record for file URLs) and a metadata record naming the \
+            document, cluster and relation; to a --out ending in .gz, each record is its own gzip member. Files are written beside their target and renamed into place when \
             complete. source: the JSONL lines that brought each document, as they came (each document's \
             first line), so `--canonical-only --format source` gives back an imported corpus minus its \
             duplicates; documents that came from pages, not lines, are left out and counted. The last line \

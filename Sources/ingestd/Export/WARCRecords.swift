@@ -4,19 +4,23 @@ import Foundation
 import Timestamps
 
 /// WARC 1.1 (ISO 28500:2017) records for the raw captures of exported documents: one
-/// `warcinfo` record, then per capture a `response` record (or `resource` for a file URL)
-/// holding the HTTP status line, headers and the body as stored, and a `metadata` record
-/// referring to it that names the document, its cluster and its relation.
+/// `warcinfo` record, then per capture a `request` record (when the request as sent was
+/// kept), a `response` record (or `resource` for a file URL), and a `metadata` record
+/// referring to the response that names the document, its cluster and its relation.
 ///
 /// Guarantees: every record carries WARC-Record-ID, WARC-Date, Content-Length and
 /// WARC-Block-Digest; responses carry WARC-Target-URI and WARC-Payload-Digest (SHA-1, base
-/// 32, of the body); record ids are derived from the capture and document ids, so a capture's
-/// records keep their ids from one export to the next. The body is stored decoded, so the headers that
-/// described the wire encoding (Content-Encoding, Transfer-Encoding, Content-Length) are
-/// replaced by a Content-Length of the body as written. No stored value can break a header:
-/// URIs are percent-encoded where they hold controls or spaces, other values have their
-/// control characters (CR and LF among them) made spaces, and an HTTP header whose name is
-/// not an RFC 9110 token is left out.
+/// 32, of the bytes after the HTTP head, as warcio reads them); a request record is
+/// WARC-Concurrent-To its response. Record ids are derived from the capture and document
+/// ids, so a capture's records keep their ids from one export to the next. A capture with
+/// its wire bytes is written as it crossed the wire: the status line and headers as
+/// received, the body still in its transfer and content coding. One made before those were
+/// kept gets a head rebuilt from its status and headers, its body as stored (decoded), so
+/// the headers that described the wire encoding (Content-Encoding, Transfer-Encoding,
+/// Content-Length) are replaced by a Content-Length of the body as written. No stored value
+/// can break a WARC header: URIs are percent-encoded where they hold controls or spaces,
+/// other values have their control characters (CR and LF among them) made spaces, and a
+/// rebuilt HTTP header whose name is not an RFC 9110 token is left out.
 enum WARCRecords {
     static func warcinfo(date: Date) -> Data {
         record(["WARC-Type": "warcinfo", "WARC-Record-ID": recordID("warcinfo"), "WARC-Date": TimestampParser.iso8601String(date),
@@ -30,16 +34,20 @@ enum WARCRecords {
         let date = TimestampParser.iso8601String(c.fetchedAt)
         var out: [Data] = []
         if c.finalURL.lowercased().hasPrefix("http") {
-            let reason = [200: "OK", 203: "Non-Authoritative Information", 206: "Partial Content"][c.status] ?? "Status \(c.status)"
-            var http = "HTTP/1.1 \(c.status) \(reason)\r\n"
-            let dropped: Set<String> = ["content-encoding", "transfer-encoding", "content-length"]
-            for h in c.headers where h.count == 2 && !dropped.contains(h[0].lowercased()) && isToken(h[0]) {
-                http += "\(h[0]): \(fieldValue(h[1]))\r\n"
+            let head: Data, payload: Data
+            if let raw = c.responseHead {
+                (head, payload) = (raw, c.wireBody ?? c.body)
+            } else {
+                (head, payload) = (rebuiltHead(c), c.body)
             }
-            http += "Content-Length: \(c.body.count)\r\n\r\n"
+            if let request = c.requestHead {
+                out.append(record(["WARC-Type": "request", "WARC-Record-ID": recordID("request:\(c.captureID):document:\(c.documentID)"),
+                                   "WARC-Date": date, "WARC-Target-URI": c.finalURL, "WARC-Concurrent-To": id,
+                                   "Content-Type": "application/http;msgtype=request"], block: request))
+            }
             out.append(record(["WARC-Type": "response", "WARC-Record-ID": id, "WARC-Date": date, "WARC-Target-URI": c.finalURL,
-                           "Content-Type": "application/http;msgtype=response", "WARC-Payload-Digest": sha1(c.body)],
-                          block: Data(http.utf8) + c.body))
+                               "Content-Type": "application/http;msgtype=response", "WARC-Payload-Digest": sha1(payload)],
+                              block: head + payload))
         } else {
             let type = c.headers.first { $0.count == 2 && $0[0].lowercased() == "content-type" }?[1] ?? "application/octet-stream"
             out.append(record(["WARC-Type": "resource", "WARC-Record-ID": id, "WARC-Date": date, "WARC-Target-URI": c.finalURL,
@@ -53,9 +61,21 @@ enum WARCRecords {
         return out
     }
 
+    /// A status line and headers made from what was stored, for a capture without its wire head.
+    private static func rebuiltHead(_ c: CaptureExport) -> Data {
+        let reason = [200: "OK", 203: "Non-Authoritative Information", 206: "Partial Content"][c.status] ?? "Status \(c.status)"
+        var http = "HTTP/1.1 \(c.status) \(reason)\r\n"
+        let dropped: Set<String> = ["content-encoding", "transfer-encoding", "content-length"]
+        for h in c.headers where h.count == 2 && !dropped.contains(h[0].lowercased()) && isToken(h[0]) {
+            http += "\(h[0]): \(fieldValue(h[1]))\r\n"
+        }
+        return Data((http + "Content-Length: \(c.body.count)\r\n\r\n").utf8)
+    }
+
     private static func record(_ headers: [String: String], block: Data) -> Data {
         var head = "WARC/1.1\r\n"
-        let order = ["WARC-Type", "WARC-Record-ID", "WARC-Date", "WARC-Target-URI", "WARC-Refers-To", "Content-Type", "WARC-Payload-Digest"]
+        let order = ["WARC-Type", "WARC-Record-ID", "WARC-Date", "WARC-Target-URI", "WARC-Concurrent-To", "WARC-Refers-To",
+                     "Content-Type", "WARC-Payload-Digest"]
         for key in order {
             guard let value = headers[key] else { continue }
             head += "\(key): \(key == "WARC-Target-URI" ? uri(value) : fieldValue(value))\r\n"

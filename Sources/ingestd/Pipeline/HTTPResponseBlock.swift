@@ -12,6 +12,10 @@ struct HTTPResponseBlock {
     var headers: [[String]]
     var body: Data?
     var bodyProblem: String?
+    /// The status line and headers as the block has them, through the blank line.
+    var head: Data
+    /// The body as the block has it, when that differs from `body` (chunked or encoded).
+    var wireBody: Data?
 
     init?(_ block: Data, maxBody: Int) {
         guard let end = block.range(of: Data("\r\n\r\n".utf8)) else { return nil }
@@ -19,11 +23,13 @@ struct HTTPResponseBlock {
         let statusLine = lines[0].split(separator: " ", maxSplits: 2)
         guard statusLine.count >= 2, statusLine[0].hasPrefix("HTTP/"), let status = Int(statusLine[1]) else { return nil }
         self.status = status
+        head = Data(block[block.startIndex..<end.upperBound])
         headers = lines.dropFirst().compactMap { line in
             guard let colon = line.firstIndex(of: ":") else { return nil }
             return [String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)]
         }
-        var body = Data(block[end.upperBound...])
+        let wire = Data(block[end.upperBound...])
+        var body = wire
         func header(_ name: String) -> String? { Self.value(of: name, in: headers)?.lowercased() }
         if header("transfer-encoding")?.contains("chunked") == true {
             guard let unchunked = Self.unchunked(body, maxBody: maxBody) else {
@@ -44,6 +50,7 @@ struct HTTPResponseBlock {
             return
         }
         self.body = body
+        wireBody = body == wire ? nil : wire
     }
 
     /// The header's value, the last one given.

@@ -8,8 +8,10 @@ import Timestamps
 /// Archives the pages of WARC files (plain or gzip): each `response` record whose body is
 /// HTML or text runs through extraction like a fetched page, with its provenance from the
 /// record (WARC-Target-URI, WARC-Date, the HTTP status and headers) and its body as
-/// received; `resource` records likewise. Other record types and other media are counted
-/// and skipped.
+/// received (status line, headers and body still in their transfer and content coding,
+/// beside the decoded body) with the `request` record that goes with it (WARC-Concurrent-To
+/// either way, or the same URI next to it); `resource` records likewise. Other record types
+/// and other media are counted and skipped.
 ///
 /// Guarantees: records stream through a bounded buffer (`WARCRecordReader`), so memory does
 /// not grow with the file; a record over `maxBytes` or with a broken body is named (file,
@@ -41,6 +43,7 @@ struct WARCImport {
             let reader = WARCRecordReader(fd: input.reader.descriptor(), label: input.label, maxBlock: maxBytes + 64 * 1024)
             var warnings = CappedWarnings(limit: 20, more: "\(input.label): more records fail; counted, not shown", warn: warn)
             var next = try reader.next()
+            var lastRequest: WARCRecordReader.Record?
             while next != nil {
                 try store.inTransaction { session in
                     // (Comparison data is kept for one transaction: between two, another process may change a text.)
@@ -52,8 +55,10 @@ struct WARCImport {
                         next = try reader.next()
                         taken += 1
                         summary.warcRecords += 1
+                        if record.headers["warc-type"] == "request" { lastRequest = record }
                         do {
-                            guard let capture = try Self.capture(record, maxBytes: maxBytes) else {
+                            let request = [lastRequest, next].compactMap { $0 }.first { Self.pairs($0, record) }
+                            guard let capture = try Self.capture(record, request: request, maxBytes: maxBytes) else {
                                 summary.warcSkipped += 1
                                 continue
                             }
@@ -72,8 +77,18 @@ struct WARCImport {
         }
     }
 
+    /// Whether `request` is the request record of the response `response`.
+    static func pairs(_ request: WARCRecordReader.Record, _ response: WARCRecordReader.Record) -> Bool {
+        guard request.headers["warc-type"] == "request", response.headers["warc-type"] == "response" else { return false }
+        if let id = response.headers["warc-record-id"], request.headers["warc-concurrent-to"] == id { return true }
+        if let id = request.headers["warc-record-id"], response.headers["warc-concurrent-to"] == id { return true }
+        return request.headers["warc-concurrent-to"] == nil && response.headers["warc-concurrent-to"] == nil
+            && request.headers["warc-target-uri"] == response.headers["warc-target-uri"]
+    }
+
     /// The page a record holds, or nil when it holds none (another record type, another medium).
-    static func capture(_ record: WARCRecordReader.Record, maxBytes: Int) throws -> CaptureInput? {
+    static func capture(_ record: WARCRecordReader.Record, request: WARCRecordReader.Record? = nil,
+                        maxBytes: Int) throws -> CaptureInput? {
         let type = record.headers["warc-type"] ?? ""
         guard type == "response" || type == "resource" else { return nil }
         let uri = (record.headers["warc-target-uri"] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
@@ -82,6 +97,7 @@ struct WARCImport {
         }
         let date = record.headers["warc-date"].flatMap(TimestampParser.parse) ?? Date()
         let status: Int, headers: [[String]], body: Data, contentType: String?
+        var wire: (head: Data, body: Data?)?
         if type == "response" {
             guard record.headers["content-type"]?.lowercased().contains("application/http") != false,
                   let http = HTTPResponseBlock(block, maxBody: maxBytes) else {
@@ -89,6 +105,7 @@ struct WARCImport {
             }
             guard let decoded = http.body else { throw CommandFailure(.dataError, "\(uri): \(http.bodyProblem ?? "no body")") }
             (status, headers, body, contentType) = (http.status, http.headers, decoded, http.header("content-type"))
+            wire = (http.head, http.wireBody)
         } else {
             contentType = record.headers["content-type"]
             (status, headers, body) = (200, contentType.map { [["Content-Type", $0]] } ?? [], block)
@@ -98,6 +115,7 @@ struct WARCImport {
         return CaptureInput(requestedURL: uri, finalURL: uri, status: status, contentType: contentType,
                             etag: HTTPResponseBlock.value(of: "etag", in: headers),
                             lastModified: HTTPResponseBlock.value(of: "last-modified", in: headers),
-                            headers: headers, fetchedAt: date, body: body)
+                            headers: headers, fetchedAt: date, body: body,
+                            requestHead: wire == nil ? nil : request?.block, responseHead: wire?.head, wireBody: wire?.body)
     }
 }
