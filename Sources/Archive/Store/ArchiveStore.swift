@@ -135,11 +135,11 @@ public final class ArchiveStore: Sendable {
         return result
     }
 
-    /// Gives the writer connection a page cache of `mebibytes` for as long as this store
-    /// lives, for bulk writes: a batch of thousands of documents dirties many pages of the
-    /// search index and the tables, and with the usual 64 MiB they were evicted and read
-    /// again, or spilled to the WAL before the commit. Pages are only taken as they are used.
-    public func widenWriterCache(mebibytes: Int) throws(ArchiveError) {
+    /// Gives the writer connection a page cache of `mebibytes` (instead of 64 MiB) for as long
+    /// as this store lives. Bulk writes of small documents want more: a batch of thousands
+    /// dirties many pages of the search index and the tables, which the usual cache evicted
+    /// and read again, or spilled to the WAL before the commit. Pages are only taken as they are used.
+    public func setWriterCache(mebibytes: Int) throws(ArchiveError) {
         try onWriter { db in try db.execute(sql: "PRAGMA cache_size = -\(mebibytes * 1_024)") }
     }
 

@@ -25,7 +25,7 @@ struct JSONLImport {
     static let defaultBatchSize = 6_000
     static let batchTime = Duration.seconds(12)
     /// The writer's page cache for a bulk import, a file of at least `bulkLines` lines (see
-    /// `ArchiveStore.widenWriterCache`); up to this much more memory while it runs.
+    /// `ArchiveStore.setWriterCache`); up to this much more memory while it runs.
     static let bulkCacheMebibytes = 256
     static let bulkLines = 1_000
     /// Lines between looks for a newer shared dictionary for the preparing thread to compress with.
@@ -66,7 +66,7 @@ struct JSONLImport {
             let fileSource = try store.ensureSource(url: file.absoluteString, kind: "jsonl")
             if !widened, lineCount >= Self.bulkLines {
                 // A bulk write: a cache that holds the pages its batches touch.
-                try store.widenWriterCache(mebibytes: Self.bulkCacheMebibytes)
+                try store.setWriterCache(mebibytes: Self.bulkCacheMebibytes)
                 widened = true
             }
             let progress = ProgressBar(total: lineCount)

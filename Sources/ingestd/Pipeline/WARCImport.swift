@@ -17,7 +17,7 @@ import Timestamps
 /// not grow with the file; a record over `maxBytes` or with a broken body is named (file,
 /// byte offset, URI) and skipped; the record id is the sighting's entry key, so importing
 /// the same WARC again adds nothing. Records commit in batches (`JSONLImport.batchTime`,
-/// `batchRecords`), each atomic: a kill loses at most the batch in progress.
+/// `batchRecords`, `batchBytes`), each atomic: a kill loses at most the batch in progress.
 struct WARCImport {
     let store: ArchiveStore
     let normalizer: Normalizer
@@ -27,6 +27,13 @@ struct WARCImport {
 
     /// Records committed together at most.
     static let batchRecords = 2_000
+    /// Record bytes committed together at most: a batch's rows and search terms stay in
+    /// memory until its commit, and WARC records (whole pages, many of them) are large.
+    static let batchBytes = 24 << 20
+    /// The writer's page cache for a WARC import: half the archive's usual 64 MiB. A page's
+    /// rows are written once and its few index keys looked up, so a larger cache holds
+    /// pages that are not read again, at a cost in memory the import must keep bounded.
+    static let cacheMebibytes = 32
 
     /// Whether the file (after gzip, when it is gzip) begins as a WARC file does.
     static func isWARC(_ path: String) -> Bool {
@@ -38,6 +45,7 @@ struct WARCImport {
 
     func run(paths: [String], into summary: inout RunSummary) throws {
         let corpus = try CorpusInput(paths: paths)
+        try store.setWriterCache(mebibytes: Self.cacheMebibytes)
         for input in corpus.inputs {
             let sourceID = try store.ensureSource(url: input.source.absoluteString, kind: "warc")
             let reader = WARCRecordReader(fd: input.reader.descriptor(), label: input.label, maxBlock: maxBytes + 64 * 1024)
@@ -50,10 +58,11 @@ struct WARCImport {
                     let archiver = PageArchiver(normalizer: normalizer, ingestor: Ingestor(
                         writer: session, matcher: matcher, comparisons: RecentByID(capacity: JSONLImport.comparisonsKept)))
                     let deadline = ContinuousClock.now + JSONLImport.batchTime
-                    var taken = 0
-                    while let record = next, taken < Self.batchRecords, ContinuousClock.now < deadline {
+                    var taken = 0, bytes = 0
+                    while let record = next, taken < Self.batchRecords, bytes < Self.batchBytes, ContinuousClock.now < deadline {
                         next = try reader.next()
                         taken += 1
+                        bytes += record.block?.count ?? 0
                         summary.warcRecords += 1
                         if record.headers["warc-type"] == "request" { lastRequest = record }
                         do {
