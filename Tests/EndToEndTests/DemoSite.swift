@@ -8,13 +8,15 @@ struct DemoSite {
     let config: String
     let archive: String
 
-    init(delaySeconds: Double = 0) throws {
+    /// `keepFeedCaptures` sets `fetch.keep_feed_captures`.
+    init(delaySeconds: Double = 0, keepFeedCaptures: Bool = false) throws {
         let server = try LoopbackServer(root: TestPaths.demo, delaySeconds: delaySeconds)
         self.server = server
         folder = try TestPaths.temporaryFolder()
         let feeds = ["feeds/meridian-wire.atom", "feeds/harbour-gazette.rss", "feeds/northline-daily.rss", "feeds/kiyi-haber.rss"]
         // The pages are on loopback, which URLs found in feeds may reach only when allowed.
         let yaml = "feeds:\n" + feeds.map { "  - url: \(server.url($0))\n" }.joined() + "fetch:\n  allow_networks: [127.0.0.0/8]\n"
+            + (keepFeedCaptures ? "  keep_feed_captures: true\n" : "")
         config = folder.appendingPathComponent("ingestd.yaml").path
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: config))
         archive = folder.appendingPathComponent("archive.sqlite").path

@@ -9,7 +9,7 @@ struct ExportTests {
     let site: DemoSite
 
     init() throws {
-        site = try DemoSite()
+        site = try DemoSite(keepFeedCaptures: true)
         let run = try site.run()
         guard run.status == 0 else { throw TestFailure("demo run failed: \(run.stderr)") }
     }
@@ -97,12 +97,14 @@ struct ExportTests {
         _ = try export(["--format", "warc", "--out", path])
         let check = try Warcio.check(path)
         #expect(check.status == 0 && !check.stdout.contains("fail"), "\(check.stdout)\(check.stderr)")
-        let records = try Warcio.index(path, fields: ["warc-type", "warc-record-id", "warc-concurrent-to", "warc-refers-to"])
+        let records = try Warcio.index(path, fields: ["warc-type", "warc-record-id", "warc-concurrent-to", "warc-refers-to", "warc-target-uri"])
         #expect(records.first?["warc-type"] == "warcinfo")
         let responses = records.filter { $0["warc-type"] == "response" }
         let requests = records.filter { $0["warc-type"] == "request" }
         let metadata = records.filter { $0["warc-type"] == "metadata" }
-        #expect(responses.count == 12 && requests.count == 12 && metadata.count == 12)
+        // 12 pages, then the 4 feeds' bodies.
+        #expect(responses.count == 16 && requests.count == 16 && metadata.count == 16)
+        #expect(responses.suffix(4).allSatisfy { $0["warc-target-uri"]?.contains("/feeds/") == true })
         // Each request comes just before its response, and each metadata record refers to one.
         for (n, r) in records.enumerated() where r["warc-type"] == "request" {
             #expect(n + 1 < records.count && records[n + 1]["warc-record-id"] == r["warc-concurrent-to"])
@@ -122,7 +124,7 @@ struct ExportTests {
         if name.hasSuffix(".gz") {
             let members = try Warcio.python(script, [path])
             #expect(members.stdout.hasSuffix("members \(records.count)\n"), "\(members.stdout)\(members.stderr)")
-            #expect(members.stdout.contains("ingestd-cluster: 1\r\n"))
+            #expect(members.stdout.contains("ingestd-cluster: 1\r\n") && members.stdout.contains("ingestd-feed: http://"))
         }
     }
 }

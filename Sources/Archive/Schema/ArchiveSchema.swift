@@ -27,6 +27,7 @@ enum ArchiveSchema {
         m.registerMigration("v18-source-origin", migrate: addSourceOrigin)
         m.registerMigration("v19-compact-index", migrate: compactIndexBlocks)
         m.registerMigration("v20-wire-bytes", migrate: addWireBytes)
+        m.registerMigration("v21-feed-captures", migrate: addFeedCaptures)
         return m
     }
 

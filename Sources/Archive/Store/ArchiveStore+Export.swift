@@ -26,23 +26,56 @@ extension ArchiveStore {
     /// in document then capture order (a capture shared by two documents comes once per document).
     /// Errors are reported as for `forEachDocument`.
     public func forEachCapture(_ filter: ExportFilter = ExportFilter(), _ body: (CaptureExport) throws -> Void) throws {
+        let (clause, arguments) = Self.whereClause(filter)
+        try forEachCapture(sql: """
+            SELECT \(Self.captureColumns), d.id AS document_id, d.cluster_id, d.relation
+            FROM documents d JOIN sightings s ON s.document_id = d.id JOIN captures c ON c.id = s.capture_id
+            WHERE \(clause) GROUP BY d.id, c.id ORDER BY d.id, c.id
+            """, arguments, body)
+    }
+
+    /// Calls `body` for every kept body of a feed (`keepFeedCapture`) through which a document
+    /// the filter takes was seen, fetched within the filter's dates (and after the first-seen
+    /// time of its `afterID` document), in capture order.
+    public func forEachFeedCapture(_ filter: ExportFilter = ExportFilter(), _ body: (CaptureExport) throws -> Void) throws {
+        let (clause, documentArguments) = Self.whereClause(filter)
+        var conditions = ["fc.source_id IN (SELECT s.source_id FROM sightings s JOIN documents d ON d.id = s.document_id WHERE \(clause))"]
+        var arguments = documentArguments
+        if let since = filter.since { conditions.append("c.fetched_at >= ?"); arguments += [since] }
+        if let until = filter.until { conditions.append("c.fetched_at < ?"); arguments += [until] }
+        if let after = filter.afterID {
+            conditions.append("c.fetched_at > (SELECT first_seen_at FROM documents WHERE id = ?)")
+            arguments += [after]
+        }
+        if let source = filter.source { conditions.append("so.url = ?"); arguments += [source] }
+        try forEachCapture(sql: """
+            SELECT \(Self.captureColumns), so.url AS feed_url
+            FROM feed_captures fc JOIN captures c ON c.id = fc.capture_id JOIN sources so ON so.id = fc.source_id
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.id
+            """, arguments, body)
+    }
+
+    private static let captureColumns = """
+        c.id AS capture_id, COALESCE(c.requested_url, c.final_url) AS requested_url, c.final_url, c.status, c.headers,
+        c.content_type, c.fetched_at, c.body, c.body_size, c.body_sha256, c.request_head, c.response_head, c.wire_body,
+        c.wire_body_size
+        """
+
+    /// Streams the captures `sql` selects (`captureColumns`, then a document's or a feed's).
+    private func forEachCapture(sql: String, _ arguments: StatementArguments, _ body: (CaptureExport) throws -> Void) throws {
         var failure: (any Error)?
         try read { db in
-            let (clause, arguments) = Self.whereClause(filter)
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT d.id AS document_id, d.cluster_id, d.relation, c.id AS capture_id,
-                       COALESCE(c.requested_url, c.final_url) AS requested_url, c.final_url,
-                       c.status, c.headers, c.content_type, c.fetched_at, c.body, c.body_size, c.body_sha256,
-                       c.request_head, c.response_head, c.wire_body, c.wire_body_size
-                FROM documents d JOIN sightings s ON s.document_id = d.id JOIN captures c ON c.id = s.capture_id
-                WHERE \(clause) GROUP BY d.id, c.id ORDER BY d.id, c.id
-                """, arguments: arguments)
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while failure == nil, let row = try rows.next() {
                 let headers = (try? JSONDecoder().decode([[String]].self, from: Data((row["headers"] as String).utf8))) ?? []
+                let subject: CaptureExport.Subject = if let feed = row["feed_url"] as String? {
+                    .feed(url: feed)
+                } else {
+                    .document(id: row["document_id"], cluster: row["cluster_id"] ?? row["document_id"], relation: row["relation"])
+                }
                 let capture = CaptureExport(
-                    captureID: row["capture_id"], documentID: row["document_id"], cluster: row["cluster_id"] ?? row["document_id"],
-                    relation: row["relation"], requestedURL: row["requested_url"], finalURL: row["final_url"], status: row["status"],
-                    headers: headers, contentType: row["content_type"], fetchedAt: row["fetched_at"],
+                    captureID: row["capture_id"], subject: subject, requestedURL: row["requested_url"], finalURL: row["final_url"],
+                    status: row["status"], headers: headers, contentType: row["content_type"], fetchedAt: row["fetched_at"],
                     body: try Self.decodeCapture(row["body"], size: row["body_size"], db), bodySHA256: row["body_sha256"],
                     requestHead: row["request_head"], responseHead: row["response_head"],
                     wireBody: try (row["wire_body"] as Data?).map { try ZlibCodec.decompress($0, expectedSize: row["wire_body_size"]) })

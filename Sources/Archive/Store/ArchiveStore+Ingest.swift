@@ -77,7 +77,7 @@ extension ArchiveStore {
         return outcome
     }
 
-    private static func upsertCapture(_ c: CaptureInput, base: (id: Int64, text: Data)?, prepared: PreparedBlobs? = nil,
+    static func upsertCapture(_ c: CaptureInput, base: (id: Int64, text: Data)?, prepared: PreparedBlobs? = nil,
                                       _ db: Database) throws -> Int64 {
         let sha = prepared?.captureSHA256 ?? Self.sha256Hex(c.body)
         if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM captures WHERE final_url = ? AND body_sha256 = ?"), arguments: [c.finalURL, sha]) {

@@ -96,6 +96,16 @@ extension ArchiveStore {
         }
     }
 
+    /// Archives a body of a feed as one of its captures (once: the same URL and body hash is
+    /// the same capture).
+    public func keepFeedCapture(sourceID: Int64, _ capture: CaptureInput) throws(ArchiveError) {
+        try write { db in
+            let captureID = try Self.upsertCapture(capture, base: nil, db)
+            try db.execute(sql: "INSERT OR IGNORE INTO feed_captures (source_id, capture_id) VALUES (?, ?)",
+                           arguments: [sourceID, captureID])
+        }
+    }
+
     /// A feed's new address after a permanent redirect; the old one stays an alias of the
     /// same source. False (and nothing changed) when another source already has that URL.
     /// `fromWeb`: the new URL is on another host than the one the operator gave, so it is

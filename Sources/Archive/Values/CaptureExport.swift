@@ -1,13 +1,17 @@
 import Foundation
 
-/// One raw capture of an exported document, as a WARC writer needs it: what was asked
-/// for, what came back (status, headers, the decoded body), when, and which document and
-/// cluster it carried.
+/// One raw capture, as a WARC writer needs it: what was asked for, what came back (status,
+/// headers, the decoded body), when, and either which document and cluster it carried or
+/// which feed it is a body of.
 public struct CaptureExport: Sendable {
+    /// What a capture is a capture of.
+    public enum Subject: Sendable {
+        case document(id: Int64, cluster: Int64, relation: String)
+        case feed(url: String)
+    }
+
     public var captureID: Int64
-    public var documentID: Int64
-    public var cluster: Int64
-    public var relation: String
+    public var subject: Subject
     public var requestedURL: String
     public var finalURL: String
     public var status: Int

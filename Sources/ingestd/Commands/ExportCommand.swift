@@ -20,7 +20,8 @@ struct ExportCommand: ParsableCommand {
             row). text: --out is a folder; one ID.txt per document, its title, a blank line, its text. warc: per raw \
             capture a request record (the request as sent), a response record (status line, headers and body \
             as they came over the wire; a resource record for file URLs) and a metadata record naming the \
-            document, cluster and relation; to a --out ending in .gz, each record is its own gzip member. Files are written beside their target and renamed into place when \
+            document, cluster and relation; then the feeds' bodies kept with fetch.keep_feed_captures, those of \
+            the exported documents' feeds fetched within --since/--until; to a --out ending in .gz, each record is its own gzip member. Files are written beside their target and renamed into place when \
             complete. source: the JSONL lines that brought each document, as they came (each document's \
             first line), so `--canonical-only --format source` gives back an imported corpus minus its \
             duplicates; documents that came from pages, not lines, are left out and counted. The last line \
@@ -46,14 +47,14 @@ struct ExportCommand: ParsableCommand {
         try CommandFailure.reporting {
             let filter = try makeFilter()
             let store = try archive.openReadOnly()
-            var count = 0, last: Int64?
+            var count = 0, last: Int64?, feeds = 0
             if format == .text {
                 guard let out else { throw CommandFailure(.cannotCreate, "--format text needs --out FOLDER") }
                 try exportText(store, filter, folder: out) { count += 1; last = $0 }
             } else {
                 let sink = try ExportSink(path: out)
                 do {
-                    try exportStream(store, filter, sink) { count += 1; last = $0 }
+                    feeds = try exportStream(store, filter, sink) { count += 1; last = $0 }
                     try sink.finish()
                 } catch {
                     sink.abandon()
@@ -61,7 +62,8 @@ struct ExportCommand: ParsableCommand {
                 }
             }
             let cursor = last.map { "; continue with --after \($0)" } ?? ""
-            FileHandle.standardError.write(Data("export: \(count) \(format == .warc ? "captures" : "documents")\(cursor)\n".utf8))
+            let feedNote = feeds > 0 ? " and \(feeds) feed captures" : ""
+            FileHandle.standardError.write(Data("export: \(count) \(format == .warc ? "captures" : "documents")\(feedNote)\(cursor)\n".utf8))
         }
     }
 
@@ -82,8 +84,10 @@ struct ExportCommand: ParsableCommand {
         return f
     }
 
-    /// JSONL, CSV or WARC to one sink; `done` gets each document id (WARC: per capture).
-    private func exportStream(_ store: ArchiveStore, _ filter: ExportFilter, _ sink: ExportSink, done: (Int64) -> Void) throws {
+    /// JSONL, CSV or WARC to one sink; `done` gets each document id (WARC: per document
+    /// capture). Returns how many feed captures a WARC holds besides.
+    private func exportStream(_ store: ArchiveStore, _ filter: ExportFilter, _ sink: ExportSink, done: (Int64) -> Void) throws -> Int {
+        var feeds = 0
         switch format {
         case .jsonl:
             let encoder = JSONOutput.encoder(pretty: false)
@@ -104,7 +108,11 @@ struct ExportCommand: ParsableCommand {
             try write(WARCRecords.warcinfo(date: Date()))
             try store.forEachCapture(filter) { capture in
                 for record in WARCRecords.capture(capture) { try write(record) }
-                done(capture.documentID)
+                if case let .document(id, _, _) = capture.subject { done(id) }
+            }
+            try store.forEachFeedCapture(filter) { capture in
+                for record in WARCRecords.capture(capture) { try write(record) }
+                feeds += 1
             }
         case .source:
             var pages = 0
@@ -120,6 +128,7 @@ struct ExportCommand: ParsableCommand {
         case .text:
             break
         }
+        return feeds
     }
 
     private func exportText(_ store: ArchiveStore, _ filter: ExportFilter, folder: String, done: (Int64) -> Void) throws {

@@ -32,7 +32,7 @@ struct RunCommand: ParsableCommand {
                 store: store, pool: FetchPool(settings: settings.fetch), parser: FeedParser(maxBytes: settings.fetch.maxBodyBytes),
                 archiver: PageArchiver(normalizer: Normalizer(settings: settings.normalizer),
                                        ingestor: Ingestor(writer: store, matcher: DuplicateMatcher(settings: settings.dedup))),
-                schedule: settings.schedule, warn: Console.warn)
+                schedule: settings.schedule, keepFeedCaptures: settings.keepFeedCaptures, warn: Console.warn)
             let summary = try pass.run(configured: settings.feeds, everyFeed: all)
             withExtendedLifetime(lock) {}
             print("run: " + summary.line(seconds: Date().timeIntervalSince(started)))

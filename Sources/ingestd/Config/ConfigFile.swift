@@ -30,6 +30,7 @@ struct ConfigFile: Decodable {
         var memoryBudgetBytes: Int?
         var allowNetworks: [String]?
         var runDeadlineSeconds: Double?
+        var keepFeedCaptures: Bool?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case userAgent = "user_agent", connectTimeoutSeconds = "connect_timeout_seconds"
@@ -41,6 +42,7 @@ struct ConfigFile: Decodable {
             case obeyRobots = "obey_robots", robotsMaxAgeHours = "robots_max_age_hours", intervalMinutes = "interval_minutes", maxIntervalHours = "max_interval_hours"
             case parkAfterFailures = "park_after_failures", memoryBudgetBytes = "memory_budget_bytes"
             case allowNetworks = "allow_networks", runDeadlineSeconds = "run_deadline_seconds"
+            case keepFeedCaptures = "keep_feed_captures"
         }
     }
 

@@ -26,6 +26,7 @@ extension ConfigLoader {
         config.schedule.interval = (f.intervalMinutes ?? config.schedule.interval / 60) * 60
         config.schedule.maxInterval = (f.maxIntervalHours ?? config.schedule.maxInterval / 3_600) * 3_600
         config.schedule.parkAfterFailures = f.parkAfterFailures ?? config.schedule.parkAfterFailures
+        config.keepFeedCaptures = f.keepFeedCaptures ?? config.keepFeedCaptures
         var networks: [IPNetwork] = []
         for text in f.allowNetworks ?? [] {
             guard let network = IPNetwork(text) else {

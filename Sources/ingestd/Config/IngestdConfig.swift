@@ -14,6 +14,8 @@ struct IngestdConfig: Sendable {
     var schedule = FeedSchedule()
     var normalizer = NormalizerSettings()
     var dedup = DuplicateSettings()
+    /// Whether `run` archives each new body of a feed as a capture (`fetch.keep_feed_captures`).
+    var keepFeedCaptures = false
 }
 
 /// One configured feed.

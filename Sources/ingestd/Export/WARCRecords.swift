@@ -6,7 +6,8 @@ import Timestamps
 /// WARC 1.1 (ISO 28500:2017) records for the raw captures of exported documents: one
 /// `warcinfo` record, then per capture a `request` record (when the request as sent was
 /// kept), a `response` record (or `resource` for a file URL), and a `metadata` record
-/// referring to the response that names the document, its cluster and its relation.
+/// referring to the response that names the document, its cluster and its relation, or
+/// the feed whose body the capture is.
 ///
 /// Guarantees: every record carries WARC-Record-ID, WARC-Date, Content-Length and
 /// WARC-Block-Digest; responses carry WARC-Target-URI and WARC-Payload-Digest (SHA-1, base
@@ -30,7 +31,12 @@ enum WARCRecords {
 
     /// The records of one capture, each whole (a writer of `.warc.gz` compresses each alone).
     static func capture(_ c: CaptureExport) -> [Data] {
-        let id = recordID("capture:\(c.captureID):document:\(c.documentID)")
+        // A capture shared by two documents is written once for each, under ids of its own.
+        let subject = switch c.subject {
+        case let .document(documentID, _, _): "document:\(documentID)"
+        case .feed: "feed"
+        }
+        let id = recordID("capture:\(c.captureID):\(subject)")
         let date = TimestampParser.iso8601String(c.fetchedAt)
         var out: [Data] = []
         if c.finalURL.lowercased().hasPrefix("http") {
@@ -41,7 +47,7 @@ enum WARCRecords {
                 (head, payload) = (rebuiltHead(c), c.body)
             }
             if let request = c.requestHead {
-                out.append(record(["WARC-Type": "request", "WARC-Record-ID": recordID("request:\(c.captureID):document:\(c.documentID)"),
+                out.append(record(["WARC-Type": "request", "WARC-Record-ID": recordID("request:\(c.captureID):\(subject)"),
                                    "WARC-Date": date, "WARC-Target-URI": c.finalURL, "WARC-Concurrent-To": id,
                                    "Content-Type": "application/http;msgtype=request"], block: request))
             }
@@ -53,11 +59,15 @@ enum WARCRecords {
             out.append(record(["WARC-Type": "resource", "WARC-Record-ID": id, "WARC-Date": date, "WARC-Target-URI": c.finalURL,
                                 "Content-Type": type, "WARC-Payload-Digest": sha1(c.body)], block: c.body))
         }
-        let fields = "ingestd-document: \(c.documentID)\r\ningestd-cluster: \(c.cluster)\r\ningestd-relation: \(c.relation)\r\n"
-            + "ingestd-capture-sha256: \(c.bodySHA256)\r\n"
-        out.append(record(["WARC-Type": "metadata", "WARC-Record-ID": recordID("metadata:\(c.captureID):\(c.documentID)"),
+        let fields = switch c.subject {
+        case let .document(documentID, cluster, relation):
+            "ingestd-document: \(documentID)\r\ningestd-cluster: \(cluster)\r\ningestd-relation: \(relation)\r\n"
+        case let .feed(url): "ingestd-feed: \(fieldValue(url))\r\n"
+        }
+        out.append(record(["WARC-Type": "metadata", "WARC-Record-ID": recordID("metadata:\(c.captureID):\(subject)"),
                             "WARC-Date": date, "WARC-Target-URI": c.finalURL, "WARC-Refers-To": id,
-                            "Content-Type": "application/warc-fields"], block: Data(fields.utf8)))
+                            "Content-Type": "application/warc-fields"],
+                          block: Data((fields + "ingestd-capture-sha256: \(c.bodySHA256)\r\n").utf8)))
         return out
     }
 

@@ -11,7 +11,8 @@ import Normalizer
 /// archived (or given up), so a pass killed midway, or a page that failed for now, is taken
 /// up by the next run rather than hidden by a 304; a failing feed or page is reported and
 /// counted, and never stops the other feeds; a failing page never counts against its feed;
-/// an entry is known again by its link when a feed changes its GUIDs; a permanent redirect
+/// an entry is known again by its link when a feed changes its GUIDs; with `keepFeedCaptures`,
+/// each new body of a feed that parses is archived as a capture of the feed; a permanent redirect
 /// (301/308) moves the stored feed URL, a temporary one does not; an archive error (disk
 /// full, a locked file) stops the pass and is thrown, with everything before it committed.
 final class FeedPass {
@@ -20,13 +21,15 @@ final class FeedPass {
     private let parser: FeedParser
     private let archiver: PageArchiver
     private let schedule: FeedSchedule
+    private let keepFeedCaptures: Bool
     private let warn: (String) -> Void
     private var summary = RunSummary()
     private var archiveError: ArchiveError?
     private let robots: ArchiveRobotsCache
 
     init(store: ArchiveStore, pool: FetchPool, parser: FeedParser, archiver: PageArchiver, schedule: FeedSchedule,
-         warn: @escaping (String) -> Void) {
+         keepFeedCaptures: Bool = false, warn: @escaping (String) -> Void) {
+        self.keepFeedCaptures = keepFeedCaptures
         self.store = store
         self.pool = pool
         self.parser = parser
@@ -93,6 +96,7 @@ final class FeedPass {
             return try fail(state, status: capture.status, error.description, retryAfter: nil)
         }
         for warning in document.warnings { warn("\(state.url): \(warning)") }
+        if keepFeedCaptures { try store.keepFeedCapture(sourceID: state.sourceID, capture.archiveInput) }
         // Parsed: the body is not needed while the entries are fetched, so it is not kept.
         capture.body = Data()
         let progress = FeedProgress(state: state, capture: capture, document: document, bodySHA: bodySHA)
