@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Stages are separate modules with one-way dependencies:
 /// `Fetcher` (libcurl, libxml2) and `Normalizer` (libxml2) know nothing of storage,
-/// `Archive` (GRDB over the system SQLite, zlib) knows nothing of HTTP or HTML and
+/// `Archive` (GRDB over the system SQLite, libpq for PostgreSQL, zlib) knows nothing of HTTP or HTML and
 /// decides nothing about duplicates, `Dedup` (Archive, Normalizer) holds the one engine
 /// that does, and the `ingestd` executable wires them together.
 /// SQLite itself comes in through GRDB's `GRDBSQLite` system-library target.
@@ -35,6 +35,10 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        // PostgreSQL's client library, for the archive on a PostgreSQL server.
+        .systemLibrary(
+            name: "CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
         .target(name: "CTableProbe"),
         // The system simdjson (C++, Debian's libsimdjson-dev) behind a C API, for JSONL lines.
         // The define is the one its pkg-config file gives, which SwiftPM will not pass on.
@@ -51,7 +55,7 @@ let package = Package(
         .target(
             name: "Archive",
             dependencies: [
-                "CZlib", "Timestamps",
+                "CZlib", "CLibPQ", "Timestamps",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the duplicate-index lookups (`IndexLookup`), which are
                 // too many for GRDB's row decoding.
