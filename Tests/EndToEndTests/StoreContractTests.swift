@@ -15,18 +15,11 @@ import TestSupport
 /// rest: the first notices relate through them, until the paragraphs' fingerprints have
 /// been seen in enough clusters to turn common. Half the lines carry a publication date, in
 /// no order, so later members often turn out older than their cluster's canonical and take over.
+/// The PostgreSQL archive answers the same contract.
 struct StoreContractTests {
     @Test(arguments: [11, 12, 13] as [UInt64])
     func everyStoreDecidesTheSameStreamAlike(seed: UInt64) throws {
-        let folder = try TestPaths.temporaryFolder()
-        #expect(try IngestdProcess.run(["bench", "corpus", "--docs", "700", "--seed", String(seed),
-                                        "--out", folder.path]).status == 0)
-        let stream = folder.appendingPathComponent("stream.jsonl").path
-        try Self.harden(folder.appendingPathComponent("corpus.jsonl").path, into: stream, seed: seed)
-
-        let memory = folder.appendingPathComponent("memory.jsonl").path
-        let deduped = try IngestdProcess.run(["dedup", stream, "--out", memory])
-        #expect(deduped.status == 0, "\(deduped.stderr)")
+        let (folder, stream, memory) = try Self.stream(seed: seed)
         var decided = ["dedup": try Self.decisions(memory)]
         for (name, batch) in [("import", "6000"), ("import in batches of 7", "7")] {
             let archive = folder.appendingPathComponent("\(batch).sqlite").path
@@ -47,13 +40,44 @@ struct StoreContractTests {
         #expect(try Self.takeovers(memory) > 0, "some original arrived after a member and took over")
         let biggest = Dictionary(grouping: reference.values, by: \.cluster).values.map(\.count).max() ?? 0
         #expect(biggest > Self.copies, "the much-copied story is one cluster")
-        for (name, other) in decided where name != "dedup" {
-            // Documents whose fellow members differ, named (a few) rather than the whole partition printed.
-            let moved = reference.keys.filter { Self.members(of: $0, other) != Self.members(of: $0, reference) }.sorted()
-            #expect(moved.isEmpty, "\(name): \(moved.count) documents in other clusters than dedup's, such as \(moved.prefix(5))")
-            let differing = reference.keys.filter { other[$0]?.relation != reference[$0]?.relation }.sorted()
-            #expect(differing.isEmpty, "\(name): other relations than dedup's for \(differing.prefix(5))")
+        for (name, other) in decided where name != "dedup" { Self.expectSame(name, other, as: reference) }
+    }
+
+    /// The same stream imported into a PostgreSQL archive (a throwaway server on loopback),
+    /// in one transaction and in transactions of 7 lines: the same clusters and relations.
+    @Test(.enabled(if: ThrowawayPostgres.unavailable == nil, "\(ThrowawayPostgres.unavailable ?? "")"),
+          arguments: [11, 12] as [UInt64])
+    func postgreSQLDecidesTheSameStreamAlike(seed: UInt64) throws {
+        let (folder, stream, memory) = try Self.stream(seed: seed)
+        let reference = try Self.decisions(memory)
+        for batch in ["6000", "7"] {
+            let url = try ThrowawayPostgres.shared().createDatabase()
+            let imported = try IngestdProcess.run(["import", "--jsonl", stream, "--batch-lines", batch, "--archive", url])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            Self.expectSame("import into PostgreSQL, batches of \(batch)", try Self.exported(url, folder), as: reference)
         }
+    }
+
+    /// A hardened stream for `seed` in a new folder, and `dedup`'s decisions on it.
+    static func stream(seed: UInt64) throws -> (folder: URL, stream: String, memory: String) {
+        let folder = try TestPaths.temporaryFolder()
+        #expect(try IngestdProcess.run(["bench", "corpus", "--docs", "700", "--seed", String(seed),
+                                        "--out", folder.path]).status == 0)
+        let stream = folder.appendingPathComponent("stream.jsonl").path
+        try Self.harden(folder.appendingPathComponent("corpus.jsonl").path, into: stream, seed: seed)
+        let memory = folder.appendingPathComponent("memory.jsonl").path
+        let deduped = try IngestdProcess.run(["dedup", stream, "--out", memory])
+        #expect(deduped.status == 0, "\(deduped.stderr)")
+        return (folder, stream, memory)
+    }
+
+    /// Every line in the same cluster (the same fellow members) with the same relation as in `reference`.
+    static func expectSame(_ name: String, _ other: [String: Decision], as reference: [String: Decision]) {
+        // Documents whose fellow members differ, named (a few) rather than the whole partition printed.
+        let moved = reference.keys.filter { Self.members(of: $0, other) != Self.members(of: $0, reference) }.sorted()
+        #expect(moved.count == 0, "\(name): \(moved.count) documents in other clusters than dedup's, such as \(moved.prefix(5))")
+        let differing = reference.keys.filter { other[$0]?.relation != reference[$0]?.relation }.sorted()
+        #expect(differing.count == 0, "\(name): \(differing.count) other relations than dedup's for \(differing.prefix(5))")
     }
 
     /// Copies of one story spread over the stream, and notices.

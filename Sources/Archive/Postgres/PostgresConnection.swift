@@ -154,14 +154,15 @@ final class PostgresConnection {
 
     /// Calls `body` with C pointers to each of `buffers` (NULL for nil), valid during the call.
     private func withPointers<R>(to buffers: [Data?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
-        // Each buffer is copied once into memory that stays put for the call; an empty one
-        // still gets a valid pointer, which libpq needs for an empty non-NULL value.
+        // Each buffer is copied once into memory that stays put for the call, with a NUL
+        // after it: libpq reads a text-format value as a C string (binary ones by length).
         let copies: [UnsafeMutablePointer<CChar>?] = buffers.map { data in
             guard let data else { return nil }
-            let p = UnsafeMutablePointer<CChar>.allocate(capacity: max(data.count, 1))
+            let p = UnsafeMutablePointer<CChar>.allocate(capacity: data.count + 1)
             data.withUnsafeBytes { raw in
                 if let base = raw.baseAddress { p.update(from: base.assumingMemoryBound(to: CChar.self), count: data.count) }
             }
+            p[data.count] = 0
             return p
         }
         defer { copies.forEach { $0?.deallocate() } }

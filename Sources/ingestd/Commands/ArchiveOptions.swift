@@ -5,9 +5,13 @@ import Foundation
 /// `--archive PATH`, shared by every command, and how the archive is opened.
 struct ArchiveOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The archive file.",
-        discussion: "Default: $INGESTD_ARCHIVE, else ~/.local/share/ingestd/archive.sqlite.",
-        valueName: "path"))
+        "The archive file, or a PostgreSQL database as postgres://user@host:port/db.",
+        discussion: """
+            Default: $INGESTD_ARCHIVE, else ~/.local/share/ingestd/archive.sqlite. What a postgres:// URL \
+            leaves out comes from the PG* environment variables (PGPASSWORD, PGSSLMODE, …). On PostgreSQL, \
+            import --jsonl and clusters export work so far.
+            """,
+        valueName: "path|url"))
     var archive: String?
 
     var path: String {
@@ -15,6 +19,22 @@ struct ArchiveOptions: ParsableArguments {
         if let env = ProcessInfo.processInfo.environment["INGESTD_ARCHIVE"], !env.isEmpty { return env }
         return FileManager.default.homeDirectoryForCurrentUser
             .appendingPathComponent(".local/share/ingestd/archive.sqlite").path
+    }
+
+    /// Whether the archive is a PostgreSQL database.
+    var isPostgres: Bool { PostgresArchive.isURL(path) }
+
+    /// Connects to the PostgreSQL archive, bringing its tables up to date, and claims it for
+    /// index keys of `indexScheme` when given. A server that cannot be reached exits 74.
+    func openPostgres(indexScheme: String? = nil) throws -> PostgresArchive {
+        do {
+            let store = try PostgresArchive(url: path)
+            if let indexScheme { try store.claimIndexScheme(indexScheme) }
+            return store
+        } catch {
+            if case .indexSchemeMismatch = error { throw CommandFailure(.config, error.description) }
+            throw CommandFailure(.ioError, error.description)
+        }
     }
 
     /// Opens the archive for writing, creating it if needed.

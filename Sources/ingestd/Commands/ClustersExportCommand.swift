@@ -26,10 +26,15 @@ struct ClustersExportCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let store = try archive.openReadOnly()
+            let memberships: ((Membership) throws -> Void) throws -> Void
+            if archive.isPostgres {
+                memberships = try archive.openPostgres().forEachMembership
+            } else {
+                memberships = try archive.openReadOnly().forEachMembership
+            }
             let sink = try ExportSink(path: out)
             do {
-                try store.forEachMembership { m in
+                try memberships { m in
                     let id = m.sourceKind == "jsonl" ? m.entryKey : String(m.documentID)
                     try sink.write(PredictionLine.data(idJSON: id, cluster: m.clusterID, relation: m.relation))
                 }

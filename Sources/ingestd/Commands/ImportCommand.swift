@@ -1,4 +1,5 @@
 import ArgumentParser
+import Archive
 import Dedup
 import Foundation
 import Normalizer
@@ -49,22 +50,30 @@ struct ImportCommand: ParsableCommand {
             if !jsonl, let missing = paths.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
                 throw CommandFailure(.noInput, "\(missing): no such file or folder")
             }
-            let lock = try archive.lock()
-            let store = try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
+            // On PostgreSQL the server keeps writers apart, so there is no lock file.
+            guard jsonl || !archive.isPostgres else {
+                throw CommandFailure(.config, "import of pages and WARC files works on an SQLite archive only, so far; use --jsonl")
+            }
+            let lock = archive.isPostgres ? nil : try archive.lock()
+            let sqlite = archive.isPostgres ? nil : try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
+            let store: any CorpusStore = try sqlite ?? archive.openPostgres(indexScheme: settings.dedup.indexScheme)
             let started = Date()
             let normalizer = Normalizer(settings: settings.normalizer)
             let matcher = DuplicateMatcher(settings: settings.dedup)
-            let archiver = PageArchiver(normalizer: normalizer, ingestor: Ingestor(writer: store, matcher: matcher))
             // WARC files named here (plain or gzip) are read record by record; the rest are pages.
             let warcs = jsonl ? [] : paths.filter(WARCImport.isWARC)
-            var summary = jsonl
-                ? try JSONLImport(store: store, normalizer: normalizer, matcher: matcher, warn: Console.warn, batchSize: batchLines,
-                                  fields: corpusFields.fields).run(files: corpus)
-                : try FileImport(store: store, archiver: archiver, maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn)
+            var summary = RunSummary()
+            if jsonl {
+                summary = try JSONLImport(store: store, normalizer: normalizer, matcher: matcher, warn: Console.warn,
+                                          batchSize: batchLines, fields: corpusFields.fields).run(files: corpus)
+            } else if let sqlite {
+                let archiver = PageArchiver(normalizer: normalizer, ingestor: Ingestor(writer: sqlite, matcher: matcher))
+                summary = try FileImport(store: sqlite, archiver: archiver, maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn)
                     .run(paths: paths.filter { !warcs.contains($0) })
-            if !warcs.isEmpty {
-                try WARCImport(store: store, normalizer: normalizer, matcher: matcher, maxBytes: settings.normalizer.maxInputBytes,
-                               warn: Console.warn).run(paths: warcs, into: &summary)
+                if !warcs.isEmpty {
+                    try WARCImport(store: sqlite, normalizer: normalizer, matcher: matcher, maxBytes: settings.normalizer.maxInputBytes,
+                                   warn: Console.warn).run(paths: warcs, into: &summary)
+                }
             }
             withExtendedLifetime(lock) {}
             print("import: " + summary.line(seconds: Date().timeIntervalSince(started)))

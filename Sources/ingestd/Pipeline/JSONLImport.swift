@@ -35,7 +35,7 @@ struct JSONLImport {
     /// Failing lines named per file; a file of garbage says so without a line per line.
     static let warningsPerFile = 20
 
-    let store: ArchiveStore
+    let store: any CorpusStore
     let normalizer: Normalizer
     let matcher: DuplicateMatcher
     let warn: (String) -> Void
@@ -100,7 +100,7 @@ struct JSONLImport {
             defer { preparer.stop() }
             var pending = preparer.next()
             while pending != nil {
-                try store.inTransaction { session in
+                try store.batch { session in
                     // (Comparison data is kept for one transaction: between two, another process
                     // may have changed a text.)
                     let ingestor = Ingestor(writer: session, matcher: matcher,
@@ -161,7 +161,7 @@ struct JSONLImport {
         // reports whatever it catches as an archive error.
         var failure: CommandFailure?
         do {
-            try store.inTransaction { session in
+            try store.batch { session in
                 guard try !session.hasDocuments() else {
                     failure = CommandFailure(.dataError, "\(path) is an ingestd export: it can only be restored into an empty "
                                              + "archive, because its document, cluster and capture ids come back as they were")
