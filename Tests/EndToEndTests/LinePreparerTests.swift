@@ -13,7 +13,7 @@ struct LinePreparerTests {
 
     @Test func everyLineComesOnceInOrder() {
         // A capacity far below the line count: the thread waits for room again and again.
-        let preparer = LinePreparer(Self.lines, capacity: 7) { .undecodable(String(decoding: $0, as: UTF8.self)) }
+        let preparer = LinePreparer(Self.lines, capacity: 7) { .undecodable(String(decoding: $1, as: UTF8.self)) }
         defer { preparer.stop() }
         var seen: [Int] = []
         var held = 0
@@ -29,7 +29,7 @@ struct LinePreparerTests {
 
     @Test func stoppingEarlyEndsTheThread() {
         let prepared = Counter()
-        let preparer = LinePreparer(Self.lines, capacity: 4) { line in
+        let preparer = LinePreparer(Self.lines, capacity: 4) { _, line in
             prepared.add()
             return .undecodable(String(decoding: line, as: UTF8.self))
         }

@@ -58,6 +58,39 @@ struct StoreContractTests {
         }
     }
 
+    /// Two workers importing halves of the stream into one PostgreSQL archive at once, in
+    /// small batches that interleave: every line is archived once, every cluster has one
+    /// canonical, and identical texts, whichever worker had them, are one document in one
+    /// cluster. (Which near-copies join which cluster may differ from one worker's run:
+    /// the lines arrive in another order, and the engine's answers depend on order.)
+    @Test(.enabled(if: ThrowawayPostgres.unavailable == nil, "\(ThrowawayPostgres.unavailable ?? "")"))
+    func twoWorkersAtOnceKeepOneCanonicalAndOneDocumentPerText() throws {
+        let (folder, stream, _) = try Self.stream(seed: 11)
+        let url = try ThrowawayPostgres.shared().createDatabase()
+        let workers = try (0..<2).map { i in
+            try IngestdProcess.start(["import", "--jsonl", stream, "--shard", "\(i)/2", "--batch-lines", "5", "--archive", url])
+        }
+        for worker in workers {
+            let err = String(decoding: worker.standardErrorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            worker.process.waitUntilExit()
+            #expect(worker.process.terminationStatus == 0, "\(err)")
+        }
+        let decided = try Self.exported(url, folder)
+        let lines = try String(contentsOfFile: stream, encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(decided.count == lines.count)
+        let withoutOneCanonical = Dictionary(grouping: decided.values, by: \.cluster).values
+            .filter { $0.filter { $0.relation == "canonical" }.count != 1 }
+        #expect(withoutOneCanonical.count == 0, "\(withoutOneCanonical.count) clusters without exactly one canonical")
+        let byText = Dictionary(grouping: lines, by: { $0["text"] as! String }).values.filter { $0.count > 1 }
+        #expect(!byText.isEmpty)
+        for group in byText {
+            let decisions = group.map { decided["\($0["id"]!)"] }
+            #expect(Set(decisions.map { $0?.cluster }).count == 1 && decisions.filter { $0?.relation == "exact" }.count >= group.count - 1)
+        }
+    }
+
     /// A hardened stream for `seed` in a new folder, and `dedup`'s decisions on it.
     static func stream(seed: UInt64) throws -> (folder: URL, stream: String, memory: String) {
         let folder = try TestPaths.temporaryFolder()

@@ -10,9 +10,19 @@ import Foundation
 /// every store does; canonical takeover follows the SQLite archive's rule (published
 /// earlier when both are dated, else seen earlier); texts and captures are `ZlibCodec`
 /// blobs. Not thread-safe: one per thread, one connection each.
+///
+/// Many processes may write one archive at once. Deciding where a text goes reads the
+/// postings and clusters that earlier texts wrote, so two copies of one story written at
+/// the same moment by two workers could each find nothing and both become canonicals. So
+/// every write transaction first takes one transaction-scoped advisory lock (`writeLock`):
+/// matching and writing are serialized across workers, and each sees everything committed
+/// before it. What a worker does outside a transaction (reading, normalizing,
+/// fingerprinting, compressing its lines) runs in parallel.
 public final class PostgresArchive: CorpusStore, CorpusBatch {
     let db: PostgresConnection
     private var inTransaction = false
+    /// The advisory lock every write transaction holds (see the type's comment).
+    static let writeLock: Int64 = 7_431_002
 
     /// Whether `location` names a PostgreSQL database rather than an archive file.
     public static func isURL(_ location: String) -> Bool {
@@ -40,12 +50,15 @@ public final class PostgresArchive: CorpusStore, CorpusBatch {
         precondition(!inTransaction, "transactions do not nest")
         inTransaction = true
         defer { inTransaction = false }
-        return try db.transaction { try body(self) }
+        return try db.transaction {
+            try db.execute("SELECT pg_advisory_xact_lock($1)", [.int(Self.writeLock)])
+            return try body(self)
+        }
     }
 
     private func atomically<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
         do {
-            return try inTransaction ? body() : db.transaction(body)
+            return try inTransaction ? body() : inTransaction { _ in try body() }
         } catch let error as ArchiveError {
             throw error
         } catch {

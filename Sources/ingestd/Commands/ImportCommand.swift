@@ -31,12 +31,19 @@ struct ImportCommand: ParsableCommand {
         valueName: "n"))
     var batchLines = JSONLImport.defaultBatchSize
 
+    @Option(help: ArgumentHelp(
+        "With --jsonl, only this worker's share of the lines: i/n takes the lines whose number in their file, from 0, is i modulo n.",
+        discussion: "n workers started with 0/n … n-1/n, at once, into one PostgreSQL archive take every line once between them.",
+        valueName: "i/n"))
+    var shard: Shard?
+
     @Argument(help: "Files or folders to import: pages (.html, .htm, .txt), WARC files (plain or gzip), or JSONL with --jsonl.")
     var paths: [String]
 
     func validate() throws {
         guard batchLines >= 1 else { throw ValidationError("--batch-lines must be at least 1") }
         guard jsonl || !corpusFields.areGiven else { throw ValidationError("the --…-field options apply to --jsonl") }
+        guard jsonl || shard == nil else { throw ValidationError("--shard applies to --jsonl") }
         guard paths.filter({ $0 == "-" }).count <= (jsonl ? 1 : 0) else {
             throw ValidationError(jsonl ? "standard input (-) can be read only once" : "- (standard input) needs --jsonl")
         }
@@ -65,7 +72,7 @@ struct ImportCommand: ParsableCommand {
             var summary = RunSummary()
             if jsonl {
                 summary = try JSONLImport(store: store, normalizer: normalizer, matcher: matcher, warn: Console.warn,
-                                          batchSize: batchLines, fields: corpusFields.fields).run(files: corpus)
+                                          batchSize: batchLines, fields: corpusFields.fields, shard: shard).run(files: corpus)
             } else if let sqlite {
                 let archiver = PageArchiver(normalizer: normalizer, ingestor: Ingestor(writer: sqlite, matcher: matcher))
                 summary = try FileImport(store: sqlite, archiver: archiver, maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn)

@@ -42,6 +42,8 @@ struct JSONLImport {
     var batchSize = Self.defaultBatchSize
     /// The members that hold each line's id and text.
     var fields = CorpusLine.Fields()
+    /// Only this worker's share of each file's lines, when given.
+    var shard: Shard?
 
     /// One corpus to archive: its bytes, the name warnings give it, and the URL its lines'
     /// provenance names.
@@ -94,8 +96,10 @@ struct JSONLImport {
             // Lines are decoded, normalized, analyzed and compressed on a second thread, ahead of
             // the writes, with the shared dictionary the archive had when last asked.
             let blobs = LockedValue(try store.blobPreparer())
-            let preparer = LinePreparer(lines) { [normalizer, fields, settings = matcher.settings, reader = JSONObjectReader()] line in
-                PreparedLine(line, normalizer: normalizer, settings: settings, reader: reader, fields: fields, blobs: blobs.value)
+            let preparer = LinePreparer(lines) { [normalizer, fields, shard, settings = matcher.settings, reader = JSONObjectReader()] number, line in
+                // Another worker's line is as good as blank here.
+                if let shard, !shard.takes(line: number) { return .blank }
+                return PreparedLine(line, normalizer: normalizer, settings: settings, reader: reader, fields: fields, blobs: blobs.value)
             }
             defer { preparer.stop() }
             var pending = preparer.next()

@@ -12,7 +12,8 @@ final class LinePreparer: @unchecked Sendable {
     typealias Item = (number: Int, line: Data.SubSequence, prepared: PreparedLine)
 
     private let lines: LineSplitter.Lines
-    private let prepare: (Data.SubSequence) -> PreparedLine
+    /// Prepares a line, given its number (from 0) and its bytes.
+    private let prepare: (Int, Data.SubSequence) -> PreparedLine
     private let capacity: Int
     /// Guards everything below; both sides wait on it (for an item, for room), and each
     /// wakes the other only when it waits.
@@ -24,7 +25,7 @@ final class LinePreparer: @unchecked Sendable {
     private var consumerWaits = false
     private var producerWaits = false
 
-    init(_ lines: LineSplitter.Lines, capacity: Int = 256, prepare: @escaping (Data.SubSequence) -> PreparedLine) {
+    init(_ lines: LineSplitter.Lines, capacity: Int = 256, prepare: @escaping (Int, Data.SubSequence) -> PreparedLine) {
         self.lines = lines
         self.prepare = prepare
         self.capacity = capacity
@@ -67,7 +68,7 @@ final class LinePreparer: @unchecked Sendable {
 
     private func work() {
         for (number, line) in lines.enumerated() {
-            let prepared = prepare(line)
+            let prepared = prepare(number, line)
             condition.lock()
             while ready.count - head >= capacity && !stopped {
                 producerWaits = true
