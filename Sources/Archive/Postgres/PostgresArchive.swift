@@ -18,7 +18,7 @@ import Foundation
 /// matching and writing are serialized across workers, and each sees everything committed
 /// before it. What a worker does outside a transaction (reading, normalizing,
 /// fingerprinting, compressing its lines) runs in parallel.
-public final class PostgresArchive: CorpusStore, CorpusBatch {
+public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
     let db: PostgresConnection
     private var inTransaction = false
     /// The advisory lock every write transaction holds (see the type's comment).
@@ -56,7 +56,7 @@ public final class PostgresArchive: CorpusStore, CorpusBatch {
         }
     }
 
-    private func atomically<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
+    func atomically<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
         do {
             return try inTransaction ? body() : inTransaction { _ in try body() }
         } catch let error as ArchiveError {
@@ -88,6 +88,7 @@ public final class PostgresArchive: CorpusStore, CorpusBatch {
     public func checkRestoredClusters() {}
 
     public func ensureSource(url: String, kind: String) throws(ArchiveError) -> Int64 {
+        if let id = try db.query("SELECT source_id FROM source_aliases WHERE url = $1", [.text(url)]).first?.int(0) { return id }
         try db.execute("INSERT INTO sources (url, kind) VALUES ($1, $2) ON CONFLICT (url) DO NOTHING", [.text(url), .text(kind)])
         guard let id = try db.query("SELECT id FROM sources WHERE url = $1", [.text(url)]).first?.int(0) else {
             throw .database("\(label): source \(url) vanished")
@@ -252,7 +253,7 @@ public final class PostgresArchive: CorpusStore, CorpusBatch {
         try db.execute("UPDATE documents SET relation = $1 WHERE id = $2", [.text(formerRelation), .int(former)])
     }
 
-    private func upsertCapture(_ c: CaptureInput) throws(ArchiveError) -> Int64 {
+    func upsertCapture(_ c: CaptureInput) throws(ArchiveError) -> Int64 {
         let sha = ArchiveStore.sha256Hex(c.body)
         if let id = try db.query("SELECT id FROM captures WHERE final_url = $1 AND body_sha256 = $2", [.text(c.finalURL), .text(sha)])
             .first?.int(0) {
@@ -290,5 +291,5 @@ public final class PostgresArchive: CorpusStore, CorpusBatch {
                   documentID.map(PostgresConnection.Value.int) ?? .null])
     }
 
-    private func optional(_ text: String?) -> PostgresConnection.Value { text.map(PostgresConnection.Value.text) ?? .null }
+    func optional(_ text: String?) -> PostgresConnection.Value { text.map(PostgresConnection.Value.text) ?? .null }
 }

@@ -53,6 +53,23 @@ enum PostgresSchema {
                 host TEXT NOT NULL, hash BIGINT NOT NULL, pages INTEGER NOT NULL, last_url TEXT NOT NULL,
                 PRIMARY KEY (host, hash));
             """),
+        ("pg-v2-feeds", """
+            ALTER TABLE sources ADD COLUMN title TEXT, ADD COLUMN etag TEXT, ADD COLUMN last_modified TEXT,
+                ADD COLUMN last_body_sha256 TEXT, ADD COLUMN last_fetched_at TIMESTAMPTZ, ADD COLUMN last_status INTEGER,
+                ADD COLUMN error_count INTEGER NOT NULL DEFAULT 0, ADD COLUMN last_error TEXT, ADD COLUMN next_fetch_at TIMESTAMPTZ,
+                ADD COLUMN interval_seconds DOUBLE PRECISION, ADD COLUMN parked_reason TEXT,
+                ADD COLUMN url_from_web BOOLEAN NOT NULL DEFAULT FALSE, ADD COLUMN removed_at TIMESTAMPTZ,
+                ADD COLUMN lease_until TIMESTAMPTZ;
+            CREATE TABLE source_aliases (url TEXT PRIMARY KEY, source_id BIGINT NOT NULL REFERENCES sources);
+            CREATE TABLE entry_failures (
+                source_id BIGINT NOT NULL REFERENCES sources, entry_key TEXT NOT NULL, failures INTEGER NOT NULL,
+                last_error TEXT NOT NULL, last_failed_at TIMESTAMPTZ NOT NULL, PRIMARY KEY (source_id, entry_key));
+            CREATE INDEX entries_by_url ON entries (source_id, url);
+            CREATE TABLE robots_txt (host TEXT PRIMARY KEY, status INTEGER NOT NULL, body BYTEA NOT NULL, fetched_at TIMESTAMPTZ NOT NULL);
+            CREATE TABLE feed_captures (
+                source_id BIGINT NOT NULL REFERENCES sources, capture_id BIGINT NOT NULL REFERENCES captures,
+                PRIMARY KEY (source_id, capture_id));
+            """),
     ]
 
     /// Brings the database up to date; see the type's guarantees.

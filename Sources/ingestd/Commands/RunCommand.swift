@@ -1,4 +1,5 @@
 import ArgumentParser
+import Archive
 import Fetcher
 import Dedup
 import Foundation
@@ -25,8 +26,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let settings = try config.load(required: true)
-            let lock = try archive.lock()
-            let store = try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
+            // On PostgreSQL, workers share the feeds by leases (`FeedStore`); SQLite has one run at a time.
+            let lock = archive.isPostgres ? nil : try archive.lock()
+            let store: any FeedStore = archive.isPostgres ? try archive.openPostgres(indexScheme: settings.dedup.indexScheme)
+                : try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
             let started = Date()
             let pass = FeedPass(
                 store: store, pool: FetchPool(settings: settings.fetch), parser: FeedParser(maxBytes: settings.fetch.maxBodyBytes),

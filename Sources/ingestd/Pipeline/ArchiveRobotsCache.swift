@@ -5,10 +5,10 @@ import Foundation
 /// The archive as the fetch pool's robots.txt memory: answers younger than `maxAge` are
 /// served from it. A failure to read or write it only means asking the host again.
 final class ArchiveRobotsCache: RobotsCache {
-    private let store: ArchiveStore
+    private let store: any FeedStore
     private let maxAge: Double
 
-    init(store: ArchiveStore, maxAge: Double) {
+    init(store: any FeedStore, maxAge: Double) {
         self.store = store
         self.maxAge = maxAge
     }

@@ -16,7 +16,7 @@ import Normalizer
 /// (301/308) moves the stored feed URL, a temporary one does not; an archive error (disk
 /// full, a locked file) stops the pass and is thrown, with everything before it committed.
 final class FeedPass {
-    private let store: ArchiveStore
+    private let store: any FeedStore
     private let pool: FetchPool
     private let parser: FeedParser
     private let archiver: PageArchiver
@@ -27,9 +27,14 @@ final class FeedPass {
     private var archiveError: ArchiveError?
     private let robots: ArchiveRobotsCache
 
-    init(store: ArchiveStore, pool: FetchPool, parser: FeedParser, archiver: PageArchiver, schedule: FeedSchedule,
+    /// How long a claimed feed stays this pass's on a store shared by workers (`FeedStore.claimDueFeeds`).
+    private let leaseSeconds: Double
+
+    init(store: any FeedStore, pool: FetchPool, parser: FeedParser, archiver: PageArchiver, schedule: FeedSchedule,
          keepFeedCaptures: Bool = false, warn: @escaping (String) -> Void) {
         self.keepFeedCaptures = keepFeedCaptures
+        // A pass with a deadline is over by then; one without gets a quarter of an hour a feed's lease.
+        leaseSeconds = pool.settings.runDeadline.map { $0 + 60 } ?? 900
         self.store = store
         self.pool = pool
         self.parser = parser
@@ -50,7 +55,8 @@ final class FeedPass {
                 _ = try store.ensureSource(url: feed.url, kind: "feed")
             }
         }
-        let due = try everyFeed ? store.feeds().filter { $0.parkedReason == nil } : store.feeds(dueAt: Date())
+        let due = try everyFeed ? store.feeds().filter { $0.parkedReason == nil }
+            : store.claimDueFeeds(at: Date(), leaseSeconds: leaseSeconds)
         let followed = try store.feeds().count
         if followed == 0 {
             warn("no feeds to fetch: list them under `feeds:` in the config, or add one with `ingestd feeds add URL`")
