@@ -34,4 +34,71 @@ struct PostgresRunTests {
         let again = try IngestdProcess.run(["run", "--config", site.config, "--archive", url])
         #expect(again.status == 0 && again.stdout.contains("0 documents added"), "\(again.stdout)\(again.stderr)")
     }
+
+    /// Three runs at once on 40 feeds over 8 hosts (every story also syndicated, word for
+    /// word, by a feed on each other host): every feed fetched once, requests to each host
+    /// at least its delay apart across all three workers, and the same clusters as one run
+    /// into SQLite.
+    @Test func runsAtOnceStayPoliteAcrossWorkers() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let server = try LoopbackServer(root: folder)
+        let hosts = (0..<8).map { "h\($0).localhost:\(server.port)" }
+        for sub in ["feeds", "news"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        var feeds: [String] = []
+        for (h, host) in hosts.enumerated() {
+            for f in 0..<5 {
+                let items = (0..<3).map { i -> (String, Int) in
+                    // Item 0 of feed f is story f on every host; the others are the host's own.
+                    ("news/\(h)-\(f)-\(i).html", i == 0 ? f : 1_000 + h * 100 + f * 10 + i)
+                }
+                var xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>\(h)-\(f)</title>"
+                for (path, story) in items {
+                    xml += "<item><title>Story \(story)</title><guid>\(path)</guid><link>http://\(host)/\(path)</link></item>"
+                    let text = (1...4).map { n in
+                        "<p>Report \(story)-\(n) from the harbour office: inspector Calder\(story) counted \(story * n + 7) crates on pier \(n), "
+                            + "and the night shift logged \(story % 97 + n) arrivals before the tide turned at \(n + 3) o'clock.</p>"
+                    }.joined()
+                    try Data("<html><head><title>Story \(story)</title></head><body><article>\(text)</article></body></html>".utf8)
+                        .write(to: folder.appendingPathComponent(path))
+                }
+                let feed = "feeds/\(h)-\(f).rss"
+                try Data((xml + "</channel></rss>").utf8).write(to: folder.appendingPathComponent(feed))
+                feeds.append("http://\(host)/\(feed)")
+            }
+        }
+        let delay = 0.25
+        let yaml = "feeds:\n" + feeds.map { "  - url: \($0)\n" }.joined()
+            + "fetch:\n  allow_networks: [127.0.0.0/8]\n  per_host_delay_seconds: \(delay)\n  per_host_concurrent: 1\n"
+        let config = folder.appendingPathComponent("ingestd.yaml").path
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: config))
+        let url = try ThrowawayPostgres.shared().createDatabase()
+        let workers = try (0..<3).map { _ in try IngestdProcess.start(["run", "--config", config, "--archive", url]) }
+        for worker in workers {
+            let err = String(decoding: worker.standardErrorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            worker.process.waitUntilExit()
+            #expect(worker.process.terminationStatus == 0, "\(err)")
+        }
+        let arrivals = server.arrivals
+        let feedPaths = arrivals.filter { $0.path.hasPrefix("/feeds/") }.map { $0.host + $0.path }
+        #expect(feedPaths.count == 40 && Set(feedPaths).count == 40)
+        #expect(arrivals.filter { $0.path.hasPrefix("/news/") }.count == 120)
+        for host in hosts {
+            let times = arrivals.filter { $0.host == host }.map(\.time).sorted()
+            let closest = zip(times.dropFirst(), times).map { $0 - $1 }.min() ?? delay
+            #expect(closest >= delay - 0.03, "\(host): two requests \(closest) s apart (delay \(delay) s)")
+        }
+        func clusterSizes(_ archive: String) throws -> [Int] {
+            let out = try IngestdProcess.run(["clusters", "export", "--jsonl", "--archive", archive]).stdout
+            let clusters = out.split(separator: "\n").compactMap {
+                (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["cluster"] as? Int
+            }
+            return Dictionary(grouping: clusters, by: { $0 }).values.map(\.count).sorted()
+        }
+        let single = folder.appendingPathComponent("single.sqlite").path
+        #expect(try IngestdProcess.run(["run", "--config", config, "--archive", single]).status == 0)
+        let shared = try clusterSizes(url), alone = try clusterSizes(single)
+        #expect(shared == alone && shared.filter { $0 == 8 }.count == 5, "\(shared) against \(alone)")
+    }
 }

@@ -2,7 +2,8 @@
 """A real HTTP server on 127.0.0.1 for ingestd's tests.
 
 Serves files under --root with ETag and Last-Modified, answers conditional GETs with 304,
-and logs every request as one line "METHOD PATH STATUS" to --log. Prints "PORT <n>" once
+and logs every request as one line "METHOD PATH STATUS" to --log (and each GET's arrival,
+"UNIXTIME HOST PATH", to --log plus ".arrivals"). Prints "PORT <n>" once
 it listens (port 0 picks a free port). Extra behaviour for the fetcher tests:
   /redirect/301/<path>   301 to /<path>          /redirect/302/<path>   302 to /<path>
   /redirect-to/<url>     302 to the absolute <url> (another host)
@@ -112,6 +113,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         global bomb
+        if args.log:
+            with log_lock, open(args.log + ".arrivals", "a") as f:
+                f.write(f"{time.time():.4f} {self.headers.get('Host', '')} {self.path}\n")
         path = self.path.split("?")[0]
         if path.startswith("/pages/") and args.delay > 0:
             time.sleep(args.delay)

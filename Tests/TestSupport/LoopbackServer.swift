@@ -34,9 +34,19 @@ public final class LoopbackServer: @unchecked Sendable {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: logFile)
+        try? FileManager.default.removeItem(atPath: logFile.path + ".arrivals")
     }
 
     public func url(_ path: String) -> String { "http://\(host):\(port)/\(path)" }
+
+    /// When each GET arrived (Unix seconds), with its Host header and path, in arrival order.
+    public var arrivals: [(time: Double, host: String, path: String)] {
+        ((try? String(contentsOfFile: logFile.path + ".arrivals", encoding: .utf8)) ?? "").split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3, let time = Double(parts[0]) else { return nil }
+            return (time, String(parts[1]), String(parts[2]))
+        }
+    }
 
     /// Request log lines, "METHOD PATH STATUS", in arrival order.
     public var requests: [String] {

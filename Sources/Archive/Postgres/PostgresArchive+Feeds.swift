@@ -29,14 +29,16 @@ extension PostgresArchive {
             .map(Self.feedState)
     }
 
-    public func claimDueFeeds(at time: Date, leaseSeconds: Double) throws(ArchiveError) -> [FeedState] {
+    public var sharesFeeds: Bool { true }
+
+    public func claimDueFeeds(at time: Date, leaseSeconds: Double, limit: Int) throws(ArchiveError) -> [FeedState] {
         try db.query("""
             UPDATE sources SET lease_until = now() + make_interval(secs => $2) WHERE id IN (
                 SELECT id FROM sources WHERE kind = 'feed' AND removed_at IS NULL AND parked_reason IS NULL
                   AND (next_fetch_at IS NULL OR next_fetch_at <= $1) AND (lease_until IS NULL OR lease_until < now())
-                ORDER BY id FOR UPDATE SKIP LOCKED)
+                ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
             RETURNING \(Self.feedColumns)
-            """, [.date(time), .double(leaseSeconds)]).map(Self.feedState).sorted { $0.sourceID < $1.sourceID }
+            """, [.date(time), .double(leaseSeconds), .int(Int64(limit))]).map(Self.feedState).sorted { $0.sourceID < $1.sourceID }
     }
 
     public func recordFeed(sourceID: Int64, _ result: FeedResult, at time: Date) throws(ArchiveError) {
@@ -114,5 +116,21 @@ extension PostgresArchive {
             INSERT INTO robots_txt VALUES ($1, $2, $3, $4)
             ON CONFLICT (host) DO UPDATE SET status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at
             """, [.text(host), .int(Int64(status)), .bytes(body), .date(time)])
+    }
+}
+
+extension PostgresArchive {
+    /// Books the next start of a request to `host` for this worker, `delay` seconds after
+    /// the last one any worker booked (or now, when that is past), and returns how many
+    /// seconds from now it is. So requests to one host start at least `delay` apart
+    /// however many workers fetch at once. Times are the server's, so workers' clocks may differ.
+    public func bookHostTurn(host: String, delay: Double) throws(ArchiveError) -> Double {
+        let rows = try db.query("""
+            INSERT INTO host_turns VALUES ($1, clock_timestamp() + make_interval(secs => $2))
+            ON CONFLICT (host) DO UPDATE
+                SET next_start = greatest(host_turns.next_start, clock_timestamp()) + make_interval(secs => $2)
+            RETURNING extract(epoch FROM next_start - make_interval(secs => $2) - clock_timestamp())::float8
+            """, [.text(host), .double(delay)])
+        return max(rows.first?.double(0) ?? 0, 0)
     }
 }

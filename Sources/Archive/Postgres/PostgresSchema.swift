@@ -70,10 +70,14 @@ enum PostgresSchema {
                 source_id BIGINT NOT NULL REFERENCES sources, capture_id BIGINT NOT NULL REFERENCES captures,
                 PRIMARY KEY (source_id, capture_id));
             """),
+        ("pg-v3-host-turns", """
+            CREATE TABLE host_turns (host TEXT PRIMARY KEY, next_start TIMESTAMPTZ NOT NULL);
+            """),
     ]
 
-    /// Brings the database up to date; see the type's guarantees.
-    static func migrate(_ db: PostgresConnection) throws(ArchiveError) {
+    /// Brings the database up to date, or (for tests of upgrades) up to the migration `last`;
+    /// see the type's guarantees.
+    static func migrate(_ db: PostgresConnection, upTo last: String? = nil) throws(ArchiveError) {
         // Any fixed number will do, as long as only ingestd's migrations take it.
         try db.execute("SELECT pg_advisory_lock(7431001)")
         defer { try? db.execute("SELECT pg_advisory_unlock(7431001)") }
@@ -82,7 +86,8 @@ enum PostgresSchema {
         let known = Set(migrations.map(\.name))
         let unknown = applied.subtracting(known).sorted()
         guard unknown.isEmpty else { throw .newerSchema(path: db.label, unknown: unknown) }
-        for migration in migrations where !applied.contains(migration.name) {
+        let end = last.flatMap { name in migrations.firstIndex { $0.name == name } }.map { $0 + 1 } ?? migrations.count
+        for migration in migrations[..<end] where !applied.contains(migration.name) {
             do {
                 try db.transaction {
                     try db.execute(migration.sql)

@@ -7,7 +7,8 @@ import Foundation
 /// - at most `maxConcurrent` transfers run at once, at most `perHostConcurrent` to one
 ///   host, and requests to one host start at least its delay apart (`perHostDelay`, or
 ///   robots.txt's `Crawl-delay` when longer and at most `maxCrawlDelay`); connections are
-///   reused, with HTTP/2 multiplexing where the server offers it;
+///   reused, with HTTP/2 multiplexing where the server offers it; with `hostTurns`, each
+///   start is also booked there, so the delay holds across processes fetching at once;
 /// - redirects are followed hop by hop (each hop polite), up to `maxRedirects`, only to
 ///   http(s); a loop is an error naming the chain; `FetchOutcome.movedPermanentlyTo` is
 ///   set only when every hop was a 301 or 308;
@@ -27,6 +28,8 @@ public final class FetchPool {
     private struct Host {
         var active = 0
         var nextStart = Date.distantPast
+        /// A start booked with `hostTurns` and not yet used.
+        var bookedStart: Date?
         var delay: Double
         var robots: RobotsRules?
         var robotsRequested = false
@@ -75,6 +78,8 @@ public final class FetchPool {
     public let settings: FetchSettings
     /// Where robots.txt files are kept between runs; none: each pool asks once per host.
     public weak var robotsCache: RobotsCache?
+    /// Where starts are booked when other processes fetch from the same hosts at once.
+    public var hostTurns: (any HostTurns)?
     private let multi: UnsafeMutableRawPointer
     private var hosts: [String: Host] = [:]
     private var delayed: [FetchJob] = []
@@ -239,6 +244,10 @@ public final class FetchPool {
                     next = min(next, host.nextStart)
                     break
                 }
+                if let turn = bookedTurn(&host, key, now) {
+                    next = min(next, turn)
+                    break
+                }
                 let job = host.next()
                 guard start(job) else {
                     unstartable.append(job)
@@ -254,6 +263,20 @@ public final class FetchPool {
             job.completion(job.outcome(.failure(FetchError(url: job.url, reason: "libcurl could not start a transfer"))))
         }
         return next
+    }
+
+    /// When `host` must wait for a turn booked with `hostTurns` (booking one when it has
+    /// none); nil when it may start now.
+    private func bookedTurn(_ host: inout Host, _ key: String, _ now: Date) -> Date? {
+        guard let hostTurns, !key.isEmpty, host.delay > 0 else { return nil }
+        if let booked = host.bookedStart {
+            guard booked <= now else { return booked }
+            host.bookedStart = nil
+            return nil
+        }
+        guard let wait = hostTurns.secondsUntilTurn(host: key, delay: host.delay), wait > 0.001 else { return nil }
+        host.bookedStart = now.addingTimeInterval(wait)
+        return host.bookedStart
     }
 
     private func start(_ job: FetchJob) -> Bool {

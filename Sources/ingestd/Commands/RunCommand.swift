@@ -28,11 +28,18 @@ struct RunCommand: ParsableCommand {
             let settings = try config.load(required: true)
             // On PostgreSQL, workers share the feeds by leases (`FeedStore`); SQLite has one run at a time.
             let lock = archive.isPostgres ? nil : try archive.lock()
-            let store: any FeedStore = archive.isPostgres ? try archive.openPostgres(indexScheme: settings.dedup.indexScheme)
-                : try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
+            let pool = FetchPool(settings: settings.fetch)
+            let store: any FeedStore
+            if archive.isPostgres {
+                let shared = try archive.openPostgres(indexScheme: settings.dedup.indexScheme)
+                pool.hostTurns = SharedHostTurns(store: shared, warn: Console.warn)
+                store = shared
+            } else {
+                store = try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
+            }
             let started = Date()
             let pass = FeedPass(
-                store: store, pool: FetchPool(settings: settings.fetch), parser: FeedParser(maxBytes: settings.fetch.maxBodyBytes),
+                store: store, pool: pool, parser: FeedParser(maxBytes: settings.fetch.maxBodyBytes),
                 archiver: PageArchiver(normalizer: Normalizer(settings: settings.normalizer),
                                        ingestor: Ingestor(writer: store, matcher: DuplicateMatcher(settings: settings.dedup))),
                 schedule: settings.schedule, keepFeedCaptures: settings.keepFeedCaptures, warn: Console.warn)

@@ -29,7 +29,10 @@ final class FeedPass {
 
     /// How long a claimed feed stays this pass's on a store shared by workers (`FeedStore.claimDueFeeds`).
     private let leaseSeconds: Double
-
+    /// On a store shared by workers, the most feeds a pass holds unfinished: it claims more
+    /// as they finish, so the due feeds spread over the workers running at once.
+    static let feedsHeld = 16
+    private var feedsInFlight = 0
     init(store: any FeedStore, pool: FetchPool, parser: FeedParser, archiver: PageArchiver, schedule: FeedSchedule,
          keepFeedCaptures: Bool = false, warn: @escaping (String) -> Void) {
         self.keepFeedCaptures = keepFeedCaptures
@@ -55,24 +58,37 @@ final class FeedPass {
                 _ = try store.ensureSource(url: feed.url, kind: "feed")
             }
         }
-        let due = try everyFeed ? store.feeds().filter { $0.parkedReason == nil }
-            : store.claimDueFeeds(at: Date(), leaseSeconds: leaseSeconds)
         let followed = try store.feeds().count
         if followed == 0 {
             warn("no feeds to fetch: list them under `feeds:` in the config, or add one with `ingestd feeds add URL`")
         }
-        summary.feedsNotDue = followed - due.count
-        for state in due {
+        submit(try everyFeed ? store.feeds().filter { $0.parkedReason == nil }
+               : store.claimDueFeeds(at: Date(), leaseSeconds: leaseSeconds, limit: Self.feedsHeld))
+        pool.run()
+        if let archiveError { throw archiveError }
+        // (On a shared store, feeds other workers fetched count as not due.)
+        summary.feedsNotDue = followed - summary.feeds
+        return summary
+    }
+
+    private func submit(_ feeds: [FeedState]) {
+        for state in feeds {
             summary.feeds += 1
+            feedsInFlight += 1
             let request = FetchRequest(url: state.url, etag: state.etag, lastModified: state.lastModified, foundOnWeb: state.urlFromWeb)
             pool.submit(request) { [self] outcome in
                 guard archiveError == nil else { return }
                 do throws(ArchiveError) { try feedArrived(state, outcome) } catch { archiveError = error }
             }
         }
-        pool.run()
-        if let archiveError { throw archiveError }
-        return summary
+    }
+
+    /// Records how a feed's fetch ended, and on a shared store claims more due feeds.
+    private func record(_ state: FeedState, _ result: FeedResult, at time: Date) throws(ArchiveError) {
+        try store.recordFeed(sourceID: state.sourceID, result, at: time)
+        feedsInFlight -= 1
+        guard store.sharesFeeds, feedsInFlight < Self.feedsHeld / 2 else { return }
+        submit(try store.claimDueFeeds(at: Date(), leaseSeconds: leaseSeconds, limit: Self.feedsHeld - feedsInFlight))
     }
 
     private func feedArrived(_ state: FeedState, _ outcome: FetchOutcome) throws(ArchiveError) {
@@ -192,7 +208,7 @@ final class FeedPass {
             warn("\(state.url): \(progress.failures) of \(progress.document.entries.count) entries will be tried again; first: \(firstError)")
         }
         let hint = progress.document.refreshInterval
-        try store.recordFeed(sourceID: state.sourceID, .success(
+        try record(state, .success(
             status: capture.status, title: progress.document.title, etag: complete ? capture.etag : nil,
             lastModified: complete ? capture.lastModified : nil, bodySHA256: complete ? progress.bodySHA : nil, intervalSeconds: hint,
             nextFetchAt: schedule.nextAfterSuccess(capture.fetchedAt, hint: hint ?? state.intervalSeconds, cacheLifetime: capture.cacheLifetime)),
@@ -201,7 +217,7 @@ final class FeedPass {
 
     private func unchanged(_ state: FeedState, _ capture: Capture, bodySHA: String?) throws(ArchiveError) {
         summary.feedsUnchanged += 1
-        try store.recordFeed(sourceID: state.sourceID, .success(
+        try record(state, .success(
             status: capture.status, title: nil, etag: capture.etag, lastModified: capture.lastModified, bodySHA256: bodySHA,
             intervalSeconds: nil,
             nextFetchAt: schedule.nextAfterSuccess(capture.fetchedAt, hint: state.intervalSeconds, cacheLifetime: capture.cacheLifetime)),
@@ -214,7 +230,7 @@ final class FeedPass {
         let now = Date(), failures = state.errorCount + 1
         let park = schedule.parkReason(failures: failures, lastError: message)
         if park != nil { summary.feedsParked += 1 }
-        try store.recordFeed(sourceID: state.sourceID, .failure(
+        try record(state, .failure(
             status: status, error: message, nextFetchAt: schedule.nextAfterFailure(now, failures: failures, retryAfter: retryAfter),
             parkReason: park), at: now)
     }
