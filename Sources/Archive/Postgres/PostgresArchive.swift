@@ -20,6 +20,8 @@ import Foundation
 /// fingerprinting, compressing its lines) runs in parallel.
 public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
     let db: PostgresConnection
+    /// Where the database is, as given (a second connection is opened from it where one is needed).
+    let url: String
     private var inTransaction = false
     /// The advisory lock every write transaction holds (see the type's comment).
     static let writeLock: Int64 = 7_431_002
@@ -31,6 +33,7 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
 
     /// Connects to the database at `url` and brings its tables up to date.
     public init(url: String) throws(ArchiveError) {
+        self.url = url
         db = try PostgresConnection(url: url)
         try PostgresSchema.migrate(db)
     }

@@ -114,6 +114,21 @@ final class PostgresConnection {
         }
     }
 
+    /// Streams the rows of one query through a cursor, `batch` rows in memory at a time, in
+    /// a read-only transaction of its own; an error `body` throws stops the walk.
+    func forEachRow(_ sql: String, _ parameters: [Value] = [], batch: Int = 500, _ body: (Row) throws -> Void) throws {
+        try transaction {
+            try execute("SET TRANSACTION READ ONLY")
+            try execute("DECLARE rows NO SCROLL CURSOR FOR " + sql, parameters)
+            while true {
+                let rows = try query("FETCH \(batch) FROM rows")
+                for row in rows { try body(row) }
+                if rows.count < batch { break }
+            }
+            try execute("CLOSE rows")
+        }
+    }
+
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     func transaction<T>(_ body: () throws -> T) throws -> T {
         try execute("BEGIN")

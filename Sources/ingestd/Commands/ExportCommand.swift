@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let filter = try makeFilter()
-            let store = try archive.openReadOnly()
+            let store: any ExportSource = archive.isPostgres ? try archive.openPostgres() : try archive.openReadOnly()
             var count = 0, last: Int64?, feeds = 0
             if format == .text {
                 guard let out else { throw CommandFailure(.cannotCreate, "--format text needs --out FOLDER") }
@@ -86,7 +86,7 @@ struct ExportCommand: ParsableCommand {
 
     /// JSONL, CSV or WARC to one sink; `done` gets each document id (WARC: per document
     /// capture). Returns how many feed captures a WARC holds besides.
-    private func exportStream(_ store: ArchiveStore, _ filter: ExportFilter, _ sink: ExportSink, done: (Int64) -> Void) throws -> Int {
+    private func exportStream(_ store: any ExportSource, _ filter: ExportFilter, _ sink: ExportSink, done: (Int64) -> Void) throws -> Int {
         var feeds = 0
         switch format {
         case .jsonl:
@@ -97,7 +97,7 @@ struct ExportCommand: ParsableCommand {
             }
         case .csv:
             try sink.write(CSVRow.line(CSVRow.header))
-            try store.forEachDocument(filter) { doc in
+            try store.forEachDocument(filter, withRecords: false) { doc in
                 try sink.write(CSVRow.line(CSVRow.fields(doc)))
                 done(doc.id)
             }
@@ -131,11 +131,11 @@ struct ExportCommand: ParsableCommand {
         return feeds
     }
 
-    private func exportText(_ store: ArchiveStore, _ filter: ExportFilter, folder: String, done: (Int64) -> Void) throws {
+    private func exportText(_ store: any ExportSource, _ filter: ExportFilter, folder: String, done: (Int64) -> Void) throws {
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw CommandFailure(.cannotCreate, "\(folder): \(error.localizedDescription)")
         }
-        try store.forEachDocument(filter) { doc in
+        try store.forEachDocument(filter, withRecords: false) { doc in
             let path = (folder as NSString).appendingPathComponent("\(doc.id).txt")
             let body = (doc.title.map { $0 + "\n\n" } ?? "") + doc.text + "\n"
             do { try Data(body.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {

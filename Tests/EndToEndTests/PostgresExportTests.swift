@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `ingestd export` from a PostgreSQL archive gives what it gives from SQLite.
+@Suite(.enabled(if: ThrowawayPostgres.unavailable == nil, "\(ThrowawayPostgres.unavailable ?? "")"))
+struct PostgresExportTests {
+    /// The same corpus imported into both: the same JSONL export (ids, clusters, relations,
+    /// texts, sightings, the users' own lines), times aside; the same CSV rows and source lines.
+    @Test func exportsMatchSQLitesForTheSameImport() throws {
+        let folder = try TestPaths.temporaryFolder()
+        #expect(try IngestdProcess.run(["bench", "corpus", "--docs", "300", "--seed", "5", "--out", folder.path]).status == 0)
+        let corpus = folder.appendingPathComponent("corpus.jsonl").path
+        let sqlite = folder.appendingPathComponent("a.sqlite").path
+        let postgres = try ThrowawayPostgres.shared().createDatabase()
+        for archive in [sqlite, postgres] {
+            let imported = try IngestdProcess.run(["import", "--jsonl", corpus, "--archive", archive])
+            #expect(imported.status == 0, "\(imported.stderr)")
+        }
+        func export(_ archive: String, _ arguments: [String]) throws -> String {
+            let result = try IngestdProcess.run(["export", "--archive", archive] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        // Times are when each archive took the line in; everything else must agree.
+        func timeless(_ jsonl: String) throws -> [NSDictionary] {
+            try jsonl.split(separator: "\n").map { line in
+                var doc = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                doc["first_seen"] = nil
+                doc["sightings"] = (doc["sightings"] as! [[String: Any]]).map { $0.filter { $0.key != "seen_at" } }
+                return doc as NSDictionary
+            }
+        }
+        let fromSQLite = try timeless(export(sqlite, [])), fromPostgres = try timeless(export(postgres, []))
+        #expect(fromSQLite.count > 250 && fromSQLite == fromPostgres)
+        #expect(fromPostgres.allSatisfy { $0["record"] != nil })
+        let source = ["--canonical-only", "--format", "source"]
+        #expect(try export(sqlite, source) == export(postgres, source))
+        let csv = try export(postgres, ["--format", "csv", "--lang", "en", "--after", "100"])
+        #expect(csv.hasPrefix("id,cluster,relation,") && !csv.contains("\r\n100,"))
+    }
+
+    /// A PostgreSQL archive that `run` filled exports WARC that warcio checks: requests,
+    /// responses as received, metadata, and the feeds' bodies when kept.
+    @Test func aRunOnPostgreSQLExportsWARCThatWarcioChecks() throws {
+        let site = try DemoSite(keepFeedCaptures: true)
+        let url = try ThrowawayPostgres.shared().createDatabase()
+        #expect(try IngestdProcess.run(["run", "--config", site.config, "--archive", url]).status == 0)
+        let warc = site.folder.appendingPathComponent("pg.warc.gz").path
+        let exported = try IngestdProcess.run(["export", "--format", "warc", "--out", warc, "--archive", url])
+        #expect(exported.status == 0 && exported.stderr.contains("12 captures and 4 feed captures"), "\(exported.stderr)")
+        #expect(try Warcio.check(warc).status == 0)
+        let types = try Warcio.index(warc, fields: ["warc-type"]).map { $0["warc-type"] ?? "" }
+        #expect(types.filter { $0 == "request" }.count == 16 && types.filter { $0 == "response" }.count == 16)
+    }
+}
