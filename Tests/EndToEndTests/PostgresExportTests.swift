@@ -54,3 +54,31 @@ struct PostgresExportTests {
         #expect(types.filter { $0 == "request" }.count == 16 && types.filter { $0 == "response" }.count == 16)
     }
 }
+
+/// `ingestd search` on PostgreSQL: its own full-text search, in the documents' languages.
+@Suite(.enabled(if: ThrowawayPostgres.unavailable == nil, "\(ThrowawayPostgres.unavailable ?? "")"))
+struct PostgresSearchTests {
+    @Test func ordinaryNewsTermsFindTheirDocuments() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let lines: [[String: Any]] = [
+            ["id": "a", "title": "Air defence deal", "text": "The ministry confirmed the delivery of S-400 air defence systems to the northern base on Monday, officials said after the meeting of the council."],
+            ["id": "b", "title": "Harbour cranes", "text": "Dockers at the harbour restarted the cranes after the strike ended, and the first ships were unloaded before the evening tide turned."],
+            ["id": "c", "title": "Liman vinçleri", "text": "Limandaki işçiler grev sona erdikten sonra vinçleri yeniden çalıştırdı ve ilk gemiler akşam gelgitinden önce boşaltıldı."],
+        ]
+        let corpus = folder.appendingPathComponent("c.jsonl")
+        try Data(try lines.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+            .joined(separator: "\n").utf8).write(to: corpus)
+        let url = try ThrowawayPostgres.shared().createDatabase()
+        #expect(try IngestdProcess.run(["import", "--jsonl", corpus.path, "--archive", url]).status == 0)
+        func found(_ query: String) throws -> [String] {
+            let result = try IngestdProcess.run(["search", query, "--json", "--archive", url])
+            #expect(result.status == 0, "\(query): \(result.stderr)")
+            let hits = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+            return hits.compactMap { $0["title"] as? String }
+        }
+        #expect(try found("S-400") == ["Air defence deal"])
+        #expect(try found("crane AND") == ["Harbour cranes"], "stemmed, and a trailing AND is no error")
+        #expect(try found("vinç") == [] || found("vinçleri") == ["Liman vinçleri"])
+        #expect(try found("\"first ships\" -missile") == ["Harbour cranes"])
+    }
+}

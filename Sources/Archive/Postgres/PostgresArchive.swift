@@ -228,12 +228,15 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
         case let .join(id, relation): (id, relation)
         }
         let utf8 = Data(input.text.utf8)
+        // The title weighs more than the text; both are read in the text's language where
+        // PostgreSQL has a configuration for it (`PostgresSearch`).
         try db.execute("""
-            INSERT INTO documents VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            INSERT INTO documents VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+                setweight(to_tsvector($15::regconfig, coalesce($3, '')), 'A') || to_tsvector($15::regconfig, $16))
             """, [.int(documentID), .text(input.contentHash), optional(input.title), input.published.map(PostgresConnection.Value.date) ?? .null,
                   optional(input.language), optional(input.siteName), optional(input.canonicalURL), .bytes(ZlibCodec.compress(utf8)),
                   .int(Int64(utf8.count)), .int(Int64(input.wordCount)), .int(clusterID), .text(relation), .date(time),
-                  .text(input.normalizerVersion)])
+                  .text(input.normalizerVersion), .text(PostgresSearch.configuration(input.language)), .text(input.text)])
         if cluster == .ownCluster {
             try db.execute("INSERT INTO clusters VALUES ($1, $1, $2)", [.int(documentID), .date(time)])
         }

@@ -73,6 +73,12 @@ enum PostgresSchema {
         ("pg-v3-host-turns", """
             CREATE TABLE host_turns (host TEXT PRIMARY KEY, next_start TIMESTAMPTZ NOT NULL);
             """),
+        // Documents archived before it get no search vector (their texts are zlib blobs, which
+        // SQL cannot read); only archives made during development of this version had any.
+        ("pg-v4-search", """
+            ALTER TABLE documents ADD COLUMN search tsvector;
+            CREATE INDEX documents_search ON documents USING GIN (search);
+            """),
     ]
 
     /// Brings the database up to date, or (for tests of upgrades) up to the migration `last`;

@@ -56,13 +56,13 @@ extension ArchiveStore {
     }
 
     /// The words of a query, lowercased, without operators, quotes or prefix stars.
-    private static func searchTerms(_ query: String) -> [String] {
+    static func searchTerms(_ query: String) -> [String] {
         query.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
             .filter { !["and", "or", "not", "near"].contains($0) }
     }
 
     /// About 30 words around the first term found, with ellipses where the text goes on.
-    private static func snippet(_ text: String, terms: [String]) -> String {
+    static func snippet(_ text: String, terms: [String]) -> String {
         let words = text.split(whereSeparator: \.isWhitespace)
         let hit = words.firstIndex { word in terms.contains { word.lowercased().hasPrefix($0) } } ?? 0
         let start = max(0, hit - 10), end = min(words.count, hit + 20)

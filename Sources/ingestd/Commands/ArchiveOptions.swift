@@ -9,7 +9,7 @@ struct ArchiveOptions: ParsableArguments {
         discussion: """
             Default: $INGESTD_ARCHIVE, else ~/.local/share/ingestd/archive.sqlite. What a postgres:// URL \
             leaves out comes from the PG* environment variables (PGPASSWORD, PGSSLMODE, …). On PostgreSQL, \
-            run, import --jsonl, export and clusters export work so far.
+            run, import --jsonl, export, search and clusters export work so far.
             """,
         valueName: "path|url"))
     var archive: String?

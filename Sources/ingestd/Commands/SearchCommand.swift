@@ -5,9 +5,10 @@ import Archive
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search archived titles and texts (SQLite FTS5).",
+        abstract: "Search archived titles and texts (SQLite FTS5, or PostgreSQL's full-text search).",
         discussion: """
-            QUERY is FTS5 syntax: words (all must match), "a phrase", prefix*, OR, NOT, title:word. \
+            On SQLite, QUERY is FTS5 syntax: words (all must match), "a phrase", prefix*, OR, NOT, title:word. \
+            On PostgreSQL it is web-search syntax: words, "a phrase", or, -word; any text is a valid query. \
             Best matches first, each with its cluster and a snippet.
 
             \(ExitStatus.help)
@@ -20,9 +21,14 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let store = try archive.openReadOnly()
+            let search: (String, Int) throws(ArchiveError) -> [SearchHit]
+            if archive.isPostgres {
+                search = try archive.openPostgres().search
+            } else {
+                search = try archive.openReadOnly().search
+            }
             let hits: [SearchHit]
-            do throws(ArchiveError) { hits = try store.search(query, limit: limit) } catch {
+            do throws(ArchiveError) { hits = try search(query, limit) } catch {
                 if case .badQuery = error { throw CommandFailure(.dataError, error.description) }
                 throw CommandFailure(.ioError, error.description)
             }
