@@ -38,6 +38,18 @@ struct PostgresExportTests {
         #expect(try export(sqlite, source) == export(postgres, source))
         let csv = try export(postgres, ["--format", "csv", "--lang", "en", "--after", "100"])
         #expect(csv.hasPrefix("id,cluster,relation,") && !csv.contains("\r\n100,"))
+
+        let stats = try IngestdProcess.run(["stats", "--json", "--archive", postgres]).stdout
+        let counts = try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any] ?? [:]
+        #expect(counts["documents"] as? Int == fromPostgres.count && (counts["duplicate_index_bytes"] as? Int ?? 0) > 0, "\(stats)")
+
+        // verify re-hashes every text and capture; a damaged text is named.
+        let clean = try IngestdProcess.run(["verify", "--archive", postgres])
+        #expect(clean.status == 0 && clean.stdout.contains("0 problems"), "\(clean.stdout)\(clean.stderr)")
+        let damage = try IngestdProcess.runTool("/usr/bin/psql", [postgres, "-c", "UPDATE documents SET text = '\\x01789c' WHERE id = 7"])
+        #expect(damage.status == 0, "\(damage.stderr)")
+        let damaged = try IngestdProcess.run(["verify", "--archive", postgres])
+        #expect(damaged.status == 65 && damaged.stdout.contains("document 7: text does not decompress"), "\(damaged.stdout)")
     }
 
     /// A PostgreSQL archive that `run` filled exports WARC that warcio checks: requests,

@@ -41,6 +41,9 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
     /// The server and database, without a password, for messages.
     public var label: String { db.label }
 
+    /// `url` without its password, for messages.
+    public static func label(of url: String) -> String { PostgresConnection.withoutPassword(url) }
+
     /// Claims the archive for index keys of `scheme`, as `ArchiveStore.claimIndexScheme` does.
     public func claimIndexScheme(_ scheme: String) throws(ArchiveError) {
         try db.execute("INSERT INTO archive_settings VALUES ('index_scheme', $1) ON CONFLICT DO NOTHING", [.text(scheme)])

@@ -9,7 +9,7 @@ struct ArchiveOptions: ParsableArguments {
         discussion: """
             Default: $INGESTD_ARCHIVE, else ~/.local/share/ingestd/archive.sqlite. What a postgres:// URL \
             leaves out comes from the PG* environment variables (PGPASSWORD, PGSSLMODE, …). On PostgreSQL, \
-            run, import --jsonl, export, search and clusters export work so far.
+            run, import --jsonl, export, search, verify, stats and clusters export work so far.
             """,
         valueName: "path|url"))
     var archive: String?
@@ -23,6 +23,9 @@ struct ArchiveOptions: ParsableArguments {
 
     /// Whether the archive is a PostgreSQL database.
     var isPostgres: Bool { PostgresArchive.isURL(path) }
+
+    /// The archive as messages name it: its path, or its URL without a password.
+    var label: String { isPostgres ? PostgresArchive.label(of: path) : path }
 
     /// Connects to the PostgreSQL archive, bringing its tables up to date, and claims it for
     /// index keys of `indexScheme` when given. A server that cannot be reached exits 74.

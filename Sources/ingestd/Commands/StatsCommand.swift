@@ -15,10 +15,10 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let s = try archive.openReadOnly().stats()
+            let s = archive.isPostgres ? try archive.openPostgres().stats() : try archive.openReadOnly().stats()
             if json { return try JSONOutput.print(s) }
             print("""
-                archive \(archive.path): \(s.archiveFileBytes) bytes
+                archive \(archive.label): \(s.archiveFileBytes) bytes
                 sources \(s.sources), captures \(s.captures), documents \(s.documents), sightings \(s.sightings)
                 clusters \(s.clusters), of which \(s.multiDocumentClusters) hold \(s.documentsInMultiDocumentClusters) documents together
                 documents by relation \(s.documentsByRelation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))

@@ -28,7 +28,7 @@ struct VerifyCommand: ParsableCommand {
             if salvage { return try runSalvage() }
             let counts: ArchiveStore.VerifyCounts, problems: [IntegrityProblem]
             do {
-                (counts, problems) = try archive.openReadOnly().verify()
+                (counts, problems) = archive.isPostgres ? try archive.openPostgres().verify() : try archive.openReadOnly().verify()
             } catch let failure as CommandFailure where failure.message.contains("malformed") {
                 throw CommandFailure(.dataError, "\(failure.message): the archive is damaged at page level; "
                                      + "`ingestd verify --salvage` reads what it can and names the rest")
@@ -48,7 +48,7 @@ struct VerifyCommand: ParsableCommand {
                 print("verify: \(counts.documents) documents and \(counts.captures) captures checked\(restored), \(problems.count) problems")
             }
             if !problems.isEmpty {
-                throw CommandFailure(.dataError, "\(archive.path): \(problems.count) problems; first: \(problems[0].description)")
+                throw CommandFailure(.dataError, "\(archive.label): \(problems.count) problems; first: \(problems[0].description)")
             }
         }
     }
