@@ -101,4 +101,21 @@ struct PostgresRunTests {
         let shared = try clusterSizes(url), alone = try clusterSizes(single)
         #expect(shared == alone && shared.filter { $0 == 8 }.count == 5, "\(shared) against \(alone)")
     }
+
+    /// `feeds add`, `list` and `remove` on PostgreSQL, and a run of the added feed.
+    @Test func feedsAreAddedListedRunAndRemoved() throws {
+        let site = try DemoSite()
+        let url = try ThrowawayPostgres.shared().createDatabase()
+        let feed = site.server.url("feeds/meridian-wire.atom")
+        let added = try IngestdProcess.run(["feeds", "add", feed, "--archive", url])
+        #expect(added.status == 0 && added.stdout.contains("added \(feed)"), "\(added.stdout)\(added.stderr)")
+        let emptyConfig = site.folder.appendingPathComponent("empty.yaml").path
+        try Data("fetch:\n  allow_networks: [127.0.0.0/8]\n".utf8).write(to: URL(fileURLWithPath: emptyConfig))
+        let run = try IngestdProcess.run(["run", "--config", emptyConfig, "--archive", url])
+        #expect(run.status == 0 && run.stdout.contains("1 feeds"), "\(run.stdout)\(run.stderr)")
+        let listed = try IngestdProcess.run(["feeds", "list", "--archive", url]).stdout
+        #expect(listed.hasPrefix("ok\t\(feed)\t"), "\(listed)")
+        #expect(try IngestdProcess.run(["feeds", "remove", feed, "--archive", url]).stdout.contains("removed"))
+        #expect(try IngestdProcess.run(["feeds", "list", "--archive", url]).stdout.hasPrefix("no feeds"))
+    }
 }

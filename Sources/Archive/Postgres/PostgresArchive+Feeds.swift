@@ -72,8 +72,8 @@ extension PostgresArchive {
                     ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id
                     """, [.int(sourceID)])
                 try db.execute("DELETE FROM source_aliases WHERE url = $1", [.text(url)])
-                try db.execute("UPDATE sources SET url = $1, url_from_web = url_from_web OR $2 <> 0 WHERE id = $3",
-                               [.text(url), .int(fromWeb ? 1 : 0), .int(sourceID)])
+                try db.execute("UPDATE sources SET url = $1, url_from_web = url_from_web OR $2 WHERE id = $3",
+                               [.text(url), .bool(fromWeb), .int(sourceID)])
                 return true
             }
         } catch let error as ArchiveError {
@@ -132,5 +132,25 @@ extension PostgresArchive {
             RETURNING extract(epoch FROM next_start - make_interval(secs => $2) - clock_timestamp())::float8
             """, [.text(host), .double(delay)])
         return max(rows.first?.double(0) ?? 0, 0)
+    }
+}
+
+extension PostgresArchive: FeedList {
+    public func addFeed(url: String, title: String?, fromWeb: Bool) throws(ArchiveError) -> Int64 {
+        let id = try ensureSource(url: url, kind: "feed")
+        try db.execute("""
+            UPDATE sources SET url_from_web = $2, title = COALESCE(title, $3),
+                removed_at = CASE WHEN removed_at IS NOT NULL OR parked_reason IS NOT NULL THEN NULL ELSE removed_at END,
+                next_fetch_at = CASE WHEN removed_at IS NOT NULL OR parked_reason IS NOT NULL THEN NULL ELSE next_fetch_at END,
+                error_count = CASE WHEN removed_at IS NOT NULL OR parked_reason IS NOT NULL THEN 0 ELSE error_count END,
+                parked_reason = NULL
+            WHERE id = $1
+            """, [.int(id), .bool(fromWeb), optional(title)])
+        return id
+    }
+
+    public func removeFeed(url: String) throws(ArchiveError) -> Bool {
+        try !db.query("UPDATE sources SET removed_at = now() WHERE url = $1 AND kind = 'feed' AND removed_at IS NULL RETURNING id",
+                      [.text(url)]).isEmpty
     }
 }

@@ -15,6 +15,7 @@ final class PostgresConnection {
         case text(String)
         case bytes(Data)
         case double(Double)
+        case bool(Bool)
         case date(Date)
         case ints([Int64])
         case null
@@ -161,6 +162,7 @@ final class PostgresConnection {
         case let .text(s): return (25, Data(s.utf8), 1)
         case let .bytes(d): return (17, d, 1)
         case let .double(x): return (701, bigEndian(x.bitPattern), 1)
+        case let .bool(b): return (16, Data([b ? 1 : 0]), 1)
         case let .date(d): return (1184, bigEndian(Int64(((d.timeIntervalSince1970 - epoch) * 1_000_000).rounded())), 1)
         case let .ints(list): return (1016, Data(("{" + list.map(String.init).joined(separator: ",") + "}").utf8), 0)
         case .null: return (0, nil, 1)

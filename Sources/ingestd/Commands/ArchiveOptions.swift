@@ -9,7 +9,7 @@ struct ArchiveOptions: ParsableArguments {
         discussion: """
             Default: $INGESTD_ARCHIVE, else ~/.local/share/ingestd/archive.sqlite. What a postgres:// URL \
             leaves out comes from the PG* environment variables (PGPASSWORD, PGSSLMODE, …). On PostgreSQL, \
-            run, import --jsonl, export, search, verify, stats and clusters export work so far.
+            run, import --jsonl, export, search, verify, stats, feeds and clusters export work so far.
             """,
         valueName: "path|url"))
     var archive: String?
@@ -38,6 +38,13 @@ struct ArchiveOptions: ParsableArguments {
             if case .indexSchemeMismatch = error { throw CommandFailure(.config, error.description) }
             throw CommandFailure(.ioError, error.description)
         }
+    }
+
+    /// The archive's feed list: on PostgreSQL the database; on SQLite the file, opened read-only,
+    /// or for writing (created if needed, unless `existing`).
+    func openFeedList(readOnly: Bool = false, existing: Bool = false) throws -> any FeedList {
+        if isPostgres { return try openPostgres() }
+        return try readOnly ? openReadOnly() : existing ? openExisting() : openForWriting()
     }
 
     /// Opens the archive for writing, creating it if needed.

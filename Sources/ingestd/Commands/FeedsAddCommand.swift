@@ -23,7 +23,7 @@ struct FeedsAddCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let settings = try config.load(required: false)
-            let store = try archive.openForWriting()
+            let store = try archive.openFeedList()
             let client = CurlClient(settings: settings.fetch)
             var failed = 0
             let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

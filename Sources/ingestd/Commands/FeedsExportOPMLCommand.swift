@@ -12,7 +12,7 @@ struct FeedsExportOPMLCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let feeds = try archive.openReadOnly().feeds()
+            let feeds = try archive.openFeedList(readOnly: true).feeds()
             let text = OPML.document(feeds.map { OPML.Subscription(url: $0.url, title: $0.title) }, title: "ingestd feeds")
             // Like every export: complete or not there, and a device or pipe written in place.
             let sink = try ExportSink(path: out)

@@ -21,7 +21,7 @@ struct FeedsImportOPMLCommand: ParsableCommand {
             do throws(FetchError) { subscriptions = try OPML.subscriptions(in: bytes, name: file) } catch {
                 throw CommandFailure(.dataError, error.description)
             }
-            let store = try archive.openForWriting()
+            let store = try archive.openFeedList()
             var added = 0
             for s in subscriptions {
                 let url: String
@@ -29,7 +29,7 @@ struct FeedsImportOPMLCommand: ParsableCommand {
                     Console.warn("\(file): \(error); skipped")
                     continue
                 }
-                _ = try store.addFeed(url: url, title: s.title)
+                _ = try store.addFeed(url: url, title: s.title, fromWeb: false)
                 added += 1
             }
             print("feeds import-opml: \(added) feeds from \(file)")

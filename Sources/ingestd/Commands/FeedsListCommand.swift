@@ -12,7 +12,7 @@ struct FeedsListCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let feeds = try archive.openReadOnly().feeds()
+            let feeds = try archive.openFeedList(readOnly: true).feeds()
             if json { return try JSONOutput.print(feeds) }
             if feeds.isEmpty { print("no feeds (add some with `ingestd feeds add URL` or list them in the config)") }
             for f in feeds {

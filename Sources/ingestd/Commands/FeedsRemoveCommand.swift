@@ -12,7 +12,7 @@ struct FeedsRemoveCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let store = try archive.openExisting()
+            let store = try archive.openFeedList(existing: true)
             var unknown: [String] = []
             for url in urls {
                 if try store.removeFeed(url: url) { print("removed \(url)") } else { unknown.append(url) }
