@@ -44,7 +44,8 @@ struct StoreContractTests {
     }
 
     /// The same stream imported into a PostgreSQL archive (a throwaway server on loopback),
-    /// in one transaction and in transactions of 7 lines: the same clusters and relations.
+    /// in one transaction and in transactions of 7 lines, and archived by `dedup --archive`:
+    /// the same clusters and relations.
     @Test(.enabled(if: ThrowawayPostgres.unavailable == nil, "\(ThrowawayPostgres.unavailable ?? "")"),
           arguments: [11, 12] as [UInt64])
     func postgreSQLDecidesTheSameStreamAlike(seed: UInt64) throws {
@@ -56,6 +57,10 @@ struct StoreContractTests {
             #expect(imported.status == 0, "\(imported.stderr)")
             Self.expectSame("import into PostgreSQL, batches of \(batch)", try Self.exported(url, folder), as: reference)
         }
+        let url = try ThrowawayPostgres.shared().createDatabase()
+        let deduped = try IngestdProcess.run(["dedup", stream, "--archive", url, "--out", "/dev/null"])
+        #expect(deduped.status == 0, "\(deduped.stderr)")
+        Self.expectSame("dedup --archive PostgreSQL", try Self.exported(url, folder), as: reference)
     }
 
     /// Two workers importing halves of the stream into one PostgreSQL archive at once, in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Archive
 import Dedup
 import Foundation
 import Normalizer
@@ -61,8 +62,12 @@ struct DedupCommand: ParsableCommand {
             let corpus = try CorpusInput(paths: CorpusInput.expandingFolders(inputs))
             var options = ArchiveOptions()
             options.archive = archive
-            let lock = try archive.map { _ in try options.lock() }
-            let store = try archive.map { _ in try options.openForIngest(indexScheme: settings.dedup.indexScheme) }
+            // (PostgreSQL keeps its writers apart itself: no lock file.)
+            let lock = options.isPostgres ? nil : try archive.map { _ in try options.lock() }
+            let store: (any CorpusStore)? = try archive.map { _ -> any CorpusStore in
+                if options.isPostgres { return try options.openPostgres(indexScheme: settings.dedup.indexScheme) }
+                return try options.openForIngest(indexScheme: settings.dedup.indexScheme)
+            }
             let run = try DedupRun(corpus: corpus, settings: settings, fields: fields,
                                    format: format == .canonical, sink: try ExportSink(path: out))
             try run.run()
