@@ -43,6 +43,11 @@ struct PostgresExportTests {
         let counts = try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any] ?? [:]
         #expect(counts["documents"] as? Int == fromPostgres.count && (counts["duplicate_index_bytes"] as? Int ?? 0) > 0, "\(stats)")
 
+        let shown = try IngestdProcess.run(["docs", "show", "3", "--json", "--archive", postgres])
+        let doc = try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(doc["id"] as? Int == 3 && (doc["sightings"] as? [Any])?.isEmpty == false, "\(shown.stdout)\(shown.stderr)")
+        #expect(try IngestdProcess.run(["docs", "show", "99999", "--archive", postgres]).status == 66)
+
         // verify re-hashes every text and capture; a damaged text is named.
         let clean = try IngestdProcess.run(["verify", "--archive", postgres])
         #expect(clean.status == 0 && clean.stdout.contains("0 problems"), "\(clean.stdout)\(clean.stderr)")

@@ -7,36 +7,50 @@ extension PostgresArchive: ExportSource {
         let (clause, arguments) = Self.whereClause(filter)
         // Sightings and records are read on a second connection while the cursor is open on this one.
         let side = try PostgresConnection(url: url)
-        try db.forEachRow("""
-            SELECT d.id, d.cluster_id, d.relation, d.title, d.published, d.language, d.site_name, d.canonical_url,
-                   d.content_hash, d.first_seen_at, d.word_count, d.normalizer_version, d.text, d.text_size
-            FROM documents d WHERE \(clause) ORDER BY d.id
-            """, arguments) { r in
-            let id = r.int(0)!
-            let sightings = try side.query("""
-                SELECT so.url, so.kind, s.entry_key, s.url, c.final_url, s.seen_at, c.status, c.etag, c.last_modified, c.id,
-                       c.body_sha256
-                FROM sightings s JOIN sources so ON so.id = s.source_id JOIN captures c ON c.id = s.capture_id
-                WHERE s.document_id = $1 ORDER BY s.id
-                """, [.int(id)]).map { s in
-                SightingDetail(source: s.text(0)!, sourceKind: s.text(1)!, entryKey: s.text(2)!, url: s.text(3)!, finalURL: s.text(4)!,
-                               seenAt: s.date(5)!, status: Int(s.int(6)!), etag: s.text(7), lastModified: s.text(8), captureID: s.int(9)!,
-                               captureSHA256: s.text(10)!)
-            }
-            var doc = DocumentDetail(
-                id: id, cluster: r.int(1)!, relation: r.text(2)!, title: r.text(3), published: r.date(4), language: r.text(5),
-                siteName: r.text(6), canonicalURL: r.text(7), contentHash: r.text(8)!, firstSeen: r.date(9)!, wordCount: Int(r.int(10)!),
-                normalizerVersion: r.text(11)!,
-                text: String(decoding: try ZlibCodec.decompress(r.bytes(12)!, expectedSize: Int(r.int(13)!)), as: UTF8.self),
-                sightings: sightings)
-            if withRecords, let line = try side.query("""
-                SELECT c.body, c.body_size FROM sightings s JOIN captures c ON c.id = s.capture_id
-                WHERE s.document_id = $1 AND c.content_type = $2 ORDER BY c.id LIMIT 1
-                """, [.int(id), .text(DocumentDetail.recordContentType)]).first {
-                doc.record = try ZlibCodec.decompress(line.bytes(0)!, expectedSize: Int(line.int(1)!))
-            }
-            try body(doc)
+        try db.forEachRow("SELECT \(Self.documentColumns) FROM documents d WHERE \(clause) ORDER BY d.id", arguments) { r in
+            try body(try Self.detail(r, withRecord: withRecords, side))
         }
+    }
+
+    /// One document with its provenance, as `docs show` gives it.
+    public func document(_ id: Int64) throws(ArchiveError) -> DocumentDetail {
+        guard let row = try db.query("SELECT \(Self.documentColumns) FROM documents d WHERE d.id = $1", [.int(id)]).first else {
+            throw .notFound("document \(id)")
+        }
+        return try Self.detail(row, withRecord: false, db)
+    }
+
+    private static let documentColumns = """
+        d.id, d.cluster_id, d.relation, d.title, d.published, d.language, d.site_name, d.canonical_url,
+        d.content_hash, d.first_seen_at, d.word_count, d.normalizer_version, d.text, d.text_size
+        """
+
+    /// A `documentColumns` row as a `DocumentDetail`, its sightings (and line) read through `db`.
+    private static func detail(_ r: PostgresConnection.Row, withRecord: Bool, _ db: PostgresConnection) throws(ArchiveError) -> DocumentDetail {
+        let id = r.int(0)!
+        let sightings = try db.query("""
+            SELECT so.url, so.kind, s.entry_key, s.url, c.final_url, s.seen_at, c.status, c.etag, c.last_modified, c.id,
+                   c.body_sha256
+            FROM sightings s JOIN sources so ON so.id = s.source_id JOIN captures c ON c.id = s.capture_id
+            WHERE s.document_id = $1 ORDER BY s.id
+            """, [.int(id)]).map { s in
+            SightingDetail(source: s.text(0)!, sourceKind: s.text(1)!, entryKey: s.text(2)!, url: s.text(3)!, finalURL: s.text(4)!,
+                           seenAt: s.date(5)!, status: Int(s.int(6)!), etag: s.text(7), lastModified: s.text(8), captureID: s.int(9)!,
+                           captureSHA256: s.text(10)!)
+        }
+        var doc = DocumentDetail(
+            id: id, cluster: r.int(1)!, relation: r.text(2)!, title: r.text(3), published: r.date(4), language: r.text(5),
+            siteName: r.text(6), canonicalURL: r.text(7), contentHash: r.text(8)!, firstSeen: r.date(9)!, wordCount: Int(r.int(10)!),
+            normalizerVersion: r.text(11)!,
+            text: String(decoding: try ZlibCodec.decompress(r.bytes(12)!, expectedSize: Int(r.int(13)!)), as: UTF8.self),
+            sightings: sightings)
+        if withRecord, let line = try db.query("""
+            SELECT c.body, c.body_size FROM sightings s JOIN captures c ON c.id = s.capture_id
+            WHERE s.document_id = $1 AND c.content_type = $2 ORDER BY c.id LIMIT 1
+            """, [.int(id), .text(DocumentDetail.recordContentType)]).first {
+            doc.record = try ZlibCodec.decompress(line.bytes(0)!, expectedSize: Int(line.int(1)!))
+        }
+        return doc
     }
 
     public func forEachCapture(_ filter: ExportFilter, _ body: (CaptureExport) throws -> Void) throws {

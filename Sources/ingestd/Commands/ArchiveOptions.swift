@@ -9,7 +9,7 @@ struct ArchiveOptions: ParsableArguments {
         discussion: """
             Default: $INGESTD_ARCHIVE, else ~/.local/share/ingestd/archive.sqlite. What a postgres:// URL \
             leaves out comes from the PG* environment variables (PGPASSWORD, PGSSLMODE, …). On PostgreSQL, \
-            run, import --jsonl, dedup --archive, export, search, verify, stats, feeds and clusters export work so far.
+            run, import --jsonl, dedup --archive, export, search, verify, stats, feeds, docs show and clusters export work so far.
             """,
         valueName: "path|url"))
     var archive: String?

@@ -15,9 +15,14 @@ struct DocsShowCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let store = try archive.openReadOnly()
+            let document: (Int64) throws(ArchiveError) -> DocumentDetail
+            if archive.isPostgres {
+                document = try archive.openPostgres().document
+            } else {
+                document = try archive.openReadOnly().document
+            }
             let doc: DocumentDetail
-            do { doc = try store.document(id) } catch ArchiveError.notFound(let what) {
+            do { doc = try document(id) } catch ArchiveError.notFound(let what) {
                 throw CommandFailure(.noInput, ArchiveError.notFound(what).description)
             }
             if json { return try JSONOutput.print(doc) }
