@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # PostgreSQL archive figures: `ingestd import --jsonl` of a corpus into a throwaway
-# PostgreSQL cluster (loopback, fsync off, as the postgres user when run as root) with 1
-# and 2 workers (`--shard i/n`), in docs/s, and the database's size a document beside
-# SQLite's for the same corpus.
+# PostgreSQL cluster (loopback, fsync off, as the postgres user when run as root) with 1,
+# 2 and 4 workers at once (`--shard i/n`), in docs/s, and the database's size a document
+# beside SQLite's for the same corpus.
 #
-# usage: scripts/bench-postgres.sh [DOCS]   (default 100000; uses /tmp/ingestd-bench-DOCS)
+# usage: scripts/bench-postgres.sh [DOCS] [WORKER COUNTS...]
+#   DOCS defaults to 100000 (uses /tmp/ingestd-bench-DOCS); worker counts default to 1 2 4.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DOCS=${1:-100000}
+shift || true
+COUNTS=${*:-1 2 4}
 CORPUS=/tmp/ingestd-bench-$DOCS/corpus.jsonl
 B=$PWD/.build/release/ingestd
 swift build -c release --product ingestd >/dev/null
@@ -26,7 +29,7 @@ seconds() { python3 -c 'import sys,time; print(f"{time.time()-float(sys.argv[1])
 rm -f "$DIR/sqlite.db"*
 start=$(date +%s.%N); "$B" import --jsonl "$CORPUS" --archive "$DIR/sqlite.db" >/dev/null; s=$(seconds "$start")
 echo "sqlite, 1 worker: $s s, $(python3 -c "print(round($DOCS/$s))") docs/s, $(( $(stat -c %s "$DIR/sqlite.db") / DOCS )) bytes a document"
-for workers in 1 2; do
+for workers in $COUNTS; do
     db=w$workers
     as_pg "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U ingestd "$db"
     start=$(date +%s.%N)

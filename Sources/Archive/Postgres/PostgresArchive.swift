@@ -3,7 +3,7 @@ import Foundation
 /// The archive on a PostgreSQL server: the same documents, captures, sightings, entries,
 /// relations, clusters and duplicate-index postings as the SQLite archive, answering the
 /// same `ArchiveWriter` and `PostingSource` contract, so the one engine (`Dedup`) decides
-/// alike on both. All of its SQL is here and in `PostgresSchema`.
+/// alike on both. All of its SQL is in this folder (`Sources/Archive/Postgres`).
 ///
 /// Guarantees: each `record` is atomic (its own transaction, or part of the one
 /// `inTransaction` holds); `earliest` lists each key's first documents in id order, as
@@ -22,7 +22,8 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
     let db: PostgresConnection
     /// Where the database is, as given (a second connection is opened from it where one is needed).
     let url: String
-    private var inTransaction = false
+    /// Whether `inTransaction` is running (a `record` inside it joins its transaction).
+    private var inOpenTransaction = false
     /// The advisory lock every write transaction holds (see the type's comment).
     static let writeLock: Int64 = 7_431_002
 
@@ -53,9 +54,9 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
 
     /// Runs `body` in one transaction, every `record` inside it included.
     public func inTransaction<T>(_ body: (PostgresArchive) throws -> T) throws -> T {
-        precondition(!inTransaction, "transactions do not nest")
-        inTransaction = true
-        defer { inTransaction = false }
+        precondition(!inOpenTransaction, "transactions do not nest")
+        inOpenTransaction = true
+        defer { inOpenTransaction = false }
         return try db.transaction {
             try db.execute("SELECT pg_advisory_xact_lock($1)", [.int(Self.writeLock)])
             return try body(self)
@@ -64,7 +65,7 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
 
     func atomically<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
         do {
-            return try inTransaction ? body() : inTransaction { _ in try body() }
+            return try inOpenTransaction ? body() : inTransaction { _ in try body() }
         } catch let error as ArchiveError {
             throw error
         } catch {
