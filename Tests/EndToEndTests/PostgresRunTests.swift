@@ -30,6 +30,19 @@ struct PostgresRunTests {
         }
         let sizes = Dictionary(grouping: clusters, by: { $0 }).values.map(\.count).filter { $0 > 1 }.sorted()
         #expect(sizes == DemoSite.expectedClusters.map(\.count).sorted(), "\(exported.stdout)")
+        // The cluster views read PostgreSQL as they read SQLite.
+        let listed = try IngestdProcess.run(["clusters", "list", "--members", "--json", "--archive", url])
+        let list = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
+        let clusterPages = list.map { cluster in
+            Set(((cluster["members"] as? [[String: Any]]) ?? []).flatMap { ($0["urls"] as? [String]) ?? [] }.map {
+                URL(string: $0)!.deletingPathExtension().lastPathComponent
+            })
+        }
+        #expect(Set(clusterPages) == DemoSite.expectedClusters, "\(listed.stdout)\(listed.stderr)")
+        let first = try #require((list.first?["cluster"] as? [String: Any])?["id"] as? Int)
+        let shown = try IngestdProcess.run(["clusters", "show", String(first), "--archive", url])
+        #expect(shown.status == 0 && shown.stdout.contains("canonical"), "\(shown.stdout)\(shown.stderr)")
+        #expect(try IngestdProcess.run(["clusters", "show", "999999", "--archive", url]).status == 66)
         // Run again: nothing is due, nothing is fetched twice.
         let again = try IngestdProcess.run(["run", "--config", site.config, "--archive", url])
         #expect(again.status == 0 && again.stdout.contains("0 documents added"), "\(again.stdout)\(again.stderr)")

@@ -15,7 +15,10 @@ struct ArchiveOptions: ParsableArguments {
     var archive: String?
 
     /// The commands that work on a PostgreSQL archive so far.
-    static let onPostgres = "run, import --jsonl, dedup --archive, export, search, verify, stats, feeds, docs show and clusters export"
+    static let onPostgres = """
+        run, import --jsonl, dedup --archive, export, search, verify, stats, feeds, docs show, clusters list, \
+        clusters show and clusters export
+        """
 
     var path: String {
         if let archive { return archive }

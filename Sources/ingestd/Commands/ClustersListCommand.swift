@@ -13,10 +13,10 @@ struct ClustersListCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let store = try archive.openReadOnly()
+            let store: any ClusterStore = archive.isPostgres ? try archive.openPostgres() : try archive.openReadOnly()
             // One snapshot for the whole listing, so a run writing meanwhile cannot make a
             // cluster's summary and its members disagree.
-            try store.snapshot { snapshot in
+            try store.readClusters { snapshot in
                 let clusters = try snapshot.clusters(minSize: minSize)
                 if json {
                     if members {

@@ -12,10 +12,10 @@ struct ClustersShowCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let store = try archive.openReadOnly()
+            let store: any ClusterStore = archive.isPostgres ? try archive.openPostgres() : try archive.openReadOnly()
             let view: ClusterView
             do {
-                view = try store.snapshot { snapshot in try ClusterView.load(try snapshot.cluster(id), from: snapshot) }
+                view = try store.readClusters { snapshot in try ClusterView.load(try snapshot.cluster(id), from: snapshot) }
             } catch ArchiveError.notFound(let what) {
                 throw CommandFailure(.noInput, "\(ArchiveError.notFound(what)) (see `ingestd clusters list`)")
             }

@@ -42,7 +42,7 @@ struct ClusterView: Encodable {
     }
 
     /// The cluster `summary` with its members, as the archive holds them.
-    static func load(_ summary: ClusterSummary, from snapshot: ArchiveSnapshot) throws -> ClusterView {
+    static func load(_ summary: ClusterSummary, from snapshot: any ClusterReader) throws -> ClusterView {
         ClusterView(summary, members: try snapshot.clusterMembers(summary.id)) { try? snapshot.text(ofDocument: $0) }
     }
 
