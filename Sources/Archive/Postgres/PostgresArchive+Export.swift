@@ -4,10 +4,10 @@ import Foundation
 /// the same provenance and captures as the SQLite archive gives, streamed through cursors.
 extension PostgresArchive: ExportSource {
     public func forEachDocument(_ filter: ExportFilter, withRecords: Bool, _ body: (DocumentDetail) throws -> Void) throws {
-        let (clause, arguments) = Self.whereClause(filter)
+        let c = Self.conditions(filter)
         // Sightings and records are read on a second connection while the cursor is open on this one.
         let side = try PostgresConnection(url: url)
-        try db.forEachRow("SELECT \(Self.documentColumns) FROM documents d WHERE \(clause) ORDER BY d.id", arguments) { r in
+        try db.forEachRow("SELECT \(Self.documentColumns) FROM documents d WHERE \(c.sql) ORDER BY d.id", c.arguments) { r in
             try body(try Self.detail(r, withRecord: withRecords, side))
         }
     }
@@ -54,32 +54,29 @@ extension PostgresArchive: ExportSource {
     }
 
     public func forEachCapture(_ filter: ExportFilter, _ body: (CaptureExport) throws -> Void) throws {
-        let (clause, arguments) = Self.whereClause(filter)
+        let c = Self.conditions(filter)
         try forEachCapture("""
             SELECT \(Self.captureColumns), d.id, d.cluster_id, d.relation, NULL::text
             FROM documents d JOIN (SELECT DISTINCT document_id, capture_id FROM sightings) s ON s.document_id = d.id
             JOIN captures c ON c.id = s.capture_id
-            WHERE \(clause) ORDER BY d.id, c.id
-            """, arguments, body)
+            WHERE \(c.sql) ORDER BY d.id, c.id
+            """, c.arguments, body)
     }
 
     public func forEachFeedCapture(_ filter: ExportFilter, _ body: (CaptureExport) throws -> Void) throws {
-        var (clause, arguments) = Self.whereClause(filter)
-        var conditions = ["fc.source_id IN (SELECT s.source_id FROM sightings s JOIN documents d ON d.id = s.document_id WHERE \(clause))"]
-        func add(_ condition: String, _ value: PostgresConnection.Value) {
-            arguments.append(value)
-            conditions.append(condition.replacingOccurrences(of: "?", with: "$\(arguments.count)"))
-        }
-        if let since = filter.since { add("c.fetched_at >= ?", .date(since)) }
-        if let until = filter.until { add("c.fetched_at < ?", .date(until)) }
-        if let after = filter.afterID { add("c.fetched_at > (SELECT first_seen_at FROM documents WHERE id = ?)", .int(after)) }
-        if let source = filter.source { add("so.url = ?", .text(source)) }
-        clause = conditions.joined(separator: " AND ")
+        let documents = Self.conditions(filter)
+        var c = PostgresConditions(
+            ["fc.source_id IN (SELECT s.source_id FROM sightings s JOIN documents d ON d.id = s.document_id WHERE \(documents.sql))"],
+            arguments: documents.arguments)
+        if let since = filter.since { c.add("c.fetched_at >= ?", .date(since)) }
+        if let until = filter.until { c.add("c.fetched_at < ?", .date(until)) }
+        if let after = filter.afterID { c.add("c.fetched_at > (SELECT first_seen_at FROM documents WHERE id = ?)", .int(after)) }
+        if let source = filter.source { c.add("so.url = ?", .text(source)) }
         try forEachCapture("""
             SELECT \(Self.captureColumns), NULL::bigint, NULL::bigint, NULL::text, so.url
             FROM feed_captures fc JOIN captures c ON c.id = fc.capture_id JOIN sources so ON so.id = fc.source_id
-            WHERE \(clause) ORDER BY c.id
-            """, arguments, body)
+            WHERE \(c.sql) ORDER BY c.id
+            """, c.arguments, body)
     }
 
     private static let captureColumns = """
@@ -105,23 +102,19 @@ extension PostgresArchive: ExportSource {
         }
     }
 
-    /// The filter as a condition on `documents d`, with its parameters.
-    private static func whereClause(_ f: ExportFilter) -> (String, [PostgresConnection.Value]) {
-        var clauses = ["TRUE"], arguments: [PostgresConnection.Value] = []
-        func add(_ condition: String, _ value: PostgresConnection.Value) {
-            arguments.append(value)
-            clauses.append(condition.replacingOccurrences(of: "?", with: "$\(arguments.count)"))
-        }
-        if let since = f.since { add("d.first_seen_at >= ?", .date(since)) }
-        if let until = f.until { add("d.first_seen_at < ?", .date(until)) }
-        if let language = f.language { add("d.language = ?", .text(language)) }
-        if let cluster = f.cluster { add("d.cluster_id = ?", .int(cluster)) }
-        if f.canonicalOnly { clauses.append("d.relation = 'canonical'") }
-        if let after = f.afterID { add("d.id > ?", .int(after)) }
+    /// The filter as conditions on `documents d`.
+    private static func conditions(_ f: ExportFilter) -> PostgresConditions {
+        var c = PostgresConditions()
+        if let since = f.since { c.add("d.first_seen_at >= ?", .date(since)) }
+        if let until = f.until { c.add("d.first_seen_at < ?", .date(until)) }
+        if let language = f.language { c.add("d.language = ?", .text(language)) }
+        if let cluster = f.cluster { c.add("d.cluster_id = ?", .int(cluster)) }
+        if f.canonicalOnly { c.add("d.relation = 'canonical'") }
+        if let after = f.afterID { c.add("d.id > ?", .int(after)) }
         if let source = f.source {
-            add("EXISTS (SELECT 1 FROM sightings s2 JOIN sources so2 ON so2.id = s2.source_id WHERE s2.document_id = d.id AND so2.url = ?)",
-                .text(source))
+            c.add("EXISTS (SELECT 1 FROM sightings s2 JOIN sources so2 ON so2.id = s2.source_id WHERE s2.document_id = d.id AND so2.url = ?)",
+                  .text(source))
         }
-        return (clauses.joined(separator: " AND "), arguments)
+        return c
     }
 }
