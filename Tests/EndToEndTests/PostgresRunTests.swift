@@ -131,4 +131,27 @@ struct PostgresRunTests {
         #expect(try IngestdProcess.run(["feeds", "remove", feed, "--archive", url]).stdout.contains("removed"))
         #expect(try IngestdProcess.run(["feeds", "list", "--archive", url]).stdout.hasPrefix("no feeds"))
     }
+
+    /// A worker killed mid-pass (SIGKILL, its pages still downloading) leaves its feeds
+    /// leased: another worker started at once takes none of them, and once the leases run
+    /// out (the run deadline plus 10 s) a run takes them all and archives every page once.
+    @Test func aKilledWorkersFeedsAreTakenUpWhenItsLeasesRunOut() throws {
+        let site = try DemoSite(delaySeconds: 3)
+        let url = try ThrowawayPostgres.shared().createDatabase()
+        let hurried = site.folder.appendingPathComponent("deadline.yaml").path
+        try (try String(contentsOfFile: site.config, encoding: .utf8) + "  run_deadline_seconds: 2\n")
+            .write(toFile: hurried, atomically: true, encoding: .utf8)
+        let killed = try IngestdProcess.start(["run", "--config", hurried, "--archive", url])
+        Thread.sleep(forTimeInterval: 1)
+        kill(killed.process.processIdentifier, SIGKILL)
+        killed.process.waitUntilExit()
+        let meanwhile = try IngestdProcess.run(["run", "--config", site.config, "--archive", url])
+        #expect(meanwhile.status == 0 && meanwhile.stdout.contains("run: 0 feeds"), "\(meanwhile.stdout)\(meanwhile.stderr)")
+        Thread.sleep(forTimeInterval: 12)
+        let after = try IngestdProcess.run(["run", "--config", site.config, "--archive", url])
+        #expect(after.status == 0 && after.stdout.contains("run: 4 feeds") && after.stdout.contains("12 documents added"),
+                "\(after.stdout)\(after.stderr)")
+        let pages = site.server.requests.filter { $0.hasPrefix("GET /pages/") }.map { $0.split(separator: " ")[1] }
+        #expect(Set(pages).count == 12, "every page fetched: \(pages)")
+    }
 }

@@ -37,7 +37,7 @@ final class FeedPass {
          keepFeedCaptures: Bool = false, warn: @escaping (String) -> Void) {
         self.keepFeedCaptures = keepFeedCaptures
         // A pass with a deadline is over by then; one without gets a quarter of an hour a feed's lease.
-        leaseSeconds = pool.settings.runDeadline.map { $0 + 60 } ?? 900
+        leaseSeconds = pool.settings.runDeadline.map { $0 + 10 } ?? 900
         self.store = store
         self.pool = pool
         self.parser = parser
