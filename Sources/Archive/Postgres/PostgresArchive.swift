@@ -150,33 +150,15 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
     public func record(_ ingest: Ingest) throws(ArchiveError) -> IngestOutcome {
         try atomically {
             let outcome: IngestOutcome
-            var existing: Int64?
-            if case let .existing(id) = ingest.content { existing = id }
-            if case let .new(input, _, _) = ingest.content { existing = try documentID(contentHash: input.contentHash) }
-            if let existing {
-                let captureID = try upsertCapture(ingest.capture)
-                outcome = .seenAgain(documentID: existing, newSighting: try insertSighting(existing, captureID, ingest))
-            } else if case let .new(input, relations, cluster) = ingest.content {
-                let (documentID, clusterID) = try insertDocument(input, cluster: cluster, at: ingest.capture.fetchedAt)
-                let captureID = try upsertCapture(ingest.capture)
-                for r in relations {
-                    try db.execute("""
-                        INSERT INTO relations VALUES ($1, $2, $3, $4, $5, $6, now())
-                        ON CONFLICT (document_id, other_id) DO UPDATE SET kind = excluded.kind, jaccard = excluded.jaccard,
-                            containment = excluded.containment, passages = excluded.passages
-                        """, [.int(documentID), .int(r.otherID), .text(r.kind), .double(r.jaccard), .double(r.containment),
-                              .text(r.passagesJSON)])
+            switch ingest.content {
+            case let .existing(id):
+                outcome = try seenAgain(id, ingest)
+            case let .new(input, relations, cluster):
+                if let id = try documentID(contentHash: input.contentHash) {
+                    outcome = try seenAgain(id, ingest)
+                } else {
+                    outcome = try add(input, relations: relations, cluster: cluster, ingest)
                 }
-                if cluster != .ownCluster { try takeOverIfOlder(documentID, relations: relations) }
-                for (kind, keys) in [(IndexKind.band, input.bandKeys), (.passage, input.passageHashes)] where !keys.isEmpty {
-                    try db.execute("""
-                        INSERT INTO postings SELECT $1, k, $2 FROM unnest($3::bigint[]) AS k ON CONFLICT DO NOTHING
-                        """, [.int(Int64(kind.rawValue)), .int(documentID), .ints(keys.map { Int64(bitPattern: $0) })])
-                }
-                _ = try insertSighting(documentID, captureID, ingest)
-                outcome = .added(documentID: documentID, clusterID: clusterID, joinedExistingCluster: cluster != .ownCluster)
-            } else {
-                preconditionFailure("an ingest is new or existing")
             }
             let documentID: Int64 = switch outcome {
             case let .added(id, _, _): id
@@ -186,6 +168,35 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
                             published: ingest.entryPublished, documentID: documentID)
             return outcome
         }
+    }
+
+    /// Another sighting of an archived text: its capture and sighting only.
+    private func seenAgain(_ documentID: Int64, _ ingest: Ingest) throws(ArchiveError) -> IngestOutcome {
+        let captureID = try upsertCapture(ingest.capture)
+        return .seenAgain(documentID: documentID, newSighting: try insertSighting(documentID, captureID, ingest))
+    }
+
+    /// A new document with its capture, relations, cluster (taking over when older) and postings.
+    private func add(_ input: DocumentInput, relations: [RelationInput], cluster: ClusterChoice,
+                     _ ingest: Ingest) throws(ArchiveError) -> IngestOutcome {
+        let (documentID, clusterID) = try insertDocument(input, cluster: cluster, at: ingest.capture.fetchedAt)
+        let captureID = try upsertCapture(ingest.capture)
+        for r in relations {
+            try db.execute("""
+                INSERT INTO relations VALUES ($1, $2, $3, $4, $5, $6, now())
+                ON CONFLICT (document_id, other_id) DO UPDATE SET kind = excluded.kind, jaccard = excluded.jaccard,
+                    containment = excluded.containment, passages = excluded.passages
+                """, [.int(documentID), .int(r.otherID), .text(r.kind), .double(r.jaccard), .double(r.containment),
+                      .text(r.passagesJSON)])
+        }
+        if cluster != .ownCluster { try takeOverIfOlder(documentID, relations: relations) }
+        for (kind, keys) in [(IndexKind.band, input.bandKeys), (.passage, input.passageHashes)] where !keys.isEmpty {
+            try db.execute("""
+                INSERT INTO postings SELECT $1, k, $2 FROM unnest($3::bigint[]) AS k ON CONFLICT DO NOTHING
+                """, [.int(Int64(kind.rawValue)), .int(documentID), .ints(keys.map { Int64(bitPattern: $0) })])
+        }
+        _ = try insertSighting(documentID, captureID, ingest)
+        return .added(documentID: documentID, clusterID: clusterID, joinedExistingCluster: cluster != .ownCluster)
     }
 
     public func settleEntry(sourceID: Int64, entryKey: String, url: String?, title: String?, published: Date?) throws(ArchiveError) {
