@@ -15,9 +15,11 @@ extension PostgresArchive {
                 problems.append(IntegrityProblem(object: .document, id: r.int(0), detail: "text " + detail))
             }
         }
-        try db.forEachRow("SELECT id, body_sha256, body, body_size, wire_body, wire_body_size FROM captures ORDER BY id") { r in
+        try db.forEachRow("SELECT id, body_sha256, body, body_size, wire_body, wire_body_size, body_kept FROM captures ORDER BY id") { r in
             counts.captures += 1
-            if let detail = ArchiveStore.check(size: Int(r.int(3)!), sha256: r.text(1)!, {
+            if r.bool(6) == false {
+                counts.capturesWithoutBody += 1
+            } else if let detail = ArchiveStore.check(size: Int(r.int(3)!), sha256: r.text(1)!, {
                 try ZlibCodec.decompress(r.bytes(2)!, expectedSize: Int(r.int(3)!))
             }) {
                 problems.append(IntegrityProblem(object: .capture, id: r.int(0), detail: "raw capture " + detail))

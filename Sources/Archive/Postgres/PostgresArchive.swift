@@ -88,12 +88,6 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
         try !db.query("SELECT 1 FROM documents LIMIT 1").isEmpty
     }
 
-    public func restore(_ doc: DocumentDetail, bandKeys: [UInt64], passageHashes: [UInt64]) throws(ArchiveError) {
-        throw .database("\(label): restoring an ingestd export into PostgreSQL is not supported yet; import it into SQLite")
-    }
-
-    public func checkRestoredClusters() {}
-
     public func ensureSource(url: String, kind: String) throws(ArchiveError) -> Int64 {
         if let id = try db.query("SELECT source_id FROM source_aliases WHERE url = $1", [.text(url)]).first?.int(0) { return id }
         try db.execute("INSERT INTO sources (url, kind) VALUES ($1, $2) ON CONFLICT (url) DO NOTHING", [.text(url), .text(kind)])
@@ -190,11 +184,7 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
                       .text(r.passagesJSON)])
         }
         if cluster != .ownCluster { try takeOverIfOlder(documentID, relations: relations) }
-        for (kind, keys) in [(IndexKind.band, input.bandKeys), (.passage, input.passageHashes)] where !keys.isEmpty {
-            try db.execute("""
-                INSERT INTO postings SELECT $1, k, $2 FROM unnest($3::bigint[]) AS k ON CONFLICT DO NOTHING
-                """, [.int(Int64(kind.rawValue)), .int(documentID), .ints(keys.map { Int64(bitPattern: $0) })])
-        }
+        try insertPostings(documentID, bandKeys: input.bandKeys, passageHashes: input.passageHashes)
         _ = try insertSighting(documentID, captureID, ingest)
         return .added(documentID: documentID, clusterID: clusterID, joinedExistingCluster: cluster != .ownCluster)
     }
@@ -242,20 +232,36 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
         case .ownCluster: (documentID, "canonical")
         case let .join(id, relation): (id, relation)
         }
-        let utf8 = Data(input.text.utf8)
-        // The title weighs more than the text; both are read in the text's language where
-        // PostgreSQL has a configuration for it (`PostgresSearch`).
-        try db.execute("""
-            INSERT INTO documents VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-                setweight(to_tsvector($15::regconfig, coalesce($3, '')), 'A') || to_tsvector($15::regconfig, $16))
-            """, [.int(documentID), .text(input.contentHash), optional(input.title), input.published.map(PostgresConnection.Value.date) ?? .null,
-                  optional(input.language), optional(input.siteName), optional(input.canonicalURL), .bytes(ZlibCodec.compress(utf8)),
-                  .int(Int64(utf8.count)), .int(Int64(input.wordCount)), .int(clusterID), .text(relation), .date(time),
-                  .text(input.normalizerVersion), .text(PostgresSearch.configuration(input.language)), .text(input.text)])
+        try insertDocumentRow(DocumentDetail(
+            id: documentID, cluster: clusterID, relation: relation, title: input.title, published: input.published,
+            language: input.language, siteName: input.siteName, canonicalURL: input.canonicalURL, contentHash: input.contentHash,
+            firstSeen: time, wordCount: input.wordCount, normalizerVersion: input.normalizerVersion, text: input.text, sightings: []))
         if cluster == .ownCluster {
             try db.execute("INSERT INTO clusters VALUES ($1, $1, $2)", [.int(documentID), .date(time)])
         }
         return (documentID, clusterID)
+    }
+
+    /// The document's row, its text compressed and its search vector made. The title weighs
+    /// more than the text; both are read in the text's language where PostgreSQL has a
+    /// configuration for it (`PostgresSearch`).
+    func insertDocumentRow(_ d: DocumentDetail) throws(ArchiveError) {
+        let utf8 = Data(d.text.utf8)
+        try db.execute("""
+            INSERT INTO documents VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+                setweight(to_tsvector($15::regconfig, coalesce($3, '')), 'A') || to_tsvector($15::regconfig, $16))
+            """, [.int(d.id), .text(d.contentHash), optional(d.title), d.published.map(PostgresConnection.Value.date) ?? .null,
+                  optional(d.language), optional(d.siteName), optional(d.canonicalURL), .bytes(ZlibCodec.compress(utf8)),
+                  .int(Int64(utf8.count)), .int(Int64(d.wordCount)), .int(d.cluster), .text(d.relation), .date(d.firstSeen),
+                  .text(d.normalizerVersion), .text(PostgresSearch.configuration(d.language)), .text(d.text)])
+    }
+
+    func insertPostings(_ documentID: Int64, bandKeys: [UInt64], passageHashes: [UInt64]) throws(ArchiveError) {
+        for (kind, keys) in [(IndexKind.band, bandKeys), (.passage, passageHashes)] where !keys.isEmpty {
+            try db.execute("""
+                INSERT INTO postings SELECT $1, k, $2 FROM unnest($3::bigint[]) AS k ON CONFLICT DO NOTHING
+                """, [.int(Int64(kind.rawValue)), .int(documentID), .ints(keys.map { Int64(bitPattern: $0) })])
+        }
     }
 
     /// The rule of `ArchiveStore.takeOverIfOlder`, in PostgreSQL's words.
@@ -304,7 +310,7 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
                   .date(ingest.capture.fetchedAt)]).isEmpty
     }
 
-    private func insertEntry(_ sourceID: Int64, _ key: String, url: String?, title: String?, published: Date?,
+    func insertEntry(_ sourceID: Int64, _ key: String, url: String?, title: String?, published: Date?,
                              documentID: Int64?) throws(ArchiveError) {
         try db.execute("""
             INSERT INTO entries VALUES ($1, $2, $3, $4, $5, now(), $6) ON CONFLICT DO NOTHING

@@ -79,6 +79,10 @@ enum PostgresSchema {
             ALTER TABLE documents ADD COLUMN search tsvector;
             CREATE INDEX documents_search ON documents USING GIN (search);
             """),
+        // A capture restored from a JSONL export has its facts and hash but no body.
+        ("pg-v5-restored-captures", """
+            ALTER TABLE captures ADD COLUMN body_kept BOOLEAN NOT NULL DEFAULT TRUE;
+            """),
     ]
 
     /// Brings the database up to date, or (for tests of upgrades) up to the migration `last`;

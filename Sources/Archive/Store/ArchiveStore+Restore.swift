@@ -27,7 +27,7 @@ extension WriteSession {
     }
 
     /// After the last document: every restored cluster has its canonical.
-    public func checkRestoredClusters() throws(ArchiveError) {
+    public func finishRestore() throws(ArchiveError) {
         let orphan: Int64?
         do {
             orphan = try Int64.fetchOne(db, sql: """
@@ -59,7 +59,7 @@ extension ArchiveStore {
         let isCanonical = doc.relation == "canonical"
         // A cluster's canonical may come after other members (an original that arrived late
         // took over): the first member to arrive makes the cluster, the canonical claims it,
-        // and `checkRestoredClusters` makes sure each one did.
+        // and `finishRestore` makes sure each one did.
         let clusterExists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM clusters WHERE id = ?"),
                                               arguments: [doc.cluster]) == true
         let dictionary = try newestDictionary(db)

@@ -19,8 +19,9 @@ public protocol CorpusBatch: ArchiveWriter {
     /// Whether the store holds any document (a restore needs an empty one, so ids are free).
     func hasDocuments() throws(ArchiveError) -> Bool
     func restore(_ doc: DocumentDetail, bandKeys: [UInt64], passageHashes: [UInt64]) throws(ArchiveError)
-    /// After the last restored document: every restored cluster has its canonical.
-    func checkRestoredClusters() throws(ArchiveError)
+    /// After the last restored document (and row): every restored cluster has its canonical,
+    /// and ids given from now on come after every restored one.
+    func finishRestore() throws(ArchiveError)
 }
 
 extension ArchiveStore: CorpusStore {

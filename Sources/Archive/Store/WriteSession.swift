@@ -54,7 +54,7 @@ public final class WriteSession: ArchiveWriter, PostingQueryRunner {
         try run { BlobPreparer(dictionary: try ArchiveStore.newestDictionary(db)) }
     }
 
-    private func run<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
+    func run<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
         do { return try body() } catch { throw ArchiveStore.wrap(error) }
     }
 }

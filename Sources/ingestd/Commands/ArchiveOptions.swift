@@ -16,8 +16,8 @@ struct ArchiveOptions: ParsableArguments {
 
     /// The commands that work on a PostgreSQL archive so far.
     static let onPostgres = """
-        run, import --jsonl, dedup --archive, export, search, verify, stats, feeds, docs show, clusters list, \
-        clusters show and clusters export
+        run, import --jsonl (a corpus or an ingestd export), dedup --archive, export, search, verify, stats, feeds, \
+        docs show, clusters list, clusters show, clusters export and archive copy
         """
 
     var path: String {

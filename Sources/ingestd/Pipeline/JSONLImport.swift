@@ -182,7 +182,7 @@ struct JSONLImport {
                     }
                     restored += 1
                 }
-                do { try session.checkRestoredClusters() } catch {
+                do { try session.finishRestore() } catch {
                     failure = CommandFailure(.dataError, "\(path): not restored: \(error)")
                     throw failure!
                 }
