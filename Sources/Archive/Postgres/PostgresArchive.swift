@@ -73,6 +73,11 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
         }
     }
 
+    /// One transaction (holding `writeLock`) around the match and its `record`, unless one is open.
+    public func matchingAlone<T>(_ body: () throws -> T) throws -> T {
+        try inOpenTransaction ? body() : inTransaction { _ in try body() }
+    }
+
     public func batch<T>(_ body: (any CorpusBatch) throws -> T) throws -> T {
         try inTransaction { try body($0) }
     }

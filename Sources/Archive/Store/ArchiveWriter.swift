@@ -15,6 +15,15 @@ public protocol ArchiveWriter: PostingSource {
     func hostTemplateBlocks(host: String, minPages: Int) throws(ArchiveError) -> Set<UInt64>
     /// Counts a page's short paragraphs for its host.
     func recordHostBlocks(host: String, url: String, hashes: [UInt64]) throws(ArchiveError)
+    /// Runs `body` (matching a text against the archive, then recording it) so that no
+    /// other writer records anything in between: else two copies of one story written at
+    /// once could each match nothing and both become canonicals. Where one writer holds
+    /// the archive (SQLite's lock file, a `WriteSession`) that is already so.
+    func matchingAlone<T>(_ body: () throws -> T) throws -> T
+}
+
+extension ArchiveWriter {
+    public func matchingAlone<T>(_ body: () throws -> T) throws -> T { try body() }
 }
 
 extension ArchiveStore: ArchiveWriter {}

@@ -244,7 +244,7 @@ public final class FetchPool {
                     next = min(next, host.nextStart)
                     break
                 }
-                if let turn = bookedTurn(&host, key, now) {
+                if let turn = bookedTurn(&host, key) {
                     next = min(next, turn)
                     break
                 }
@@ -253,8 +253,12 @@ public final class FetchPool {
                     unstartable.append(job)
                     continue
                 }
+                // Sent now, not after the other hosts' bookings; and the delay counts from
+                // now, not from when this turn of the loop began.
+                var transfers: Int32 = 0
+                curl_multi_perform(multi, &transfers)
                 host.active += 1
-                host.nextStart = now.addingTimeInterval(host.delay)
+                host.nextStart = Date().addingTimeInterval(host.delay)
             }
             hosts[key] = host
         }
@@ -266,16 +270,20 @@ public final class FetchPool {
     }
 
     /// When `host` must wait for a turn booked with `hostTurns` (booking one when it has
-    /// none); nil when it may start now.
-    private func bookedTurn(_ host: inout Host, _ key: String, _ now: Date) -> Date? {
+    /// none); nil when it may start now. A turn is used only on time: one that passed while
+    /// the loop was busy (archiving a page, waiting for the archive) is given up and another
+    /// booked, since the next worker's turn is `delay` after it, not after the late start.
+    /// Times are taken fresh, as each booking is a round trip to the store.
+    private func bookedTurn(_ host: inout Host, _ key: String) -> Date? {
         guard let hostTurns, !key.isEmpty, host.delay > 0 else { return nil }
         if let booked = host.bookedStart {
+            let now = Date()
             guard booked <= now else { return booked }
             host.bookedStart = nil
-            return nil
+            if now.timeIntervalSince(booked) <= min(0.01, host.delay / 10) { return nil }
         }
         guard let wait = hostTurns.secondsUntilTurn(host: key, delay: host.delay), wait > 0.001 else { return nil }
-        host.bookedStart = now.addingTimeInterval(wait)
+        host.bookedStart = Date().addingTimeInterval(wait)
         return host.bookedStart
     }
 

@@ -54,6 +54,19 @@ struct Ingestor {
         let text = article.text
         guard !text.isEmpty else { return nil }
         let analysis = analysis ?? ArticleAnalysis(text, settings: settings)
+        do {
+            return try writer.matchingAlone { try place(article, analysis, sighting: sighting, prepared: prepared) }
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw .database("\(error)")
+        }
+    }
+
+    /// Matches the analysed text against the archive and records it where it belongs.
+    private func place(_ article: Article, _ analysis: ArticleAnalysis, sighting: Sighting,
+                       prepared: PreparedBlobs?) throws(ArchiveError) -> IngestOutcome {
+        let text = article.text
         let analyzed = analysis.analyzed, prints = analysis.prints
         if let existing = try writer.documentID(contentHash: prints.contentHash) {
             return try writer.record(sighting.ingest(.existing(documentID: existing)))
