@@ -7,7 +7,7 @@ import TestSupport
 @Suite(.serialized, .enabled(if: ThrowawayPostgres.unavailable == nil, "\(ThrowawayPostgres.unavailable ?? "")"))
 struct PostgresWorkersTests {
     static let workers = 4
-    static let passes = Int(ProcessInfo.processInfo.environment["INGESTD_TEST_PASSES"] ?? "") ?? 20
+    static let passes = 20
 
     /// Twenty passes, each into a new database: every feed fetched exactly once, no host
     /// asked twice within its delay across all workers, and the clusters (as sets of pages)

@@ -16,7 +16,8 @@ struct SyndicatedFeedSite {
 
     init(hosts hostCount: Int, feedsPerHost: Int, itemsPerFeed: Int = 3, delay: Double) throws {
         folder = try TestPaths.temporaryFolder()
-        server = try LoopbackServer(root: folder)
+        // Twenty passes of four workers take longer than a server's usual lifetime.
+        server = try LoopbackServer(root: folder, lifetime: 1_800)
         self.delay = delay
         let port = server.port
         hosts = (0..<hostCount).map { "h\($0).localhost:\(port)" }

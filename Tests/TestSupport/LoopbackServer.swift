@@ -9,14 +9,15 @@ public final class LoopbackServer: @unchecked Sendable {
     public let logFile: URL
     private let process: Process
 
-    public init(root: URL, delaySeconds: Double = 0, host: String = "127.0.0.1") throws {
+    /// The server stops by itself after `lifetime` seconds, so none outlives a crashed test run.
+    public init(root: URL, delaySeconds: Double = 0, host: String = "127.0.0.1", lifetime: Double = 300) throws {
         self.host = host
         let script = TestPaths.packageRoot.appendingPathComponent("Tests/Servers/loopback_server.py")
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("ingestd-server-\(UUID().uuidString).log")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, "--root", root.path, "--log", logFile.path, "--host", host,
-                             "--delay", String(delaySeconds), "--lifetime", "300"]
+                             "--delay", String(delaySeconds), "--lifetime", String(lifetime)]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

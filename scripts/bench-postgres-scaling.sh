@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# PostgreSQL's scaling figure: `ingestd import --jsonl`'s time a document for the last
+# 10,000 lines of the 1,000,000-document generated corpus, into an archive that already
+# holds the 990,000 before them, against its time a document for the first 10,000 lines
+# into an empty one. One worker, a throwaway cluster on loopback (fsync off).
+#
+# usage: scripts/bench-postgres-scaling.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=/tmp/ingestd-bench-1000000
+B=$PWD/.build/release/ingestd
+swift build -c release --product ingestd >/dev/null
+[ -f "$OUT/corpus.jsonl" ] || "$B" bench corpus --docs 1000000 --seed 1 --out "$OUT"
+[ -f "$OUT/c10k.jsonl" ] || head -n 10000 "$OUT/corpus.jsonl" > "$OUT/c10k.jsonl"
+. scripts/throwaway-postgres.sh
+head -n 990000 "$OUT/corpus.jsonl" > "$DIR/first.jsonl"
+tail -n +990001 "$OUT/corpus.jsonl" > "$DIR/last.jsonl"
+timed() {
+    local start; start=$(date +%s.%N)
+    "$B" import --jsonl "$1" --archive "$2" >/dev/null
+    seconds "$start"
+}
+createdb_pg small
+createdb_pg large
+small=$(timed "$OUT/c10k.jsonl" "$(url small)")
+echo "first 10k into an empty archive: $small s"
+bulk=$(timed "$DIR/first.jsonl" "$(url large)")
+echo "990k lines: $bulk s"
+large=$(timed "$DIR/last.jsonl" "$(url large)")
+echo "last 10k into 990k: $large s"
+size=$(psql -h 127.0.0.1 -p "$PORT" -U ingestd -At -c "SELECT pg_database_size('large')" large)
+python3 -c "
+s, l, b = $small, $large, $bulk
+print(f'{s * 100:.1f} us a document at 10k, {l * 100:.1f} at 1M: {l / s:.2f}x; all 1M at {1_000_000 / (b + l):.0f} docs/s; {$size // 1_000_000} bytes a document')
+"
