@@ -99,3 +99,47 @@ struct PostgresSearchTests {
         #expect(try found("\"first ships\" -missile") == ["Harbour cranes"])
     }
 }
+
+/// `ingestd import` of pages and WARC files into PostgreSQL, and `clusters explain` there.
+@Suite(.enabled(if: ThrowawayPostgres.unavailable == nil, "\(ThrowawayPostgres.unavailable ?? "")"))
+struct PostgresPageImportTests {
+    /// The demo's pages, imported as files into PostgreSQL and into SQLite, give the same
+    /// clusters; a WARC that SQLite exports imports into PostgreSQL and exports again with
+    /// the same responses; `clusters explain` reads PostgreSQL as it reads SQLite.
+    @Test func pagesAndWARCImportIntoPostgreSQLAsIntoSQLite() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let pages = TestPaths.demo.appendingPathComponent("pages").path
+        let sqlite = folder.appendingPathComponent("a.sqlite").path
+        let postgres = try ThrowawayPostgres.shared().createDatabase()
+        for archive in [sqlite, postgres] {
+            let imported = try IngestdProcess.run(["import", pages, "--archive", archive])
+            #expect(imported.status == 0 && imported.stdout.contains("12 documents added"), "\(imported.stdout)\(imported.stderr)")
+        }
+        func clusters(_ archive: String) throws -> String {
+            try IngestdProcess.run(["clusters", "list", "--members", "--archive", archive]).stdout
+                .replacingOccurrences(of: #"\d{4}-\d\d-\d\d \d\d:\d\dZ"#, with: "", options: .regularExpression)
+        }
+        #expect(try clusters(postgres) == clusters(sqlite) && !clusters(sqlite).isEmpty)
+        for archive in [sqlite, postgres] {
+            let explained = try IngestdProcess.run(["clusters", "explain", "1", "2", "--json", "--archive", archive])
+            #expect(explained.status == 0 && explained.stdout.contains("\"jaccard\""), "\(explained.stdout)\(explained.stderr)")
+        }
+        let explainSQLite = try IngestdProcess.run(["clusters", "explain", "2", "5", "--archive", sqlite]).stdout
+        #expect(try IngestdProcess.run(["clusters", "explain", "2", "5", "--archive", postgres]).stdout == explainSQLite)
+
+        let site = try DemoSite()
+        #expect(try site.run().status == 0)
+        let warc = folder.appendingPathComponent("crawl.warc.gz").path
+        #expect(try IngestdProcess.run(["export", "--format", "warc", "--out", warc, "--archive", site.archive]).status == 0)
+        let fromWARC = try ThrowawayPostgres.shared().createDatabase()
+        let imported = try IngestdProcess.run(["import", warc, "--archive", fromWARC])
+        #expect(imported.status == 0 && imported.stdout.contains("12 documents added"), "\(imported.stdout)\(imported.stderr)")
+        let again = folder.appendingPathComponent("again.warc.gz").path
+        #expect(try IngestdProcess.run(["export", "--format", "warc", "--out", again, "--archive", fromWARC]).status == 0)
+        func responses(_ path: String) throws -> [String] {
+            try Warcio.index(path, fields: ["warc-type", "warc-target-uri", "warc-payload-digest"])
+                .filter { $0["warc-type"] == "response" }.map { "\($0["warc-target-uri"] ?? "") \($0["warc-payload-digest"] ?? "")" }.sorted()
+        }
+        #expect(try responses(again) == responses(warc) && responses(warc).count == 12)
+    }
+}

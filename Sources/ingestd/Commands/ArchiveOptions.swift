@@ -16,8 +16,8 @@ struct ArchiveOptions: ParsableArguments {
 
     /// The commands that work on a PostgreSQL archive so far.
     static let onPostgres = """
-        run, import --jsonl (a corpus or an ingestd export), dedup --archive, export, search, verify, stats, feeds, \
-        docs show, clusters list, clusters show, clusters export and archive copy
+        run, import (pages, WARC, a JSONL corpus or an ingestd export), dedup --archive, export, search, verify, \
+        stats, feeds, docs show, clusters list, show, explain and export, and archive copy
         """
 
     var path: String {

@@ -25,9 +25,9 @@ struct ClustersExplainCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let settings = try config.load(required: false).dedup
-            let store = try archive.openReadOnly()
+            let store: any ClusterStore = archive.isPostgres ? try archive.openPostgres() : try archive.openReadOnly()
             // One snapshot: a run committing meanwhile cannot change a text between its reads.
-            let (a, b, textA, textB, common) = try store.snapshot { snapshot in
+            let (a, b, textA, textB, common) = try store.readClusters { snapshot in
                 let (a, b): (DocumentDetail, DocumentDetail)
                 do { (a, b) = (try snapshot.document(first), try snapshot.document(second)) } catch ArchiveError.notFound(let what) {
                     throw CommandFailure(.noInput, ArchiveError.notFound(what).description)

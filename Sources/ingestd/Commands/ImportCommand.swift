@@ -58,12 +58,10 @@ struct ImportCommand: ParsableCommand {
                 throw CommandFailure(.noInput, "\(missing): no such file or folder")
             }
             // On PostgreSQL the server keeps writers apart, so there is no lock file.
-            guard jsonl || !archive.isPostgres else {
-                throw CommandFailure(.config, "import of pages and WARC files works on an SQLite archive only, so far; use --jsonl")
-            }
             let lock = archive.isPostgres ? nil : try archive.lock()
-            let sqlite = archive.isPostgres ? nil : try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
-            let store: any CorpusStore = try sqlite ?? archive.openPostgres(indexScheme: settings.dedup.indexScheme)
+            let store: any CorpusStore & ArchiveWriter = try archive.isPostgres
+                ? archive.openPostgres(indexScheme: settings.dedup.indexScheme)
+                : archive.openForIngest(indexScheme: settings.dedup.indexScheme)
             let started = Date()
             let normalizer = Normalizer(settings: settings.normalizer)
             let matcher = DuplicateMatcher(settings: settings.dedup)
@@ -73,12 +71,12 @@ struct ImportCommand: ParsableCommand {
             if jsonl {
                 summary = try JSONLImport(store: store, normalizer: normalizer, matcher: matcher, warn: Console.warn,
                                           batchSize: batchLines, fields: corpusFields.fields, shard: shard).run(files: corpus)
-            } else if let sqlite {
-                let archiver = PageArchiver(normalizer: normalizer, ingestor: Ingestor(writer: sqlite, matcher: matcher))
-                summary = try FileImport(store: sqlite, archiver: archiver, maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn)
+            } else {
+                let archiver = PageArchiver(normalizer: normalizer, ingestor: Ingestor(writer: store, matcher: matcher))
+                summary = try FileImport(store: store, archiver: archiver, maxBytes: settings.normalizer.maxInputBytes, warn: Console.warn)
                     .run(paths: paths.filter { !warcs.contains($0) })
                 if !warcs.isEmpty {
-                    try WARCImport(store: sqlite, normalizer: normalizer, matcher: matcher, maxBytes: settings.normalizer.maxInputBytes,
+                    try WARCImport(store: store, normalizer: normalizer, matcher: matcher, maxBytes: settings.normalizer.maxInputBytes,
                                    warn: Console.warn).run(paths: warcs, into: &summary)
                 }
             }

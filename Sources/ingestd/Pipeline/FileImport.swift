@@ -10,7 +10,7 @@ import Foundation
 struct FileImport {
     static let extensions: Set<String> = ["html", "htm", "txt"]
 
-    let store: ArchiveStore
+    let store: any CorpusStore
     let archiver: PageArchiver
     let maxBytes: Int
     let warn: (String) -> Void

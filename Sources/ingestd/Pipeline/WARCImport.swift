@@ -19,7 +19,7 @@ import Timestamps
 /// the same WARC again adds nothing. Records commit in batches (`JSONLImport.batchTime`,
 /// `batchRecords`, `batchBytes`), each atomic: a kill loses at most the batch in progress.
 struct WARCImport {
-    let store: ArchiveStore
+    let store: any CorpusStore
     let normalizer: Normalizer
     let matcher: DuplicateMatcher
     let maxBytes: Int
@@ -53,7 +53,7 @@ struct WARCImport {
             var next = try reader.next()
             var lastRequest: WARCRecordReader.Record?
             while next != nil {
-                try store.inTransaction { session in
+                try store.batch { session in
                     // (Comparison data is kept for one transaction: between two, another process may change a text.)
                     let archiver = PageArchiver(normalizer: normalizer, ingestor: Ingestor(
                         writer: session, matcher: matcher, comparisons: RecentByID(capacity: JSONLImport.comparisonsKept)))
