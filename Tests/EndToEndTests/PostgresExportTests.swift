@@ -143,3 +143,43 @@ struct PostgresPageImportTests {
         #expect(try responses(again) == responses(warc) && responses(warc).count == 12)
     }
 }
+
+/// `ingestd clusters rebuild` on PostgreSQL decides as on SQLite.
+@Suite(.enabled(if: ThrowawayPostgres.unavailable == nil, "\(ThrowawayPostgres.unavailable ?? "")"))
+struct PostgresRebuildTests {
+    /// One corpus in both stores, rebuilt under stricter passage evidence and then under the
+    /// defaults again: after each rebuild both give the same clusters, and the last ones are
+    /// the import's own; under the other shingle size, an import waits for a rebuild.
+    @Test func aRebuildGivesSQLitesClustersOnPostgreSQL() throws {
+        let folder = try TestPaths.temporaryFolder()
+        #expect(try IngestdProcess.run(["bench", "corpus", "--docs", "400", "--seed", "3", "--out", folder.path]).status == 0)
+        let corpus = folder.appendingPathComponent("corpus.jsonl").path
+        let sqlite = folder.appendingPathComponent("a.sqlite").path
+        let postgres = try ThrowawayPostgres.shared().createDatabase()
+        for archive in [sqlite, postgres] {
+            #expect(try IngestdProcess.run(["import", "--jsonl", corpus, "--archive", archive]).status == 0)
+        }
+        func clusters(_ archive: String) throws -> [String] {
+            try IngestdProcess.run(["clusters", "export", "--jsonl", "--archive", archive]).stdout.split(separator: "\n").map(String.init)
+        }
+        let imported = try clusters(postgres)
+        #expect(try imported == clusters(sqlite) && imported.count > 350)
+        let strict = folder.appendingPathComponent("strict.yaml").path
+        try Data("dedup:\n  passage_min_count: 4\n  shingle_words: 4\n".utf8).write(to: URL(fileURLWithPath: strict))
+        for config in [["--config", strict], []] {
+            for archive in [sqlite, postgres] {
+                let rebuilt = try IngestdProcess.run(["clusters", "rebuild", "--archive", archive] + config)
+                #expect(rebuilt.status == 0 && rebuilt.stdout.hasPrefix("rebuild: "), "\(rebuilt.stdout)\(rebuilt.stderr)")
+            }
+            #expect(try clusters(postgres) == clusters(sqlite), "\(config)")
+            if !config.isEmpty {
+                #expect(try clusters(postgres) != imported, "the stricter settings change some clusters")
+                let refused = try IngestdProcess.run(["import", "--jsonl", corpus, "--archive", postgres])
+                #expect(refused.status == 78 && refused.stderr.contains("clusters rebuild"), "\(refused.stderr)")
+            }
+        }
+        #expect(try clusters(postgres) == imported)
+        let verified = try IngestdProcess.run(["verify", "--archive", postgres])
+        #expect(verified.status == 0, "\(verified.stdout)")
+    }
+}

@@ -180,14 +180,7 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
                      _ ingest: Ingest) throws(ArchiveError) -> IngestOutcome {
         let (documentID, clusterID) = try insertDocument(input, cluster: cluster, at: ingest.capture.fetchedAt)
         let captureID = try upsertCapture(ingest.capture)
-        for r in relations {
-            try db.execute("""
-                INSERT INTO relations VALUES ($1, $2, $3, $4, $5, $6, now())
-                ON CONFLICT (document_id, other_id) DO UPDATE SET kind = excluded.kind, jaccard = excluded.jaccard,
-                    containment = excluded.containment, passages = excluded.passages
-                """, [.int(documentID), .int(r.otherID), .text(r.kind), .double(r.jaccard), .double(r.containment),
-                      .text(r.passagesJSON)])
-        }
+        try insertRelations(relations, from: documentID)
         if cluster != .ownCluster { try takeOverIfOlder(documentID, relations: relations) }
         try insertPostings(documentID, bandKeys: input.bandKeys, passageHashes: input.passageHashes)
         _ = try insertSighting(documentID, captureID, ingest)
@@ -269,8 +262,19 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
         }
     }
 
+    func insertRelations(_ relations: [RelationInput], from documentID: Int64) throws(ArchiveError) {
+        for r in relations {
+            try db.execute("""
+                INSERT INTO relations VALUES ($1, $2, $3, $4, $5, $6, now())
+                ON CONFLICT (document_id, other_id) DO UPDATE SET kind = excluded.kind, jaccard = excluded.jaccard,
+                    containment = excluded.containment, passages = excluded.passages
+                """, [.int(documentID), .int(r.otherID), .text(r.kind), .double(r.jaccard), .double(r.containment),
+                      .text(r.passagesJSON)])
+        }
+    }
+
     /// The rule of `ArchiveStore.takeOverIfOlder`, in PostgreSQL's words.
-    private func takeOverIfOlder(_ documentID: Int64, relations: [RelationInput]) throws(ArchiveError) {
+    func takeOverIfOlder(_ documentID: Int64, relations: [RelationInput]) throws(ArchiveError) {
         guard let row = try db.query("""
             SELECT d.cluster_id, d.relation, c.canonical_document_id
             FROM documents d JOIN clusters c ON c.id = d.cluster_id JOIN documents k ON k.id = c.canonical_document_id

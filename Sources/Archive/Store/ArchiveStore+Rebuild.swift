@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension ArchiveStore {
+extension ArchiveStore: ClusterRebuilder {
     /// Recomputes every document's index keys, relations and cluster, replaying the archive
     /// in the order it was filled, so "earliest" keeps its meaning. The keys are then of
     /// `indexScheme`, which the archive records in place of the one it had.
@@ -12,9 +12,9 @@ extension ArchiveStore {
     /// with a session that answers candidate queries from the documents before it.
     /// Returns the number of clusters.
     public func rebuildClusters(
-        indexScheme: String, _ decide: (WriteSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision
-    ) throws(ArchiveError) -> Int {
-        try write { db in try Self.replay(indexScheme: indexScheme, decide, db) }
+        indexScheme: String, _ decide: (any PostingSource, _ documentID: Int64, _ text: String) throws -> RebuildDecision
+    ) throws -> Int {
+        try write { db in try Self.replay(indexScheme: indexScheme, { try decide($0, $1, $2) }, db) }
     }
 
     /// Drops every derived row (relations, index keys, clusters), then decides each document

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Archive
 import Dedup
 import Foundation
 
@@ -12,7 +13,7 @@ struct ClustersRebuildCommand: ParsableCommand {
             change to any dedup setting (thresholds, shingle size, bands) takes effect on everything \
             archived. The archive then records the settings its index keys were made with, which `run` \
             and `import` require from then on. One transaction: readers see the old clusters until the new ones are complete. \
-            Holds the archive lock like `run`.
+            Holds the archive lock like `run` (on PostgreSQL, the write lock workers take).
 
             \(ExitStatus.help)
             """)
@@ -23,17 +24,18 @@ struct ClustersRebuildCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let settings = try config.load(required: false)
-            let lock = try archive.lock()
-            let store = try archive.openExisting()
+            // On PostgreSQL the rebuild's transaction holds the write lock instead of a lock file.
+            let lock = archive.isPostgres ? nil : try archive.lock()
+            let store: any ClusterRebuilder & ClusterStore = archive.isPostgres ? try archive.openPostgres() : try archive.openExisting()
             let started = Date()
             let matcher = DuplicateMatcher(settings: settings.dedup)
             // One search for the whole replay: it sees the archive grow in id order, as it was filled.
             let search = CandidateSearch(settings: settings.dedup)
-            let clusters = try store.rebuildClusters(indexScheme: settings.dedup.indexScheme) { session, _, text in
-                try matcher.rebuildDecision(text: text, in: session, search: search)
+            let clusters = try store.rebuildClusters(indexScheme: settings.dedup.indexScheme) { index, _, text in
+                try matcher.rebuildDecision(text: text, in: index, search: search)
             }
             withExtendedLifetime(lock) {}
-            let multi = try store.clusters().count
+            let multi = try store.readClusters { try $0.clusters(minSize: 2).count }
             print(String(format: "rebuild: %d clusters, %d with 2 or more documents, in %.1f s",
                          clusters, multi, Date().timeIntervalSince(started)))
         }
