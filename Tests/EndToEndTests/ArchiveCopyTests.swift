@@ -86,7 +86,8 @@ struct ArchiveCopyTests {
         #expect(missing.status == 66 && !FileManager.default.fileExists(atPath: existing + "2"), "\(missing.stderr)")
     }
 
-    /// An ingestd JSONL export restores into PostgreSQL as into SQLite: the same export again.
+    /// An ingestd JSONL export restores into PostgreSQL as into SQLite: the same export again;
+    /// and `backup` of that database writes an SQLite file that exports it too.
     @Test func aJSONLExportRestoresIntoPostgreSQL() throws {
         let site = try DemoSite()
         #expect(try site.run().status == 0)
@@ -99,5 +100,10 @@ struct ArchiveCopyTests {
         #expect(again.stdout == String(decoding: try Data(contentsOf: exported), as: UTF8.self))
         let verified = try IngestdProcess.run(["verify", "--archive", postgres])
         #expect(verified.status == 0 && verified.stdout.contains("0 problems"), "\(verified.stdout)")
+        // A backup of a PostgreSQL archive is an SQLite file that exports the same.
+        let backup = site.folder.appendingPathComponent("backup.sqlite").path
+        let backedUp = try IngestdProcess.run(["backup", backup, "--archive", postgres])
+        #expect(backedUp.status == 0, "\(backedUp.stderr)")
+        #expect(try IngestdProcess.run(["export", "--format", "jsonl", "--archive", backup]).stdout == again.stdout)
     }
 }

@@ -34,21 +34,25 @@ struct ArchiveCopyCommand: ParsableCommand {
                 throw CommandFailure(.config, "SRC and DEST are the same archive")
             }
             let started = Date()
-            let counts: ArchiveCopy.Counts
-            if from.isPostgres {
-                let store = try from.openPostgres()
-                counts = try store.holdingWriters { try copy(from: store, to: to, settings) }
-            } else {
-                let lock = try from.lock()
-                counts = try copy(from: try from.openReadOnly(), to: to, settings)
-                withExtendedLifetime(lock) {}
-            }
+            let counts = try Self.copy(from: from, to: to, settings)
             print(String(format: "archive copy: %@ -> %@: %d documents, %d captures, %d other rows in %.1f s",
                          from.label, to.label, counts.documents, counts.captures, counts.rows, Date().timeIntervalSince(started)))
         }
     }
 
-    private func copy(from source: any CopySource, to target: ArchiveOptions, _ settings: IngestdConfig) throws -> ArchiveCopy.Counts {
+    /// Copies the archive `from` names into the new or empty one `to` names (see the
+    /// command's discussion); `backup` of a PostgreSQL archive is this into a new file.
+    static func copy(from: ArchiveOptions, to: ArchiveOptions, _ settings: IngestdConfig) throws -> ArchiveCopy.Counts {
+        if from.isPostgres {
+            let store = try from.openPostgres()
+            return try store.holdingWriters { try copy(from: store, to: to, settings) }
+        }
+        let lock = try from.lock()
+        defer { withExtendedLifetime(lock) {} }
+        return try copy(from: try from.openReadOnly(), to: to, settings)
+    }
+
+    private static func copy(from source: any CopySource, to target: ArchiveOptions, _ settings: IngestdConfig) throws -> ArchiveCopy.Counts {
         if target.isPostgres {
             let store = try target.openPostgres()
             return try ArchiveCopy(source: source, target: store, settings: settings.dedup).run()

@@ -17,7 +17,7 @@ struct ArchiveOptions: ParsableArguments {
     /// The commands that work on a PostgreSQL archive so far.
     static let onPostgres = """
         run, import (pages, WARC, a JSONL corpus or an ingestd export), dedup --archive, export, search, verify, \
-        stats, feeds, docs show, every clusters command, and archive copy
+        stats, feeds, docs show, every clusters command, backup (into an SQLite file) and archive copy
         """
 
     var path: String {
