@@ -30,7 +30,8 @@ struct HostTemplateTests {
             + "<header><a href=\"/\">Tarn Courier</a></header><article><h1>Story \(n)</h1>\(body)</article></body></html>"
     }
 
-    @Test func theSitesTemplateIsLearnedAndRemovedAndArticleLinesStay() throws {
+    /// The site on loopback, and a config with its feed.
+    private func site() throws -> (root: URL, server: LoopbackServer, config: String) {
         let root = try TestPaths.temporaryFolder()
         let server = try LoopbackServer(root: root)
         for n in 0..<10 {
@@ -45,6 +46,11 @@ struct HostTemplateTests {
         let config = root.appendingPathComponent("ingestd.yaml").path
         let yaml = "feeds:\n  - url: \(server.url("feed.rss"))\nfetch:\n  allow_networks: [127.0.0.0/8]\n"
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: config))
+        return (root, server, config)
+    }
+
+    @Test func theSitesTemplateIsLearnedAndRemovedAndArticleLinesStay() throws {
+        let (root, server, config) = try site()
         let archive = root.appendingPathComponent("archive.sqlite").path
 
         let run = try IngestdProcess.run(["run", "--config", config, "--archive", archive])
@@ -80,5 +86,24 @@ struct HostTemplateTests {
             let story = try #require((0..<10).first { text.contains(Self.story($0)[0]) })
             #expect(Self.story(story).allSatisfy { text.contains($0) })
         }
+        withExtendedLifetime(server) {}
+    }
+
+    /// On PostgreSQL too, `renormalize` removes the learned template from the pages that taught it.
+    @Test(.enabled(if: ThrowawayPostgres.unavailable == nil, "\(ThrowawayPostgres.unavailable ?? "")"))
+    func renormalizeOnPostgreSQLRemovesTheTemplateFromThePagesThatTaughtIt() throws {
+        let (_, server, config) = try site()
+        let archive = try ThrowawayPostgres.shared().createDatabase()
+        #expect(try IngestdProcess.run(["run", "--config", config, "--archive", archive]).status == 0)
+        let again = try IngestdProcess.run(["renormalize", "--archive", archive])
+        #expect(again.status == 0 && again.stdout.contains("10 documents read again, 5 changed, 0 merged"), "\(again.stdout)\(again.stderr)")
+        let texts = try IngestdProcess.run(["export", "--archive", archive]).stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["text"] as? String
+        }
+        #expect(texts.count == 10 && texts.allSatisfy { text in !Self.templateLines.contains { text.contains($0) } })
+        let search = try IngestdProcess.run(["search", "\"independent paper\"", "--archive", archive])
+        #expect(search.status == 0 && !search.stdout.contains("Story"), "the search vectors follow the new texts: \(search.stdout)")
+        #expect(try IngestdProcess.run(["verify", "--archive", archive]).status == 0)
+        withExtendedLifetime(server) {}
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension ArchiveStore {
+extension ArchiveStore: Renormalizing {
     /// Reads every document first seen at or after `since` (all when nil) again from the capture
     /// it was first seen through, stores the new text where it differs, then replays relations
     /// and clusters like `rebuildClusters` (with keys of `indexScheme`).
@@ -13,9 +13,9 @@ extension ArchiveStore {
     public func renormalize(
         since: Date?,
         indexScheme: String,
-        reread: (WriteSession, StoredCapture) throws -> RenormalizedText?,
-        decide: (WriteSession, _ documentID: Int64, _ text: String) throws -> RebuildDecision
-    ) throws(ArchiveError) -> RenormalizeSummary {
+        reread: (any ArchiveWriter, StoredCapture) throws -> RenormalizedText?,
+        decide: (any PostingSource, _ documentID: Int64, _ text: String) throws -> RebuildDecision
+    ) throws -> RenormalizeSummary {
         try write { db in
             try Self.clearDerivedRows(db)
             let session = WriteSession(db)
@@ -44,7 +44,7 @@ extension ArchiveStore {
                     summary.changed += 1
                 }
             }
-            summary.clusters = try Self.replay(indexScheme: indexScheme, decide, db)
+            summary.clusters = try Self.replay(indexScheme: indexScheme, { try decide($0, $1, $2) }, db)
             return summary
         }
     }

@@ -8,17 +8,11 @@ struct ArchiveOptions: ParsableArguments {
         "The archive file, or a PostgreSQL database as postgres://user@host:port/db.",
         discussion: """
             Default: $INGESTD_ARCHIVE, else ~/.local/share/ingestd/archive.sqlite. What a postgres:// URL \
-            leaves out comes from the PG* environment variables (PGPASSWORD, PGSSLMODE, …). On PostgreSQL, \
-            \(ArchiveOptions.onPostgres) work so far.
+            leaves out comes from the PG* environment variables (PGPASSWORD, PGSSLMODE, …); every command \
+            works on either.
             """,
         valueName: "path|url"))
     var archive: String?
-
-    /// The commands that work on a PostgreSQL archive so far.
-    static let onPostgres = """
-        run, import (pages, WARC, a JSONL corpus or an ingestd export), dedup --archive, export, search, verify, \
-        stats, feeds, docs show, every clusters command, backup (into an SQLite file) and archive copy
-        """
 
     var path: String {
         if let archive { return archive }
@@ -102,17 +96,7 @@ struct ArchiveOptions: ParsableArguments {
         return try ArchiveLock(archivePath: path)
     }
 
-    /// A PostgreSQL URL given to a command that opens the archive as a file: named, with
-    /// what works on PostgreSQL so far, rather than looked for as a file.
-    private func refusePostgres() throws {
-        guard isPostgres else { return }
-        throw CommandFailure(.config, """
-            \(label): this command works on an SQLite archive only, so far; on PostgreSQL: \(Self.onPostgres)
-            """)
-    }
-
     private func requireFile() throws {
-        try refusePostgres()
         try refuseFolder()
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(.noInput, "no archive at \(path) (run `ingestd run` or `ingestd import` first, or pass --archive)")
@@ -120,7 +104,6 @@ struct ArchiveOptions: ParsableArguments {
     }
 
     private func refuseFolder() throws {
-        try refusePostgres()
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw CommandFailure(.cannotCreate, "\(path) is a folder; --archive names the archive file (such as \(path)/archive.sqlite)")

@@ -17,7 +17,8 @@ struct RenormalizeCommand: ParsableCommand {
             template (see normalizer.template_min_pages), so template lines are removed from the pages \
             that taught them too. A text that changes is stored anew; one that now equals another \
             document's joins it (sightings and entries move, nothing is lost). Relations and clusters \
-            are then recomputed as by `clusters rebuild`. One transaction; holds the archive lock.
+            are then recomputed as by `clusters rebuild`. One transaction; holds the archive lock (on \
+            PostgreSQL, the write lock workers take).
 
             \(ExitStatus.help)
             """)
@@ -34,8 +35,9 @@ struct RenormalizeCommand: ParsableCommand {
                 guard let d = TimestampParser.parse(raw) else { throw CommandFailure(.dataError, "--since \(raw): not a date") }
                 return d
             }
-            let lock = try archive.lock()
-            let store = try archive.openExisting()
+            // On PostgreSQL the transaction holds the write lock instead of a lock file.
+            let lock = archive.isPostgres ? nil : try archive.lock()
+            let store: any Renormalizing = archive.isPostgres ? try archive.openPostgres() : try archive.openExisting()
             let started = Date()
             let normalizer = Normalizer(settings: settings.normalizer)
             let matcher = DuplicateMatcher(settings: settings.dedup)
@@ -57,7 +59,7 @@ struct RenormalizeCommand: ParsableCommand {
     /// The capture's article with its site's template removed; nil when it cannot be read.
     /// A JSONL line is read as on import (its text field, no site template), not as a page.
     private static func reread(_ capture: StoredCapture, normalizer: Normalizer, lines: JSONObjectReader,
-                               shingleWords: Int, in session: WriteSession) throws -> RenormalizedText? {
+                               shingleWords: Int, in session: any ArchiveWriter) throws -> RenormalizedText? {
         let article: Article
         if capture.contentType == CorpusLine.contentType {
             guard let line = try? CorpusLine(json: capture.body, reader: lines) else { return nil }
@@ -76,7 +78,7 @@ struct RenormalizeCommand: ParsableCommand {
     }
 
     private static func withoutHostTemplate(_ article: Article, url: String, normalizer: Normalizer,
-                                            in session: WriteSession) throws -> Article {
+                                            in session: any ArchiveWriter) throws -> Article {
         guard let host = URL(string: url)?.host?.lowercased(), !host.isEmpty else { return article }
         let blocks = try session.hostTemplateBlocks(host: host, minPages: normalizer.settings.templateMinPages)
         return HostTemplate(blockHashes: blocks, maxWords: normalizer.settings.templateMaxWords).removing(from: article)
