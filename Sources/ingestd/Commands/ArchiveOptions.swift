@@ -7,16 +7,33 @@ struct ArchiveOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The archive file, or a PostgreSQL database as postgres://user@host:port/db.",
         discussion: """
-            Default: $INGESTD_ARCHIVE, else ~/.local/share/ingestd/archive.sqlite. What a postgres:// URL \
-            leaves out comes from the PG* environment variables (PGPASSWORD, PGSSLMODE, …); every command \
-            works on either.
+            Default: $INGESTD_ARCHIVE, else the config's archive.url, else \
+            ~/.local/share/ingestd/archive.sqlite. What a postgres:// URL leaves out comes from the PG* \
+            environment variables (PGPASSWORD, PGSSLMODE, …); every command works on either.
             """,
         valueName: "path|url"))
     var archive: String?
 
+    /// `--config`: the archive may be named there, and the commands that fetch or normalize
+    /// read their settings from it.
+    @OptionGroup var config: ConfigOptions
+
+    /// Without `--archive` or $INGESTD_ARCHIVE, takes the config's `archive.url`; a config
+    /// that cannot be read is a config error (78) here, before anything is opened.
+    mutating func validate() throws {
+        guard archive == nil, Self.environmentArchive == nil else { return }
+        var configured: String?
+        try CommandFailure.reporting { configured = try config.load(required: false).archive }
+        archive = configured
+    }
+
+    private static var environmentArchive: String? {
+        ProcessInfo.processInfo.environment["INGESTD_ARCHIVE"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     var path: String {
         if let archive { return archive }
-        if let env = ProcessInfo.processInfo.environment["INGESTD_ARCHIVE"], !env.isEmpty { return env }
+        if let env = Self.environmentArchive { return env }
         return FileManager.default.homeDirectoryForCurrentUser
             .appendingPathComponent(".local/share/ingestd/archive.sqlite").path
     }

@@ -9,7 +9,6 @@ struct BackupCommand: ParsableCommand {
         discussion: "Uses SQLite's VACUUM INTO inside one read transaction, so a run writing meanwhile is neither blocked nor half-copied. The copy is written to DEST.partial and renamed to DEST when complete: an interrupted backup leaves no DEST. A PostgreSQL archive is backed up as `archive copy` into the new SQLite file DEST (writers wait meanwhile; --config must give the dedup settings that built it).\n\n\(ExitStatus.help)")
 
     @OptionGroup var archive: ArchiveOptions
-    @OptionGroup var config: ConfigOptions
     @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "dest")) var destination: String
 
     func run() throws {
@@ -17,7 +16,7 @@ struct BackupCommand: ParsableCommand {
             if archive.isPostgres {
                 var file = ArchiveOptions()
                 file.archive = destination
-                _ = try ArchiveCopyCommand.copy(from: archive, to: file, try config.load(required: false))
+                _ = try ArchiveCopyCommand.copy(from: archive, to: file, try archive.config.load(required: false))
                 print("backup: \(archive.label) -> \(destination)")
                 return
             }

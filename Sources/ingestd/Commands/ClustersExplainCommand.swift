@@ -17,14 +17,13 @@ struct ClustersExplainCommand: ParsableCommand {
             """)
 
     @OptionGroup var archive: ArchiveOptions
-    @OptionGroup var config: ConfigOptions
     @Flag(help: "Print JSON.") var json = false
     @Argument(help: "A document id.") var first: Int64
     @Argument(help: "Another document id.") var second: Int64
 
     func run() throws {
         try CommandFailure.reporting {
-            let settings = try config.load(required: false).dedup
+            let settings = try archive.config.load(required: false).dedup
             let store: any ClusterStore = archive.isPostgres ? try archive.openPostgres() : try archive.openReadOnly()
             // One snapshot: a run committing meanwhile cannot change a text between its reads.
             let (a, b, textA, textB, common) = try store.readClusters { snapshot in

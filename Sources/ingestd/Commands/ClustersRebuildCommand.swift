@@ -19,11 +19,10 @@ struct ClustersRebuildCommand: ParsableCommand {
             """)
 
     @OptionGroup var archive: ArchiveOptions
-    @OptionGroup var config: ConfigOptions
 
     func run() throws {
         try CommandFailure.reporting {
-            let settings = try config.load(required: false)
+            let settings = try archive.config.load(required: false)
             // On PostgreSQL the rebuild's transaction holds the write lock instead of a lock file.
             let lock = archive.isPostgres ? nil : try archive.lock()
             let store: any ClusterRebuilder & ClusterStore = archive.isPostgres ? try archive.openPostgres() : try archive.openExisting()

@@ -16,13 +16,12 @@ struct FeedsAddCommand: ParsableCommand {
             """)
 
     @OptionGroup var archive: ArchiveOptions
-    @OptionGroup var config: ConfigOptions
     @Argument(help: ArgumentHelp("Feed or page URLs.", valueName: "url")) var urls: [String]
     @Flag(help: "Add the URLs as given, without fetching them.") var noCheck = false
 
     func run() throws {
         try CommandFailure.reporting {
-            let settings = try config.load(required: false)
+            let settings = try archive.config.load(required: false)
             let store = try archive.openFeedList()
             let client = CurlClient(settings: settings.fetch)
             var failed = 0

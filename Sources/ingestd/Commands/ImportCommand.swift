@@ -12,7 +12,6 @@ struct ImportCommand: ParsableCommand {
         discussion: ExitStatus.help)
 
     @OptionGroup var archive: ArchiveOptions
-    @OptionGroup var config: ConfigOptions
 
     @Flag(help: ArgumentHelp(
         "Read each PATH as a JSONL corpus: one {id, text[, url, title, published, source]} object per line.",
@@ -51,7 +50,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let settings = try config.load(required: false)
+            let settings = try archive.config.load(required: false)
             // The inputs first: one that cannot be read leaves no new archive and no lock file.
             let corpus = jsonl ? try CorpusInput(paths: CorpusInput.expandingFolders(paths)).files() : []
             if !jsonl, let missing = paths.first(where: { !FileManager.default.fileExists(atPath: $0) }) {

@@ -24,13 +24,12 @@ struct RenormalizeCommand: ParsableCommand {
             """)
 
     @OptionGroup var archive: ArchiveOptions
-    @OptionGroup var config: ConfigOptions
     @Option(help: ArgumentHelp("Only documents first seen at or after this date (ISO 8601).", valueName: "date"))
     var since: String?
 
     func run() throws {
         try CommandFailure.reporting {
-            let settings = try config.load(required: false)
+            let settings = try archive.config.load(required: false)
             let sinceDate = try since.map { raw in
                 guard let d = TimestampParser.parse(raw) else { throw CommandFailure(.dataError, "--since \(raw): not a date") }
                 return d

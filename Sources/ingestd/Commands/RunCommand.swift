@@ -20,12 +20,11 @@ struct RunCommand: ParsableCommand {
             """)
 
     @OptionGroup var archive: ArchiveOptions
-    @OptionGroup var config: ConfigOptions
     @Flag(help: "Fetch every feed that is not parked, due or not.") var all = false
 
     func run() throws {
         try CommandFailure.reporting {
-            let settings = try config.load(required: true)
+            let settings = try archive.config.load(required: true)
             // On PostgreSQL, workers share the feeds by leases (`FeedStore`); SQLite has one run at a time.
             let lock = archive.isPostgres ? nil : try archive.lock()
             let pool = FetchPool(settings: settings.fetch)

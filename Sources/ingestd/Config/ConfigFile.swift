@@ -75,9 +75,14 @@ struct ConfigFile: Decodable {
         }
     }
 
+    struct Archive: Decodable {
+        var url: String?
+    }
+
     /// The keys each section accepts, so a misspelt setting is an error, not silently ignored.
     static let knownKeys: [String: Set<String>] = [
-        "": ["feeds", "fetch", "normalizer", "boilerplate", "dedup"],
+        "": ["archive", "feeds", "fetch", "normalizer", "boilerplate", "dedup"],
+        "archive": ["url"],
         "feeds[]": ["url", "name"],
         "fetch": Set(Fetch.CodingKeys.allCases.map(\.rawValue)),
         "normalizer": Set(Normalizer.CodingKeys.allCases.map(\.rawValue)),
@@ -85,6 +90,7 @@ struct ConfigFile: Decodable {
         "dedup": Set(DuplicateSettings.configKeys),
     ]
 
+    var archive: Archive?
     var feeds: [Feed]?
     var fetch: Fetch?
     var normalizer: Normalizer?

@@ -1,3 +1,4 @@
+import Archive
 import Fetcher
 import Foundation
 import Normalizer
@@ -77,6 +78,11 @@ enum ConfigLoader {
             config.feeds = try file.feeds?.map { FeedConfig(url: try FeedAddress.url($0.url, relativeTo: folder), name: $0.name) } ?? []
         } catch {
             throw ConfigError(path: path, reason: "feeds: \(error)")
+        }
+        if let location = file.archive?.url {
+            guard !location.isEmpty else { throw ConfigError(path: path, reason: "archive.url is empty") }
+            config.archive = PostgresArchive.isURL(location) || location.hasPrefix("/")
+                ? location : folder.appendingPathComponent(location).standardizedFileURL.path
         }
         if let f = file.fetch { try resolveFetch(f, into: &config, path: path) }
         do {

@@ -9,6 +9,9 @@ import Normalizer
 /// the config file's folder); settings are validated, so a loaded config never makes a
 /// stage break its guarantees.
 struct IngestdConfig: Sendable {
+    /// The archive (`archive.url`): a file path (relative to the config's folder) or a
+    /// postgres:// URL; `--archive` and $INGESTD_ARCHIVE come first.
+    var archive: String?
     var feeds: [FeedConfig] = []
     var fetch = FetchSettings()
     var schedule = FeedSchedule()
