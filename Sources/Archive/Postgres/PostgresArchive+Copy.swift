@@ -75,16 +75,27 @@ extension PostgresArchive: CopySource, CopyTarget, CopyBatch {
                   c.wireBody.map { .int(Int64($0.count)) } ?? .null])
     }
 
+    /// Many rows a statement (a round trip each is most of the cost), within libpq's
+    /// 65,535 parameters.
     public func insert(_ rows: [[CopyValue]], into table: CopyTable) throws(ArchiveError) {
         let names = table.columns.map(\.name)
-        var sql = "INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES ("
-            + names.indices.map { "$\($0 + 1)" }.joined(separator: ", ") + ")"
-        // Restoring the documents made each cluster; the copy brings its own time.
-        if table == .clusters {
-            sql += " ON CONFLICT (id) DO UPDATE SET canonical_document_id = excluded.canonical_document_id, created_at = excluded.created_at"
-        }
-        for row in rows {
-            try db.execute(sql, row.map { value -> PostgresConnection.Value in
+        let perStatement = min(1_000, 60_000 / names.count)
+        var start = rows.startIndex
+        while start < rows.endIndex {
+            let chunk = rows[start..<min(start + perStatement, rows.endIndex)]
+            start = chunk.endIndex
+            // Typed, since a column that is NULL in every row of a VALUES list would be read as text.
+            let tuples = chunk.indices.map { r in
+                "(" + table.columns.indices.map { c in
+                    "$\((r - chunk.startIndex) * names.count + c + 1)::" + Self.sqlType(table.columns[c].kind)
+                }.joined(separator: ", ") + ")"
+            }
+            var sql = "INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES " + tuples.joined(separator: ", ")
+            // Restoring the documents made each cluster; the copy brings its own time.
+            if table == .clusters {
+                sql += " ON CONFLICT (id) DO UPDATE SET canonical_document_id = excluded.canonical_document_id, created_at = excluded.created_at"
+            }
+            try db.execute(sql, chunk.flatMap { $0 }.map { value -> PostgresConnection.Value in
                 switch value {
                 case let .int(n): .int(n)
                 case let .double(x): .double(x)
@@ -95,6 +106,17 @@ extension PostgresArchive: CopySource, CopyTarget, CopyBatch {
                 case .null: .null
                 }
             })
+        }
+    }
+
+    private static func sqlType(_ kind: CopyTable.Kind) -> String {
+        switch kind {
+        case .int: "bigint"
+        case .double: "float8"
+        case .text: "text"
+        case .bytes: "bytea"
+        case .date: "timestamptz"
+        case .bool: "boolean"
         }
     }
 }
