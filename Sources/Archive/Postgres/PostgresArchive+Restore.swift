@@ -59,10 +59,7 @@ extension PostgresArchive {
         if let orphan = try db.query("""
             SELECT c.id FROM clusters c JOIN documents d ON d.id = c.canonical_document_id WHERE d.relation <> 'canonical' LIMIT 1
             """).first?.int(0) {
-            throw .database("""
-                cluster \(orphan) has no canonical in the file; an export restores only whole (one made with --after, \
-                --since, --until, --source, --lang or --cluster can leave canonicals out)
-                """)
+            throw .clusterWithoutCanonical(orphan)
         }
         // Restored rows brought their own ids; new ones start after them. Cluster ids are
         // drawn from the documents' sequence.

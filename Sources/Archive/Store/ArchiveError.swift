@@ -42,3 +42,13 @@ public enum ArchiveError: Error, CustomStringConvertible, Sendable {
         }
     }
 }
+
+extension ArchiveError {
+    /// A restore whose file left a cluster without its canonical (every store says it alike).
+    static func clusterWithoutCanonical(_ cluster: Int64) -> ArchiveError {
+        .database("""
+            cluster \(cluster) has no canonical in the file; an export restores only whole (one made with --after, \
+            --since, --until, --source, --lang or --cluster can leave canonicals out)
+            """)
+    }
+}

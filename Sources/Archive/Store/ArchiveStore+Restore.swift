@@ -37,12 +37,7 @@ extension WriteSession {
         } catch {
             throw ArchiveStore.wrap(error)
         }
-        if let orphan {
-            throw .database("""
-                cluster \(orphan) has no canonical in the file; an export restores only whole (one made with --after, \
-                --since, --until, --source, --lang or --cluster can leave canonicals out)
-                """)
-        }
+        if let orphan { throw .clusterWithoutCanonical(orphan) }
     }
 }
 
