@@ -32,6 +32,10 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        // MyHTML (Debian's libmodest): HTML5 tree construction for pages.
+        .systemLibrary(
+            name: "CModest",
+            providers: [.apt(["libmodest-dev"])]),
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
@@ -47,7 +51,7 @@ let package = Package(
             cxxSettings: [.define("SIMDJSON_THREADS_ENABLED", to: "1")],
             linkerSettings: [.linkedLibrary("simdjson")]),
         .target(name: "Timestamps"),
-        .target(name: "Markup", dependencies: ["CLibXML2"]),
+        .target(name: "Markup", dependencies: ["CLibXML2", "CModest"]),
         .target(name: "Fetcher", dependencies: ["CCurl", "Markup", "Timestamps"]),
         .target(
             name: "Normalizer",

@@ -1,10 +1,10 @@
-import CLibXML2
+import CModest
 import Foundation
 
 /// Receives an HTML page as a stream of events, in document order.
 ///
-/// Start and end events always pair up: libxml2 reports an end for every element it opened,
-/// including void elements and elements its HTML rules close implicitly. Pointers are valid
+/// Start and end events always pair up: an end is reported for every element opened,
+/// including void elements and elements the HTML rules close implicitly. Pointers are valid
 /// only during the call.
 public protocol MarkupEventHandler: AnyObject {
     func startElement(_ name: UnsafePointer<UInt8>, _ attributes: MarkupAttributes)
@@ -12,9 +12,9 @@ public protocol MarkupEventHandler: AnyObject {
     func text(_ bytes: UnsafeBufferPointer<UInt8>)
 }
 
-/// An element's attributes as libxml2 hands them over: name and value pairs of raw bytes.
+/// An element's attributes: name and value pairs of raw, NUL-terminated bytes.
 public struct MarkupAttributes {
-    let pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let pairs: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
 
     /// Calls `body` with each attribute's NUL-terminated name and value (nil when it has none).
     public func forEach(_ body: (UnsafePointer<UInt8>, UnsafePointer<UInt8>?) -> Void) {
@@ -26,25 +26,28 @@ public struct MarkupAttributes {
     }
 }
 
-/// Parses HTML into events for a `MarkupEventHandler`, without building a tree.
+/// Parses HTML into events for a `MarkupEventHandler`, without keeping a tree.
 ///
-/// Guarantees, as for `MarkupDocument`: no network (`NONET`), no external entities or DTD
-/// loading, libxml2's own limits kept, broken markup recovered rather than refused, a tag
-/// with more attributes than `AttributeLimit` allows refused. The caller caps the input size.
+/// The tree is built by the HTML5 tree-construction rules (MyHTML), so broken markup nests
+/// as browsers nest it: an unclosed `<div>` inside a `<button>` ends at `</button>`, `<p>` and
+/// `<li>` close on their siblings, misnested formatting elements are re-opened where they
+/// belong and stray end tags are dropped. Guarantees: no network and no entities beyond
+/// HTML's named ones; a tag with more attributes than `AttributeLimit` allows refused;
+/// nesting past `TreeBounds.maxDepth` flattened, so parsing stays linear, and the page cut
+/// after `maxNodes` elements and text runs, so its tree stays bounded; the walk stops past its
+/// time budget. The caller caps the input size.
 public enum MarkupStream {
-    /// `budget`: seconds the parse may take; past them it is stopped and `.tooSlow` thrown
-    /// (checked every few thousand events, so the stop comes within milliseconds).
+    /// `encoding`: the page's charset label (WHATWG names; unknown labels read as UTF-8).
+    /// `budget`: seconds the walk may take; past them it is stopped and `.tooSlow` thrown
+    /// (checked every few thousand events). `maxNodes`: see `TreeBounds`.
     public static func html(_ bytes: [UInt8], encoding: String, into handler: MarkupEventHandler,
-                            budget: Double = .infinity) throws(MarkupError) {
+                            budget: Double = .infinity, maxNodes: Int = 300_000) throws(MarkupError) {
         guard bytes.count < Int(Int32.max) else { throw .tooLarge }
         guard !bytes.isEmpty else { throw .empty }
         if let offset = bytes.withUnsafeBufferPointer({ AttributeLimit.firstViolation($0) }) { throw .tooManyAttributes(offset: offset) }
-        LibXMLSetup.done
-        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue
         let box = Unmanaged.passRetained(HandlerBox(handler, budget: budget))
         defer { box.release() }
-        var events = ingestd_html_events(
+        var events = ingestd_html5_events(
             context: box.toOpaque(),
             start: { context, name, attributes in
                 guard let context, let name else { return }
@@ -58,22 +61,23 @@ public enum MarkupStream {
                 guard let context, let bytes, count > 0 else { return }
                 HandlerBox.from(context).text(UnsafeBufferPointer(start: bytes, count: Int(count)))
             },
-            parser: nil)
+            stop: 0)
+        let bounded = bytes.withUnsafeBufferPointer { TreeBounds.bounded($0, maxNodes: maxNodes) }
         let status = withUnsafeMutablePointer(to: &events) { events in
             box.takeUnretainedValue().events = events
-            return bytes.withUnsafeBytes { raw in
-                ingestd_html_stream(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), encoding, Int32(options), events)
+            return (bounded ?? bytes).withUnsafeBytes { raw in
+                ingestd_html5_stream(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count, encoding, events)
             }
         }
         guard status == 0 else { throw .empty }
         if box.takeUnretainedValue().stopped { throw .tooSlow(seconds: budget) }
     }
 
-    /// The handler, and the clock that stops a parse past its budget.
+    /// The handler, and the clock that stops a walk past its budget.
     private final class HandlerBox {
         unowned let handler: MarkupEventHandler
         let deadline: ContinuousClock.Instant?
-        var events: UnsafeMutablePointer<ingestd_html_events>?
+        var events: UnsafeMutablePointer<ingestd_html5_events>?
         var countdown = 4_096
         var stopped = false
 
@@ -92,10 +96,9 @@ public enum MarkupStream {
 
         private func checkClock() {
             countdown = 4_096
-            guard let deadline, !stopped, ContinuousClock.now > deadline,
-                  let parser = events?.pointee.parser?.assumingMemoryBound(to: xmlParserCtxt.self) else { return }
+            guard let deadline, !stopped, ContinuousClock.now > deadline, let events else { return }
             stopped = true
-            xmlStopParser(parser)
+            events.pointee.stop = 1
         }
     }
 }

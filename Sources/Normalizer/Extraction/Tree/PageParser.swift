@@ -1,7 +1,7 @@
 import Foundation
 import Markup
 
-/// One pass of libxml2's HTML tokenizer over a page, feeding both the `PageTree` of its body
+/// One pass of the HTML5 parser over a page, feeding both the `PageTree` of its body
 /// and its `PageMetadata`. No document tree is built.
 final class PageParser: MarkupEventHandler {
     private var tree: PageTreeBuilder
@@ -16,7 +16,7 @@ final class PageParser: MarkupEventHandler {
     /// `html` has been through `MarkupPrefilter`.
     static func parse(_ html: [UInt8], encoding: String, settings: NormalizerSettings, keepChrome: Bool) throws(MarkupError) -> (PageTree, PageMetadata) {
         let parser = PageParser(settings: settings, keepChrome: keepChrome)
-        try MarkupStream.html(html, encoding: encoding, into: parser, budget: settings.maxParseSeconds)
+        try MarkupStream.html(html, encoding: encoding, into: parser, budget: settings.maxParseSeconds, maxNodes: settings.maxTreeNodes)
         return (parser.tree.tree(), parser.metadata.finish())
     }
 
