@@ -10,6 +10,13 @@ struct ContainerFinder {
     let settings: NormalizerSettings
 
     func containers(in tree: PageTree) -> [Int] {
+        let chosen = chosenContainers(in: tree)
+        guard let first = chosen.first, case let widened = ContainerWidener(settings: settings).widen(first, in: tree),
+              widened != first, chosen.allSatisfy({ tree.contains(widened, $0) }) else { return chosen }
+        return [widened]
+    }
+
+    private func chosenContainers(in tree: PageTree) -> [Int] {
         let scores = ContentScorer(settings: settings).scores(tree)
         let best = scores.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
         if let pattern = patternContainer(tree) {

@@ -43,6 +43,13 @@
 ///   words (`StructuredBody`).
 /// - `bylineMaxWords` 6: a visible byline ("By Ana Weiss") names the author when the page
 ///   declares none and it has at most 6 words and no digits.
+/// - `proseRunBytes` 100: a text run this long outside links is prose wherever it stands (text in
+///   paragraphs, quotes, headings and list items always is).
+/// - `widenProseShare` 0.6 and `widenLinkShare` 0.2: the article widens from its container to
+///   the container's parent when what the parent adds is at least 60 % prose and at most 20 %
+///   link text (articles split over sibling blocks), again and again up to, not into, the
+///   body; `widenMinGain` 1.0: the widening is kept only when it at least doubles the prose
+///   (an author box or a related list beside a whole article is not more of it) (`ContainerWidener`).
 /// - `boilerplate`: phrase rules for whole paragraphs.
 public struct NormalizerSettings: Sendable {
     public var maxInputBytes = 16 << 20
@@ -78,6 +85,10 @@ public struct NormalizerSettings: Sendable {
     public var bylineMaxWords = 6
     public var templateMinPages = 5
     public var templateMaxWords = 30
+    public var proseRunBytes = 100
+    public var widenProseShare = 0.6
+    public var widenLinkShare = 0.2
+    public var widenMinGain = 1.0
     public var boilerplate: BoilerplateRules
 
     public init(boilerplate: BoilerplateRules = .defaults()) {

@@ -24,7 +24,7 @@ struct TreePruner {
                 i += 1
             }
         }
-        tree.recount()
+        tree.recount(proseRunBytes: settings.proseRunBytes)
     }
 
     private func isBoilerplate(_ node: PageNode, scorer: ContentScorer) -> Bool {

@@ -8,7 +8,8 @@ final class PageParser: MarkupEventHandler {
     private var metadata: MetadataReader
 
     private init(settings: NormalizerSettings, keepChrome: Bool) {
-        tree = PageTreeBuilder(maxDepth: settings.maxTreeDepth, maxNodes: settings.maxTreeNodes, keepChrome: keepChrome)
+        tree = PageTreeBuilder(maxDepth: settings.maxTreeDepth, maxNodes: settings.maxTreeNodes,
+                                proseRunBytes: settings.proseRunBytes, keepChrome: keepChrome)
         metadata = MetadataReader(bylineMaxWords: settings.bylineMaxWords)
     }
 

@@ -12,6 +12,9 @@ struct PageNode {
     var commas: Int32 = 0
     /// Descendant `<p>` elements (and the node itself when it is one).
     var paragraphs: Int32 = 0
+    /// Non-space bytes of running prose in the subtree: text outside links whose nearest block
+    /// is a paragraph, quote, pre, heading or list item, or that runs long in a div.
+    var proseBytes: Int32 = 0
     /// For a text run: where its bytes sit in the tree's text store.
     var textStart: Int32 = 0
     var textLength: Int32 = 0
@@ -21,7 +24,7 @@ struct PageNode {
 ///
 /// Guarantees: node 0 is the body; non-content elements and everything in them are absent, as is anything nested deeper than the builder's limit; text runs keep their bytes,
 /// white space included, so words in neighbouring inline elements never run together. Subtree
-/// sums (`textBytes`, `linkBytes`, `commas`, `paragraphs`) are exact for the tree as built,
+/// sums (`textBytes`, `linkBytes`, `commas`, `paragraphs`, `proseBytes`) are exact for the tree as built,
 /// and after `recount()` for what was not removed; `remove(_:)` only flags a subtree, and the
 /// walks here skip flagged subtrees.
 struct PageTree {
@@ -41,12 +44,23 @@ struct PageTree {
 
     /// Recomputes every element's subtree sums without the removed subtrees, so link density
     /// and text size describe what is left (pruned comment threads no longer count as links).
-    mutating func recount() {
+    mutating func recount(proseRunBytes: Int) {
         for i in nodes.indices where nodes[i].tag != .text {
             nodes[i].textBytes = 0
             nodes[i].linkBytes = 0
             nodes[i].commas = 0
             nodes[i].paragraphs = nodes[i].tag == .p ? 1 : 0
+            nodes[i].proseBytes = 0
+        }
+        sumUp(proseRunBytes: proseRunBytes)
+    }
+
+    /// Adds every node's own counts into its ancestors (skipping removed subtrees); element
+    /// counts must be their own, as built, before the call. A text run of `proseRunBytes`
+    /// outside links is prose wherever it stands.
+    mutating func sumUp(proseRunBytes: Int) {
+        for i in nodes.indices where nodes[i].tag == .text {
+            nodes[i].proseBytes = isProse(i, longRunBytes: Int32(proseRunBytes)) ? nodes[i].textBytes - nodes[i].linkBytes : 0
         }
         for i in stride(from: nodes.count - 1, to: 0, by: -1) where !nodes[i].removed {
             let p = Int(nodes[i].parent)
@@ -54,10 +68,20 @@ struct PageTree {
             nodes[p].linkBytes += nodes[i].linkBytes
             nodes[p].commas += nodes[i].commas
             nodes[p].paragraphs += nodes[i].paragraphs
+            nodes[p].proseBytes += nodes[i].proseBytes
         }
     }
 
-    /// The bytes of text run `i` (libxml2 hands over UTF-8; callers decode with repair).
+    private static let proseBlocks: Set<HTMLTag> = [.p, .pre, .blockquote, .h2, .h3, .h4, .h5, .h6, .li, .dd]
+
+    /// Whether text run `i` is prose: its nearest block is a prose block, or it is a long run.
+    private func isProse(_ i: Int, longRunBytes: Int32) -> Bool {
+        var p = Int(nodes[i].parent)
+        while p > 0, !nodes[p].tag.isBlock { p = Int(nodes[p].parent) }
+        return Self.proseBlocks.contains(nodes[p].tag) || nodes[i].textBytes - nodes[i].linkBytes >= longRunBytes
+    }
+
+    /// The bytes of text run `i` (the parser hands over UTF-8; callers decode with repair).
     func textBytes(_ i: Int) -> ArraySlice<UInt8> {
         let start = Int(nodes[i].textStart)
         return textStore[start..<start + Int(nodes[i].textLength)]

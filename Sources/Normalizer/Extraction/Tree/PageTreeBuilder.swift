@@ -22,11 +22,13 @@ struct PageTreeBuilder {
     private let maxDepth: Int
     private let maxNodes: Int
     private let keepChrome: Bool
+    private let proseRunBytes: Int
 
     /// `keepChrome`: keep `<nav>`, `<aside>` and `<footer>` as landmarks for `TreePruner` instead
     /// of skipping them, for pages whose broken markup nests the article inside one.
-    init(maxDepth: Int, maxNodes: Int, keepChrome: Bool) {
+    init(maxDepth: Int, maxNodes: Int, proseRunBytes: Int, keepChrome: Bool) {
         self.maxDepth = maxDepth
+        self.proseRunBytes = proseRunBytes
         self.maxNodes = maxNodes
         self.keepChrome = keepChrome
     }
@@ -97,14 +99,9 @@ struct PageTreeBuilder {
             if case let .node(i) = frame { close(i) }
         }
         nodes[0].end = Int32(nodes.count)
-        for i in stride(from: nodes.count - 1, to: 0, by: -1) {
-            let p = Int(nodes[i].parent)
-            nodes[p].textBytes += nodes[i].textBytes
-            nodes[p].linkBytes += nodes[i].linkBytes
-            nodes[p].commas += nodes[i].commas
-            nodes[p].paragraphs += nodes[i].paragraphs
-        }
-        return PageTree(nodes: nodes, textStore: textStore)
+        var tree = PageTree(nodes: nodes, textStore: textStore)
+        tree.sumUp(proseRunBytes: proseRunBytes)
+        return tree
     }
 
     private mutating func close(_ i: Int32) {
