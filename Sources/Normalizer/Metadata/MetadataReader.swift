@@ -3,10 +3,13 @@ import Markup
 
 /// Collects `PageMetadata` from the HTML event stream: `<meta>` (Open Graph, article:*, Dublin
 /// Core, author, description), `<link rel=canonical>`, `<html lang>`, `<title>`, the first
-/// `<h1>`, `<time datetime>` and JSON-LD blocks (see `JSONLDReader`).
+/// `<h1>`, `<time datetime>` and JSON-LD blocks (see `JSONLDReader`), and the visible text where
+/// pages write their date: elements named as dates, bylines, and the text just above and below
+/// the headline (`PageMetadata.visibleDateTexts`).
 ///
 /// Guarantees: reads only what the page declares (no network); captured text is capped at
-/// `maxCapturedBytes` per element, so a hostile page cannot make it hold more.
+/// `maxCapturedBytes` per element and the date texts at `dateTextBytes` each, so a hostile
+/// page cannot make it hold more.
 struct MetadataReader {
     private enum Capture { case none, title, headline, jsonLD, byline }
 
@@ -17,12 +20,27 @@ struct MetadataReader {
     private var timeDates: [String] = []
     private var byline: String?
     private let bylineMaxWords: Int
+    /// Date texts: inside elements named as dates (nesting depth, texts so far), and the
+    /// text before the first headline (the last `dateTextBytes`) and after it.
+    private var dateDepth = 0
+    private var dateTexts: [[UInt8]] = []
+    private var beforeHeadline: [UInt8] = []
+    private var afterHeadline: [UInt8] = []
+    private var headlineState = 0  // 0 before the first h1, 1 inside it, 2 after it
+    static let dateTextBytes = 400, maxDateTexts = 8
 
     init(bylineMaxWords: Int) { self.bylineMaxWords = bylineMaxWords }
     static let maxCapturedBytes = JSONLDReader.maxBytes
 
     /// `hints`: what the page tree read from the element's class and id (see `ClassHints`).
     mutating func startElement(_ tag: HTMLTag, _ attributes: MarkupAttributes, hints: ClassHints) {
+        separateDateTexts()
+        if dateDepth > 0 {
+            dateDepth += 1
+        } else if hints.contains(.dateline) || hints.contains(.byline), dateTexts.count < Self.maxDateTexts {
+            dateDepth = 1
+            dateTexts.append([])
+        }
         if capture == .headline || capture == .byline {
             captureDepth += 1
             return
@@ -41,7 +59,9 @@ struct MetadataReader {
                 metadata.canonicalURL = metadata.canonicalURL ?? href
             }
         case .title where metadata.htmlTitle == nil: begin(.title)
-        case .h1 where metadata.headline == nil: begin(.headline)
+        case .h1 where metadata.headline == nil:
+            begin(.headline)
+            headlineState = 1
         case .time:
             if let d = Self.value(attributes, "datetime") { timeDates.append(d) }
         case .script:
@@ -51,13 +71,17 @@ struct MetadataReader {
     }
 
     mutating func endElement() {
+        separateDateTexts()
+        if dateDepth > 0 { dateDepth -= 1 }
         guard capture != .none else { return }
         captureDepth -= 1
         guard captureDepth == 0 else { return }
         let text = String(decoding: buffer, as: UTF8.self)
         switch capture {
         case .title: metadata.htmlTitle = TextNormalizer.paragraph(text)
-        case .headline: metadata.headline = metadata.headline ?? TextNormalizer.paragraph(text)
+        case .headline:
+            metadata.headline = metadata.headline ?? TextNormalizer.paragraph(text)
+            headlineState = 2
         case .jsonLD: JSONLDReader.read(buffer, into: &metadata)
         case .byline: byline = Self.bylineName(TextNormalizer.paragraph(text), maxWords: bylineMaxWords)
         case .none: break
@@ -66,6 +90,17 @@ struct MetadataReader {
     }
 
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if dateDepth > 0, dateTexts[dateTexts.count - 1].count + bytes.count <= Self.dateTextBytes {
+            dateTexts[dateTexts.count - 1].append(contentsOf: bytes)
+        }
+        switch headlineState {
+        case 0:
+            beforeHeadline.append(contentsOf: bytes.prefix(Self.dateTextBytes))
+            if beforeHeadline.count > 2 * Self.dateTextBytes { beforeHeadline.removeFirst(beforeHeadline.count - Self.dateTextBytes) }
+        case 2 where afterHeadline.count < Self.dateTextBytes:
+            afterHeadline.append(contentsOf: bytes.prefix(Self.dateTextBytes - afterHeadline.count))
+        default: break
+        }
         guard capture != .none, buffer.count + bytes.count <= Self.maxCapturedBytes else { return }
         buffer.append(contentsOf: bytes)
     }
@@ -75,6 +110,12 @@ struct MetadataReader {
     func finish() -> PageMetadata {
         var m = metadata
         m.publishedCandidates += timeDates
+        // What follows the headline, then what precedes it, then elements named as dates or
+        // bylines anywhere (teaser lists name their dates too, so those come last).
+        if headlineState == 2 {
+            m.visibleDateTexts = [afterHeadline, Array(beforeHeadline.suffix(Self.dateTextBytes))].map { String(decoding: $0, as: UTF8.self) }
+        }
+        m.visibleDateTexts += dateTexts.map { String(decoding: $0, as: UTF8.self) }
         if m.authors.isEmpty, let byline, !byline.isEmpty { m.addAuthor(byline) }
         return m
     }
@@ -87,6 +128,17 @@ struct MetadataReader {
         let words = name.split(separator: " ").count
         guard (1...maxWords).contains(words), !name.contains(where: \.isNumber) else { return "" }
         return String(name)
+    }
+
+    /// Element boundaries separate words in the date texts, so "2025" and "12" in two
+    /// neighbouring elements never read as one number.
+    private mutating func separateDateTexts() {
+        switch headlineState {
+        case 0 where beforeHeadline.last != 0x20: beforeHeadline.append(0x20)
+        case 2 where afterHeadline.last != 0x20 && afterHeadline.count < Self.dateTextBytes: afterHeadline.append(0x20)
+        default: break
+        }
+        if dateDepth > 0, dateTexts[dateTexts.count - 1].last != 0x20 { dateTexts[dateTexts.count - 1].append(0x20) }
     }
 
     private mutating func begin(_ kind: Capture) {
@@ -115,6 +167,9 @@ struct MetadataReader {
             metadata.publishedCandidates.insert(content, at: 0)
         case "article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified":
             metadata.modifiedCandidates.append(content)
+        case let other where other.contains("published") || (other.contains("publish") && other.contains("date")):
+            // A site's own name for the date ("w-published-date"), after the standard ones.
+            metadata.publishedCandidates.append(content)
         default: break
         }
     }

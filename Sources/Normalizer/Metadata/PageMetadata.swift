@@ -16,13 +16,21 @@ struct PageMetadata {
     var publishedCandidates: [String] = []
     var modifiedCandidates: [String] = []
 
+    /// Visible text where a date may be written for readers, most trusted first.
+    var visibleDateTexts: [String] = []
+
     /// The page's own URL, when the caller knows it.
     var pageURL: String?
 
-    /// The first declared date that parses, else a date in the canonical or page URL.
+    /// The first declared date that parses (as a timestamp, else as a written date: "Thu,
+    /// 09/25/2025 - 11:38"), else a date in the canonical or page URL, else the
+    /// first date written in the visible date texts (`VisibleDate`). Never a date after
+    /// tomorrow (UTC): a page cannot be published in the future.
     var published: Date? {
-        publishedCandidates.lazy.compactMap(TimestampParser.parse).first
-            ?? [canonicalURL, pageURL].lazy.compactMap { $0.flatMap(Self.dateInURL) }.first
+        let latest = Date(timeIntervalSinceNow: 86_400)
+        return publishedCandidates.lazy.compactMap { TimestampParser.parse($0) ?? VisibleDate.first(in: $0, latest: latest) }.first { $0 <= latest }
+            ?? [canonicalURL, pageURL].lazy.compactMap { $0.flatMap(Self.dateInURL) }.first { $0 <= latest }
+            ?? visibleDateTexts.lazy.compactMap { VisibleDate.first(in: $0, latest: latest) }.first
     }
 
     /// `/2024/03/17/`, `/2024-03-17/` or `/20240317/` in a URL path, as midnight UTC.

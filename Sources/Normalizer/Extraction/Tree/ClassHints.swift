@@ -26,6 +26,8 @@ struct ClassHints: OptionSet, Hashable {
     static let landmark = ClassHints(rawValue: 1 << 7)
     /// Names the author's byline ("author-name", "byline"…): read for metadata.
     static let byline = ClassHints(rawValue: 1 << 8)
+    /// Names a date or time ("post-date", "published", "timestamp"…): read for metadata.
+    static let dateline = ClassHints(rawValue: 1 << 9)
 }
 
 /// Turns attribute text into `ClassHints` by substring and token lists.
@@ -59,6 +61,7 @@ struct ClassHintReader {
     static let bylineSubstrings = bytes([
         "author-name", "author__name", "authorname", "byline", "post-author", "entry-author", "article-author", "author-link",
     ])
+    static let datelineSubstrings = bytes(["date", "time", "publish", "posted"])
     static let maybeSubstrings = bytes(["and", "article", "body", "column", "content", "main", "shadow", "story", "entry"])
 
     /// Hints for an element from its attributes: class and id by name lists, `itemprop`,
@@ -128,7 +131,7 @@ struct ClassHintReader {
         var table = [[(entry: [UInt8], hint: ClassHints)]](repeating: [], count: 256)
         let lists: [([[UInt8]], ClassHints)] = [
             (boilerplateSubstrings, .boilerplate), (bodySubstrings, .articleBody), (positiveSubstrings, .positive),
-            (negativeSubstrings, .negative), (maybeSubstrings, .maybeContent), (bylineSubstrings, .byline),
+            (negativeSubstrings, .negative), (maybeSubstrings, .maybeContent), (bylineSubstrings, .byline), (datelineSubstrings, .dateline),
         ]
         for (list, hint) in lists {
             for entry in list { table[Int(entry[0])].append((entry, hint)) }
