@@ -32,8 +32,8 @@ public struct MarkupAttributes {
 /// as browsers nest it: an unclosed `<div>` inside a `<button>` ends at `</button>`, `<p>` and
 /// `<li>` close on their siblings, misnested formatting elements are re-opened where they
 /// belong and stray end tags are dropped. Guarantees: no network and no entities beyond
-/// HTML's named ones; a tag with more attributes than `AttributeLimit` allows refused;
-/// nesting past `TreeBounds.maxDepth` flattened, so parsing stays linear, and the page cut
+/// HTML's named ones; attributes cost linear time however many a tag has (real pages carry
+/// tags that a byte count takes for hundreds of attributes, so none is refused); nesting past `TreeBounds.maxDepth` flattened, so parsing stays linear, and the page cut
 /// after `maxNodes` elements and text runs, so its tree stays bounded; the walk stops past its
 /// time budget. The caller caps the input size.
 public enum MarkupStream {
@@ -44,7 +44,6 @@ public enum MarkupStream {
                             budget: Double = .infinity, maxNodes: Int = 300_000) throws(MarkupError) {
         guard bytes.count < Int(Int32.max) else { throw .tooLarge }
         guard !bytes.isEmpty else { throw .empty }
-        if let offset = bytes.withUnsafeBufferPointer({ AttributeLimit.firstViolation($0) }) { throw .tooManyAttributes(offset: offset) }
         let box = Unmanaged.passRetained(HandlerBox(handler, budget: budget))
         defer { box.release() }
         var events = ingestd_html5_events(

@@ -53,16 +53,16 @@ struct HostilePageTests {
         #expect(run.article?.contains("Valid words on both sides of the broken bytes") == true)
     }
 
-    /// libxml2 compares each attribute of a tag with all before it: 80,000 on one tag took
-    /// 11 s. Such a tag is refused before parsing, by name and offset.
-    @Test func eightyThousandAttributesOnOneTagAreRefusedWithinASecond() throws {
+    /// The HTML5 parser reads attributes in linear time, so a tag with 80,000 of them is read,
+    /// not refused (libxml2 took 11 s on it; a byte count refused real pages with it).
+    @Test func eightyThousandAttributesOnOneTagAreReadWithinASecond() throws {
         let attributes = (0..<80_000).map { "a\($0)=\"1\"" }.joined(separator: " ")
-        let page = Data("<html><body><div \(attributes)><p>Text of the page.</p></div></body></html>".utf8)
+        let text = "Text of the page, long enough to be the article: the tide mill at Orsa turned again this spring."
+        let page = Data("<html><body><div \(attributes)><p>\(text)</p></div></body></html>".utf8)
         let run = try extract("attributes.html", page)
         #expect(run.seconds <= 1, "took \(run.seconds) s")
-        #expect(run.result.status == 1)
-        #expect(run.result.stderr.contains("attributes.html: cannot parse as HTML: the tag at byte 12 has more than 256 attributes"),
-                "\(run.result.stderr)")
+        #expect(run.result.status == 0, "\(run.result.stderr)")
+        #expect(run.article == text)
     }
 
     /// A parse past `normalizer.max_parse_seconds` is stopped and the page refused by name.

@@ -11,6 +11,7 @@ enum JSONLDReader {
     static func read(_ json: [UInt8], into m: inout PageMetadata) {
         guard json.count < maxBytes, let value = try? JSONSerialization.jsonObject(with: Data(json)) else { return }
         let articles = articleObjects(value)
+        let people = namedObjects(value)
         // A page without an article object often dates itself as a WebPage: trusted after any article date.
         for page in pageObjects(value) where articles.isEmpty {
             if let date = page["datePublished"] as? String { m.publishedCandidates.append(date) }
@@ -26,7 +27,7 @@ enum JSONLDReader {
             if let publisher = object["publisher"] as? [String: Any], let name = publisher["name"] as? String {
                 m.siteName = m.siteName ?? name
             }
-            names(object["author"]).forEach { m.addAuthor($0) }
+            names(object["author"], people).forEach { m.addAuthor($0) }
         }
     }
 
@@ -36,11 +37,29 @@ enum JSONLDReader {
         return (2...3).contains(code.count) ? code : nil
     }
 
-    private static func names(_ value: Any?) -> [String] {
+    /// Names in an author value: strings, objects with a name, or `{"@id": …}` references to
+    /// a named object elsewhere in the block (`people`, by `@id`).
+    private static func names(_ value: Any?, _ people: [String: String]) -> [String] {
         if let name = value as? String { return [name] }
-        if let object = value as? [String: Any] { return (object["name"] as? String).map { [$0] } ?? [] }
-        if let list = value as? [Any] { return list.flatMap(names) }
+        if let object = value as? [String: Any] {
+            if let name = object["name"] as? String { return [name] }
+            return (object["@id"] as? String).flatMap { people[$0] }.map { [$0] } ?? []
+        }
+        if let list = value as? [Any] { return list.flatMap { names($0, people) } }
         return []
+    }
+
+    /// The name of every object with an `@id` and a name, looking into lists and `@graph`.
+    private static func namedObjects(_ value: Any) -> [String: String] {
+        var found: [String: String] = [:]
+        func visit(_ value: Any) {
+            if let list = value as? [Any] { list.forEach(visit) }
+            guard let object = value as? [String: Any] else { return }
+            if let id = object["@id"] as? String, let name = object["name"] as? String { found[id] = found[id] ?? name }
+            if let graph = object["@graph"] { visit(graph) }
+        }
+        visit(value)
+        return found
     }
 
     private static func articleObjects(_ value: Any) -> [[String: Any]] {

@@ -19,7 +19,9 @@ struct MetadataReader {
     private var buffer: [UInt8] = []
     private var timeDates: [String] = []
     private var byline: String?
+    private var bylineTries = 0
     private let bylineMaxWords: Int
+    static let maxBylineTries = 8
     /// Date texts: inside elements named as dates (nesting depth, texts so far), and the
     /// text before the first headline (the last `dateTextBytes`) and after it.
     private var dateDepth = 0
@@ -45,8 +47,10 @@ struct MetadataReader {
             captureDepth += 1
             return
         }
-        if byline == nil, capture == .none, hints.contains(.byline)
-            || (tag == .a && Self.value(attributes, "rel")?.lowercased().contains("author") == true) {
+        if byline == nil, bylineTries < Self.maxBylineTries, capture == .none,
+           hints.contains(.byline) || Self.value(attributes, "itemprop")?.lowercased() == "author"
+            || (tag == .a && Self.isAuthorLink(attributes)) {
+            bylineTries += 1
             begin(.byline)
             return
         }
@@ -83,7 +87,9 @@ struct MetadataReader {
             metadata.headline = metadata.headline ?? TextNormalizer.paragraph(text)
             headlineState = 2
         case .jsonLD: JSONLDReader.read(buffer, into: &metadata)
-        case .byline: byline = Self.bylineName(TextNormalizer.paragraph(text), maxWords: bylineMaxWords)
+        case .byline:
+            let name = Self.bylineName(TextNormalizer.paragraph(text), maxWords: bylineMaxWords)
+            if !name.isEmpty { byline = name }
         case .none: break
         }
         capture = .none
@@ -117,29 +123,79 @@ struct MetadataReader {
         }
         m.visibleDateTexts += dateTexts.map { String(decoding: $0, as: UTF8.self) }
         if m.authors.isEmpty, let byline, !byline.isEmpty { m.addAuthor(byline) }
+        if m.authors.isEmpty, headlineState == 2,
+           let name = [afterHeadline, beforeHeadline.suffix(Self.dateTextBytes)].lazy
+            .compactMap({ Self.labelledByline(String(decoding: $0, as: UTF8.self), maxWords: self.bylineMaxWords) }).first {
+            m.addAuthor(name)
+        }
         return m
     }
+
+    /// A link to an author's page ("/author/ana-weiss", "/contributors/…") or marked `rel=author`.
+    private static func isAuthorLink(_ attributes: MarkupAttributes) -> Bool {
+        if value(attributes, "rel")?.lowercased().contains("author") == true { return true }
+        guard let href = value(attributes, "href")?.lowercased() else { return false }
+        return authorPaths.contains { href.contains($0) }
+    }
+
+    private static let authorPaths = ["/author/", "/authors/", "/contributor/", "/contributors/", "/writers/"]
+
+    /// The name after "By", "Written by" or "Author:" in visible text near the headline: up to
+    /// `maxWords` capitalised words.
+    /// The name ends at an element boundary, at punctuation, or at a word that is not
+    /// capitalised or is a label ("Updated", "Published").
+    static func labelledByline(_ text: String, maxWords: Int) -> String? {
+        let boundary = Character(Unicode.Scalar(Self.boundary))
+        let words = text.replacingOccurrences(of: String(boundary), with: " \(boundary) ")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map(String.init)
+        for (i, word) in words.enumerated() where ["by", "by:", "author:", "authors:"].contains(word.lowercased()) {
+            if word == "by" && i > 0 && !["written", "posted", "published", "reviewed"].contains(words[i - 1].lowercased()) { continue }
+            var name: [String] = []
+            for next in words.dropFirst(i + 1) {
+                if next == String(boundary) {
+                    if name.isEmpty { continue } else { break }
+                }
+                let bare = next.trimmingCharacters(in: CharacterSet(charactersIn: ",;|·•–—-"))
+                guard let first = bare.first, first.isUppercase, !bare.contains(where: \.isNumber), name.count < maxWords,
+                      !Self.notNames.contains(bare.lowercased()) else { break }
+                name.append(bare)
+                if bare != next { break }  // punctuation ends the name
+            }
+            if !name.isEmpty { return name.joined(separator: " ") }
+        }
+        return nil
+    }
+
+    private static let notNames: Set<String> = ["updated", "published", "posted", "reviewed", "last", "on", "in", "and"]
 
     /// A byline's name: without "By", at most `bylineMaxWords` words and no digits (a date or a
     /// count is not a name); "" when it is not one.
     static func bylineName(_ text: String, maxWords: Int) -> String {
         var name = Substring(text)
-        for prefix in ["By ", "by ", "BY "] where name.hasPrefix(prefix) { name = name.dropFirst(prefix.count) }
-        let words = name.split(separator: " ").count
-        guard (1...maxWords).contains(words), !name.contains(where: \.isNumber) else { return "" }
+        if let label = name.range(of: #"^((written|posted|text) )?by:? |^authors?: "#, options: [.regularExpression, .caseInsensitive]) {
+            name = name[label.upperBound...]
+        }
+        name = name.drop { ",;|:-–— ".contains($0) }
+        let words = name.split(separator: " ")
+        guard (1...maxWords).contains(words.count), !name.contains(where: \.isNumber),
+              !words.contains(where: { ["about", "author", "authors", "by"].contains($0.lowercased()) }) else { return "" }
         return String(name)
     }
 
-    /// Element boundaries separate words in the date texts, so "2025" and "12" in two
-    /// neighbouring elements never read as one number.
+    /// Element boundaries are marked in the date texts (`boundary`), so "2025" and "12" in two
+    /// neighbouring elements never read as one number, nor a byline's name run into the next line.
     private mutating func separateDateTexts() {
+        let b = Self.boundary
         switch headlineState {
-        case 0 where beforeHeadline.last != 0x20: beforeHeadline.append(0x20)
-        case 2 where afterHeadline.last != 0x20 && afterHeadline.count < Self.dateTextBytes: afterHeadline.append(0x20)
+        case 0 where beforeHeadline.last != b: beforeHeadline.append(b)
+        case 2 where afterHeadline.last != b && afterHeadline.count < Self.dateTextBytes: afterHeadline.append(b)
         default: break
         }
-        if dateDepth > 0, dateTexts[dateTexts.count - 1].last != 0x20 { dateTexts[dateTexts.count - 1].append(0x20) }
+        if dateDepth > 0, dateTexts[dateTexts.count - 1].last != b { dateTexts[dateTexts.count - 1].append(b) }
     }
+
+    /// ASCII's unit separator: never in page text after the parser, a separator to every reader.
+    static let boundary: UInt8 = 0x1F
 
     private mutating func begin(_ kind: Capture) {
         capture = kind
@@ -167,6 +223,8 @@ struct MetadataReader {
             metadata.publishedCandidates.insert(content, at: 0)
         case "article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified":
             metadata.modifiedCandidates.append(content)
+        case let other where other.hasSuffix(":author"):
+            metadata.addAuthor(content)  // a site's own author meta ("cxenseparse:author")
         case let other where other.contains("published") || (other.contains("publish") && other.contains("date")):
             // A site's own name for the date ("w-published-date"), after the standard ones.
             metadata.publishedCandidates.append(content)
