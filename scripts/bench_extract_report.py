@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Formats the extraction benchmark (scripts/bench-extract.sh) as a Markdown section.
 
-usage: bench_extract_report.py OUT_DIR SHARED_DIR SWIFT_VERSION TRAFILATURA_VERSION LIBXML2_VERSION
+usage: bench_extract_report.py OUT_DIR SHARED_DIR SWIFT_VERSION TRAFILATURA_VERSION LIBMODEST_VERSION
 """
 import datetime
 import glob
@@ -10,9 +10,11 @@ import os
 import platform
 import re
 import statistics
+import subprocess
 import sys
 
-out, shared, swift_version, traf_version, libxml_version = sys.argv[1:6]
+out, shared, swift_version, traf_version, modest_version = sys.argv[1:6]
+here = os.path.dirname(os.path.abspath(__file__))
 
 
 def page_times(out, name):
@@ -56,33 +58,46 @@ def agreement(pred_path, truth_path):
     return date_ok, len(dates), author_ok, len(authors)
 
 
+def halves(name, predictions, metric):
+    """F1 on half A and half B of a set (bench_extract_halves.py)."""
+    return subprocess.run(["python3", f"{here}/bench_extract_halves.py", f"{shared}/{name}", predictions, metric],
+                          capture_output=True, text=True, check=True).stdout.split()
+
+
+sets = (("scrapinghub", "ScrapingHub (181 pages, shingle F1)", "shingle"),
+        ("wcxb-dev-articles", "WCXB dev articles (300 pages, wcxb F1)", "wcxb"),
+        ("wcxb-dev-articles-more", "WCXB dev articles, the other 421 (wcxb F1)", "wcxb"))
 rows = []
 all_ours, all_traf = [], []
-for name, label in (("scrapinghub", "ScrapingHub (181 pages, shingle F1)"), ("wcxb-dev-articles", "WCXB dev articles (300 pages, wcxb F1)")):
+for name, label, metric in sets:
     ours, rss, runs = page_times(out, name)
     traf = traf_times(out, name)
     all_ours += ours
     all_traf += traf
     s_ours, s_traf = scores(f"{out}/{name}-ingestd.txt"), scores(f"{out}/{name}-trafilatura.txt")
-    rows.append((label, s_ours, s_traf, statistics.median(ours), statistics.median(traf), rss))
-all_median, all_rss = statistics.median(all_ours), max(r[5] for r in rows)
-date_ok, dates, author_ok, authors = agreement(f"{out}/wcxb-dev-articles-pred.json",
-                                               f"{shared}/wcxb-dev-articles/ground-truth.json")
+    h_ours = halves(name, f"{out}/{name}-pred.json", metric)
+    h_traf = halves(name, f"{out}/{name}-trafilatura-pred.json", metric)
+    rows.append((label, s_ours, s_traf, h_ours, h_traf, statistics.median(ours), statistics.median(traf), rss))
+all_median, all_rss = statistics.median(all_ours), max(r[7] for r in rows)
 
-print(f"## Extraction (issue 4), {datetime.date.today().isoformat()}\n")
+print(f"## Extraction (issues 4 and 27), {datetime.date.today().isoformat()}\n")
 print("Reproduce with `make bench-extract` (scripts/bench-extract.sh). Both extractors run in the same session on the same")
 print(f"pages, alternated run by run ({runs} runs each); per-page times are in process (ingestd: `ingestd extract --timings`;")
 print("trafilatura: `eval.py --trafilatura`), and each page counts with its median over the runs. The machine is shared")
-print("and noisy: read the ratio, not the milliseconds.")
-print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Linux {platform.release()}; {swift_version}; libxml2 {libxml_version};")
+print("and noisy: read the ratio, not the milliseconds. Halves: a page is in A when the first hex digit of SHA-1(id) is")
+print("below 8 (`scripts/bench_extract_halves.py`); rules were tuned on A, B is held out.")
+print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Linux {platform.release()}; {swift_version}; MyHTML (libmodest) {modest_version};")
 print(f"trafilatura {traf_version}.\n")
-print("| set | ingestd F1 (P / R) | trafilatura F1 (P / R) | ingestd median ms/page | trafilatura median ms/page | ratio | ingestd peak RSS |")
-print("|---|---|---|---|---|---|---|")
-for label, so, st, om, tm, rss in rows:
-    print(f"| {label} | {so['f1']:.3f} ({so['precision']:.3f} / {so['recall']:.3f}) | {st['f1']:.3f} ({st['precision']:.3f} / {st['recall']:.3f}) "
+print("| set | ingestd F1 (P / R) | halves A / B | trafilatura F1 (P / R) | halves A / B | ingestd median ms/page | trafilatura median ms/page | ratio | ingestd peak RSS |")
+print("|---|---|---|---|---|---|---|---|---|")
+for label, so, st, ho, ht, om, tm, rss in rows:
+    print(f"| {label} | {so['f1']:.3f} ({so['precision']:.3f} / {so['recall']:.3f}) | {ho[0]} / {ho[1]} "
+          f"| {st['f1']:.3f} ({st['precision']:.3f} / {st['recall']:.3f}) | {ht[0]} / {ht[1]} "
           f"| {om:.2f} | {tm:.1f} | 1/{tm / om:.1f} | {rss} MB |")
 traf_all = statistics.median(all_traf)
-print(f"| both sets (481 pages) | | | {all_median:.2f} | {traf_all:.1f} | 1/{traf_all / all_median:.1f} | {all_rss} MB |")
+print(f"| all three sets ({len(all_ours)} pages) | | | | | {all_median:.2f} | {traf_all:.1f} | 1/{traf_all / all_median:.1f} | {all_rss} MB |")
 print()
-print(f"Metadata against the WCXB labels: published date agrees on {date_ok} of {dates} labeled pages "
-      f"({date_ok / max(1, dates):.0%}); author on {author_ok} of {authors} ({author_ok / max(1, authors):.0%}).")
+for name in ("wcxb-dev-articles", "wcxb-dev-articles-more"):
+    date_ok, dates, author_ok, authors = agreement(f"{out}/{name}-pred.json", f"{shared}/{name}/ground-truth.json")
+    print(f"Metadata against the `{name}` labels: published date agrees on {date_ok} of {dates} labeled pages "
+          f"({date_ok / max(1, dates):.0%}); author on {author_ok} of {authors} ({author_ok / max(1, authors):.0%}).")

@@ -68,15 +68,18 @@ enum TreeBounds {
 
     /// Void elements, and elements whose end tag the HTML rules imply (they close on a sibling
     /// or on their parent's end), never deepen the tree for long.
-    private static let uncounted: Set<[UInt8]> = Set([
+    /// Names packed into one integer each (`packed`): every one is at most 8 bytes.
+    private static let uncounted: Set<UInt64> = Set([
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
         "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rt", "rp",
         "colgroup", "caption", "html", "head", "body",
-    ].map { Array($0.utf8) })
+    ].map { name in name.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) } })
 
     private static func counts(_ b: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {
         guard name.count <= 8 else { return true }
-        return !uncounted.contains(name.map { b[$0] | 0x20 })
+        var packed: UInt64 = 0
+        for (k, i) in name.enumerated() { packed |= UInt64(b[i] | 0x20) << (8 * UInt64(k)) }
+        return !uncounted.contains(packed)
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }

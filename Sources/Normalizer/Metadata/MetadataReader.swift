@@ -48,7 +48,7 @@ struct MetadataReader {
             return
         }
         if byline == nil, bylineTries < Self.maxBylineTries, capture == .none,
-           hints.contains(.byline) || Self.value(attributes, "itemprop")?.lowercased() == "author"
+           hints.contains(.byline) || Self.raw(attributes, "itemprop").map({ RawBytes.equal($0, "author") }) == true
             || (tag == .a && Self.isAuthorLink(attributes)) {
             bylineTries += 1
             begin(.byline)
@@ -133,12 +133,19 @@ struct MetadataReader {
 
     /// A link to an author's page ("/author/ana-weiss", "/contributors/…") or marked `rel=author`.
     private static func isAuthorLink(_ attributes: MarkupAttributes) -> Bool {
-        if value(attributes, "rel")?.lowercased().contains("author") == true { return true }
-        guard let href = value(attributes, "href")?.lowercased() else { return false }
-        return authorPaths.contains { href.contains($0) }
+        if let rel = raw(attributes, "rel"), RawBytes.contains(rel, "author") { return true }
+        guard let href = raw(attributes, "href") else { return false }
+        var i = 0
+        while href[i] != 0 {
+            if href[i] == UInt8(ascii: "/"), case let rest = href + i + 1,
+               RawBytes.hasPrefix(rest, "author/") || RawBytes.hasPrefix(rest, "authors/")
+                || RawBytes.hasPrefix(rest, "contributor") || RawBytes.hasPrefix(rest, "writers/") {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
-
-    private static let authorPaths = ["/author/", "/authors/", "/contributor/", "/contributors/", "/writers/"]
 
     /// The name after "By", "Written by" or "Author:" in visible text near the headline: up to
     /// `maxWords` capitalised words.
@@ -166,15 +173,16 @@ struct MetadataReader {
         return nil
     }
 
+    private static let bylineLabels = ["written by: ", "written by ", "posted by ", "text by ", "by: ", "by ", "authors: ", "author: "]
     private static let notNames: Set<String> = ["updated", "published", "posted", "reviewed", "last", "on", "in", "and"]
 
     /// A byline's name: without "By", at most `bylineMaxWords` words and no digits (a date or a
     /// count is not a name); "" when it is not one.
     static func bylineName(_ text: String, maxWords: Int) -> String {
         var name = Substring(text)
-        if let label = name.range(of: #"^((written|posted|text) )?by:? |^authors?: "#, options: [.regularExpression, .caseInsensitive]) {
-            name = name[label.upperBound...]
-        }
+        // Labels are ASCII, so the lowercased prefix has as many characters as the original's.
+        let lower = text.prefix(12).lowercased()
+        if let label = Self.bylineLabels.first(where: { lower.hasPrefix($0) }) { name = name.dropFirst(label.count) }
         name = name.drop { ",;|:-–— ".contains($0) }
         let words = name.split(separator: " ")
         guard (1...maxWords).contains(words.count), !name.contains(where: \.isNumber),
@@ -230,6 +238,14 @@ struct MetadataReader {
             metadata.publishedCandidates.append(content)
         default: break
         }
+    }
+
+    private static func raw(_ attributes: MarkupAttributes, _ name: StaticString) -> UnsafePointer<UInt8>? {
+        var found: UnsafePointer<UInt8>?
+        attributes.forEach { n, v in
+            if found == nil, RawBytes.equal(n, name) { found = v }
+        }
+        return found
     }
 
     private static func value(_ attributes: MarkupAttributes, _ name: StaticString) -> String? {

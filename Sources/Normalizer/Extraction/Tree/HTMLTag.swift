@@ -1,6 +1,6 @@
 /// The HTML elements extraction tells apart; every other element is `.other` (inline).
 ///
-/// Guarantees: lookup from libxml2's raw name bytes allocates nothing; an unknown name is
+/// Guarantees: lookup from the parser's raw name bytes allocates nothing; an unknown name is
 /// always `.other`, never a known tag.
 enum HTMLTag: String, CaseIterable {
     case other, text
@@ -11,10 +11,32 @@ enum HTMLTag: String, CaseIterable {
     case template, object, embed, canvas, video, audio, map, dialog, menu, link, meta, head, title, option
 
     /// Elements that end a text block: their text never runs into a neighbour's.
-    var isBlock: Bool { Self.blocks.contains(self) }
+    var isBlock: Bool {
+        switch self {
+        case .body, .p, .div, .section, .article, .main, .h1, .h2, .h3, .h4, .h5, .h6, .li, .ul, .ol, .dl, .dt, .dd,
+             .blockquote, .pre, .table, .tr, .td, .th, .tbody, .thead, .tfoot, .caption, .figcaption, .address, .center,
+             .hr, .br, .figure, .details, .summary, .header, .footer, .nav, .aside, .form: true
+        default: false
+        }
+    }
 
     /// Elements that never hold article text: dropped with everything inside.
-    var isNonContent: Bool { Self.nonContent.contains(self) }
+    var isNonContent: Bool {
+        switch self {
+        case .script, .style, .noscript, .iframe, .svg, .nav, .footer, .aside, .button, .select, .textarea,
+             .input, .template, .object, .embed, .canvas, .video, .audio, .map, .dialog, .menu, .link, .meta, .head,
+             .title, .option, .label, .figcaption: true
+        default: false
+        }
+    }
+
+    /// Blocks whose text reads as running prose (`PageTree.proseBytes`).
+    var isProseBlock: Bool {
+        switch self {
+        case .p, .pre, .blockquote, .h2, .h3, .h4, .h5, .h6, .li, .dd: true
+        default: false
+        }
+    }
 
     /// Navigation, asides and footers: non-content, unless a page nests its article inside one.
     var isChrome: Bool { self == .nav || self == .aside || self == .footer }
@@ -23,18 +45,6 @@ enum HTMLTag: String, CaseIterable {
 
     /// Elements whose text readability-style scoring counts as paragraphs.
     var isParagraphLike: Bool { self == .p || self == .pre || self == .blockquote || self == .td || self == .li || self == .dd }
-
-    private static let blocks: Set<HTMLTag> = [
-        .body, .p, .div, .section, .article, .main, .h1, .h2, .h3, .h4, .h5, .h6, .li, .ul, .ol, .dl, .dt, .dd,
-        .blockquote, .pre, .table, .tr, .td, .th, .tbody, .thead, .tfoot, .caption, .figcaption, .address, .center,
-        .hr, .br, .figure, .details, .summary, .header, .footer, .nav, .aside, .form,
-    ]
-
-    private static let nonContent: Set<HTMLTag> = [
-        .script, .style, .noscript, .iframe, .svg, .nav, .footer, .aside, .button, .select, .textarea,
-        .input, .template, .object, .embed, .canvas, .video, .audio, .map, .dialog, .menu, .link, .meta, .head,
-        .title, .option, .label, .figcaption,
-    ]
 
     private static let byKey: UInt64Map<HTMLTag> = {
         var map = UInt64Map<HTMLTag>(capacity: allCases.count)

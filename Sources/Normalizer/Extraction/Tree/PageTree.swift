@@ -59,8 +59,16 @@ struct PageTree {
     /// counts must be their own, as built, before the call. A text run of `proseRunBytes`
     /// outside links is prose wherever it stands.
     mutating func sumUp(proseRunBytes: Int) {
-        for i in nodes.indices where nodes[i].tag == .text {
-            nodes[i].proseBytes = isProse(i, longRunBytes: Int32(proseRunBytes)) ? nodes[i].textBytes - nodes[i].linkBytes : 0
+        // Each node's nearest block (itself when it is one): parents come before children.
+        var block = [Int32](repeating: 0, count: nodes.count)
+        for i in nodes.indices.dropFirst() {
+            let node = nodes[i]
+            if node.tag == .text {
+                let own = node.textBytes - node.linkBytes
+                nodes[i].proseBytes = nodes[Int(block[Int(node.parent)])].tag.isProseBlock || own >= proseRunBytes ? own : 0
+            } else {
+                block[i] = node.tag.isBlock ? Int32(i) : block[Int(node.parent)]
+            }
         }
         for i in stride(from: nodes.count - 1, to: 0, by: -1) where !nodes[i].removed {
             let p = Int(nodes[i].parent)
@@ -72,14 +80,6 @@ struct PageTree {
         }
     }
 
-    private static let proseBlocks: Set<HTMLTag> = [.p, .pre, .blockquote, .h2, .h3, .h4, .h5, .h6, .li, .dd]
-
-    /// Whether text run `i` is prose: its nearest block is a prose block, or it is a long run.
-    private func isProse(_ i: Int, longRunBytes: Int32) -> Bool {
-        var p = Int(nodes[i].parent)
-        while p > 0, !nodes[p].tag.isBlock { p = Int(nodes[p].parent) }
-        return Self.proseBlocks.contains(nodes[p].tag) || nodes[i].textBytes - nodes[i].linkBytes >= longRunBytes
-    }
 
     /// The bytes of text run `i` (the parser hands over UTF-8; callers decode with repair).
     func textBytes(_ i: Int) -> ArraySlice<UInt8> {
