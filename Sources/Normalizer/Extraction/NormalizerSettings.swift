@@ -45,11 +45,12 @@
 ///   declares none and it has at most 6 words and no digits.
 /// - `proseRunBytes` 100: a text run this long outside links is prose wherever it stands (text in
 ///   paragraphs, quotes, headings and list items always is).
-/// - `widenProseShare` 0.6 and `widenLinkShare` 0.2: the article widens from its container to
-///   the container's parent when what the parent adds is at least 60 % prose and at most 20 %
-///   link text (articles split over sibling blocks), again and again up to, not into, the
-///   body; `widenMinGain` 1.0: the widening is kept only when it at least doubles the prose
-///   (an author box or a related list beside a whole article is not more of it) (`ContainerWidener`).
+/// - `widenProseShare` 0.6, `widenLinkShare` 0.2, `widenMinGain` 1.0, `widenMaxClimbs` 10: the
+///   article widens from its container to the highest of the next ten ancestors (never the body)
+///   whose text outside the container is at least 60 % prose and at most 20 % link text, stopping
+///   at the first that fails once one has passed, and only when that at least doubles the prose
+///   (articles split over sibling blocks; an author box or teasers beside a whole article are not
+///   more of it) (`ContainerWidener`).
 /// - `boilerplate`: phrase rules for whole paragraphs.
 public struct NormalizerSettings: Sendable {
     public var maxInputBytes = 16 << 20
@@ -89,6 +90,7 @@ public struct NormalizerSettings: Sendable {
     public var widenProseShare = 0.6
     public var widenLinkShare = 0.2
     public var widenMinGain = 1.0
+    public var widenMaxClimbs = 10
     public var boilerplate: BoilerplateRules
 
     public init(boilerplate: BoilerplateRules = .defaults()) {
