@@ -1,6 +1,7 @@
 /// Readability-style scores: which element of a `PageTree` holds the most article-like text.
 ///
-/// Each paragraph-like element (p, pre, td, blockquote, or a div whose own text runs are long)
+/// Each paragraph-like element (p, pre, td, blockquote, or a div whose own text runs, directly
+/// or through inline wrappers, are long)
 /// with at least `minParagraphBytes` of text scores 1 + its commas + one point per 100 bytes
 /// (at most 3). The score goes to its parent in full, its grandparent by half, and to the three
 /// ancestors above by a third of their level. An ancestor starts from a weight by tag (div +5,
@@ -13,9 +14,17 @@ struct ContentScorer {
     /// Final scores by node index; nodes that received nothing are absent.
     func scores(_ tree: PageTree) -> [Int: Double] {
         var scores: [Int: Double] = [:]
+        // A block's own text: the runs whose nearest block it is, through inline wrappers
+        // (`<span>` runs between `<br>`s are a div's paragraph too).
         var ownText = [Int32](repeating: 0, count: tree.count)
-        for i in 0..<tree.count where tree[i].tag == .text && tree[i].parent >= 0 {
-            ownText[Int(tree[i].parent)] += tree[i].textBytes
+        var block = [Int32](repeating: 0, count: tree.count)
+        for i in 1..<max(1, tree.count) {
+            let node = tree[i], parent = Int(node.parent)
+            if node.tag == .text {
+                ownText[Int(block[parent])] += node.textBytes
+            } else {
+                block[i] = node.tag.isBlock ? Int32(i) : block[parent]
+            }
         }
         var i = 0
         while i < tree.count {
