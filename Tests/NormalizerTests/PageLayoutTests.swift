@@ -71,4 +71,18 @@ struct PageLayoutTests {
         let texts = try normalizer.article(html: html).paragraphs
         #expect(texts.count == 6, "\(texts)")
     }
+
+    /// A hero section holds the first paragraphs apart from the body: they are the article's
+    /// lead, and come first; the headline and byline between them are not.
+    @Test func leadParagraphsAboveTheBodyAreKept() throws {
+        let lead = "<p>The tide mill at Orsa turned again this spring for the first time in forty years, its keepers said on Monday, "
+            + "after a winter of repairs paid for by the village and a grant from the estuary trust.</p>"
+        let html = page("""
+            <div class="hero"><div class="intro">\(lead)</div><h1>Tide mills</h1><div class="byline">By Ana Weiss</div></div>
+            <div class="post-body">\((1...5).map(paragraph).joined())</div>
+            """)
+        let texts = try normalizer.article(html: html).paragraphs
+        #expect(texts.count == 6, "\(texts)")
+        #expect(texts.first?.hasPrefix("The tide mill at Orsa turned again this spring for the first time") == true)
+    }
 }

@@ -10,10 +10,13 @@ struct ContainerFinder {
     let settings: NormalizerSettings
 
     func containers(in tree: PageTree) -> [Int] {
-        let chosen = chosenContainers(in: tree)
-        guard let first = chosen.first, case let widened = ContainerWidener(settings: settings).widen(first, in: tree),
-              widened != first, chosen.allSatisfy({ tree.contains(widened, $0) }) else { return chosen }
-        return [widened]
+        var chosen = chosenContainers(in: tree)
+        if let first = chosen.first, case let widened = ContainerWidener(settings: settings).widen(first, in: tree),
+           widened != first, chosen.allSatisfy({ tree.contains(widened, $0) }) {
+            chosen = [widened]
+        }
+        guard let first = chosen.first, first > 0 else { return chosen }
+        return LeadFinder(settings: settings).leads(before: first, in: tree) + chosen
     }
 
     private func chosenContainers(in tree: PageTree) -> [Int] {

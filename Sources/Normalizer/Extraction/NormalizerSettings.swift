@@ -51,6 +51,9 @@
 ///   at the first that fails once one has passed, and only when that at least doubles the prose
 ///   (articles split over sibling blocks; an author box or teasers beside a whole article are not
 ///   more of it) (`ContainerWidener`).
+/// - `leadMinBytes` 120, `leadProseShare` 0.8, `leadMaxClimbs` 3: blocks just above the article
+///   that hold a paragraph, with at least 120 non-space bytes, at least 80 % prose, are its lead
+///   (a one-line standfirst or a list of key points is not) (`LeadFinder`).
 /// - `boilerplate`: phrase rules for whole paragraphs.
 public struct NormalizerSettings: Sendable {
     public var maxInputBytes = 16 << 20
@@ -91,6 +94,9 @@ public struct NormalizerSettings: Sendable {
     public var widenLinkShare = 0.2
     public var widenMinGain = 1.0
     public var widenMaxClimbs = 10
+    public var leadMinBytes: Int32 = 120
+    public var leadProseShare = 0.8
+    public var leadMaxClimbs = 3
     public var boilerplate: BoilerplateRules
 
     public init(boilerplate: BoilerplateRules = .defaults()) {
