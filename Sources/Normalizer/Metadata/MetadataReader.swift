@@ -153,8 +153,11 @@ struct MetadataReader {
     /// capitalised or is a label ("Updated", "Published").
     static func labelledByline(_ text: String, maxWords: Int) -> String? {
         let boundary = Character(Unicode.Scalar(Self.boundary))
-        let words = text.replacingOccurrences(of: String(boundary), with: " \(boundary) ")
-            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map(String.init)
+        var words: [String] = []
+        for (n, segment) in text.split(separator: boundary, omittingEmptySubsequences: false).enumerated() {
+            if n > 0 { words.append(String(boundary)) }
+            words += segment.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map(String.init)
+        }
         for (i, word) in words.enumerated() where ["by", "by:", "author:", "authors:"].contains(word.lowercased()) {
             if word == "by" && i > 0 && !["written", "posted", "published", "reviewed"].contains(words[i - 1].lowercased()) { continue }
             var name: [String] = []
@@ -233,7 +236,8 @@ struct MetadataReader {
             metadata.modifiedCandidates.append(content)
         case let other where other.hasSuffix(":author"):
             metadata.addAuthor(content)  // a site's own author meta ("cxenseparse:author")
-        case let other where other.contains("published") || (other.contains("publish") && other.contains("date")):
+        case let other where other.utf8.firstRange(of: "publish".utf8) != nil
+            && (other.utf8.firstRange(of: "published".utf8) != nil || other.utf8.firstRange(of: "date".utf8) != nil):
             // A site's own name for the date ("w-published-date"), after the standard ones.
             metadata.publishedCandidates.append(content)
         default: break

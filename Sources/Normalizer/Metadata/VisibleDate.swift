@@ -68,33 +68,41 @@ enum VisibleDate {
     }
 
     /// Words (runs of letters, lowercased), numbers (an ordinal suffix dropped) and numeric
-    /// dates (digits joined by `-`, `.` or `/`); everything else separates.
+    /// dates (digits joined by `-`, `.` or `/`); everything else separates. On scalars, not
+    /// characters: the texts are short, but every dateless page reads them.
     private static func tokenize(_ text: String) -> [Token] {
-        let chars = Array(text.lowercased())
-        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        let scalars = Array(text.lowercased().unicodeScalars)
+        func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+        func isJoiner(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "." || c == "/" }
+        func string(_ range: Range<Int>) -> String {
+            var out = String.UnicodeScalarView()
+            out.append(contentsOf: scalars[range])
+            return String(out)
+        }
         var tokens: [Token] = []
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
+        while i < scalars.count {
+            let c = scalars[i]
             if isDigit(c) {
-                var j = i
-                while j < chars.count, isDigit(chars[j]) || ("-./".contains(chars[j]) && j + 1 < chars.count && isDigit(chars[j + 1])) {
+                var j = i, joined = false
+                while j < scalars.count, isDigit(scalars[j]) || (isJoiner(scalars[j]) && j + 1 < scalars.count && isDigit(scalars[j + 1])) {
+                    if isJoiner(scalars[j]) { joined = true }
                     j += 1
                 }
-                let run = String(chars[i..<j])
                 var k = j
-                while k < chars.count, chars[k].isLetter { k += 1 }
-                if run.allSatisfy(isDigit) {
-                    if run.count <= 9, let n = Int(run) { tokens.append(.number(n, digits: run.count)) }
-                    i = ordinals.contains(String(chars[j..<k])) ? k : j
+                while k < scalars.count, isLetter(scalars[k]) { k += 1 }
+                if !joined {
+                    if j - i <= 9, let n = Int(string(i..<j)) { tokens.append(.number(n, digits: j - i)) }
+                    i = ordinals.contains(string(j..<k)) ? k : j
                 } else {
-                    tokens.append(.numeric(run))
+                    tokens.append(.numeric(string(i..<j)))
                     i = j
                 }
-            } else if c.isLetter {
+            } else if isLetter(c) {
                 var j = i
-                while j < chars.count, chars[j].isLetter { j += 1 }
-                tokens.append(.word(String(chars[i..<j])))
+                while j < scalars.count, isLetter(scalars[j]) { j += 1 }
+                tokens.append(.word(string(i..<j)))
                 i = j
             } else {
                 i += 1
