@@ -1,7 +1,7 @@
 import Foundation
 
 /// Searches over a page's or feed's bytes with `memchr`, ASCII letters compared without
-/// case: the scans that run before libxml2 sees a document (`MarkupPrefilter`,
+/// case: the scans that run before a parser sees a document (`MarkupPrefilter`,
 /// `AttributeLimit`). Each is linear in the bytes it passes over.
 enum ByteScan {
     /// The offset of the first `byte` at or after `from`.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Cuts whole `<nav>`, `<footer>` and `<aside>` elements out of prefiltered HTML, so neither
-/// libxml2 nor extraction spends time on them (they were a third of the bytes of the benchmark
+/// the parser nor extraction spends time on them (they were a third of the bytes of the benchmark
 /// pages, and extraction skips them anyway).
 ///
 /// Guarantees: an element is cut only when its matching end tag is found (same name, nesting

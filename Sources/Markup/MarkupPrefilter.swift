@@ -1,6 +1,6 @@
 import Foundation
 
-/// Cuts what extraction would only throw away before libxml2 sees the page: the bodies of
+/// Cuts what extraction would only throw away before the parser sees the page: the bodies of
 /// `<script>` (except JSON-LD), `<style>`, `<svg>` and `<noscript>` elements, comments, and
 /// the attributes of start tags that extraction never reads (`data-*`, `srcset`, `onclick`…;
 /// see `keptAttributes`).

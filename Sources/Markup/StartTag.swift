@@ -38,7 +38,7 @@ struct StartTag {
                 end = (c == UInt8(ascii: ">") ? j : j + 1) + 1
                 return
             }
-            // Odd markup (stray slash, quote or angle bracket): leave it to libxml2 as it is.
+            // Odd markup (stray slash, quote or angle bracket): leave it to the parser as it is.
             guard c != UInt8(ascii: "/"), c != UInt8(ascii: "<"), c != UInt8(ascii: "\""), c != UInt8(ascii: "'") else { return nil }
             let attributeStart = j
             while j < limit, !Self.isSpace(b[j]), b[j] != UInt8(ascii: "="), b[j] != UInt8(ascii: ">"), b[j] != UInt8(ascii: "/") {

@@ -18,7 +18,7 @@ struct ArticleExtractor {
         if bytes.prefix(4096).contains(0) && !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) {
             throw .binary
         }
-        // Cut scripts, styles and unread attributes first: libxml2 and the charset check then
+        // Cut scripts, styles and unread attributes first: the parser and the charset check then
         // read only what extraction uses.
         let html = MarkupPrefilter.strip(bytes)
         let encoding = CharsetSniffer.encoding(of: html, declared: declaredCharset, settings: settings)
