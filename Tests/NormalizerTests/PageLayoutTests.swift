@@ -85,4 +85,24 @@ struct PageLayoutTests {
         #expect(texts.count == 6, "\(texts)")
         #expect(texts.first?.hasPrefix("The tide mill at Orsa turned again this spring for the first time") == true)
     }
+
+    /// Blocks that outweigh a short article but are not it: a cookie notice before it, an author
+    /// bio, a password hint, reader comments and related links after it.
+    @Test func aCookieNoticeABioAPasswordHintCommentsAndRelatedLinksAreNotTheArticle() throws {
+        let notice = "We use cookies and similar technologies to recognise your repeat visits and preferences, to measure "
+            + "campaigns and to analyse traffic. By clicking accept you consent to the use of cookies, as our cookie policy says."
+        let comment = "I remember the mill from when I was a child, and it is wonderful to hear it will turn again; we will visit this summer."
+        let html = page("""
+            <div id="onetrust-banner-sdk"><p>\(notice)</p><p>\(notice)</p></div>
+            <article><h1>Tide mills</h1>\((1...3).map(paragraph).joined())</article>
+            <div class="author-bio"><p>Ana Weiss has written about rivers, mills and the people who keep them for twenty years, \
+            for this paper and others along the coast, and is the author of two books about estuaries.</p></div>
+            <form class="login"><p>Forgot your password? It must be at least twelve characters long and hold a number, a capital \
+            letter and a symbol, and it must not repeat any of your last five passwords.</p></form>
+            <section id="comments"><ol>\((1...6).map { "<li><p>Reader \($0): \(comment)</p></li>" }.joined())</ol></section>
+            <div class="related-links"><ul>\((1...8).map { "<li><a href=\"/s\($0)\">Another story about mills, number \($0)</a></li>" }.joined())</ul></div>
+            """)
+        let texts = try normalizer.article(html: html).paragraphs
+        #expect(texts.count == 3 && texts.allSatisfy { $0.hasPrefix("Paragraph") }, "\(texts)")
+    }
 }
