@@ -52,4 +52,9 @@ struct VisibleDateTests {
     @Test func aDeclaredOrURLDateComesFirst() throws {
         #expect(try published("<h1>Tide mills</h1><div>Dec 12, 2025</div>\(body)", url: "https://x.example/2024/03/17/mills") == "2024-03-17")
     }
+
+    @Test func theHeadlineWindowHoldsWhenJSONLDNamesTheHeadline() throws {
+        let ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Tide mills\"}</script>"
+        #expect(try published("\(ld)<h1>Tide mills</h1><div>Dec 12, 2025</div>\(body)") == "2025-12-12")
+    }
 }

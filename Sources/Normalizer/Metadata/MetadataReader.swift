@@ -63,7 +63,8 @@ struct MetadataReader {
                 metadata.canonicalURL = metadata.canonicalURL ?? href
             }
         case .title where metadata.htmlTitle == nil: begin(.title)
-        case .h1 where metadata.headline == nil:
+        case .h1 where headlineState == 0:
+            // Read even when JSON-LD named the headline: the date windows hang from it.
             begin(.headline)
             headlineState = 1
         case .time:
