@@ -74,7 +74,9 @@ public enum MarkupStream {
 
     /// The handler, and the clock that stops a walk past its budget.
     private final class HandlerBox {
-        unowned let handler: MarkupEventHandler
+        /// `unowned(unsafe)`: the handler outlives the parse (the caller holds it for the call),
+        /// and a checked reference cost a retain per event.
+        unowned(unsafe) let handler: MarkupEventHandler
         let deadline: ContinuousClock.Instant?
         var events: UnsafeMutablePointer<ingestd_html5_events>?
         var countdown = 4_096

@@ -13,7 +13,9 @@ struct ContentScorer {
 
     /// Final scores by node index; nodes that received nothing are absent.
     func scores(_ tree: PageTree) -> [Int: Double] {
-        var scores: [Int: Double] = [:]
+        // Accumulated in an array (NaN: no score yet), then handed over as a dictionary of the
+        // nodes that got one: a paragraph updates five ancestors, and hashing each was costly.
+        var scores = [Double](repeating: .nan, count: tree.count)
         // A block's own text: the runs whose nearest block it is, through inline wrappers
         // (`<span>` runs between `<br>`s are a div's paragraph too).
         var ownText = [Int32](repeating: 0, count: tree.count)
@@ -36,16 +38,17 @@ struct ContentScorer {
                 let points = 1 + Double(node.commas) + min(3, Double(node.textBytes) / 100)
                 var ancestor = Int(node.parent), level = 0
                 while ancestor >= 0, level < 5 {
-                    if scores[ancestor] == nil { scores[ancestor] = initialScore(tree[ancestor]) }
-                    scores[ancestor]! += points / (level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3)
+                    if scores[ancestor].isNaN { scores[ancestor] = initialScore(tree[ancestor]) }
+                    scores[ancestor] += points / (level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3)
                     ancestor = Int(tree[ancestor].parent)
                     level += 1
                 }
             }
             i += 1
         }
-        for (k, v) in scores { scores[k] = v * (1 - linkDensity(tree[k])) }
-        return scores
+        var result: [Int: Double] = [:]
+        for (k, v) in scores.enumerated() where !v.isNaN { result[k] = v * (1 - linkDensity(tree[k])) }
+        return result
     }
 
     func linkDensity(_ node: PageNode) -> Double {
