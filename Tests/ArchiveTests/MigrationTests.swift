@@ -103,7 +103,7 @@ struct MigrationTests {
             .map(\.documentID) == [1], "the postings are found")
         if migrations.firstIndex(of: version)! < migrations.firstIndex(of: "v4-search")! {
             // (From v4 on, the write path indexes documents; this one was written by hand.)
-            #expect(try store.search("dictionaries", limit: 5).map(\.id) == [1], "the search index is filled for old documents")
+            #expect(try store.search(SearchQuery("dictionaries"), limit: 5).map(\.id) == [1], "the search index is filled for old documents")
         }
         let (applied, hashSize) = try DatabaseQueue(path: path).read { db in
             (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),

@@ -8,24 +8,31 @@ import GRDB
 /// kept in step in the write path: a document is indexed when inserted, and unindexed with
 /// its old title and text before those change (renormalize) or it goes (a merge).
 extension ArchiveStore {
-    /// Documents matching an FTS5 query (`harbour strike`, `"wire story"`, `dock*`,
-    /// `title:bridge`), best first (bm25).
-    public func search(_ query: String, limit: Int) throws(ArchiveError) -> [SearchHit] {
-        try read { db in
+    /// Documents matching `query` (see `SearchQuery`), best first (bm25), each with its first
+    /// sighting's URL and source.
+    public func search(_ query: SearchQuery, limit: Int) throws(ArchiveError) -> [SearchHit] {
+        guard let match = query.fts5 else { return [] }
+        return try read { db in
             let rows: [Row]
             do {
                 rows = try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT d.id, d.cluster_id, d.title, d.published, d.text, d.text_size FROM documents_fts f
-                    JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ?
-                    """), arguments: [query, limit])
+                    SELECT d.id, d.cluster_id, d.title, d.published, d.text, d.text_size,
+                           (SELECT COALESCE(s.url, c.final_url) FROM sightings s JOIN captures c ON c.id = s.capture_id
+                            WHERE s.document_id = d.id ORDER BY s.id LIMIT 1) AS url,
+                           (SELECT COALESCE(so.title, so.url) FROM sightings s JOIN sources so ON so.id = s.source_id
+                            WHERE s.document_id = d.id ORDER BY s.id LIMIT 1) AS source
+                    FROM documents_fts f JOIN documents d ON d.id = f.rowid
+                    WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ?
+                    """), arguments: [match, limit])
             } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-                throw ArchiveError.badQuery("\(error.message ?? "syntax error") in \(query)")
+                throw ArchiveError.badQuery("\(error.message ?? "syntax error") in \(query.text)")
             }
-            let terms = Self.searchTerms(query)
+            let terms = query.highlightTerms
             return try rows.map { row in
                 let text = String(decoding: try Self.decodeText(row["text"], size: row["text_size"], db), as: UTF8.self)
                 return SearchHit(id: row["id"], cluster: row["cluster_id"] ?? row["id"], title: row["title"],
-                                 published: row["published"], snippet: Self.snippet(text, terms: terms))
+                                 published: row["published"], url: row["url"], source: row["source"],
+                                 snippet: Self.snippet(text, terms: terms))
             }
         }
     }
@@ -55,17 +62,17 @@ extension ArchiveStore {
         try db.cachedStatement(sql: "INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)").execute(arguments: [id, (row["title"] as String?) ?? "", text])
     }
 
-    /// The words of a query, lowercased, without operators, quotes or prefix stars.
-    static func searchTerms(_ query: String) -> [String] {
-        query.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-            .filter { !["and", "or", "not", "near"].contains($0) }
-    }
-
-    /// About 30 words around the first term found, with ellipses where the text goes on.
+    /// About 30 words around the first word that starts with a term, with ellipses where the
+    /// text goes on; every such word marked `**word**`.
     static func snippet(_ text: String, terms: [String]) -> String {
         let words = text.split(whereSeparator: \.isWhitespace)
-        let hit = words.firstIndex { word in terms.contains { word.lowercased().hasPrefix($0) } } ?? 0
+        func matches(_ word: Substring) -> Bool {
+            let bare = word.lowercased().drop { !$0.isLetter && !$0.isNumber }
+            return terms.contains { bare.hasPrefix($0) }
+        }
+        let hit = words.firstIndex(where: matches) ?? 0
         let start = max(0, hit - 10), end = min(words.count, hit + 20)
-        return (start > 0 ? "… " : "") + words[start..<end].joined(separator: " ") + (end < words.count ? " …" : "")
+        let shown = words[start..<end].map { matches($0) ? "**\($0)**" : String($0) }
+        return (start > 0 ? "… " : "") + shown.joined(separator: " ") + (end < words.count ? " …" : "")
     }
 }

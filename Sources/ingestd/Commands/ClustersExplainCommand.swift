@@ -39,7 +39,7 @@ struct ClustersExplainCommand: ParsableCommand {
             let evidence = DuplicateJudge(settings: settings).compare(textA, textB, isCommon: { common.contains($0) })
                 .withPassageTexts(from: textA)
             let view = ExplainView(a: a, b: b, evidence: evidence, settings: settings)
-            if json { try JSONOutput.print(view) } else { print(view.text(textA, textB, highlight: isatty(STDOUT_FILENO) == 1)) }
+            if json { try JSONOutput.print(view) } else { print(view.text(textA, textB, highlight: Console.colorsStdout)) }
         }
     }
 }

@@ -8,6 +8,9 @@ import Foundation
 enum Console {
     static let maxMessageBytes = 2_048
 
+    /// Whether stdout takes colour: a terminal, and no `NO_COLOR` in the environment (no-color.org).
+    static var colorsStdout: Bool { isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+
     /// A line of information on stderr (a summary), apart from the command's output.
     static func note(_ message: String) {
         FileHandle.standardError.write(Data("\(oneLine(message))\n".utf8))
