@@ -146,11 +146,6 @@ struct ErrorReportingTests {
         #expect(explain.status == 66 && explain.stderr.contains("document 999 is not in the archive"), "\(explain.stderr)")
     }
 
-    @Test func helpDocumentsTheExitCodes() throws {
-        let r = try IngestdProcess.run(["--help"])
-        #expect(r.stdout.contains("75 archive locked"))
-    }
-
     /// A PostgreSQL archive that cannot be reached is named (without its password), for
     /// reading and writing commands alike, and nothing is looked for as a file by that name.
     @Test func anUnreachablePostgreSQLArchiveIsNamedWithoutItsPassword() throws {

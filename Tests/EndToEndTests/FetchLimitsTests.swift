@@ -27,7 +27,7 @@ struct FetchLimitsTests {
         let config = site.folder.appendingPathComponent("limits.yaml")
         try Data(yaml.utf8).write(to: config)
         let tool = TestPaths.packageRoot.appendingPathComponent("Tests/Tools/peak_rss.py").path
-        let run = try IngestdProcess.runTool("/usr/bin/env", ["python3", tool, TestPaths.ingestd.path, "run", "--all",
+        let run = try IngestdProcess.runTool("/usr/bin/env", ["python3", tool, TestPaths.ingestd.path, "run", "--all", "--strict",
                                                               "--config", config.path, "--archive", site.archive])
         let peak = run.stderr.split(separator: "\n").last { $0.hasPrefix("PEAK_RSS_KB ") }
             .flatMap { Int($0.dropFirst("PEAK_RSS_KB ".count)) } ?? Int.max

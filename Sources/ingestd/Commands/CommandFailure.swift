@@ -13,10 +13,21 @@ enum ExitStatus: Int32 {
     case locked = 75          // another ingestd run holds the archive lock
     case config = 78          // the config file is missing or invalid
 
-    static let help = """
-        Exit codes: 0 ok; 1 finished but some inputs failed; 64 usage error; 65 unusable input; \
-        66 input or archive object not found; 73 cannot create archive or output; 74 I/O error; \
-        75 archive locked by another run; 78 bad config.
+    /// The one line every command's help ends with.
+    static let help = "Exit codes: see 'ingestd help exit-codes'."
+
+    /// The table `ingestd help exit-codes` prints (and the README repeats).
+    static let table = """
+        0   ok: the work is done (for `run`: the pass completed, even when some feeds failed; they are \
+        logged and counted)
+        1   finished, but some inputs failed (`import`, `extract`, `feeds parse`; `run --strict`)
+        64  usage error: the command line does not parse
+        65  an input (file, feed, page, query) cannot be used
+        66  an input path or archive object does not exist
+        73  the archive or an output file cannot be created
+        74  I/O error: reading or writing failed (disk full, permissions, an unreachable server)
+        75  the archive is locked by another run (cron: try again next time)
+        78  the config file is missing or invalid
         """
 }
 

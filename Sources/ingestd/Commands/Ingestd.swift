@@ -16,5 +16,6 @@ struct Ingestd: ParsableCommand {
         version: "0.1.0",
         subcommands: [RunCommand.self, ImportCommand.self, DedupCommand.self, ClustersCommand.self, DocsCommand.self,
                       ExportCommand.self, ExtractCommand.self, FeedsCommand.self, RenormalizeCommand.self, StatsCommand.self,
-                      SearchCommand.self, VerifyCommand.self, BackupCommand.self, ArchiveCommand.self, BenchCommand.self])
+                      SearchCommand.self, VerifyCommand.self, BackupCommand.self, ArchiveCommand.self, BenchCommand.self,
+                      ExitCodesCommand.self])
 }
