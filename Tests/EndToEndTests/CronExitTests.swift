@@ -38,3 +38,40 @@ struct CronExitTests {
         }
     }
 }
+
+/// `ingestd run --metrics-file`: the pass's figures, in a file node_exporter's textfile
+/// collector reads, replaced whole after each pass.
+struct MetricsFileTests {
+    @Test func aPassWritesItsFiguresInPrometheusTextFormat() throws {
+        let site = try FetchSite()
+        try site.feed("a", items: [("g1", "news/one.html"), ("g2", "news/two.html")])
+        try site.feed("b", items: [("g1", "news/one.html")])
+        let metrics = site.folder.appendingPathComponent("ingestd.prom").path
+        let first = try site.run(["feeds/a.rss", "feeds/b.rss", "feeds/missing.rss"], flags: ["--metrics-file", metrics])
+        #expect(first.status == 0, "\(first.stderr)")
+        let samples = try PrometheusText.parse(try String(contentsOfFile: metrics, encoding: .utf8))
+        #expect(samples["ingestd_feeds{state=\"fetched\"}"] == 3)
+        #expect(samples["ingestd_feeds{state=\"failed\"}"] == 1)
+        #expect(samples["ingestd_documents_added{relation=\"canonical\"}"] == 2)
+        #expect(samples["ingestd_documents_seen_again"] == 1, "feed b links the page feed a brought")
+        #expect((samples["ingestd_bytes_fetched"] ?? 0) > 1_000)
+        #expect((samples["ingestd_archive_bytes"] ?? 0) > 10_000)
+        #expect((samples["ingestd_pass_duration_seconds"] ?? -1) >= 0)
+        let second = try site.run(["feeds/a.rss", "feeds/b.rss"], flags: ["--metrics-file", metrics])
+        #expect(second.status == 0)
+        let again = try PrometheusText.parse(try String(contentsOfFile: metrics, encoding: .utf8))
+        #expect(again["ingestd_feeds{state=\"not_modified\"}"] == 2)
+        #expect(again["ingestd_documents_added{relation=\"canonical\"}"] == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.folder.path).allSatisfy { !$0.hasSuffix(".partial") })
+    }
+
+    /// The checker the test above relies on refuses malformed exposition text.
+    @Test func theCheckerRefusesWhatPrometheusRefuses() throws {
+        let good = "# HELP a_b Help.\n# TYPE a_b gauge\na_b{x=\"1\\\"q\"} 2\na_b 3.5\n"
+        #expect(try PrometheusText.parse(good).count == 2)
+        for bad in ["a_b 1\n", "# TYPE a_b gauge\na_b{x=\"1} 2\n", "# TYPE a_b gauge\na_b 1\na_b 2\n",
+                    "# TYPE 1a gauge\n", "# TYPE a_b gauge\na_b one\n", "# TYPE a_b lemon\n"] {
+            #expect(throws: PrometheusText.Failure.self, "\(bad)") { try PrometheusText.parse(bad) }
+        }
+    }
+}

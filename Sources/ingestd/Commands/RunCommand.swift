@@ -16,7 +16,8 @@ struct RunCommand: ParsableCommand {
             politely, with conditional GETs, and skips entries archived before. Feeds come from the config \
             and from `ingestd feeds add`. Prints one summary line. Exits 0 when the pass completed, even when \
             some feeds failed (each is named on stderr and counted in the summary; one that keeps failing is \
-            parked); --strict exits 1 then.
+            parked); --strict exits 1 then. --metrics-file F writes the pass's figures for node_exporter's \
+            textfile collector.
 
             Example (crontab): */10 * * * * ingestd run -q >> ingestd.log 2>&1
 
@@ -27,6 +28,8 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Fetch every feed that is not parked, due or not.") var all = false
     @Flag(help: "Exit 1 when any feed, entry or page failed.") var strict = false
     @Flag(name: .shortAndLong, help: "Print only warnings and errors (no summary line).") var quiet = false
+    @Option(help: ArgumentHelp("After the pass, write its figures here in Prometheus text format (atomically).",
+                               valueName: "file")) var metricsFile: String?
 
     func run() throws {
         try CommandFailure.reporting {
@@ -50,8 +53,23 @@ struct RunCommand: ParsableCommand {
                 schedule: settings.schedule, keepFeedCaptures: settings.keepFeedCaptures, warn: Console.warn)
             let summary = try pass.run(configured: settings.feeds, everyFeed: all)
             withExtendedLifetime(lock) {}
-            if !quiet { print("run: " + summary.line(seconds: Date().timeIntervalSince(started))) }
+            let seconds = Date().timeIntervalSince(started)
+            if !quiet { print("run: " + summary.line(seconds: seconds)) }
+            if let metricsFile {
+                let metrics = PassMetrics(summary: summary, seconds: seconds, finishedAt: Date(),
+                                          archiveBytes: archive.isPostgres ? nil : Self.fileBytes(archive.path))
+                do { try metrics.write(to: metricsFile) } catch {
+                    throw CommandFailure(.cannotCreate, "cannot write the metrics file: \(error.localizedDescription)")
+                }
+            }
             if strict && summary.failures > 0 { throw ExitCode(ExitStatus.partial.rawValue) }
+        }
+    }
+
+    /// The SQLite archive's bytes: the file and its write-ahead log.
+    private static func fileBytes(_ path: String) -> Int {
+        [path, path + "-wal"].reduce(0) { total, file in
+            total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
         }
     }
 }

@@ -105,7 +105,9 @@ final class FeedPass {
             summary.feedsDeferred += 1
             return
         case let .failure(error): return try fail(state, status: nil, error.description, retryAfter: nil)
-        case let .success(c): capture = c
+        case let .success(c):
+            capture = c
+            summary.bytesFetched += c.body.count
         }
         if capture.isNotModified { return try unchanged(state, capture, bodySHA: nil) }
         guard capture.isSuccess else {
@@ -164,6 +166,7 @@ final class FeedPass {
             try pageFailed(entry, "\(page.finalURL): HTTP status \(page.status)", retry: page.isTransientFailure,
                            progress)
         case let .success(page):
+            summary.bytesFetched += page.body.count
             let sighting = Sighting(sourceID: progress.state.sourceID, entryKey: entry.key, entryTitle: entry.title,
                                     entryPublished: entry.published ?? entry.updated, url: entry.link ?? page.requestedURL,
                                     capture: page.archiveInput)

@@ -37,20 +37,21 @@ struct Ingestor {
     /// made here.
     func archive(_ article: Article, sighting: Sighting, analysis: ArticleAnalysis? = nil,
                  prepared: PreparedBlobs? = nil) throws(ArchiveError) -> IngestOutcomeKind {
-        guard let outcome = try ingest(article, sighting: sighting, analysis: analysis, prepared: prepared) else {
+        guard let (outcome, relation) = try ingest(article, sighting: sighting, analysis: analysis, prepared: prepared) else {
             try writer.settleEntry(sourceID: sighting.sourceID, entryKey: sighting.entryKey, url: sighting.url,
                                    title: sighting.entryTitle, published: sighting.entryPublished)
             return .empty
         }
         switch outcome {
-        case let .added(_, _, joined): return .added(joinedCluster: joined)
+        case let .added(_, _, joined): return .added(relation: joined ? relation : RunSummary.canonical)
         case .seenAgain: return .seenAgain
         }
     }
 
-    /// Archives `article` as seen through `sighting`; nil when the article has no text.
+    /// Archives `article` as seen through `sighting`, with the relation it was placed by;
+    /// nil when the article has no text.
     private func ingest(_ article: Article, sighting: Sighting, analysis: ArticleAnalysis?,
-                        prepared: PreparedBlobs?) throws(ArchiveError) -> IngestOutcome? {
+                        prepared: PreparedBlobs?) throws(ArchiveError) -> (IngestOutcome, String)? {
         let text = article.text
         guard !text.isEmpty else { return nil }
         let analysis = analysis ?? ArticleAnalysis(text, settings: settings)
@@ -65,11 +66,11 @@ struct Ingestor {
 
     /// Matches the analysed text against the archive and records it where it belongs.
     private func place(_ article: Article, _ analysis: ArticleAnalysis, sighting: Sighting,
-                       prepared: PreparedBlobs?) throws(ArchiveError) -> IngestOutcome {
+                       prepared: PreparedBlobs?) throws(ArchiveError) -> (IngestOutcome, String) {
         let text = article.text
         let analyzed = analysis.analyzed, prints = analysis.prints
         if let existing = try writer.documentID(contentHash: prints.contentHash) {
-            return try writer.record(sighting.ingest(.existing(documentID: existing)))
+            return (try writer.record(sighting.ingest(.existing(documentID: existing))), DuplicateKind.exact.rawValue)
         }
         let (relations, cluster, nearest, comparable) = try matcher.match(analyzed, prints, in: writer, search: search, prepared: comparisons)
         let document = DocumentInput(
@@ -79,6 +80,7 @@ struct Ingestor {
             passageHashes: prints.passages, normalizerVersion: Self.normalizerVersion, nearestID: nearest, prepared: prepared)
         let outcome = try writer.record(sighting.ingest(.new(document, relations: relations, cluster: cluster)))
         if case let .added(id, _, _) = outcome, let comparable { comparisons?[id] = comparable }
-        return outcome
+        let strongest = relations.compactMap { DuplicateKind(rawValue: $0.kind) }.max()
+        return (outcome, strongest?.rawValue ?? RunSummary.canonical)
     }
 }

@@ -22,16 +22,21 @@ struct RunSummary {
     var warcSkipped = 0
     var documentsAdded = 0
     var joinedClusters = 0
+    /// Documents added, by their relation to the cluster they joined ("canonical": a new cluster).
+    var addedByRelation: [String: Int] = [:]
     var seenAgain = 0
     var empty = 0
+    /// Body bytes received (feeds and pages, decoded).
+    var bytesFetched = 0
 
     var failures: Int { feedsFailed + entriesFailed + filesFailed + recordsFailed + warcFailed }
 
     mutating func count(_ outcome: IngestOutcomeKind) {
         switch outcome {
-        case .added(let joined):
+        case .added(let relation):
             documentsAdded += 1
-            if joined { joinedClusters += 1 }
+            if relation != Self.canonical { joinedClusters += 1 }
+            addedByRelation[relation, default: 0] += 1
         case .seenAgain: seenAgain += 1
         case .empty: empty += 1
         }
@@ -60,9 +65,15 @@ struct RunSummary {
     }
 }
 
-/// The three things archiving a text can come to.
+extension RunSummary {
+    /// The relation of a document that opened a cluster of its own.
+    static let canonical = "canonical"
+}
+
+/// The three things archiving a text can come to; an added text with its relation to the
+/// cluster it joined (`RunSummary.canonical`, or the strongest `DuplicateKind` it has).
 enum IngestOutcomeKind {
-    case added(joinedCluster: Bool)
+    case added(relation: String)
     case seenAgain
     case empty
 }
