@@ -55,12 +55,12 @@ struct ErrorReportingTests {
         let complex = try file("k.yaml", "fetch:\n  ? [a, b]\n  : 1\n")
         let r = try IngestdProcess.run(["run", "--config", complex, "--archive", folder.appendingPathComponent("a.sqlite").path])
         #expect(r.status == 78)
-        #expect(r.stderr.contains("k.yaml: a key (line 2) is not a plain name"), "\(r.stderr)")
+        #expect(r.stderr.contains("k.yaml:2:5: a key is not a plain name"), "\(r.stderr)")
         let deep = try file("d.yaml", "a:\n" + (1...100).map { String(repeating: "  ", count: $0) + "b\($0):\n" }.joined()
                             + String(repeating: "  ", count: 101) + "x: 1\n")
         let d = try IngestdProcess.run(["run", "--config", deep, "--archive", folder.appendingPathComponent("a.sqlite").path])
         #expect(d.status == 78)
-        #expect(d.stderr.contains("d.yaml: it nests deeper than 64 levels"), "\(d.stderr)")
+        #expect(d.stderr.contains("d.yaml:66:131: it nests deeper than 64 levels"), "\(d.stderr)")
     }
 
     /// A value from the web (here a 2 MB entry link) never becomes a 2 MB log line, nor a

@@ -10,8 +10,9 @@ public struct IngestdProcess {
 
     /// Runs `ingestd ARGS` to completion, in `folder` when given.
     @discardableResult
-    public static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
-        let process = try start(arguments, in: folder)
+    /// `environment`: variables set over the test's own (an empty value unsets one).
+    public static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = try start(arguments, in: folder, environment: environment)
         let out = process.standardOutputPipe.fileHandleForReading.readDataToEndOfFile()
         let err = process.standardErrorPipe.fileHandleForReading.readDataToEndOfFile()
         process.process.waitUntilExit()
@@ -30,10 +31,16 @@ public struct IngestdProcess {
     }
 
     /// Starts `ingestd ARGS` and returns at once (for kill and concurrency tests).
-    public static func start(_ arguments: [String], in folder: URL? = nil, executable: URL = TestPaths.ingestd) throws -> Running {
+    public static func start(_ arguments: [String], in folder: URL? = nil, executable: URL = TestPaths.ingestd,
+                             environment: [String: String] = [:]) throws -> Running {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (name, value) in environment { merged[name] = value.isEmpty ? nil : value }
+            process.environment = merged
+        }
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

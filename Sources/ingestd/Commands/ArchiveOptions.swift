@@ -8,7 +8,7 @@ struct ArchiveOptions: ParsableArguments {
         "The archive file, or a PostgreSQL database as postgres://user@host:port/db.",
         discussion: """
             Default: $INGESTD_ARCHIVE, else the config's archive.url, else \
-            ~/.local/share/ingestd/archive.sqlite. What a postgres:// URL leaves out comes from the PG* \
+            archive.sqlite in $XDG_DATA_HOME/ingestd (~/.local/share/ingestd). What a postgres:// URL leaves out comes from the PG* \
             environment variables (PGPASSWORD, PGSSLMODE, …); every command works on either.
             """,
         valueName: "path|url"))
@@ -34,8 +34,7 @@ struct ArchiveOptions: ParsableArguments {
     var path: String {
         if let archive { return archive }
         if let env = Self.environmentArchive { return env }
-        return FileManager.default.homeDirectoryForCurrentUser
-            .appendingPathComponent(".local/share/ingestd/archive.sqlite").path
+        return UserFolders.data.appendingPathComponent("archive.sqlite").path
     }
 
     /// Whether the archive is a PostgreSQL database.

@@ -17,5 +17,5 @@ struct Ingestd: ParsableCommand {
         subcommands: [RunCommand.self, ImportCommand.self, DedupCommand.self, ClustersCommand.self, DocsCommand.self,
                       ExportCommand.self, ExtractCommand.self, FeedsCommand.self, RenormalizeCommand.self, StatsCommand.self,
                       SearchCommand.self, VerifyCommand.self, BackupCommand.self, ArchiveCommand.self, BenchCommand.self,
-                      ExitCodesCommand.self])
+                      ConfigCommand.self, ExitCodesCommand.self])
 }

@@ -33,7 +33,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let settings = try archive.config.load(required: true)
+            let settings = try archive.config.load(required: false)
             // On PostgreSQL, workers share the feeds by leases (`FeedStore`); SQLite has one run at a time.
             let lock = archive.isPostgres ? nil : try archive.lock()
             let pool = FetchPool(settings: settings.fetch)

@@ -18,23 +18,53 @@ enum ConfigLoader {
     /// Reads a config's text; relative feed paths resolve against `folder`, and errors name `path`.
     static func parse(yaml: String, folder: URL, path: String) throws(ConfigError) -> IngestdConfig {
         let file: ConfigFile
+        let root: Node
         do {
             // Parsed once: the tree is counted, its keys checked, then decoded.
-            if let root = try Yams.compose(yaml: yaml) {
-                if let problem = shapeProblem(root) { throw ConfigError(path: path, reason: problem) }
-                try checkKeys(Constructor.default.any(from: root), path: path)
-                file = try YAMLDecoder().decode(ConfigFile.self, from: root)
-            } else {
-                throw ConfigError(path: path, reason: "it is empty; it needs a mapping of sections (see config/ingestd.example.yaml)")
+            // An empty file (or one of comments only) asks for every default.
+            guard let composed = try Yams.compose(yaml: yaml) else { return IngestdConfig() }
+            root = composed
+            if let problem = shapeProblem(root) { throw ConfigError(path: path, reason: problem.reason, line: problem.mark?.line,
+                                                                    column: problem.mark?.column) }
+            try checkKeys(root, path: path)
+            do { file = try YAMLDecoder().decode(ConfigFile.self, from: root) } catch let error as DecodingError {
+                let mark = ConfigPosition(root: root).node(codingKeys(error)).flatMap(\.mark)
+                throw ConfigError(path: path, reason: describe(error), line: mark?.line, column: mark?.column)
             }
         } catch let error as ConfigError {
             throw error
-        } catch let error as DecodingError {
-            throw ConfigError(path: path, reason: describe(error))
+        } catch let error as YamlError {
+            throw syntaxError(error, path: path)
         } catch {
             throw ConfigError(path: path, reason: "not valid YAML: \(error)")
         }
-        return try resolve(file, folder: folder, path: path)
+        do { return try resolve(file, folder: folder, path: path) } catch {
+            throw ConfigPosition(root: root).locate(error)
+        }
+    }
+
+    /// A YAML syntax error with its position and problem, without Yams's echo of the text.
+    private static func syntaxError(_ error: YamlError, path: String) -> ConfigError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return ConfigError(path: path, reason: "not valid YAML: \(detail)", line: mark.line, column: mark.column)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return ConfigError(path: path, reason: "a key appears twice in one section: \(duplicates.joined(separator: ", "))",
+                               line: context.mark.line, column: context.mark.column)
+        default:
+            return ConfigError(path: path, reason: "not valid YAML: \(error)")
+        }
+    }
+
+    /// The keys of a decoding error's path, as `ConfigPosition` takes them (for a missing key,
+    /// its section).
+    private static func codingKeys(_ error: DecodingError) -> [String] {
+        let context: DecodingError.Context? = switch error {
+        case let .keyNotFound(_, c), let .typeMismatch(_, c), let .valueNotFound(_, c), let .dataCorrupted(c): c
+        @unknown default: nil
+        }
+        return (context?.codingPath ?? []).map { $0.intValue.map(String.init) ?? $0.stringValue }
     }
 
     /// The most values (scalars, mappings, sequences, each alias counted in full) a config
@@ -49,19 +79,18 @@ enum ConfigLoader {
     /// (aliases expanded), nesting deeper than `maxDepth`, or a mapping key that is not a
     /// plain value (`? [a, b]: x`, which YAML allows and no setting is). One walk without
     /// recursion, stopped as soon as the budget is spent, so the check stays cheap.
-    private static func shapeProblem(_ root: Node) -> String? {
+    private static func shapeProblem(_ root: Node) -> (reason: String, mark: Mark?)? {
         var budget = maxValues
         var stack: [(node: Node, depth: Int)] = [(root, 0)]
         while let (node, depth) = stack.popLast() {
             budget -= 1
-            guard budget >= 0 else { return "it expands to more than \(maxValues) values (through YAML aliases?); refused" }
-            guard depth <= maxDepth else { return "it nests deeper than \(maxDepth) levels; refused" }
+            guard budget >= 0 else { return ("it expands to more than \(maxValues) values (through YAML aliases?); refused", nil) }
+            guard depth <= maxDepth else { return ("it nests deeper than \(maxDepth) levels; refused", node.mark) }
             switch node {
             case let .mapping(mapping):
                 for (key, value) in mapping {
                     guard case .scalar = key else {
-                        let line = mapping.mark.map { " (line \($0.line))" } ?? ""
-                        return "a key\(line) is not a plain name; every setting is named by a word"
+                        return ("a key is not a plain name; every setting is named by a word", key.mark ?? mapping.mark)
                     }
                     stack.append((value, depth + 1))
                 }
@@ -74,10 +103,10 @@ enum ConfigLoader {
 
     private static func resolve(_ file: ConfigFile, folder: URL, path: String) throws(ConfigError) -> IngestdConfig {
         var config = IngestdConfig()
-        do {
-            config.feeds = try file.feeds?.map { FeedConfig(url: try FeedAddress.url($0.url, relativeTo: folder), name: $0.name) } ?? []
-        } catch {
-            throw ConfigError(path: path, reason: "feeds: \(error)")
+        for (i, feed) in (file.feeds ?? []).enumerated() {
+            do { config.feeds.append(FeedConfig(url: try FeedAddress.url(feed.url, relativeTo: folder), name: feed.name)) } catch {
+                throw ConfigError(path: path, reason: "feeds[\(i)].url: \(error)")
+            }
         }
         if let location = file.archive?.url {
             guard !location.isEmpty else { throw ConfigError(path: path, reason: "archive.url is empty") }
@@ -115,30 +144,34 @@ enum ConfigLoader {
         return config
     }
 
-    /// Absolute URLs stay; `file:relative` and bare paths resolve against the config's folder.
-    private static func checkKeys(_ node: Any?, path: String) throws(ConfigError) {
-        guard let top = node as? [String: Any] else {
-            if node == nil { return }
-            throw ConfigError(path: path, reason: "the top level must be a mapping of sections")
+    /// Every key of the file is a setting ingestd knows, in the section it belongs to; an
+    /// unknown one is named with its line and column.
+    private static func checkKeys(_ root: Node, path: String) throws(ConfigError) {
+        guard case let .mapping(top) = root else {
+            throw ConfigError(path: path, reason: "the top level must be a mapping of sections", line: root.mark?.line, column: root.mark?.column)
         }
         try check(top, section: "", path: path)
-        for (name, value) in top {
-            if name == "feeds" {
-                for (i, feed) in ((value as? [Any]) ?? []).enumerated() {
-                    guard let feed = feed as? [String: Any] else { throw ConfigError(path: path, reason: "feeds[\(i)] must be a mapping with a url") }
-                    try check(feed, section: "feeds[]", path: path)
+        for (key, value) in top {
+            if key.string == "feeds" {
+                guard case let .sequence(feeds) = value else { continue }
+                for (i, feed) in feeds.enumerated() {
+                    guard case let .mapping(mapping) = feed else {
+                        throw ConfigError(path: path, reason: "feeds[\(i)] must be a mapping with a url", line: feed.mark?.line, column: feed.mark?.column)
+                    }
+                    try check(mapping, section: "feeds[]", path: path)
                 }
-            } else if let section = value as? [String: Any] {
+            } else if case let .mapping(section) = value, let name = key.string {
                 try check(section, section: name, path: path)
             }
         }
     }
 
-    private static func check(_ mapping: [String: Any], section: String, path: String) throws(ConfigError) {
+    private static func check(_ mapping: Node.Mapping, section: String, path: String) throws(ConfigError) {
         guard let known = ConfigFile.knownKeys[section] else { return }
-        if let unknown = mapping.keys.sorted().first(where: { !known.contains($0) }) {
+        if let (key, _) = mapping.first(where: { !known.contains($0.key.string ?? "") }) {
             let place = section.isEmpty ? "top level" : "section \(section)"
-            throw ConfigError(path: path, reason: "unknown setting \"\(unknown)\" in \(place); known: \(known.sorted().joined(separator: ", "))")
+            throw ConfigError(path: path, reason: "unknown setting \"\(key.string ?? "?")\" in \(place); known: \(known.sorted().joined(separator: ", "))",
+                              line: key.mark?.line, column: key.mark?.column)
         }
     }
 
