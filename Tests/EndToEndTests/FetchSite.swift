@@ -50,7 +50,8 @@ struct FetchSite {
     /// `ingestd run --all` over these feed paths (as the server serves them), with short
     /// limits and loopback allowed for pages (`allow_networks`); `fetch` overrides settings
     /// of the config's fetch section. `flags`: `--strict` by default, so any failure exits 1.
-    func run(_ feedPaths: [String], fetch overrides: [String: String] = [:], flags: [String] = ["--strict"]) throws -> IngestdProcess.Result {
+    func run(_ feedPaths: [String], fetch overrides: [String: String] = [:], flags: [String] = ["--strict"],
+             environment: [String: String] = [:]) throws -> IngestdProcess.Result {
         let fetch = [
             "allow_networks": "[127.0.0.0/8]", "retries": "1", "retry_base_delay_seconds": "0.1", "low_speed_bytes": "1000", "low_speed_seconds": "1",
             "total_timeout_seconds": "10", "max_body_bytes": "1000000", "per_host_delay_seconds": "0",
@@ -59,7 +60,7 @@ struct FetchSite {
             + "fetch:\n" + fetch.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)\n" }.joined()
         let config = folder.appendingPathComponent("ingestd.yaml")
         try Data(yaml.utf8).write(to: config)
-        return try IngestdProcess.run(["run", "--all", "--config", config.path, "--archive", archive] + flags)
+        return try IngestdProcess.run(["run", "--all", "--config", config.path, "--archive", archive] + flags, environment: environment)
     }
 
     /// The stored state of every feed source, by URL.

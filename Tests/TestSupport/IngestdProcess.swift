@@ -36,11 +36,11 @@ public struct IngestdProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        if !environment.isEmpty {
-            var merged = ProcessInfo.processInfo.environment
-            for (name, value) in environment { merged[name] = value.isEmpty ? nil : value }
-            process.environment = merged
-        }
+        // Messages read as people read them unless a test asks for a log format.
+        var merged = ProcessInfo.processInfo.environment
+        merged["INGESTD_LOG_FORMAT"] = merged["INGESTD_LOG_FORMAT"] ?? "human"
+        for (name, value) in environment { merged[name] = value.isEmpty ? nil : value }
+        process.environment = merged
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -48,12 +48,12 @@ struct CommandFailure: Error, CustomStringConvertible {
         do {
             try body()
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("ingestd: \(Console.oneLine(failure.message))\n".utf8))
+            Console.fail(failure.message)
             throw ExitCode(failure.status.rawValue)
         } catch let error as ExitCode {
             throw error
         } catch {
-            FileHandle.standardError.write(Data("ingestd: \(Console.oneLine("\(error)"))\n".utf8))
+            Console.fail("\(error)")
             throw ExitCode(ExitStatus.ioError.rawValue)
         }
     }

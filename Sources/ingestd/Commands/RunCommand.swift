@@ -28,10 +28,12 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Fetch every feed that is not parked, due or not.") var all = false
     @Flag(help: "Exit 1 when any feed, entry or page failed.") var strict = false
     @Flag(name: .shortAndLong, help: "Print only warnings and errors (no summary line).") var quiet = false
+    @Option(help: "Log lines as human, logfmt or json (default: human on a terminal, else logfmt).") var logFormat: LogFormat?
     @Option(help: ArgumentHelp("After the pass, write its figures here in Prometheus text format (atomically).",
                                valueName: "file")) var metricsFile: String?
 
     func run() throws {
+        Console.configureLog(format: logFormat, quiet: quiet)
         try CommandFailure.reporting {
             let settings = try archive.config.load(required: false)
             // On PostgreSQL, workers share the feeds by leases (`FeedStore`); SQLite has one run at a time.
@@ -73,3 +75,5 @@ struct RunCommand: ParsableCommand {
         }
     }
 }
+
+extension LogFormat: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Where messages go: results to stdout, warnings and errors to stderr.
 ///
@@ -11,14 +12,26 @@ enum Console {
     /// Whether stdout takes colour: a terminal, and no `NO_COLOR` in the environment (no-color.org).
     static var colorsStdout: Bool { isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
 
-    /// A line of information on stderr (a summary), apart from the command's output.
-    static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(oneLine(message))\n".utf8))
+    /// The log's format and threshold: `LogFormat.automatic` and info until a command sets them
+    /// (`-q`: warnings and errors only).
+    static let logSettings = LockedValue((format: LogFormat.automatic, level: Logger.Level.info))
+
+    static func configureLog(format: LogFormat?, quiet: Bool) {
+        logSettings.value = (format ?? logSettings.value.format, quiet ? .warning : .info)
     }
 
-    static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("ingestd: warning: \(oneLine(message))\n".utf8))
+    static var logger: Logger {
+        let (format, level) = logSettings.value
+        return Logger(label: "ingestd") { _ in LineLogHandler(format: format, level: level) }
     }
+
+    /// A line of information on stderr (a summary), apart from the command's output.
+    static func note(_ message: String) { logger.info("\(oneLine(message))") }
+
+    static func warn(_ message: String) { logger.warning("\(oneLine(message))") }
+
+    /// What stopped a command, just before it exits with its status.
+    static func fail(_ message: String) { logger.error("\(oneLine(message))") }
 
     /// `message` cut to `maxMessageBytes` (at a character), controls made spaces.
     static func oneLine(_ message: String) -> String {

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// What `ingestd run` writes to its log: one record a line, with an RFC 3339 time, a level and
+/// the feed or URL it concerns, as logfmt (the default on a pipe) or JSON (`--log-format json`).
+struct LogFormatTests {
+    /// An RFC 3339 UTC time with milliseconds.
+    private static func isTime(_ s: String) -> Bool {
+        s.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$"#, options: .regularExpression) != nil
+    }
+
+    @Test func onAPipeEveryLineIsLogfmtWithTimeLevelAndURL() throws {
+        let result = try failingRunWithEnvironment(["INGESTD_LOG_FORMAT": ""], flags: [])
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let fields = try #require(Self.logfmt(line), "not logfmt: \(line)")
+            #expect(fields["time"].map(Self.isTime) == true, "\(line)")
+            #expect(["info", "warning", "error"].contains(fields["level"] ?? ""), "\(line)")
+            #expect(fields["msg"] != nil, "\(line)")
+        }
+        let failure = lines.compactMap(Self.logfmt).first { $0["url"]?.hasSuffix("feeds/missing.rss") == true }
+        #expect(failure?["level"] == "warning" && failure?["msg"]?.contains("404") == true, "\(lines)")
+    }
+
+    @Test func jsonLinesParseAsJSONWithTheSameFields() throws {
+        let result = try failingRunWithEnvironment([:], flags: ["--log-format", "json"])
+        let lines = result.stderr.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        var urls: [String] = []
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], "\(line)")
+            #expect(object["time"].map(Self.isTime) == true)
+            #expect(object["level"] != nil && object["msg"] != nil)
+            if let url = object["url"] { urls.append(url) }
+        }
+        #expect(urls.contains { $0.hasSuffix("feeds/missing.rss") }, "\(result.stderr)")
+    }
+
+    /// A run over a good feed and a missing one (a 404).
+    private func failingRunWithEnvironment(_ environment: [String: String], flags: [String]) throws -> IngestdProcess.Result {
+        let site = try FetchSite()
+        try site.feed("a", items: [("g1", "news/one.html")])
+        return try site.run(["feeds/a.rss", "feeds/missing.rss"], flags: flags, environment: environment)
+    }
+
+    /// A logfmt line's fields: `key=value` or `key="quoted \" value"`, space-separated; nil when
+    /// the line is not logfmt.
+    static func logfmt(_ line: String) -> [String: String]? {
+        var fields: [String: String] = [:]
+        var rest = Substring(line)
+        while !rest.isEmpty {
+            guard let equals = rest.firstIndex(of: "="), case let key = rest[..<equals],
+                  !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
+            rest = rest[rest.index(after: equals)...]
+            var value = ""
+            if rest.first == "\"" {
+                rest = rest.dropFirst()
+                while let c = rest.first, c != "\"" {
+                    if c == "\\", let next = rest.dropFirst().first {
+                        value.append(next == "n" ? "\n" : next)
+                        rest = rest.dropFirst(2)
+                    } else {
+                        value.append(c)
+                        rest = rest.dropFirst()
+                    }
+                }
+                guard rest.first == "\"" else { return nil }
+                rest = rest.dropFirst()
+            } else {
+                let end = rest.firstIndex(of: " ") ?? rest.endIndex
+                value = String(rest[..<end])
+                guard !value.contains("\"") else { return nil }
+                rest = rest[end...]
+            }
+            fields[String(key)] = value
+            guard rest.isEmpty || rest.first == " " else { return nil }
+            rest = rest.drop { $0 == " " }
+        }
+        return fields
+    }
+}
