@@ -10,11 +10,12 @@ struct FetchSite {
     let server: LoopbackServer
     let archive: String
 
-    init(host: String = "127.0.0.1") throws {
+    /// `pageDelay`: seconds the server waits before answering a request under `pages/`.
+    init(host: String = "127.0.0.1", pageDelay: Double = 0) throws {
         folder = try TestPaths.temporaryFolder()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("feeds"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("news"), withIntermediateDirectories: true)
-        server = try LoopbackServer(root: folder, host: host)
+        server = try LoopbackServer(root: folder, delaySeconds: pageDelay, host: host)
         archive = folder.appendingPathComponent("archive.sqlite").path
     }
 

@@ -113,12 +113,25 @@ public final class FetchPool {
         enqueue(FetchJob(request: request, completion: completion))
     }
 
+    /// Set from any thread (a signal handler's queue): the pool ends as at its deadline, at once,
+    /// with the reason given (`stop(because:)`).
+    private let stopReason = StopReason()
+
+    /// Ends the run as its deadline would, from any thread: transfers still running fail as
+    /// transient (their entries are tried again), jobs not started are deferred; `run()` returns
+    /// once their completions have run.
+    public func stop(because reason: String) { stopReason.set(reason) }
+
     /// Works until every submitted fetch (and every fetch submitted by a completion) is done.
     public func run() {
         while !running.isEmpty || !delayed.isEmpty || hosts.values.contains(where: { $0.hasQueued || !$0.waitingForRobots.isEmpty }) {
             let now = Date()
+            if let reason = stopReason.value {
+                expire(because: reason)
+                continue
+            }
             if let deadline, now >= deadline {
-                expire()
+                expire(because: "the run's deadline came (fetch.run_deadline_seconds)")
                 continue
             }
             promoteDelayed(now)
@@ -134,7 +147,7 @@ public final class FetchPool {
     /// The deadline has passed: a transfer still running is stopped and fails as a slow one
     /// (transient); a job not started yet ends as deferred. Completions run after the
     /// pool's state is cleared; what they submit is expired on the next turn.
-    private func expire() {
+    private func expire(because reason: String) {
         var stopped: [FetchJob] = []
         for (handle, job) in running {
             curl_multi_remove_handle(multi, handle)
@@ -149,9 +162,9 @@ public final class FetchPool {
             hosts[key]!.active = 0
             waiting += hosts[key]!.drain()
         }
-        let slow = "still arriving when the run's deadline came (fetch.run_deadline_seconds); stopped"
+        let slow = "still arriving when \(reason); stopped"
         for job in stopped { job.completion(job.outcome(.failure(FetchError(url: job.url, reason: slow, kind: .transient)))) }
-        let deferred = "not started before the run's deadline (fetch.run_deadline_seconds); it waits for the next run"
+        let deferred = "not started before \(reason); it waits for the next run"
         for job in waiting { job.completion(job.outcome(.failure(FetchError(url: job.url, reason: deferred, kind: .deferred)))) }
     }
 

@@ -14,7 +14,7 @@ struct Ingestd: ParsableCommand {
             \(ExitStatus.help)
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ImportCommand.self, DedupCommand.self, ClustersCommand.self, DocsCommand.self,
+        subcommands: [RunCommand.self, DaemonCommand.self, ImportCommand.self, DedupCommand.self, ClustersCommand.self, DocsCommand.self,
                       ExportCommand.self, ExtractCommand.self, FeedsCommand.self, RenormalizeCommand.self, StatsCommand.self,
                       SearchCommand.self, VerifyCommand.self, BackupCommand.self, ArchiveCommand.self, BenchCommand.self,
                       ConfigCommand.self, ExitCodesCommand.self])

@@ -1,9 +1,5 @@
 import ArgumentParser
-import Archive
-import Fetcher
-import Dedup
 import Foundation
-import Normalizer
 
 /// `ingestd run`: one safe, incremental pass over the configured feeds, for cron.
 struct RunCommand: ParsableCommand {
@@ -35,43 +31,17 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         Console.configureLog(format: logFormat, quiet: quiet)
         try CommandFailure.reporting {
-            let settings = try archive.config.load(required: false)
-            // On PostgreSQL, workers share the feeds by leases (`FeedStore`); SQLite has one run at a time.
-            let lock = archive.isPostgres ? nil : try archive.lock()
-            let pool = FetchPool(settings: settings.fetch)
-            let store: any FeedStore
-            if archive.isPostgres {
-                let shared = try archive.openPostgres(indexScheme: settings.dedup.indexScheme)
-                pool.hostTurns = SharedHostTurns(store: shared, warn: Console.warn)
-                store = shared
-            } else {
-                store = try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
-            }
+            let runner = FeedRunner(archive: archive, settings: try archive.config.load(required: false))
             let started = Date()
-            let pass = FeedPass(
-                store: store, pool: pool, parser: FeedParser(maxBytes: settings.fetch.maxBodyBytes),
-                archiver: PageArchiver(normalizer: Normalizer(settings: settings.normalizer),
-                                       ingestor: Ingestor(writer: store, matcher: DuplicateMatcher(settings: settings.dedup))),
-                schedule: settings.schedule, keepFeedCaptures: settings.keepFeedCaptures, warn: Console.warn)
-            let summary = try pass.run(configured: settings.feeds, everyFeed: all)
-            withExtendedLifetime(lock) {}
+            let summary = try runner.pass(everyFeed: all)
             let seconds = Date().timeIntervalSince(started)
             if !quiet { print("run: " + summary.line(seconds: seconds)) }
             if let metricsFile {
-                let metrics = PassMetrics(summary: summary, seconds: seconds, finishedAt: Date(),
-                                          archiveBytes: archive.isPostgres ? nil : Self.fileBytes(archive.path))
-                do { try metrics.write(to: metricsFile) } catch {
+                do { try runner.metrics(summary, seconds: seconds).write(to: metricsFile) } catch {
                     throw CommandFailure(.cannotCreate, "cannot write the metrics file: \(error.localizedDescription)")
                 }
             }
             if strict && summary.failures > 0 { throw ExitCode(ExitStatus.partial.rawValue) }
-        }
-    }
-
-    /// The SQLite archive's bytes: the file and its write-ahead log.
-    private static func fileBytes(_ path: String) -> Int {
-        [path, path + "-wal"].reduce(0) { total, file in
-            total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
         }
     }
 }
