@@ -4,8 +4,9 @@ DEMO_CONFIG  := config/demo/ingestd.yaml
 DEMO_ARCHIVE := .demo/archive.sqlite
 BIN          := .build/debug/ingestd
 
-.PHONY: run test deps build clean bench-extract feeds-conformance fuzz fuzz-smoke fault-injection
+.PHONY: run test deps build clean bench-extract feeds-conformance fuzz fuzz-smoke fault-injection install install-check
 FUZZ_SECONDS ?= 300
+PREFIX       ?= /usr/local
 
 ## Install missing system packages (apt-get as root, else print the command).
 deps:
@@ -29,6 +30,18 @@ test: deps
 	$(SWIFT) test --skip-build
 	./scripts/fuzz.sh 20
 	./scripts/feeds-conformance.sh $(BIN)
+	./scripts/install-check.sh
+
+## Install into $(PREFIX) (/usr/local): the binary, linked with the static Swift standard library
+## and Foundation (it needs no Swift on the machine, only Debian's libcurl4, libxml2, libsqlite3-0,
+## libpq5, libmodest0 and libsimdjson14), a man page generated from the command definitions, and
+## bash, zsh and fish completions. DESTDIR is honoured, for packaging.
+install: deps
+	./scripts/install.sh "$(DESTDIR)$(PREFIX)"
+
+## `make install` into a scratch prefix, then the checks a server without Swift would make (part of `make test`).
+install-check: deps
+	./scripts/install-check.sh
 
 ## libFuzzer on every parser of untrusted bytes, FUZZ_SECONDS each (see RELIABILITY.md).
 fuzz: deps build
@@ -52,4 +65,4 @@ bench-extract: deps
 	./scripts/bench-extract.sh
 
 clean:
-	rm -rf .build .demo
+	rm -rf .build .build-static .build-man .demo
