@@ -28,7 +28,7 @@ for set in scrapinghub wcxb-dev-articles wcxb-dev-articles-more; do
     : > "$OUT/$set-runs.txt"
     # Alternate the two extractors run by run, so both see the same state of the shared machine.
     for run in $(seq "$RUNS"); do
-        "$B" extract "$SHARED/$set/html" --json "$OUT/$set-pred.json" --timings "$OUT/$set-times-$run.tsv" 2>&1 \
+        "$B" extract "$SHARED/$set/html" --out "$OUT/$set-pred.json" --timings "$OUT/$set-times-$run.tsv" 2>&1 \
             | tail -1 | tee -a "$OUT/$set-runs.txt"
         /tmp/trafvenv/bin/python "$SHARED/eval.py" --html "$SHARED/$set/html" --truth "$SHARED/$set/ground-truth.json" \
             --trafilatura --metric "$metric" --per-page "$OUT/$set-trafilatura-$run.tsv" \

@@ -11,7 +11,7 @@ struct HostilePageTests {
         try bytes.write(to: page)
         let out = folder.appendingPathComponent("out.json").path
         let started = Date()
-        let result = try IngestdProcess.run(["extract", page.path, "--json", out])
+        let result = try IngestdProcess.run(["extract", page.path, "--out", out])
         let seconds = Date().timeIntervalSince(started)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: [String: Any]]
         let id = (name as NSString).deletingPathExtension
@@ -73,11 +73,11 @@ struct HostilePageTests {
             .write(to: page)
         let config = folder.appendingPathComponent("ingestd.yaml")
         try Data("normalizer:\n  max_parse_seconds: 0.05\n".utf8).write(to: config)
-        let run = try IngestdProcess.run(["extract", page.path, "--json", folder.appendingPathComponent("out.json").path,
+        let run = try IngestdProcess.run(["extract", page.path, "--out", folder.appendingPathComponent("out.json").path,
                                           "--config", config.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("slow.html: cannot parse as HTML: parsing took more than 0.05 s and was stopped"), "\(run.stderr)")
-        let normal = try IngestdProcess.run(["extract", page.path, "--json", folder.appendingPathComponent("out.json").path])
+        let normal = try IngestdProcess.run(["extract", page.path, "--out", folder.appendingPathComponent("out.json").path])
         #expect(normal.status == 0, "the default budget is far above a real parse: \(normal.stderr)")
     }
 }

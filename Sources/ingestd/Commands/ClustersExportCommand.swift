@@ -2,7 +2,7 @@ import ArgumentParser
 import Archive
 import Foundation
 
-/// `ingestd clusters export --jsonl`: the clustering as `{"id", "cluster", "relation"}` lines.
+/// `ingestd clusters export`: the clustering as `{"id", "cluster", "relation"}` lines.
 struct ClustersExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -17,12 +17,8 @@ struct ClustersExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var archive: ArchiveOptions
-    @Flag(help: "JSON Lines (the only format, required for clarity).") var jsonl = false
+    @Flag(help: "JSON Lines (the default and only format).") var jsonl = false
     @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var out: String?
-
-    func validate() throws {
-        guard jsonl else { throw ValidationError("pass --jsonl") }
-    }
 
     func run() throws {
         try CommandFailure.reporting {

@@ -16,11 +16,14 @@ struct ExtractCommand: ParsableCommand {
             terminal; the last line on stderr is the timing summary \
             (pages, failed, seconds, median_ms, p90_ms, peak_rss_mb).
 
+            Example: ingestd extract ~/saved-pages/ --out articles.json
+
             \(ExitStatus.help)
             """)
 
     @Argument(help: ArgumentHelp("HTML files, or folders holding them.", valueName: "path")) var paths: [String]
-    @Option(help: ArgumentHelp("Write the JSON object here ('-' for stdout).", valueName: "file")) var json: String
+    @Option(help: ArgumentHelp("Write the JSON object here instead of stdout ('-': stdout).", valueName: "file")) var out = "-"
+    @Flag(help: "JSON output (the only format; accepted as every command accepts it).") var json = false
     @Option(help: ArgumentHelp("Also write each page's extraction time (id, milliseconds) as TSV here.", valueName: "file"))
     var timings: String?
     @OptionGroup var config: ConfigOptions
@@ -29,7 +32,7 @@ struct ExtractCommand: ParsableCommand {
         try CommandFailure.reporting {
             let normalizer = Normalizer(settings: try config.load(required: false).normalizer)
             let pages = try PageList.htmlFiles(in: paths)
-            let sink = try ExportSink(path: json)
+            let sink = try ExportSink(path: out)
             let progress = ProgressBar(total: pages.count)
             var times = PageTimings()
             var failed = 0
