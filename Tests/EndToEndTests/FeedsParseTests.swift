@@ -25,4 +25,14 @@ struct FeedsParseTests {
         #expect(lines[1]["format"] as? String == "unknown")
         #expect(run.stderr.contains("broken.xml"))
     }
+
+    /// A URL or a missing file is named with what to do instead, not a Foundation error dump, and
+    /// the status is 1 as the help says.
+    @Test func aURLOrAMissingFileIsNamedPlainly() throws {
+        let run = try IngestdProcess.run(["feeds", "parse", "https://news.example/rss", "/no/such/feed.xml"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("https://news.example/rss: feeds parse reads saved files; to follow a feed at a URL: ingestd feeds add"),
+                "\(run.stderr)")
+        #expect(run.stderr.contains("/no/such/feed.xml: cannot read:") && !run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
+    }
 }

@@ -32,14 +32,20 @@ struct FeedsParseCommand: ParsableCommand {
         for file in files {
             var line = ParsedFeedLine(file: file)
             do {
-                let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+                if file.contains("://") {
+                    throw CommandFailure(.dataError, "feeds parse reads saved files; to follow a feed at a URL: ingestd feeds add \(file)")
+                }
+                let bytes: Data
+                do { bytes = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+                    throw CommandFailure(.noInput, "cannot read: \((error as NSError).localizedDescription)")
+                }
                 let document = try parser.parse(bytes, url: "")
                 line.fill(document)
                 for warning in document.warnings { Console.warn("\(file): \(warning)") }
             } catch {
                 failed += 1
                 line.malformed = true
-                Console.warn("\(file): \((error as? FetchError)?.reason ?? "\(error)")")
+                Console.warn("\(file): \((error as? FetchError)?.reason ?? (error as? CommandFailure)?.message ?? "\(error)")")
             }
             FileHandle.standardOutput.write(try encoder.encode(line) + Data([0x0A]))
         }
