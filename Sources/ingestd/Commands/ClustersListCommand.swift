@@ -1,15 +1,29 @@
 import ArgumentParser
 import Archive
+import Foundation
+import Timestamps
 
 /// `ingestd clusters list`: every cluster with at least two documents.
 struct ClustersListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List duplicate clusters, largest first.", discussion: ExitStatus.help)
+        commandName: "list", abstract: "List duplicate clusters, largest first.",
+        discussion: """
+            Example: ingestd clusters list --since 2026-12-01 --limit 20 --members
+
+            \(ExitStatus.help)
+            """)
 
     @OptionGroup var archive: ArchiveOptions
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Print each cluster's members and evidence too.") var members = false
     @Option(help: "Smallest cluster size to list.") var minSize = 2
+    @Option(help: ArgumentHelp("Only clusters first seen at or after this date (ISO 8601).", valueName: "date")) var since: String?
+    @Option(help: "At most this many clusters.") var limit: Int?
+
+    func validate() throws {
+        if let since, TimestampParser.parse(since) == nil { throw ValidationError("--since: not a date: \(since)") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
 
     func run() throws {
         try CommandFailure.reporting {
@@ -17,7 +31,9 @@ struct ClustersListCommand: ParsableCommand {
             // One snapshot for the whole listing, so a run writing meanwhile cannot make a
             // cluster's summary and its members disagree.
             try store.readClusters { snapshot in
-                let clusters = try snapshot.clusters(minSize: minSize)
+                let start = since.flatMap(TimestampParser.parse)
+                let clusters = try snapshot.clusters(minSize: minSize).filter { start == nil || $0.firstSeen >= start! }
+                    .prefix(limit ?? .max).map { $0 }
                 if json {
                     if members {
                         try JSONOutput.printArray(clusters) { try ClusterView.load($0, from: snapshot) }
