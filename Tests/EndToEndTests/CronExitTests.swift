@@ -31,9 +31,15 @@ struct CronExitTests {
         for code in ["0 ", "1 ", "64", "65", "66", "73", "74", "75", "78"] {
             #expect(topic.stdout.contains("\n\(code)") || topic.stdout.contains(" \(code) "), "\(code) in \(topic.stdout)")
         }
-        for command in [["run"], ["import"], ["search"], ["clusters", "list"], ["feeds", "add"]] {
+        let leaves = [["run"], ["daemon"], ["import"], ["dedup"], ["export"], ["extract"], ["search"], ["stats"], ["verify"],
+                      ["backup"], ["renormalize"], ["clusters", "list"], ["clusters", "show"], ["clusters", "explain"],
+                      ["clusters", "export"], ["clusters", "rebuild"], ["docs", "list"], ["docs", "show"], ["feeds", "add"],
+                      ["feeds", "list"], ["feeds", "remove"], ["feeds", "parse"], ["feeds", "import-opml"],
+                      ["feeds", "export-opml"], ["config", "init"], ["config", "check"], ["archive", "copy"]]
+        for command in leaves {
             let help = try IngestdProcess.run(command + ["--help"])
             #expect(help.stdout.contains("Exit codes: see 'ingestd help exit-codes'."), "\(command)")
+            #expect(help.stdout.contains("Example: ingestd \(command.joined(separator: " "))"), "an example in \(command)")
             #expect(!help.stdout.contains("73 cannot create"), "the table is not repeated in \(command)")
         }
     }

@@ -15,6 +15,8 @@ struct ArchiveCopyCommand: ParsableCommand {
             must not exist: it is written as DEST.partial and renamed when complete. A PostgreSQL DEST must hold no \
             documents or feeds.
 
+            Example: ingestd archive copy ~/news/archive.sqlite postgres://ingestd@localhost/news
+
             \(ExitStatus.help)
             """)
 

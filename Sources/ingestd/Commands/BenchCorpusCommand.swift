@@ -18,6 +18,8 @@ struct BenchCorpusCommand: ParsableCommand {
             pages' ground-truth.json), as originals, syndicated copies, rewrites that keep a few verbatim \
             passages and add another story's background, quote-sharing reports and templated items.
 
+            Example: ingestd bench corpus --docs 10000 --out /tmp/corpus
+
             \(ExitStatus.help)
             """)
 

@@ -14,6 +14,8 @@ struct BenchFetchCommand: ParsableCommand {
             politeness, parses each, and prints one line per pass: feeds, successes, 304s, failures, \
             entries, seconds and peak memory. Nothing is archived.
 
+            Example: ingestd bench fetch feeds.txt --passes 2
+
             \(ExitStatus.help)
             """)
 

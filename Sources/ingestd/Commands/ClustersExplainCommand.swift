@@ -13,6 +13,8 @@ struct ClustersExplainCommand: ParsableCommand {
             Measures the pair afresh with the current dedup settings (from --config, else the defaults) \
             and the archive's fingerprint counts, so it also explains pairs that did not merge.
 
+            Example: ingestd clusters explain 1 3
+
             \(ExitStatus.help)
             """)
 

@@ -13,6 +13,8 @@ struct ClustersExportCommand: ParsableCommand {
             syndicated, shared-wire-passages, or exact for a repeated text. The format is what \
             ../shared/dedup/score.py reads as --pred.
 
+            Example: ingestd clusters export --out clusters.jsonl
+
             \(ExitStatus.help)
             """)
 

@@ -15,6 +15,8 @@ struct ClustersRebuildCommand: ParsableCommand {
             and `import` require from then on. One transaction: readers see the old clusters until the new ones are complete. \
             Holds the archive lock like `run` (on PostgreSQL, the write lock workers take).
 
+            Example: ingestd clusters rebuild --config ingestd.yaml
+
             \(ExitStatus.help)
             """)
 

@@ -4,7 +4,11 @@ import Archive
 /// `ingestd clusters show ID`: one cluster's members, relations and shared passages.
 struct ClustersShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a cluster's members, relations and shared passages.", discussion: ExitStatus.help)
+        commandName: "show", abstract: "Show a cluster's members, relations and shared passages.", discussion: """
+            Example: ingestd clusters show 12
+
+            \(ExitStatus.help)
+            """)
 
     @OptionGroup var archive: ArchiveOptions
     @Flag(help: "Print JSON.") var json = false

@@ -28,6 +28,8 @@ struct DedupCommand: ParsableCommand {
             clusters, with search, compression and provenance). A summary goes to stderr at the end, \
             and progress while it runs on a terminal.
 
+            Example: ingestd dedup corpus.jsonl.gz --format canonical --out unique.jsonl
+
             \(ExitStatus.help)
             """)
 

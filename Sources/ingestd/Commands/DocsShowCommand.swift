@@ -5,7 +5,11 @@ import Timestamps
 /// `ingestd docs show ID`: a document's metadata, provenance and text.
 struct DocsShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a document's metadata, provenance and text.", discussion: ExitStatus.help)
+        commandName: "show", abstract: "Show a document's metadata, provenance and text.", discussion: """
+            Example: ingestd docs show 42 --provenance
+
+            \(ExitStatus.help)
+            """)
 
     @OptionGroup var archive: ArchiveOptions
     @Flag(help: "Print JSON.") var json = false

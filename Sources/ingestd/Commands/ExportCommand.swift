@@ -27,6 +27,8 @@ struct ExportCommand: ParsableCommand {
             duplicates; documents that came from pages, not lines, are left out and counted. The last line \
             on stderr gives the cursor: pass it to --after to export only what came later.
 
+            Example: ingestd export --since 2026-12-01 --canonical-only --out december.jsonl
+
             \(ExitStatus.help)
             """)
 

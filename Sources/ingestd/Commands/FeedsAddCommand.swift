@@ -12,6 +12,8 @@ struct FeedsAddCommand: ParsableCommand {
             an HTML page is searched for <link rel="alternate"> feeds and the first is added. With \
             --no-check nothing is fetched. A parked or removed feed is resumed, due at once.
 
+            Example: ingestd feeds add https://example.org/news/
+
             \(ExitStatus.help)
             """)
 

@@ -5,7 +5,11 @@ import Foundation
 /// `ingestd feeds export-opml`: the followed feeds as OPML 2.0, for another reader.
 struct FeedsExportOPMLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export-opml", abstract: "Write the followed feeds (parked ones too) as OPML 2.0.", discussion: ExitStatus.help)
+        commandName: "export-opml", abstract: "Write the followed feeds (parked ones too) as OPML 2.0.", discussion: """
+            Example: ingestd feeds export-opml --out ingestd.opml
+
+            \(ExitStatus.help)
+            """)
 
     @OptionGroup var archive: ArchiveOptions
     @Option(help: ArgumentHelp("Write here instead of standard output.", valueName: "file")) var out: String?

@@ -6,7 +6,7 @@ import Foundation
 struct FeedsImportOPMLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-opml", abstract: "Follow every feed in an OPML file (folders flattened).",
-        discussion: "Only http and https addresses are taken; any other (file:, javascript:, gopher:) is named and skipped.\n\n\(ExitStatus.help)")
+        discussion: "Only http and https addresses are taken; any other (file:, javascript:, gopher:) is named and skipped.\n\nExample: ingestd feeds import-opml subscriptions.opml\n\n\(ExitStatus.help)")
 
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: ArgumentHelp("The OPML file.", valueName: "file")) var file: String

@@ -5,7 +5,11 @@ import Foundation
 /// `ingestd feeds list`: every followed feed with its state, error record and schedule.
 struct FeedsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List followed feeds: state, last fetch, next fetch, errors.", discussion: ExitStatus.help)
+        commandName: "list", abstract: "List followed feeds: state, last fetch, next fetch, errors.", discussion: """
+            Example: ingestd feeds list --json
+
+            \(ExitStatus.help)
+            """)
 
     @OptionGroup var archive: ArchiveOptions
     @Flag(help: "Print JSON.") var json = false

@@ -16,6 +16,8 @@ struct FeedsParseCommand: ParsableCommand {
             dates as UTC ISO 8601. A file that cannot be parsed gives format "unknown", no entries, and its \
             error on stderr.
 
+            Example: ingestd feeds parse saved/*.xml --jsonl
+
             \(ExitStatus.help)
             """)
 

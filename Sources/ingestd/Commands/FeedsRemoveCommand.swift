@@ -5,7 +5,7 @@ struct FeedsRemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
         abstract: "Stop following feeds (their documents and provenance stay).",
-        discussion: "A removed feed that the config file still lists is skipped, with a warning, until `ingestd feeds add` resumes it.\n\n\(ExitStatus.help)")
+        discussion: "A removed feed that the config file still lists is skipped, with a warning, until `ingestd feeds add` resumes it.\n\nExample: ingestd feeds remove https://example.org/rss.xml\n\n\(ExitStatus.help)")
 
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: ArgumentHelp("Feed URLs, as `feeds list` shows them.", valueName: "url")) var urls: [String]

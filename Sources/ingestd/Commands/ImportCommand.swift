@@ -9,7 +9,11 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Archive local .html, .htm and .txt files (or every such file in given folders), WARC files, or JSONL corpora.",
-        discussion: ExitStatus.help)
+        discussion: """
+            Example: ingestd import --jsonl corpus.jsonl.gz --id-field uid
+
+            \(ExitStatus.help)
+            """)
 
     @OptionGroup var archive: ArchiveOptions
 

@@ -20,6 +20,8 @@ struct RenormalizeCommand: ParsableCommand {
             are then recomputed as by `clusters rebuild`. One transaction; holds the archive lock (on \
             PostgreSQL, the write lock workers take).
 
+            Example: ingestd renormalize --since 2026-11-01
+
             \(ExitStatus.help)
             """)
 

@@ -15,7 +15,8 @@ struct RunCommand: ParsableCommand {
             parked); --strict exits 1 then. --metrics-file F writes the pass's figures for node_exporter's \
             textfile collector.
 
-            Example (crontab): */10 * * * * ingestd run -q >> ingestd.log 2>&1
+            Example: ingestd run -q --metrics-file /var/lib/node_exporter/textfile/ingestd.prom
+            (in a crontab: */10 * * * * ingestd run -q >> ingestd.log 2>&1)
 
             \(ExitStatus.help)
             """)

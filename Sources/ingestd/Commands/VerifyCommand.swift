@@ -16,6 +16,8 @@ struct VerifyCommand: ParsableCommand {
             --salvage then reads documents and captures one by one, and names the ids it could not read \
             and those whose bytes are damaged.
 
+            Example: ingestd verify --salvage
+
             \(ExitStatus.help)
             """)
 
