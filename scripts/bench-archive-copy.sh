@@ -5,6 +5,8 @@
 #
 # usage: scripts/bench-archive-copy.sh [DOCS]   (DOCS defaults to 100000; uses /tmp/ingestd-bench-DOCS)
 set -euo pipefail
+# Summary lines are parsed below: plain messages, not logfmt.
+export INGESTD_LOG_FORMAT=human
 cd "$(dirname "$0")/.."
 DOCS=${1:-100000}
 CORPUS=/tmp/ingestd-bench-$DOCS/corpus.jsonl

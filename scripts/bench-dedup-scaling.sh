@@ -7,6 +7,8 @@
 # Writes /tmp/ingestd-bench-1000000 (once) and its c10k.jsonl; prints each pair, then both
 # medians (as microseconds a document) and their ratio (target <= 1.5x).
 set -euo pipefail
+# Summary lines are parsed below: plain messages, not logfmt.
+export INGESTD_LOG_FORMAT=human
 cd "$(dirname "$0")/.."
 PAIRS=${1:-3}
 OUT=/tmp/ingestd-bench-1000000

@@ -9,6 +9,8 @@
 # ingestd's figures by kind of document.
 # Needs ../shared beside the checkout. The peers are installed into /tmp/peervenv on first use.
 set -euo pipefail
+# Summary lines are parsed below: plain messages, not logfmt.
+export INGESTD_LOG_FORMAT=human
 cd "$(dirname "$0")/.."
 DOCS=${1:-10000} RUNS=${2:-3} PEERS=${3:-rensa datasketch}
 SHARED=../shared/dedup

@@ -10,6 +10,8 @@
 # extraction section of BENCHMARKS.md with the machine, versions and date.
 # trafilatura is installed into /tmp/trafvenv on first use.
 set -euo pipefail
+# Summary lines are parsed below: plain messages, not logfmt.
+export INGESTD_LOG_FORMAT=human
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 SHARED=../shared/extraction

@@ -7,6 +7,8 @@
 # usage: scripts/bench-fetch.sh [RUNS] [PEER]   RUNS of ingestd (default 3); PEER "yes" (default) or "no"
 # The peer takes about 7 minutes (2 x 2,000 x 100 ms). It is installed into /tmp/fpvenv on first use.
 set -euo pipefail
+# Summary lines are parsed below: plain messages, not logfmt.
+export INGESTD_LOG_FORMAT=human
 cd "$(dirname "$0")/.."
 RUNS=${1:-3} PEER=${2:-yes}
 OUT=/tmp/ingestd-bench-fetch

@@ -6,6 +6,8 @@
 #
 # usage: scripts/bench-postgres-scaling.sh
 set -euo pipefail
+# Summary lines are parsed below: plain messages, not logfmt.
+export INGESTD_LOG_FORMAT=human
 cd "$(dirname "$0")/.."
 OUT=/tmp/ingestd-bench-1000000
 B=$PWD/.build/release/ingestd

@@ -7,6 +7,8 @@
 # usage: scripts/bench-postgres.sh [DOCS] [WORKER COUNTS...]
 #   DOCS defaults to 100000 (uses /tmp/ingestd-bench-DOCS); worker counts default to 1 2 4.
 set -euo pipefail
+# Summary lines are parsed below: plain messages, not logfmt.
+export INGESTD_LOG_FORMAT=human
 cd "$(dirname "$0")/.."
 DOCS=${1:-100000}
 shift || true

@@ -6,6 +6,8 @@
 # usage: scripts/bench-warc.sh [MB]   (default 1024)
 # Writes /tmp/ingestd-bench-warc/crawl-MB.warc.gz once, from the 100,000-document synthetic corpus.
 set -euo pipefail
+# Summary lines are parsed below: plain messages, not logfmt.
+export INGESTD_LOG_FORMAT=human
 cd "$(dirname "$0")/.."
 MB=${1:-1024}
 OUT=/tmp/ingestd-bench-warc

@@ -12,6 +12,8 @@
 # (documents, captures, sightings, clusters, relations). Prints
 # "fault-injection: K/N consistent (L killed while still working)" and exits 1 below N.
 set -euo pipefail
+# Summary lines are parsed below: plain messages, not logfmt.
+export INGESTD_LOG_FORMAT=human
 cd "$(dirname "$0")/.."
 n=${1:-100}
 bin=${2:-.build/release/ingestd}
