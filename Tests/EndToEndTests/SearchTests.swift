@@ -56,6 +56,8 @@ struct SearchTests {
         #expect(try titles("Sochi -grain").isEmpty)
         let plain = try IngestdProcess.run(["search", "strike", "--archive", archive])
         #expect(plain.stdout.contains("**strike**") && plain.stdout.contains("https://news.example/quay"), "\(plain.stdout)")
+        let bold = try IngestdProcess.run(["search", "strike", "--color", "always", "--archive", archive])
+        #expect(bold.stdout.contains("\u{1B}[1mstrike\u{1B}[0m"), "\(bold.stdout)")
     }
 
     @Test func renormalizeKeepsTheIndexInStep() throws {

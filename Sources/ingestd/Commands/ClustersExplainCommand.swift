@@ -20,6 +20,7 @@ struct ClustersExplainCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @Flag(help: "Print JSON.") var json = false
+    @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.") var color: Console.ColorChoice = .auto
     @Argument(help: "A document id.") var first: Int64
     @Argument(help: "Another document id.") var second: Int64
 
@@ -41,7 +42,7 @@ struct ClustersExplainCommand: ParsableCommand {
             let evidence = DuplicateJudge(settings: settings).compare(textA, textB, isCommon: { common.contains($0) })
                 .withPassageTexts(from: textA)
             let view = ExplainView(a: a, b: b, evidence: evidence, settings: settings)
-            if json { try JSONOutput.print(view) } else { print(view.text(textA, textB, highlight: Console.colorsStdout)) }
+            if json { try JSONOutput.print(view) } else { print(view.text(textA, textB, highlight: Console.colorsStdout(color))) }
         }
     }
 }

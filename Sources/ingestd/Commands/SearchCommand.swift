@@ -11,7 +11,7 @@ struct SearchCommand: ParsableCommand {
             terms; punctuation is part of a word (S-400, C++), and no query is a syntax error. \
             --syntax fts5 passes QUERY to SQLite's FTS5 as it is: title:word, prefix*, NEAR(a b), AND/OR/NOT. \
             Best matches first, each with its date, source, first URL and a snippet, matched words in bold \
-            on a terminal (NO_COLOR turns it off) and as **word** elsewhere and in --json.
+            on a terminal (NO_COLOR or --color never turns it off) and as **word** elsewhere and in --json.
 
             Example: ingestd search '"Putin–Erdogan" S-400 -Syria'
 
@@ -23,6 +23,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "At most this many results.") var limit = 20
     @Option(help: "plain (the default) or fts5.") var syntax: SearchQuery.Syntax = .plain
     @Flag(help: "Print JSON.") var json = false
+    @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.") var color: Console.ColorChoice = .auto
 
     func run() throws {
         try CommandFailure.reporting {
@@ -39,7 +40,7 @@ struct SearchCommand: ParsableCommand {
             }
             if json { return try JSONOutput.print(hits) }
             if hits.isEmpty { print("no documents match \(query)") }
-            let bold = Console.colorsStdout
+            let bold = Console.colorsStdout(color)
             for h in hits {
                 let date = h.published.map { TimeFormat.day($0) } ?? "undated"
                 var snippet = h.snippet
@@ -65,3 +66,5 @@ struct SearchCommand: ParsableCommand {
 }
 
 extension SearchQuery.Syntax: ExpressibleByArgument {}
+
+extension Console.ColorChoice: ExpressibleByArgument {}

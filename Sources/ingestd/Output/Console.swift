@@ -9,8 +9,17 @@ import Logging
 enum Console {
     static let maxMessageBytes = 2_048
 
-    /// Whether stdout takes colour: a terminal, and no `NO_COLOR` in the environment (no-color.org).
-    static var colorsStdout: Bool { isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+    /// `--color`: `auto` colours a terminal unless `NO_COLOR` is set (no-color.org).
+    enum ColorChoice: String, CaseIterable, Sendable { case auto, always, never }
+
+    /// Whether stdout takes colour under `choice`.
+    static func colorsStdout(_ choice: ColorChoice) -> Bool {
+        switch choice {
+        case .always: true
+        case .never: false
+        case .auto: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        }
+    }
 
     /// The log's format and threshold: `LogFormat.automatic` and info until a command sets them
     /// (`-q`: warnings and errors only).
