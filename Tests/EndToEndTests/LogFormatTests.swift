@@ -57,17 +57,8 @@ struct LogFormatTests {
             var value = ""
             if rest.first == "\"" {
                 rest = rest.dropFirst()
-                while let c = rest.first, c != "\"" {
-                    if c == "\\", let next = rest.dropFirst().first {
-                        value.append(next == "n" ? "\n" : next)
-                        rest = rest.dropFirst(2)
-                    } else {
-                        value.append(c)
-                        rest = rest.dropFirst()
-                    }
-                }
-                guard rest.first == "\"" else { return nil }
-                rest = rest.dropFirst()
+                guard let (_, read) = QuotedText.read(&rest) else { return nil }
+                value = read
             } else {
                 let end = rest.firstIndex(of: " ") ?? rest.endIndex
                 value = String(rest[..<end])

@@ -70,20 +70,7 @@ public enum PrometheusText {
             rest = rest.dropFirst(name.count)
             guard rest.hasPrefix("=\"") else { return nil }
             rest = rest.dropFirst(2)
-            var value = ""
-            while let c = rest.first, c != "\"" {
-                if c == "\\" {
-                    guard let next = rest.dropFirst().first, next == "\\" || next == "\"" || next == "n" else { return nil }
-                    value.append(c)
-                    value.append(next)
-                    rest = rest.dropFirst(2)
-                } else {
-                    value.append(c)
-                    rest = rest.dropFirst()
-                }
-            }
-            guard rest.first == "\"" else { return nil }
-            rest = rest.dropFirst()
+            guard let (value, _) = QuotedText.read(&rest) else { return nil }
             out += "\(name)=\"\(value)\""
             if rest.first == "," {
                 rest = rest.dropFirst()

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Archive
-import Foundation
-import Timestamps
 
 /// `ingestd clusters list`: every cluster with at least two documents.
 struct ClustersListCommand: ParsableCommand {
@@ -17,13 +15,7 @@ struct ClustersListCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Print each cluster's members and evidence too.") var members = false
     @Option(help: "Smallest cluster size to list.") var minSize = 2
-    @Option(help: ArgumentHelp("Only clusters first seen at or after this date (ISO 8601).", valueName: "date")) var since: String?
-    @Option(help: "At most this many clusters.") var limit: Int?
-
-    func validate() throws {
-        if let since, TimestampParser.parse(since) == nil { throw ValidationError("--since: not a date: \(since)") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-    }
+    @OptionGroup var listing: ListingOptions
 
     func run() throws {
         try CommandFailure.reporting {
@@ -31,9 +23,9 @@ struct ClustersListCommand: ParsableCommand {
             // One snapshot for the whole listing, so a run writing meanwhile cannot make a
             // cluster's summary and its members disagree.
             try store.readClusters { snapshot in
-                let start = since.flatMap(TimestampParser.parse)
+                let start = listing.start
                 let clusters = try snapshot.clusters(minSize: minSize).filter { start == nil || $0.firstSeen >= start! }
-                    .prefix(limit ?? .max).map { $0 }
+                    .prefix(listing.maximum).map { $0 }
                 if json {
                     if members {
                         try JSONOutput.printArray(clusters) { try ClusterView.load($0, from: snapshot) }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Archive
 import Foundation
-import Timestamps
 
 /// `ingestd docs list`: archived documents, oldest first, a line each.
 struct DocsListCommand: ParsableCommand {
@@ -17,10 +16,9 @@ struct DocsListCommand: ParsableCommand {
             """)
 
     @OptionGroup var archive: ArchiveOptions
-    @Option(help: ArgumentHelp("Only documents first seen at or after this date (ISO 8601).", valueName: "date")) var since: String?
+    @OptionGroup var listing: ListingOptions
     @Option(help: ArgumentHelp("Only documents seen through this feed or import source (its URL).", valueName: "url")) var source: String?
     @Option(help: "Only the documents of this cluster.") var cluster: Int64?
-    @Option(help: "At most this many documents.") var limit: Int?
     @Flag(help: "Print JSON.") var json = false
 
     /// One listed document.
@@ -28,20 +26,15 @@ struct DocsListCommand: ParsableCommand {
         var id: Int64, cluster: Int64, relation: String, title: String?, published: Date?, firstSeen: Date, url: String?, source: String?
     }
 
-    func validate() throws {
-        if let since, TimestampParser.parse(since) == nil { throw ValidationError("--since: not a date: \(since)") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-    }
-
     func run() throws {
         try CommandFailure.reporting {
             let store: any ExportSource = archive.isPostgres ? try archive.openPostgres() : try archive.openReadOnly()
             var filter = ExportFilter()
-            filter.since = since.flatMap(TimestampParser.parse)
+            filter.since = listing.start
             filter.source = source
             filter.cluster = cluster
             var lines: [Line] = []
-            let max = limit ?? .max
+            let max = listing.maximum
             do {
                 try store.forEachDocument(filter, withRecords: false) { d in
                     guard lines.count < max else { throw ListFull() }
