@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `ingestd clusters list --since --limit` on the demo archive: a long archive is read a page at a time.
+/// `ingestd clusters list --since --limit --source` on the demo archive: a long archive is read a page at a time.
 struct ClustersListFilterTests {
     @Test func sinceAndLimitNarrowTheList() throws {
         let site = try DemoSite()
@@ -18,5 +18,10 @@ struct ClustersListFilterTests {
         #expect(try count(["--since", "2000-01-01"]) == all)
         #expect(try count(["--since", "2999-01-01"]) == 0)
         #expect(try IngestdProcess.run(["clusters", "list", "--since", "someday", "--archive", site.archive]).status == 64)
+        // Both clusters hold a Meridian Wire story; only the bridge was republished by Kıyı Haber.
+        #expect(try count(["--source", site.server.url("feeds/meridian-wire.atom")]) == 2)
+        #expect(try count(["--source", site.server.url("feeds/kiyi-haber.rss")]) == 1)
+        #expect(try count(["--source", site.server.url("feeds/kiyi-haber.rss"), "--limit", "5"]) == 1)
+        #expect(try count(["--source", "https://nowhere.example/feed"]) == 0)
     }
 }

@@ -7,6 +7,7 @@ struct ClustersListCommand: ParsableCommand {
         commandName: "list", abstract: "List duplicate clusters, largest first.",
         discussion: """
             Example: ingestd clusters list --since 2026-12-01 --limit 20 --members
+            Example: ingestd clusters list --source https://example.org/rss.xml
 
             \(ExitStatus.help)
             """)
@@ -16,6 +17,8 @@ struct ClustersListCommand: ParsableCommand {
     @Flag(help: "Print each cluster's members and evidence too.") var members = false
     @Option(help: "Smallest cluster size to list.") var minSize = 2
     @OptionGroup var listing: ListingOptions
+    @Option(help: ArgumentHelp("Only clusters with a member seen through this feed or import source (its URL).", valueName: "url"))
+    var source: String?
 
     func run() throws {
         try CommandFailure.reporting {
@@ -24,8 +27,13 @@ struct ClustersListCommand: ParsableCommand {
             // cluster's summary and its members disagree.
             try store.readClusters { snapshot in
                 let start = listing.start
-                let clusters = try snapshot.clusters(minSize: minSize).filter { start == nil || $0.firstSeen >= start! }
-                    .prefix(listing.maximum).map { $0 }
+                // Members are read only for the clusters a --source filter reaches before --limit.
+                var clusters: [ClusterSummary] = []
+                for c in try snapshot.clusters(minSize: minSize) where start == nil || c.firstSeen >= start! {
+                    guard clusters.count < listing.maximum else { break }
+                    if let source, try !snapshot.clusterMembers(c.id).contains(where: { $0.sources.contains(source) }) { continue }
+                    clusters.append(c)
+                }
                 if json {
                     if members {
                         try JSONOutput.printArray(clusters) { try ClusterView.load($0, from: snapshot) }

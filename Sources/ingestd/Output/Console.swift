@@ -21,6 +21,13 @@ enum Console {
         }
     }
 
+    /// The width of the terminal on stdout, else `COLUMNS` when set, else nil (a pipe).
+    static func stdoutWidth() -> Int? {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
+    }
+
     /// The log's format and threshold: `LogFormat.automatic` and info until a command sets them
     /// (`-q`: warnings and errors only).
     static let logSettings = LockedValue((format: LogFormat.automatic, level: Logger.Level.info))

@@ -31,10 +31,10 @@ struct ExplainView: Encodable {
         self.settings = settings
     }
 
-    /// Each shared passage in its context in both texts; highlighted in colour on a terminal,
-    /// else marked with [brackets].
-    func text(_ textA: AnalyzedText, _ textB: AnalyzedText, highlight: Bool) -> String {
-        let (open, close) = highlight ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("[", "]")
+    /// Each shared passage in its context in both texts, side by side when `width` allows
+    /// (else one above the other); for a syndicated pair, what the copy changed. Marks are
+    /// colours when `colour`, else brackets.
+    func text(_ textA: AnalyzedText, _ textB: AnalyzedText, titles: (String?, String?), colour: Bool, width: Int?) -> String {
         var lines = [
             "#\(a.document) \(a.title ?? "(untitled)")  (cluster \(a.cluster))",
             "#\(b.document) \(b.title ?? "(untitled)")  (cluster \(b.cluster))",
@@ -43,15 +43,27 @@ struct ExplainView: Encodable {
                    jaccard, settings.syndicatedJaccard, containment, settings.syndicatedContainment),
             "shared runs of ≥ \(settings.passageMinWords) words: \(passages.count); wire evidence: \(passages.filter(\.isWireEvidence).count) (needs \(settings.passageMinCount))",
         ]
+        if verdict == DuplicateKind.syndicated.rawValue, let changes = CopyChanges(original: textA, copy: textB, titles: titles) {
+            // A copy's shared runs are most of both texts: what it changed says more.
+            lines.append("")
+            lines.append("what #\(b.document) changed from #\(a.document): " + changes.lines(colour: colour).joined(separator: "\n"))
+            return lines.joined(separator: "\n")
+        }
+        let sideBySide = (width ?? 0) >= Columns.minimumWidth
         for (i, p) in passages.enumerated() {
             let why = !p.isWireEvidence ? (p.quoted ? "a quotation" : "common across the archive")
                 : p.slotBounded ? "wire evidence, but it stops at differing numbers or names" : "wire evidence"
             lines.append("")
             lines.append("passage \(i + 1): \(p.words) words, \(why)")
-            for (label, text, start) in [("A", textA, p.startA), ("B", textB, p.startB)] {
-                let e = text.excerpt(start..<(start + p.words), context: 8)
-                let line = "…\(e.before)\(open)\(e.match)\(close)\(e.after)…".replacingOccurrences(of: "\n", with: " ")
-                lines.append("  \(label): \(line)")
+            let excerpts = [(textA, p.startA), (textB, p.startB)].map { text, start in
+                MarkedText(text, shown: start - 8 ..< start + p.words + 8, marks: [(start ..< start + p.words, .passage(i))])
+            }
+            if sideBySide {
+                let header = MarkedText(segments: [.init(text: "#\(a.document)", mark: .plain)])
+                lines += Columns.render(header, MarkedText(segments: [.init(text: "#\(b.document)", mark: .plain)]), width: width!, colour: false)
+                lines += Columns.render(excerpts[0], excerpts[1], width: width!, colour: colour)
+            } else {
+                for (label, e) in zip(["A", "B"], excerpts) { lines.append("  \(label): …\(e.flattened.rendered(colour: colour))…") }
             }
         }
         return lines.joined(separator: "\n")
