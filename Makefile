@@ -4,7 +4,7 @@ DEMO_CONFIG  := config/demo/ingestd.yaml
 DEMO_ARCHIVE := .demo/archive.sqlite
 BIN          := .build/debug/ingestd
 
-.PHONY: run test deps build clean bench-extract feeds-conformance fuzz fuzz-smoke fault-injection install install-check
+.PHONY: run test deps build clean bench-extract feeds-conformance fuzz fuzz-smoke fault-injection install install-check docs/clusters-report.png
 FUZZ_SECONDS ?= 300
 PREFIX       ?= /usr/local
 
@@ -15,11 +15,13 @@ deps:
 build: deps
 	$(SWIFT) build --product ingestd
 
-## Build, ingest the demo feeds into $(DEMO_ARCHIVE) and print the duplicate clusters.
+## Build, ingest the demo feeds into $(DEMO_ARCHIVE), print the duplicate clusters and write them
+## as a page to open in a browser (.demo/clusters.html).
 run: build
 	$(BIN) run --config $(DEMO_CONFIG) --archive $(DEMO_ARCHIVE)
 	@echo
 	$(BIN) clusters list --members --archive $(DEMO_ARCHIVE)
+	$(BIN) clusters report --html .demo/clusters.html --archive $(DEMO_ARCHIVE)
 
 ## Build and run every test (unit, integration on loopback, end to end), a short fuzzing
 ## pass over every parser, then feed conformance. The tests check WARC output with warcio,
@@ -63,6 +65,11 @@ feeds-conformance: build
 ## Extraction against trafilatura on ../shared/extraction; rewrites its section of BENCHMARKS.md.
 bench-extract: deps
 	./scripts/bench-extract.sh
+
+## The README's picture of the demo's clusters report, drawn by headless Chromium.
+docs/clusters-report.png: run
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1500 \
+	  --screenshot=$@ file://$(CURDIR)/.demo/clusters.html
 
 clean:
 	rm -rf .build .build-static .build-man .demo

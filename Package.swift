@@ -82,7 +82,7 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "Timestamps", "TestSupport"]),
         .testTarget(name: "NormalizerTests", dependencies: ["Normalizer", "Markup", "TestSupport"]),
         .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator"]),

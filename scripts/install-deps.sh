@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages ingestd builds and tests against, if any are missing.
+# Installs the Debian packages ingestd builds and tests against, if any are missing
+# (PostgreSQL and Chromium only serve the tests: a throwaway server, a headless browser).
 # As root it runs apt-get; otherwise it prints the exact command to run and fails.
 set -euo pipefail
-packages=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libxml2-dev libmodest-dev libsimdjson-dev pkg-config python3 python3-venv libpq-dev postgresql)
+packages=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libxml2-dev libmodest-dev libsimdjson-dev pkg-config python3 python3-venv libpq-dev postgresql chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,5 +5,6 @@ struct ClustersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusters",
         abstract: "Inspect duplicate clusters.",
-        subcommands: [ClustersListCommand.self, ClustersShowCommand.self, ClustersExplainCommand.self, ClustersExportCommand.self, ClustersRebuildCommand.self])
+        subcommands: [ClustersListCommand.self, ClustersShowCommand.self, ClustersExplainCommand.self, ClustersExportCommand.self, ClustersReportCommand.self,
+                      ClustersRebuildCommand.self])
 }
