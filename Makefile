@@ -69,7 +69,7 @@ bench-extract: deps
 ## The README's picture of the demo's clusters report, drawn by headless Chromium.
 docs/clusters-report.png: run
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1500 \
-	  --screenshot=$@ file://$(CURDIR)/.demo/clusters.html
+	  --screenshot=$@ file://$(CURDIR)/.demo/clusters.html 2>/dev/null
 
 clean:
 	rm -rf .build .build-static .build-man .demo

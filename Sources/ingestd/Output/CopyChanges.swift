@@ -3,8 +3,8 @@ import Normalizer
 /// What a republisher changed between an original and its copy: the headline, and the
 /// words cut (an intro, paragraphs) and added (a new lead, boilerplate), from `WordDiff`.
 ///
-/// Guarantees: every cut and added word is shown in `lines` and in `marked`; unchanged
-/// stretches are shown in `lines` only as context of up to `context` words round a change.
+/// Guarantees: every cut and added word is shown in `lines` and in `columns`; long unchanged
+/// stretches are cut short in both, and say how many words they leave out.
 struct CopyChanges {
     let original: AnalyzedText
     let copy: AnalyzedText
@@ -27,10 +27,35 @@ struct CopyChanges {
         return (original.tokens.count - edits.cut, edits.cut, edits.added)
     }
 
-    /// Both texts whole: the cut words marked in the original, the added ones in the copy.
-    var marked: (original: MarkedText, copy: MarkedText) {
-        (MarkedText(original, marks: diff.runs.filter { $0.kind == .cut }.map { ($0.original, .cut) }),
-         MarkedText(copy, marks: diff.runs.filter { $0.kind == .added }.map { ($0.copy, .added) }))
+    /// Both texts side by side: the cut words marked in the original, the added ones in the
+    /// copy, and each unchanged stretch of more than `2 * context + 10` words shown by its
+    /// first and last `context` words round a note of how many were left out, in both.
+    func columns(context: Int = 25) -> (original: MarkedText, copy: MarkedText) {
+        var left: [MarkedText.Segment] = [], right: [MarkedText.Segment] = []
+        // Tokens `range` with the space and punctuation after them (to the end of the text
+        // for the last), so paragraphs stay apart and sentences keep their full stops.
+        func piece(_ text: AnalyzedText, _ range: Range<Int>, _ mark: MarkedText.Mark) -> MarkedText.Segment {
+            let utf8 = text.text.utf8, t = text.tokens
+            let end = range.upperBound < t.count ? t[range.upperBound].start : utf8.count
+            let from = utf8.index(utf8.startIndex, offsetBy: t[range.lowerBound].start), to = utf8.index(utf8.startIndex, offsetBy: end)
+            return .init(text: String(text.text[from..<to]), mark: mark)
+        }
+        for run in diff.runs {
+            switch run.kind {
+            case .cut: left.append(piece(original, run.original, .cut))
+            case .added: right.append(piece(copy, run.copy, .added))
+            case .same where run.original.count > 2 * context + 10:
+                let a = run.original, b = run.copy, note = "⋯ \(a.count - 2 * context) words unchanged ⋯\n"
+                left += [piece(original, a.lowerBound ..< a.lowerBound + context, .plain), .init(text: note, mark: .elided),
+                         piece(original, a.upperBound - context ..< a.upperBound, .plain)]
+                right += [piece(copy, b.lowerBound ..< b.lowerBound + context, .plain), .init(text: note, mark: .elided),
+                          piece(copy, b.upperBound - context ..< b.upperBound, .plain)]
+            case .same:
+                left.append(piece(original, run.original, .plain))
+                right.append(piece(copy, run.copy, .plain))
+            }
+        }
+        return (MarkedText(segments: left), MarkedText(segments: right))
     }
 
     /// The changes for a terminal: a summary line, the headline when it changed, then each

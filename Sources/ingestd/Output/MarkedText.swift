@@ -13,6 +13,8 @@ struct MarkedText {
         case passage(Int)
         case cut
         case added
+        /// A note standing for words left out.
+        case elided
     }
 
     struct Segment {
@@ -66,7 +68,7 @@ struct MarkedText {
 
     static func delimiters(_ mark: Mark, colour: Bool) -> (String, String) {
         switch (mark, colour) {
-        case (.plain, _): ("", "")
+        case (.plain, _), (.elided, _): ("", "")
         case (.passage, true): ("\u{1B}[1;33m", "\u{1B}[0m")
         case (.passage, false): ("[", "]")
         case (.cut, true): ("\u{1B}[31;9m", "\u{1B}[0m")

@@ -104,6 +104,7 @@ struct ClustersReport {
         mark{border-radius:3px;padding:0 1px}mark.p0{background:#ffe08a}mark.p1{background:#b8e6c1}mark.p2{background:#bcd7f5}
         mark.p3{background:#f5c6e3}mark.p4{background:#d9c8f5}mark.p5{background:#f9cfa9}
         del{background:#fbd3d0;color:#8a1c12}ins{background:#cdeccf;color:#14532d;text-decoration:none}
+        .elided{display:block;color:#5b6770;font-style:italic;margin:4px 0}
         a{color:#1f5b8a}
         """
 }

@@ -40,6 +40,7 @@ enum HTML {
             case .passage(let n): return "<mark class=\"p\(n % 6)\" data-passage=\"\(n + 1)\">\(body)</mark>"
             case .cut: return "<del>\(body)</del>"
             case .added: return "<ins>\(body)</ins>"
+            case .elided: return "<span class=\"elided\">\(body)</span>"
             }
         }.joined()
     }

@@ -84,7 +84,7 @@ struct ReportCluster {
                 out += "<p class=\"changes\">Headline: <del>\(HTML.escape(headline.original))</del> "
                     + "<ins>\(HTML.escape(headline.copy))</ins></p>"
             }
-            (left, right) = changes.marked
+            (left, right) = changes.columns()
         } else {
             let fitting = e.passages.filter { p in
                 p.words > 0 && p.startA + p.words <= copy.tokens.count && p.startB + p.words <= original.tokens.count
