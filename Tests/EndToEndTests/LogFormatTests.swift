@@ -38,6 +38,39 @@ struct LogFormatTests {
         #expect(urls.contains { $0.hasSuffix("feeds/missing.rss") }, "\(result.stderr)")
     }
 
+    /// -v adds a debug line for each feed (status, entries) and each page (what became of it).
+    @Test func verboseNamesEachFeedAndPage() throws {
+        let quiet = try failingRunWithEnvironment(["INGESTD_LOG_FORMAT": ""], flags: [])
+        #expect(!quiet.stderr.contains("level=debug"))
+        let result = try failingRunWithEnvironment(["INGESTD_LOG_FORMAT": ""], flags: ["-v"])
+        let records = result.stderr.split(separator: "\n").compactMap { Self.logfmt(String($0)) }.filter { $0["level"] == "debug" }
+        #expect(records.contains { $0["url"]?.hasSuffix("feeds/a.rss") == true && $0["msg"] == "HTTP 200, 1 entries, 1 new" },
+                "\(result.stderr)")
+        #expect(records.contains { $0["url"]?.hasSuffix("news/one.html") == true && $0["msg"] == "archived (canonical)" },
+                "\(result.stderr)")
+    }
+
+    /// On a terminal, `run` draws a progress bar of feeds done, with a rate and the time left,
+    /// and clears it before a log line. (A pseudo-terminal from util-linux `script`.)
+    @Test func onATerminalRunShowsProgressWithRateAndTimeLeft() throws {
+        // A page under pages/ answers after 0.5 s, when feeds have finished and the bar is up:
+        // its 404 is a warning that has a bar to clear.
+        let site = try FetchSite(pageDelay: 0.5)
+        try site.feed("a", items: [("g1", "news/one.html")])
+        try site.feed("b", items: [("g2", "news/two.html"), ("g3", "pages/gone.html")])
+        try FileManager.default.removeItem(at: site.folder.appendingPathComponent("pages/gone.html"))
+        let yaml = site.folder.appendingPathComponent("tty.yaml")
+        try Data(("feeds:\n" + ["feeds/a.rss", "feeds/b.rss", "feeds/missing.rss"].map { "  - url: \(site.server.url($0))\n" }.joined()
+                  + "fetch:\n  allow_networks: [127.0.0.0/8]\n").utf8).write(to: yaml)
+        let archive = site.folder.appendingPathComponent("tty.sqlite").path
+        let command = [TestPaths.ingestd.path, "run", "--config", yaml.path, "--archive", archive].joined(separator: " ")
+        let result = try IngestdProcess.runTool("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(result.stdout.contains("] 3/3 ") && result.stdout.contains("/s ETA 0:00"), "\(result.stdout)")
+        #expect(result.stdout.contains("\r\u{1B}[Kingestd: warning: \(site.server.url("pages/gone.html")): HTTP status 404"),
+                "a warning clears the bar first: \(result.stdout)")
+        #expect(result.stdout.contains("run: 3 feeds"))
+    }
+
     /// A run over a good feed and a missing one (a 404).
     private func failingRunWithEnvironment(_ environment: [String: String], flags: [String]) throws -> IngestdProcess.Result {
         let site = try FetchSite()

@@ -60,7 +60,7 @@ struct PostgresRunTests {
         let run = try IngestdProcess.run(["run", "--config", emptyConfig, "--archive", url])
         #expect(run.status == 0 && run.stdout.contains("1 feeds"), "\(run.stdout)\(run.stderr)")
         let listed = try IngestdProcess.run(["feeds", "list", "--archive", url]).stdout
-        #expect(listed.hasPrefix("ok\t\(feed)\t"), "\(listed)")
+        #expect(listed.hasPrefix("STATE\tURL\tTITLE\tLAST FETCH\tNEXT FETCH\nok\t\(feed)\t"), "\(listed)")
         #expect(try IngestdProcess.run(["feeds", "remove", feed, "--archive", url]).stdout.contains("removed"))
         #expect(try IngestdProcess.run(["feeds", "list", "--archive", url]).stdout.hasPrefix("no feeds"))
     }

@@ -24,6 +24,7 @@ struct DaemonCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to serve /metrics and /healthz: a loopback address and port (0: any free port).",
                                valueName: "host:port")) var listen = "127.0.0.1:9464"
     @Flag(name: .shortAndLong, help: "Log only warnings and errors.") var quiet = false
+    @Flag(name: .shortAndLong, help: "Log each feed and page too.") var verbose = false
     @Option(help: "Log lines as human, logfmt or json (default: human on a terminal, else logfmt).") var logFormat: LogFormat?
 
     func validate() throws {
@@ -34,7 +35,7 @@ struct DaemonCommand: ParsableCommand {
     }
 
     func run() throws {
-        Console.configureLog(format: logFormat, quiet: quiet)
+        Console.configureLog(format: logFormat, quiet: quiet, verbose: verbose)
         try CommandFailure.reporting {
             var settings = try archive.config.load(required: false)
             let state = DaemonState()

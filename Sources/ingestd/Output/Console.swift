@@ -29,11 +29,11 @@ enum Console {
     }
 
     /// The log's format and threshold: `LogFormat.automatic` and info until a command sets them
-    /// (`-q`: warnings and errors only).
+    /// (`-q`: warnings and errors only; `-v`: each feed and page too).
     static let logSettings = LockedValue((format: LogFormat.automatic, level: Logger.Level.info))
 
-    static func configureLog(format: LogFormat?, quiet: Bool) {
-        logSettings.value = (format ?? logSettings.value.format, quiet ? .warning : .info)
+    static func configureLog(format: LogFormat?, quiet: Bool, verbose: Bool = false) {
+        logSettings.value = (format ?? logSettings.value.format, quiet ? .warning : verbose ? .debug : .info)
     }
 
     static var logger: Logger {
@@ -45,6 +45,9 @@ enum Console {
     static func note(_ message: String) { logger.info("\(oneLine(message))") }
 
     static func warn(_ message: String) { logger.warning("\(oneLine(message))") }
+
+    /// Detail shown with -v: what happened to each feed and page.
+    static func detail(_ message: String) { logger.debug("\(oneLine(message))") }
 
     /// What stopped a command, just before it exits with its status.
     static func fail(_ message: String) { logger.error("\(oneLine(message))") }

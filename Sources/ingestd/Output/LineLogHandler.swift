@@ -29,7 +29,9 @@ struct LineLogHandler: LogHandler {
     func log(event: LogEvent) {
         let line = Self.line(format: format, level: event.level, message: "\(event.message)",
                              metadata: metadata.merging(event.metadata ?? [:]) { $1 }, at: Date())
-        Self.lock.withLock { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        // A progress bar on the terminal is cleared first; it is drawn again on its next step.
+        let clear = ProgressBar.isShown.value ? "\r\u{1B}[K" : ""
+        Self.lock.withLock { FileHandle.standardError.write(Data((clear + line + "\n").utf8)) }
     }
 
     /// The line for one record (no newline).

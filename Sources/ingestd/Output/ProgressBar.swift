@@ -2,9 +2,10 @@ import Foundation
 
 /// A one-line progress bar on stderr, drawn only when stderr is a terminal: done and total,
 /// the rate since the start, and the time left at that rate (or only the count and rate
-/// when the total is not known).
+/// when the total is not known). A total may grow as work is found (`expect`). While a bar
+/// is on screen, log lines first clear it (`isShown`), so they do not run into it.
 final class ProgressBar {
-    private let total: Int
+    private var total: Int
     private let enabled = isatty(STDERR_FILENO) == 1
     private var done = 0
     private let started = ContinuousClock.now
@@ -13,14 +14,19 @@ final class ProgressBar {
     /// Redraws at most this often.
     static let interval = Duration.milliseconds(200)
 
+    /// Whether a bar is drawn on the terminal now.
+    static let isShown = LockedValue(false)
+
     /// Items between looks at the clock: every one for a short task, else every 256th
     /// (reading the clock per item costs more than a fast item).
-    private let mask: Int
+    private var mask: Int { total > 0 && total < 4_096 ? 0 : 255 }
 
     init(total: Int) {
         self.total = total
-        mask = total > 0 && total < 4_096 ? 0 : 255
     }
+
+    /// `more` items to do besides those expected so far.
+    func expect(_ more: Int) { total += more }
 
     func advance() {
         done += 1
@@ -40,10 +46,12 @@ final class ProgressBar {
             line += " " + Self.rate(rate)
         }
         FileHandle.standardError.write(Data((line + "  ").utf8))
+        Self.isShown.value = true
     }
 
     func finish() {
         if enabled, drawnAt != nil { FileHandle.standardError.write(Data("\n".utf8)) }
+        Self.isShown.value = false
     }
 
     private static func rate(_ perSecond: Double) -> String {

@@ -22,7 +22,7 @@ final class FeedPass {
     private let archiver: PageArchiver
     private let schedule: FeedSchedule
     private let keepFeedCaptures: Bool
-    private let warn: (String) -> Void
+    private let events: PassEvents
     private var summary = RunSummary()
     private var archiveError: ArchiveError?
     private let robots: ArchiveRobotsCache
@@ -34,7 +34,7 @@ final class FeedPass {
     static let feedsHeld = 16
     private var feedsInFlight = 0
     init(store: any FeedStore, pool: FetchPool, parser: FeedParser, archiver: PageArchiver, schedule: FeedSchedule,
-         keepFeedCaptures: Bool = false, warn: @escaping (String) -> Void) {
+         keepFeedCaptures: Bool = false, events: PassEvents) {
         self.keepFeedCaptures = keepFeedCaptures
         // A pass with a deadline is over by then; one without gets a quarter of an hour a feed's lease.
         leaseSeconds = pool.settings.runDeadline.map { $0 + 10 } ?? 900
@@ -43,7 +43,7 @@ final class FeedPass {
         self.parser = parser
         self.archiver = archiver
         self.schedule = schedule
-        self.warn = warn
+        self.events = events
         robots = ArchiveRobotsCache(store: store, maxAge: pool.settings.robotsMaxAge)
         pool.robotsCache = robots
     }
@@ -53,14 +53,14 @@ final class FeedPass {
     func run(configured: [FeedConfig], everyFeed: Bool) throws(ArchiveError) -> RunSummary {
         for feed in configured {
             if try store.isRemovedFeed(url: feed.url) {
-                warn("\(feed.url) is in the config but was removed with `ingestd feeds remove`; skipped (`ingestd feeds add` resumes it)")
+                events.warn("\(feed.url) is in the config but was removed with `ingestd feeds remove`; skipped (`ingestd feeds add` resumes it)")
             } else {
                 _ = try store.ensureSource(url: feed.url, kind: "feed")
             }
         }
         let followed = try store.feeds().count
         if followed == 0 {
-            warn("no feeds to fetch: list them under `feeds:` in the config, or add one with `ingestd feeds add URL`")
+            events.warn("no feeds to fetch: list them under `feeds:` in the config, or add one with `ingestd feeds add URL`")
         }
         submit(try everyFeed ? store.feeds().filter { $0.parkedReason == nil }
                : store.claimDueFeeds(at: Date(), leaseSeconds: leaseSeconds, limit: Self.feedsHeld))
@@ -72,6 +72,7 @@ final class FeedPass {
     }
 
     private func submit(_ feeds: [FeedState]) {
+        events.feedsDue(feeds.count)
         for state in feeds {
             summary.feeds += 1
             feedsInFlight += 1
@@ -86,6 +87,7 @@ final class FeedPass {
     /// Records how a feed's fetch ended, and on a shared store claims more due feeds.
     private func record(_ state: FeedState, _ result: FeedResult, at time: Date) throws(ArchiveError) {
         try store.recordFeed(sourceID: state.sourceID, result, at: time)
+        events.feedDone()
         feedsInFlight -= 1
         guard store.sharesFeeds, feedsInFlight < Self.feedsHeld / 2 else { return }
         submit(try store.claimDueFeeds(at: Date(), leaseSeconds: leaseSeconds, limit: Self.feedsHeld - feedsInFlight))
@@ -94,15 +96,17 @@ final class FeedPass {
     private func feedArrived(_ state: FeedState, _ outcome: FetchOutcome) throws(ArchiveError) {
         if let moved = outcome.movedPermanentlyTo {
             if try store.moveSource(sourceID: state.sourceID, to: moved, fromWeb: !LinkPolicy.isSameHost(moved, state.url)) {
-                warn("\(state.url): moved permanently to \(moved); the feed now uses the new URL")
+                events.warn("\(state.url): moved permanently to \(moved); the feed now uses the new URL")
             } else {
-                warn("\(state.url): moved permanently to \(moved), which is already another source; URL kept")
+                events.warn("\(state.url): moved permanently to \(moved), which is already another source; URL kept")
             }
         }
         var capture: Capture
         switch outcome.result {
         case let .failure(error) where error.kind == .deferred:
             summary.feedsDeferred += 1
+            events.detail("\(state.url): put off to the next pass (\(error.description))")
+            events.feedDone()
             return
         case let .failure(error): return try fail(state, status: nil, error.description, retryAfter: nil)
         case let .success(c):
@@ -119,7 +123,7 @@ final class FeedPass {
         do { document = try parser.parse(capture.body, url: capture.finalURL, contentType: capture.contentType) } catch {
             return try fail(state, status: capture.status, error.description, retryAfter: nil)
         }
-        for warning in document.warnings { warn("\(state.url): \(warning)") }
+        for warning in document.warnings { events.warn("\(state.url): \(warning)") }
         if keepFeedCaptures { try store.keepFeedCapture(sourceID: state.sourceID, capture.archiveInput) }
         // Parsed: the body is not needed while the entries are fetched, so it is not kept.
         capture.body = Data()
@@ -131,18 +135,19 @@ final class FeedPass {
                 continue
             }
             guard let link = entry.link else {
-                warn("entry \(entry.key) of \(state.url) has no link to an article page; skipped")
+                events.warn("entry \(entry.key) of \(state.url) has no link to an article page; skipped")
                 try settle(entry, of: state)
                 continue
             }
             guard LinkPolicy.mayFollow(link, from: capture.finalURL) else {
                 summary.entriesFailed += 1
-                warn("entry \(entry.key) of \(state.url) links to \(link), which a feed from the web may not lead to "
+                events.warn("entry \(entry.key) of \(state.url) links to \(link), which a feed from the web may not lead to "
                      + "(only http and https); skipped")
                 try settle(entry, of: state)
                 continue
             }
             progress.pending += 1
+            progress.newEntries += 1
             let limit = (archiver.normalizer.settings.maxInputBytes, "normalizer.max_input_bytes")
             pool.submit(FetchRequest(url: link, obeysRobots: true, foundOnWeb: true, bodyLimit: limit)) { [self] outcome in
                 guard archiveError == nil else { return }
@@ -171,7 +176,9 @@ final class FeedPass {
                                     entryPublished: entry.published ?? entry.updated, url: entry.link ?? page.requestedURL,
                                     capture: page.archiveInput)
             do {
-                summary.count(try archiver.archive(sighting))
+                let outcome = try archiver.archive(sighting)
+                summary.count(outcome)
+                events.detail("\(sighting.url): \(outcome)")
             } catch let error as ArchiveError {
                 throw error
             } catch {
@@ -198,7 +205,7 @@ final class FeedPass {
                 note = " (given up after \(failures) runs; fetch.park_after_failures)"
             }
         }
-        warn(message + note)
+        events.warn(message + note)
         if retry { progress.failed(message) } else { try settle(entry, of: progress.state) }
     }
 
@@ -208,8 +215,9 @@ final class FeedPass {
         let state = progress.state, capture = progress.capture
         let complete = progress.firstError == nil
         if let firstError = progress.firstError {
-            warn("\(state.url): \(progress.failures) of \(progress.document.entries.count) entries will be tried again; first: \(firstError)")
+            events.warn("\(state.url): \(progress.failures) of \(progress.document.entries.count) entries will be tried again; first: \(firstError)")
         }
+        events.detail("\(state.url): HTTP \(capture.status), \(progress.document.entries.count) entries, \(progress.newEntries) new")
         let hint = progress.document.refreshInterval
         try record(state, .success(
             status: capture.status, title: progress.document.title, etag: complete ? capture.etag : nil,
@@ -220,6 +228,7 @@ final class FeedPass {
 
     private func unchanged(_ state: FeedState, _ capture: Capture, bodySHA: String?) throws(ArchiveError) {
         summary.feedsUnchanged += 1
+        events.detail("\(state.url): " + (capture.isNotModified ? "not modified (HTTP 304)" : "the same body as last time"))
         try record(state, .success(
             status: capture.status, title: nil, etag: capture.etag, lastModified: capture.lastModified, bodySHA256: bodySHA,
             intervalSeconds: nil,
@@ -229,7 +238,7 @@ final class FeedPass {
 
     private func fail(_ state: FeedState, status: Int?, _ message: String, retryAfter: Double?) throws(ArchiveError) {
         summary.feedsFailed += 1
-        warn(message)
+        events.warn(message)
         let now = Date(), failures = state.errorCount + 1
         let park = schedule.parkReason(failures: failures, lastError: message)
         if park != nil { summary.feedsParked += 1 }

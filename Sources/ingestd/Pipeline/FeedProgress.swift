@@ -8,6 +8,8 @@ final class FeedProgress {
     let document: FeedDocument
     let bodySHA: String
     var pending = 0
+    /// Entries not seen before, whose pages this pass fetches.
+    var newEntries = 0
     private(set) var failures = 0
     private(set) var firstError: String?
 

@@ -14,7 +14,8 @@ struct FeedRunner {
     let archive: ArchiveOptions
     let settings: IngestdConfig
 
-    func pass(everyFeed: Bool, onPool: (FetchPool) -> Void = { _ in }) throws -> RunSummary {
+    /// With `progress`, a bar on a terminal counts the feeds done, with their rate and the time left.
+    func pass(everyFeed: Bool, progress: Bool = false, onPool: (FetchPool) -> Void = { _ in }) throws -> RunSummary {
         let lock = archive.isPostgres ? nil : try archive.lock()
         defer { withExtendedLifetime(lock) {} }
         let pool = FetchPool(settings: settings.fetch)
@@ -27,11 +28,14 @@ struct FeedRunner {
             store = try archive.openForIngest(indexScheme: settings.dedup.indexScheme)
         }
         onPool(pool)
+        let bar = progress ? ProgressBar(total: 0) : nil
+        defer { bar?.finish() }
+        let events = PassEvents(warn: Console.warn, detail: Console.detail, feedsDue: { bar?.expect($0) }, feedDone: { bar?.advance() })
         let pass = FeedPass(
             store: store, pool: pool, parser: FeedParser(maxBytes: settings.fetch.maxBodyBytes),
             archiver: PageArchiver(normalizer: Normalizer(settings: settings.normalizer),
                                    ingestor: Ingestor(writer: store, matcher: DuplicateMatcher(settings: settings.dedup))),
-            schedule: settings.schedule, keepFeedCaptures: settings.keepFeedCaptures, warn: Console.warn)
+            schedule: settings.schedule, keepFeedCaptures: settings.keepFeedCaptures, events: events)
         return try pass.run(configured: settings.feeds, everyFeed: everyFeed)
     }
 

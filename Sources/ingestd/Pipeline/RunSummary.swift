@@ -72,8 +72,16 @@ extension RunSummary {
 
 /// The three things archiving a text can come to; an added text with its relation to the
 /// cluster it joined (`RunSummary.canonical`, or the strongest `DuplicateKind` it has).
-enum IngestOutcomeKind {
+enum IngestOutcomeKind: CustomStringConvertible {
     case added(relation: String)
     case seenAgain
     case empty
+
+    var description: String {
+        switch self {
+        case .added(let relation): "archived (\(relation))"
+        case .seenAgain: "seen again (its text is archived already)"
+        case .empty: "no article text"
+        }
+    }
 }
