@@ -42,13 +42,13 @@ struct ClustersReportCommand: ParsableCommand {
         try store.forEachDocument(filter, withRecords: false) { counts.add($0) }
         let clusters = try store.readClusters { snapshot in
             let start = listing.start
-            // Newest story first: members (not texts) are read for every cluster to order them.
-            let views = try snapshot.clusters(minSize: minSize).filter { start == nil || $0.firstSeen >= start! }
-                .map { try ClusterView.load($0, from: snapshot) }
-            return try views.map { (ReportCluster.storyTime($0), $0) }
-                .sorted { ($0.0, $0.1.cluster.id) > ($1.0, $1.1.cluster.id) }
+            // Newest story first: members (not texts or passages) are read for every cluster to order them.
+            let dated = try snapshot.clusters(minSize: minSize).filter { start == nil || $0.firstSeen >= start! }.map { c in
+                (try snapshot.clusterMembers(c.id).map { $0.published ?? $0.firstSeen }.min() ?? c.firstSeen, c)
+            }
+            return try dated.sorted { ($0.0, $0.1.id) > ($1.0, $1.1.id) }
                 .prefix(listing.limit ?? Self.defaultLimit)
-                .map { try ReportCluster.load($0.1, from: snapshot) }
+                .map { try ReportCluster.load(try ClusterView.load($0.1, from: snapshot), from: snapshot) }
         }
         return ClustersReport(archive: archive.label, generated: Date(), since: listing.start, clusters: clusters, counts: counts).html()
     }

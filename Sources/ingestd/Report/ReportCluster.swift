@@ -14,11 +14,6 @@ struct ReportCluster {
     let texts: [Int64: AnalyzedText]
     let titles: [Int64: String?]
 
-    /// When the story broke: its earliest member's publication (or first sighting) time.
-    static func storyTime(_ view: ClusterView) -> Date {
-        view.members.map { $0.published ?? $0.firstSeen }.min() ?? view.cluster.firstSeen
-    }
-
     /// `view` with the texts of its members and of the documents they were matched to.
     static func load(_ view: ClusterView, from snapshot: any ClusterReader) throws -> ReportCluster {
         var texts: [Int64: AnalyzedText] = [:], titles: [Int64: String?] = [:]
