@@ -47,5 +47,13 @@ struct ExplainViewTests {
         let coloured = try IngestdProcess.run(["clusters", "explain", id["estrel-bridge-approved"]!, id["estrel-kopru"]!,
                                                "--color", "always", "--archive", site.archive])
         #expect(coloured.stdout.contains("\u{1B}[31;9m") && coloured.stdout.contains("\u{1B}[32m") && !coloured.stdout.contains("{+"))
+        let json = try IngestdProcess.run(["clusters", "explain", id["estrel-bridge-approved"]!, id["estrel-kopru"]!, "--json",
+                                           "--archive", site.archive])
+        let changes = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["changes"] as? [String: Any])
+        #expect(changes["cut"] as? Int == 29 && changes["added"] as? Int == 3 && changes["kept"] as? Int == 188, "\(changes)")
+        #expect((changes["headline"] as? [String: String])?["copy"] == "Estrel bridge gets the green light")
+        let edits = changes["edits"] as? [[String: Any]] ?? []
+        #expect(edits.map { $0["kind"] as? String } == ["cut", "added"])
+        #expect(edits.last?["text"] as? String == "Source: Meridian Wire")
     }
 }

@@ -41,8 +41,8 @@ struct ClustersExplainCommand: ParsableCommand {
             }
             let evidence = DuplicateJudge(settings: settings).compare(textA, textB, isCommon: { common.contains($0) })
                 .withPassageTexts(from: textA)
-            let view = ExplainView(a: a, b: b, evidence: evidence, settings: settings)
-            if json { try JSONOutput.print(view) } else { print(view.text(textA, textB, titles: (a.title, b.title), colour: Console.colorsStdout(color), width: Console.stdoutWidth())) }
+            let view = ExplainView(a: a, b: b, textA: textA, textB: textB, evidence: evidence, settings: settings)
+            if json { try JSONOutput.print(view) } else { print(view.text(colour: Console.colorsStdout(color), width: Console.stdoutWidth())) }
         }
     }
 }
