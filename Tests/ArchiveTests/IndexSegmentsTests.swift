@@ -68,6 +68,35 @@ struct IndexSegmentsTests {
         #expect(try store.found(bands: [], passages: [5, 9], min: 1, limit: 9).isEmpty)
     }
 
+    /// A segment's filter is sized by its distinct keys, not its entries: 300 copies of one
+    /// story share their keys, and their filter is the size of one story's and their own keys'.
+    @Test func aFilterIsSizedByDistinctKeys() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        try store.inTransaction { session in
+            for i in 1...300 {
+                let doc = ArchiveFixtures.document("copy \(i)", bands: [1, 2, 3, 4], passages: [5, 6, 7, 8, UInt64(100 + i)])
+                _ = try session.record(Ingest(sourceID: source, entryKey: "u\(i)", url: "u\(i)",
+                                              capture: ArchiveFixtures.capture("u\(i)", body: "<p>\(i)</p>"),
+                                              content: .new(doc, relations: [], cluster: .ownCluster)))
+            }
+        }
+        let (entries, filterBytes) = try DatabaseQueue(path: store.path).read { db in
+            try Row.fetchOne(db, sql: "SELECT entries, length(filter) FROM index_segments").map { ($0[0] as Int, $0[1] as Int) }!
+        }
+        #expect(entries == 300 * 9)
+        #expect(filterBytes == BloomFilter(expectedKeys: 8 + 300).encoded.count)
+        #expect(try store.found(bands: [3], passages: [], min: 1, limit: 1_000).count == 300)
+        // A merged segment's filter is bounded by its inputs' (a key in two inputs counts
+        // twice) and never larger than its entries ask.
+        let merged = try Self.archive(documents: 70)
+        let segments = try DatabaseQueue(path: merged.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT entries, length(filter) FROM index_segments").map { ($0[0] as Int, $0[1] as Int) }
+        }
+        #expect(segments.allSatisfy { $0.1 <= BloomFilter(expectedKeys: $0.0).encoded.count }, "\(segments)")
+        #expect(try merged.integrityProblems().isEmpty)
+    }
+
     @Test func aRebuildReplaysTheIndexInOrder() throws {
         let store = try Self.archive(documents: 21)
         let clusters = try store.rebuildClusters(indexScheme: "test") { session, id, _ in

@@ -23,6 +23,9 @@ struct BloomFilter {
         words = [UInt64](repeating: 0, count: max(Int((Double(expectedKeys) / Self.keysPerWord).rounded(.up)), 1))
     }
 
+    /// About how many keys filters of `bytes` bytes in all were made for.
+    static func keys(filling bytes: Int) -> Int { Int((Double(bytes / 8) * keysPerWord).rounded(.up)) }
+
     /// A filter as `encoded` wrote it; nil when the bytes cannot be one.
     init?(encoded data: Data) {
         let count = data.count / 8

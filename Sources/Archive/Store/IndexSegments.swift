@@ -52,7 +52,9 @@ enum IndexSegments {
         try db.cachedStatement(sql: """
             INSERT INTO index_segments (level, entries, first_document_id, last_document_id, nonce, filter) VALUES (0, ?, ?, ?, 0, x'')
             """).execute(arguments: [total, documents.lowerBound, documents.upperBound])
-        var writer = try BlockWriter(segment: db.lastInsertedRowID, expectedKeys: total, db)
+        // The filter is sized by distinct keys, not entries: copies of a story share theirs.
+        let distinct = entries.reduce(0) { sum, sorted in sum + zip(sorted, sorted.dropFirst()).count { $0.key != $1.key } + (sorted.isEmpty ? 0 : 1) }
+        var writer = try BlockWriter(segment: db.lastInsertedRowID, expectedKeys: distinct, db)
         for kind in IndexKind.allCases {
             for entry in entries[kind.rawValue] { try writer.append(entry, kind) }
             try writer.finish(kind)
@@ -88,8 +90,12 @@ enum IndexSegments {
             SELECT ?, SUM(entries), MIN(first_document_id), MAX(last_document_id), 0, x'' FROM index_segments WHERE level = ?
             """, arguments: [level + 1, level])
         let merged = db.lastInsertedRowID
-        let total = try Int.fetchOne(db, sql: "SELECT entries FROM index_segments WHERE id = ?", arguments: [merged]) ?? 0
-        var writer = try BlockWriter(segment: merged, expectedKeys: total, db)
+        // The inputs' distinct keys, read off their filters' sizes, bound the merged segment's:
+        // a key in two inputs counts twice, so the filter is never smaller than it should be.
+        let (total, filterBytes) = try Row.fetchOne(db, sql: """
+            SELECT (SELECT entries FROM index_segments WHERE id = ?), SUM(length(filter)) FROM index_segments WHERE level = ?
+            """, arguments: [merged, level]).map { (($0[0] as Int?) ?? 0, ($0[1] as Int?) ?? 0) } ?? (0, 0)
+        var writer = try BlockWriter(segment: merged, expectedKeys: min(total, BloomFilter.keys(filling: filterBytes)), db)
         for kind in IndexKind.allCases {
             var runs = try inputs.map { try BlockReader(segment: $0, kind: kind, db) }
             while true {
