@@ -4,17 +4,18 @@ import Foundation
 /// costs one memory access.
 ///
 /// Guarantees: `mayHold` is true for every key inserted; for others it is false but for
-/// about 5 % of them when the filter holds the number of keys it was made for (7 bits a
+/// about 2.5 % of them when the filter holds the number of keys it was made for (9 bits a
 /// key), more if it holds more. `encoded` and `init(encoded:)` round-trip it exactly. The
 /// filter has exactly as many words as its keys need: the duplicate index is meant to stay
 /// small, and rounding up to a power of two cost up to twice the bits.
 struct BloomFilter {
     /// Bits set per key, all in one 64-bit word.
     private static let bitsPerKey = 5
-    /// Keys per word: 7 bits a key gives ~5 % false positives in 64-bit blocks (a useless
-    /// block read for one lookup in 20 of a key the segment lacks). The filters are a fifth
-    /// of the duplicate index, which is meant to stay within 1.5 bytes a word of text.
-    private static let keysPerWord = 64.0 / 7
+    /// Keys per word: 9 bits a (distinct) key gives ~2.5 % false positives in 64-bit blocks, a
+    /// useless block read for one lookup in 40 of a key the segment lacks. Most lookups are
+    /// of such keys, so fewer bits cost import time, and more cost index size, which is
+    /// meant to stay within 1.5 bytes a word of text.
+    private static let keysPerWord = 64.0 / 9
 
     private(set) var words: [UInt64]
 
