@@ -43,6 +43,11 @@ struct PostgresRunTests {
         let shown = try IngestdProcess.run(["clusters", "show", String(first), "--archive", url])
         #expect(shown.status == 0 && shown.stdout.contains("canonical"), "\(shown.stdout)\(shown.stderr)")
         #expect(try IngestdProcess.run(["clusters", "show", "999999", "--archive", url]).status == 66)
+        // The report reads PostgreSQL as it reads SQLite.
+        let report = try IngestdProcess.run(["clusters", "report", "--html", "-", "--archive", url])
+        #expect(report.status == 0 && report.stdout.components(separatedBy: "<section class=\"cluster\"").count == 3,
+                "\(report.stderr)")
+        #expect(report.stdout.contains("<mark class=\"p0\"") && report.stdout.contains("<del>"))
         // Run again: nothing is due, nothing is fetched twice.
         let again = try IngestdProcess.run(["run", "--config", site.config, "--archive", url])
         #expect(again.status == 0 && again.stdout.contains("0 documents added"), "\(again.stdout)\(again.stderr)")
