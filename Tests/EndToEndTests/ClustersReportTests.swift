@@ -63,6 +63,26 @@ struct ClustersReportTests {
         #expect(refused.status == 73 && refused.stderr.contains("/nonexistent/dir/r.html"), "\(refused.stderr)")
     }
 
+    /// A story copied many times shows the first copies beside it, not every one.
+    @Test func aLargeClusterShowsAFewPairsAndListsEveryMember() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let story = (1...12).map { "Sentence \($0) of the harbour report says the cranes at quay \($0) restart on Monday morning." }
+            .joined(separator: " ")
+        let lines = (0..<20).map { i in
+            String(decoding: try! JSONSerialization.data(withJSONObject: [
+                "id": "c\(i)", "text": story + (i == 0 ? "" : " Republished by outlet number \(i) with thanks."),
+            ]), as: UTF8.self)
+        }
+        let corpus = folder.appendingPathComponent("copies.jsonl")
+        try Data(lines.joined(separator: "\n").utf8).write(to: corpus)
+        let archive = folder.appendingPathComponent("copies.sqlite").path
+        #expect(try IngestdProcess.run(["import", "--jsonl", corpus.path, "--archive", archive]).status == 0)
+        let page = try IngestdProcess.run(["clusters", "report", "--html", "-", "--archive", archive]).stdout
+        #expect(page.components(separatedBy: "<tr class=\"member\"").count == 21)
+        #expect(page.components(separatedBy: "<div class=\"pair\"").count == ReportCluster.maxPairs + 1)
+        #expect(page.contains("\(19 - ReportCluster.maxPairs) more members are in the table above"))
+    }
+
     @Test func valuesFromTheWebCannotAddMarkupOrScriptLinks() {
         #expect(HTML.escape("<script>alert('x')</script> & \"q\"") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
         #expect(HTML.link("javascript:alert(1)") == "javascript:alert(1)")

@@ -15,10 +15,14 @@ struct ReportCluster {
     let titles: [Int64: String?]
 
     /// `view` with the texts of its members and of the documents they were matched to.
+    /// Members shown beside their match, at most: a story copied a thousand times would
+    /// otherwise repeat its text a thousand times. The table lists them all.
+    static let maxPairs = 12
+
     static func load(_ view: ClusterView, from snapshot: any ClusterReader) throws -> ReportCluster {
         var texts: [Int64: AnalyzedText] = [:], titles: [Int64: String?] = [:]
-        for m in view.members {
-            titles[m.document] = m.title
+        for m in view.members { titles[m.document] = m.title }
+        for m in view.members.filter({ $0.evidence != nil }).prefix(maxPairs) {
             for id in [m.document] + (m.evidence.map { [$0.relatedTo] } ?? []) where texts[id] == nil {
                 texts[id] = (try? snapshot.text(ofDocument: id)).map { AnalyzedText($0, shingleWords: 1) }
             }
@@ -52,8 +56,11 @@ struct ReportCluster {
                 + "<td>\(HTML.escape(Self.sourceLabel(m.sources.first)))</td><td>\(time)</td><td>\(title)</td></tr>"
         }
         out += "</table>"
-        for m in view.members {
-            if let e = m.evidence { out += pair(m, e) }
+        let matched = view.members.filter { $0.evidence != nil }
+        for m in matched.prefix(Self.maxPairs) { out += pair(m, m.evidence!) }
+        if matched.count > Self.maxPairs {
+            out += "<p class=\"note\">\(matched.count - Self.maxPairs) more members are in the table above; "
+                + "`ingestd clusters explain` compares any two.</p>"
         }
         return out + "</section>"
     }
