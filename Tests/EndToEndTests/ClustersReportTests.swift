@@ -23,6 +23,9 @@ struct ClustersReportTests {
         // Self-contained: nothing for a browser to fetch, and a policy that would refuse it anyway.
         for fetch in ["<script", "<link", " src=", "url(", "@import", "<iframe"] { #expect(!html.contains(fetch), "\(fetch)") }
         #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'"))
+        // The charts' counts: per day of publication, originals and copies.
+        #expect(html.contains("12 documents, 3 of them copies or rewrites"))
+        #expect(html.contains("<title>03-03: originals 3, copies 2</title>") && html.contains("<title>03-02: originals 1, copies 1</title>"))
 
         let dom = try HeadlessChromium.dom(of: page)
         let sections = matches(#"<section class="cluster" id="cluster-\d+" data-cluster="\d+">(.*?)</section>"#, in: dom)

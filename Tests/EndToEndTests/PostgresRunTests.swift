@@ -48,6 +48,8 @@ struct PostgresRunTests {
         #expect(report.status == 0 && report.stdout.components(separatedBy: "<section class=\"cluster\"").count == 3,
                 "\(report.stderr)")
         #expect(report.stdout.contains("<mark class=\"p0\"") && report.stdout.contains("<del>"))
+        #expect(report.stdout.contains("12 documents, 3 of them copies or rewrites"))
+        #expect(report.stdout.contains("<title>03-03: originals 3, copies 2</title>"), "the strike's day, counted by the server")
         // Run again: nothing is due, nothing is fetched twice.
         let again = try IngestdProcess.run(["run", "--config", site.config, "--archive", url])
         #expect(again.status == 0 && again.stdout.contains("0 documents added"), "\(again.stdout)\(again.stderr)")

@@ -12,6 +12,20 @@ extension PostgresArchive: ExportSource {
         }
     }
 
+    /// The documents the filter takes, counted by first source, day (UTC) and kind.
+    public func documentCounts(_ filter: ExportFilter) throws -> [DocumentCount] {
+        let c = Self.conditions(filter)
+        return try db.query("""
+            SELECT (SELECT so.url FROM sightings s JOIN sources so ON so.id = s.source_id
+                    WHERE s.document_id = d.id ORDER BY s.id LIMIT 1),
+                   to_char(COALESCE(d.published, d.first_seen_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
+                   d.relation = 'canonical', COUNT(*)
+            FROM documents d WHERE \(c.sql) GROUP BY 1, 2, 3
+            """, c.arguments).map { r in
+            DocumentCount(source: r.text(0), day: r.text(1) ?? "", isOriginal: r.bool(2) ?? false, count: Int(r.int(3) ?? 0))
+        }
+    }
+
     /// One document with its provenance, as `docs show` gives it.
     public func document(_ id: Int64) throws(ArchiveError) -> DocumentDetail {
         guard let row = try db.query("SELECT \(Self.documentColumns) FROM documents d WHERE d.id = $1", [.int(id)]).first else {

@@ -22,6 +22,20 @@ extension ArchiveStore {
         if let failure { throw failure }
     }
 
+    /// The documents the filter takes, counted by first source, day and kind. Dates are stored
+    /// as UTC text (`StorageDate`), so a day is the first ten characters.
+    public func documentCounts(_ filter: ExportFilter = ExportFilter()) throws -> [DocumentCount] {
+        try read { db in
+            let (clause, arguments) = Self.whereClause(filter)
+            return try Row.fetchAll(db, sql: """
+                SELECT (SELECT so.url FROM sightings s JOIN sources so ON so.id = s.source_id
+                        WHERE s.document_id = d.id ORDER BY s.id LIMIT 1) AS source,
+                       substr(COALESCE(d.published, d.first_seen_at), 1, 10) AS day, d.relation = 'canonical' AS original, COUNT(*)
+                FROM documents d WHERE \(clause) GROUP BY source, day, original
+                """, arguments: arguments).map { DocumentCount(source: $0[0], day: $0[1], isOriginal: $0[2], count: $0[3]) }
+        }
+    }
+
     /// Calls `body` for every capture through which a document the filter takes was seen,
     /// in document then capture order (a capture shared by two documents comes once per document).
     /// Errors are reported as for `forEachDocument`.

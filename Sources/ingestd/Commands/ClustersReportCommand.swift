@@ -39,7 +39,7 @@ struct ClustersReportCommand: ParsableCommand {
         var filter = ExportFilter()
         filter.since = listing.start
         var counts = ClustersReport.DocumentCounts()
-        try store.forEachDocument(filter, withRecords: false) { counts.add($0) }
+        for counted in try store.documentCounts(filter) { counts.add(counted) }
         let clusters = try store.readClusters { snapshot in
             let start = listing.start
             // Newest story first: members (not texts or passages) are read for every cluster to order them.

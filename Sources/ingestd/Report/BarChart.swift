@@ -48,7 +48,7 @@ struct BarChart {
             let x = Double(left + i * columnWidth + 1), w = Double(columnWidth - 2)
             let o = Double(bar.originals) * scale, c = Double(bar.copies) * scale
             svg += rect(x: x, y: Double(top + plot) - o, width: w, height: o, fill: Self.originalColour,
-                        tip: "\(bar.label): \(bar.originals) originals, \(bar.copies) copies")
+                        tip: "\(bar.label): originals \(bar.originals), copies \(bar.copies)")
             svg += rect(x: x, y: Double(top + plot) - o - c, width: w, height: c, fill: Self.copyColour)
             if i % every == 0 {
                 svg += "<text x=\"\(Int(x))\" y=\"\(top + plot + 16)\">\(HTML.escape(bar.label))</text>"

@@ -24,15 +24,12 @@ struct ClustersReport {
         /// last `maxDays` with documents are left off the chart.
         static let maxSources = 15, maxDays = 90
 
-        mutating func add(_ document: DocumentDetail) {
-            let isCopy = document.relation != "canonical"
-            documents += 1
-            if isCopy { copies += 1 }
-            let source = ReportCluster.sourceLabel(document.sightings.first?.source)
-            let day = String(TimeFormat.day(document.published ?? document.firstSeen).prefix(10))
-            for (key, path) in [(source, \DocumentCounts.perSource), (day, \DocumentCounts.perDay)] {
+        mutating func add(_ counted: DocumentCount) {
+            documents += counted.count
+            if !counted.isOriginal { copies += counted.count }
+            for (key, path) in [(ReportCluster.sourceLabel(counted.source), \DocumentCounts.perSource), (counted.day, \DocumentCounts.perDay)] {
                 var bar = self[keyPath: path][key] ?? BarChart.Bar(label: key, originals: 0, copies: 0)
-                if isCopy { bar.copies += 1 } else { bar.originals += 1 }
+                if counted.isOriginal { bar.originals += counted.count } else { bar.copies += counted.count }
                 self[keyPath: path][key] = bar
             }
         }
