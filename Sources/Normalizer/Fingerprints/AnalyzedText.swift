@@ -29,18 +29,6 @@ public struct AnalyzedText: Sendable {
         return String(text[from..<to])
     }
 
-    /// Tokens `range` with up to `context` words either side, exactly as written, split so
-    /// that a caller can highlight the middle part.
-    public func excerpt(_ range: Range<Int>, context: Int) -> (before: String, match: String, after: String) {
-        guard !range.isEmpty else { return ("", "", "") }
-        let utf8 = Array(text.utf8)
-        let first = max(0, range.lowerBound - context), last = min(tokens.count, range.upperBound + context)
-        func slice(_ a: Int, _ b: Int) -> String { String(decoding: utf8[a..<b], as: UTF8.self) }
-        return (slice(tokens[first].start, tokens[range.lowerBound].start),
-                slice(tokens[range.lowerBound].start, tokens[range.upperBound - 1].end),
-                slice(tokens[range.upperBound - 1].end, tokens[last - 1].end))
-    }
-
     static func shingleHashes(_ tokens: [Token], k: Int) -> [UInt64] {
         if tokens.isEmpty { return [] }
         let count = tokens.count >= k ? tokens.count - k + 1 : 1

@@ -26,10 +26,9 @@ struct ClustersListCommand: ParsableCommand {
             // One snapshot for the whole listing, so a run writing meanwhile cannot make a
             // cluster's summary and its members disagree.
             try store.readClusters { snapshot in
-                let start = listing.start
                 // Members are read only for the clusters a --source filter reaches before --limit.
                 var clusters: [ClusterSummary] = []
-                for c in try snapshot.clusters(minSize: minSize) where start == nil || c.firstSeen >= start! {
+                for c in try snapshot.clusters(minSize: minSize) where listing.admits(c.firstSeen) {
                     guard clusters.count < listing.maximum else { break }
                     if let source, try !snapshot.clusterMembers(c.id).contains(where: { $0.sources.contains(source) }) { continue }
                     clusters.append(c)

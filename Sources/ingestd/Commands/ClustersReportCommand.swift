@@ -41,9 +41,8 @@ struct ClustersReportCommand: ParsableCommand {
         var counts = ClustersReport.DocumentCounts()
         for counted in try store.documentCounts(filter) { counts.add(counted) }
         let clusters = try store.readClusters { snapshot in
-            let start = listing.start
             // Newest story first: members (not texts or passages) are read for every cluster to order them.
-            let dated = try snapshot.clusters(minSize: minSize).filter { start == nil || $0.firstSeen >= start! }.map { c in
+            let dated = try snapshot.clusters(minSize: minSize).filter { listing.admits($0.firstSeen) }.map { c in
                 (try snapshot.clusterMembers(c.id).map { $0.published ?? $0.firstSeen }.min() ?? c.firstSeen, c)
             }
             return try dated.sorted { ($0.0, $0.1.id) > ($1.0, $1.1.id) }

@@ -15,5 +15,8 @@ struct ListingOptions: ParsableArguments {
     }
 
     var start: Date? { since.flatMap(TimestampParser.parse) }
+
+    /// Whether something first seen at `firstSeen` is within `--since`.
+    func admits(_ firstSeen: Date) -> Bool { start.map { firstSeen >= $0 } ?? true }
     var maximum: Int { limit ?? .max }
 }
