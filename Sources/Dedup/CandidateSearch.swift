@@ -13,15 +13,25 @@ import Normalizer
 ///   Counted in clusters, not documents, so a story syndicated a hundred times keeps its
 ///   own passages;
 /// - a candidate is a document among the earliest of one of the text's band keys, or
-///   among the earliest of at least `passageMinCount` of its fingerprints that are not common.
+///   among the earliest of at least `passageMinCount` of its fingerprints that are not common;
+/// - with a time window (`dedup.window_days`), "earliest" counts from the first document of
+///   the generation before the text's (`IndexWindow`), and nothing older is a candidate.
 ///
 /// Guarantees: the same postings give the same candidates (ascending ids) and the same
-/// common set, whatever the store. A fingerprint found common is remembered: its earliest
-/// documents only grow in number until they are `bucketLimit`, and their clusters keep
-/// their ids, so it stays common. A search must therefore not outlive a change of clusters
-/// other than by new documents (`clusters rebuild` makes its own).
+/// common set, whatever the store. A fingerprint found common is remembered while the
+/// window stays in one generation: its earliest documents only grow in number until they
+/// are `bucketLimit`, and their clusters keep their ids, so it stays common. A search must
+/// therefore not outlive a change of clusters other than by new documents (`clusters
+/// rebuild` makes its own), and sees the documents arrive in id order.
 public final class CandidateSearch {
     public let settings: DuplicateSettings
+    private let window: IndexWindow
+    /// The window's clock: nil until read from the store.
+    private var clock: Double?
+    /// The clock's generation (`IndexWindow`), and the first document a lookup reads (nil
+    /// while no stored document belongs to this generation or the one before).
+    public private(set) var generation = Int64.min
+    private var windowStart: Int64?
     private var knownCommon = Set<UInt64>()
     /// Reused by every lookup, so none allocates per key.
     private var lists = PostingLists()
@@ -30,17 +40,23 @@ public final class CandidateSearch {
     /// Fingerprints remembered as common before the memory is cleared (and counted again).
     static let knownCommonLimit = 1 << 20
 
-    public init(settings: DuplicateSettings) {
+    /// `replaying` for a search that replays a store's documents from the first (`clusters
+    /// rebuild`): its clock starts empty rather than at the store's latest document.
+    public init(settings: DuplicateSettings, replaying: Bool = false) {
         self.settings = settings
+        window = IndexWindow(days: settings.windowDays)
+        if replaying { clock = -.infinity }
     }
 
-    /// The candidates of a text with these keys, and which of its fingerprints are common.
-    public func find(bandKeys: [UInt64], passages: [UInt64],
+    /// The candidates of a text with these keys and this window time (`IndexWindow.time`),
+    /// and which of its fingerprints are common.
+    public func find(bandKeys: [UInt64], passages: [UInt64], time: Double,
                      in source: some PostingSource) throws(ArchiveError) -> (candidates: [Candidate], common: Set<UInt64>) {
-        let common = try self.common(passages, in: source, keepingShared: true)
+        let from = try advance(to: time, in: source)
+        let common = try self.common(passages, from: from, in: source, keepingShared: true)
         var ids = shared
         lists.removeAll()
-        try source.earliest(.band, bandKeys, limit: settings.bucketLimit, into: &lists)
+        try source.earliest(.band, bandKeys, limit: settings.bucketLimit, from: from, into: &lists)
         ids.append(contentsOf: lists.documents)
         guard !ids.isEmpty else { return ([], common) }
         ids.sort()
@@ -48,14 +64,35 @@ public final class CandidateSearch {
         return (try source.candidates(ids), common)
     }
 
-    /// The common fingerprints among `hashes`.
+    /// The common fingerprints among `hashes`, as the latest document's lookup counts them.
     public func common(_ hashes: [UInt64], in source: some PostingSource) throws(ArchiveError) -> Set<UInt64> {
-        try common(hashes, in: source, keepingShared: false)
+        var from: Int64 = 1
+        if window.isBounded, let latest = try source.windowClock() { from = try advance(to: latest, in: source) }
+        return try common(hashes, from: from, in: source, keepingShared: false)
+    }
+
+    /// Moves the clock to `time` if later; returns the first document a lookup reads.
+    private func advance(to time: Double, in source: some PostingSource) throws(ArchiveError) -> Int64 {
+        guard window.isBounded else { return 1 }
+        if clock == nil { clock = try source.windowClock() ?? time }
+        let now = max(clock!, time)
+        clock = now
+        let current = window.generation(now)
+        if current != generation {
+            generation = current
+            windowStart = nil
+            knownCommon.removeAll()
+        }
+        if windowStart == nil {
+            windowStart = try source.firstDocument(windowTimeAtLeast: window.start(of: current - 1))
+        }
+        // (No stored document in the window yet: the text about to be added is its first.)
+        return windowStart ?? .max
     }
 
     /// The common fingerprints; with `keepingShared`, `shared` is left holding the documents
     /// under enough of the others to be candidates.
-    private func common(_ hashes: [UInt64], in source: some PostingSource,
+    private func common(_ hashes: [UInt64], from: Int64, in source: some PostingSource,
                         keepingShared: Bool) throws(ArchiveError) -> Set<UInt64> {
         if knownCommon.count > Self.knownCommonLimit { knownCommon.removeAll() }
         var out = Set<UInt64>()
@@ -64,7 +101,7 @@ public final class CandidateSearch {
             return true
         }
         lists.removeAll()
-        try source.earliest(.passage, unknown, limit: settings.bucketLimit, into: &lists)
+        try source.earliest(.passage, unknown, limit: settings.bucketLimit, from: from, into: &lists)
         shared.removeAll(keepingCapacity: true)
         let limit = settings.commonFingerprintClusters
         for (i, hash) in unknown.enumerated() {

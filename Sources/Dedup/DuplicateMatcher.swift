@@ -19,13 +19,15 @@ public struct DuplicateMatcher: Sendable {
         self.judge = DuplicateJudge(settings: settings)
     }
 
-    /// The whole decision for a document replayed by `clusters rebuild`: fresh fingerprints,
-    /// its relations to earlier documents, and its cluster.
-    public func rebuildDecision(text: String, in index: some PostingSource,
+    /// The whole decision for stored document `id`, replayed by `clusters rebuild`: fresh
+    /// fingerprints, its relations to earlier documents, and its cluster. `search` must be
+    /// a replaying one (`CandidateSearch.init(settings:replaying:)`).
+    public func rebuildDecision(text: String, of id: Int64, in index: some PostingSource,
                                 search: CandidateSearch) throws(ArchiveError) -> RebuildDecision {
         let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
         let prints = Fingerprints(of: analyzed, settings: settings)
-        let (relations, cluster, _, _) = try match(analyzed, prints, in: index, search: search)
+        let time = try index.windowTime(of: id) ?? -.infinity
+        let (relations, cluster, _, _) = try match(analyzed, prints, time: time, in: index, search: search)
         return RebuildDecision(bandKeys: prints.bandKeys, passageHashes: prints.passages,
                                relations: relations, cluster: cluster)
     }
@@ -33,10 +35,10 @@ public struct DuplicateMatcher: Sendable {
     /// Finds the candidates in `index`, judges each exactly, and places the document; also
     /// names the candidate whose text is nearest (see `CandidateMatches`) and gives the
     /// document's own comparison data when candidates made it (see `matches`).
-    public func match(_ analyzed: AnalyzedText, _ prints: Fingerprints, in index: some PostingSource,
+    public func match(_ analyzed: AnalyzedText, _ prints: Fingerprints, time: Double, in index: some PostingSource,
                       search: CandidateSearch, prepared cache: RecentByID<ComparableText>? = nil)
         throws(ArchiveError) -> (relations: [RelationInput], cluster: ClusterChoice, nearest: Int64?, prepared: ComparableText?) {
-        let found = try matches(analyzed, prints, in: index, search: search, prepared: cache)
+        let found = try matches(analyzed, prints, time: time, in: index, search: search, prepared: cache)
         let relations = found.related.map { candidate, evidence in
             RelationInput(otherID: candidate.documentID, kind: evidence.kind!.rawValue, jaccard: evidence.jaccard,
                           containment: evidence.containment, passagesJSON: Self.json(evidence))
@@ -44,14 +46,15 @@ public struct DuplicateMatcher: Sendable {
         return (relations, placement(found.related), found.nearest?.documentID, found.prepared)
     }
 
-    /// The candidates in `index` that the judge relates to the document, with the evidence,
-    /// and the nearest one. Candidates found in `prepared` are not read again, and the
-    /// ones read are added to it; the document's own comparison data comes back in the
-    /// result (when some candidate needed it), for the caller to store once its id is known.
-    public func matches(_ analyzed: AnalyzedText, _ prints: Fingerprints, in index: some PostingSource, search: CandidateSearch,
-                        prepared cache: RecentByID<ComparableText>? = nil)
+    /// The candidates in `index` that the judge relates to the document (of window time
+    /// `time`, `IndexWindow.time`), with the evidence, and the nearest one. Candidates found
+    /// in `prepared` are not read again, and the ones read are added to it; the document's
+    /// own comparison data comes back in the result (when some candidate needed it), for
+    /// the caller to store once its id is known.
+    public func matches(_ analyzed: AnalyzedText, _ prints: Fingerprints, time: Double, in index: some PostingSource,
+                        search: CandidateSearch, prepared cache: RecentByID<ComparableText>? = nil)
         throws(ArchiveError) -> CandidateMatches {
-        let (candidates, common) = try search.find(bandKeys: prints.bandKeys, passages: prints.passages, in: index)
+        let (candidates, common) = try search.find(bandKeys: prints.bandKeys, passages: prints.passages, time: time, in: index)
         var found = CandidateMatches()
         guard !candidates.isEmpty else { return found }
         let own = judge.prepare(analyzed)

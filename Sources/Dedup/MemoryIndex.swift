@@ -13,9 +13,22 @@ import Normalizer
 /// takes over, and the former canonical takes the newcomer's relation to it; without both
 /// dates, the one seen first stays. Texts are not held here but
 /// read through `textOf` when a candidate is verified.
+///
+/// With a time window (`IndexWindow`), band keys and passage fingerprints are held per
+/// generation, each keeping its earliest `bucketLimit` documents of the generation (which is
+/// all that a lookup from the previous generation's first document on can read, as in
+/// the archive), and only the last two generations are held: the index's memory is
+/// bounded by the documents of two windows. Exact copies are found at any age.
 public final class MemoryIndex: PostingSource {
-    private let bands: PostingTable
-    private let postings: PostingTable
+    /// The band and passage tables of the documents of one generation.
+    private struct Generation {
+        let number: Int64
+        let bands: PostingTable
+        let postings: PostingTable
+    }
+
+    /// The generations held, oldest first; one, numbered `Int64.min`, without a window.
+    private var generations: [Generation]
     /// Documents by the first 32 bits of their text's SHA-256; a hit is confirmed on the text.
     private let contents = PostingTable()
     /// Per document (0-based): its cluster (the 1-based id of the cluster's first document).
@@ -24,6 +37,10 @@ public final class MemoryIndex: PostingSource {
     /// Per document: its relation to its cluster, and its publication date (NaN when unknown).
     private var relations: [String] = []
     private var dates: [Double] = []
+    /// Per document: its window time, and the clock once it had arrived (their running
+    /// maximum, so in ascending order).
+    private var times: [Double] = []
+    private var clocks: [Double] = []
     /// Per cluster, at its id's place: its canonical document (1-based).
     private var canonicalOf: [UInt32] = []
     private let bucketLimit: Int
@@ -40,8 +57,10 @@ public final class MemoryIndex: PostingSource {
                 textOf: @escaping (Int64) -> String) {
         bucketLimit = settings.bucketLimit
         self.textOf = textOf
-        bands = PostingTable(capacity: max(1 << 16, Int(Double(expected.bandKeys) / Self.bandLoad)))
-        postings = PostingTable(capacity: max(1 << 16, expected.postings))
+        // (With a window, a generation holds a part of what is expected: its tables grow.)
+        let expected = settings.windowDays > 0 ? (bandKeys: 0, postings: 0) : expected
+        generations = [Generation(number: .min, bands: PostingTable(capacity: max(1 << 16, Int(Double(expected.bandKeys) / Self.bandLoad))),
+                                  postings: PostingTable(capacity: max(1 << 16, expected.postings)))]
     }
 
     /// How full the band table is once every expected band key is stored.
@@ -51,29 +70,50 @@ public final class MemoryIndex: PostingSource {
 
     /// Bytes held by the tables and the per-document cluster and flag (not the texts).
     public var indexBytes: Int {
-        bands.bytes + postings.bytes + contents.bytes + clusterOf.capacity * MemoryLayout<UInt32>.size
+        generations.reduce(0) { $0 + $1.bands.bytes + $1.postings.bytes }
+            + contents.bytes + clusterOf.capacity * MemoryLayout<UInt32>.size
             + canonical.capacity + relations.capacity * MemoryLayout<String>.stride
-            + (dates.capacity + canonicalOf.capacity / 2) * MemoryLayout<Double>.stride
+            + (dates.capacity + times.capacity + clocks.capacity + canonicalOf.capacity / 2) * MemoryLayout<Double>.stride
     }
 
     /// Starts loading the table buckets that looking up and adding `prints` will read, so
     /// that the work a caller does in between (the exact-copy check, the facts) overlaps
     /// their memory latency. A hint only: lookups work the same without it.
     public func prefetch(_ prints: Fingerprints) {
-        bands.prefetch(prints.bandKeys)
-        postings.prefetch(prints.passages)
+        for generation in generations {
+            generation.bands.prefetch(prints.bandKeys)
+            generation.postings.prefetch(prints.passages)
+        }
     }
 
-    public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, into lists: inout PostingLists) {
-        let table = kind == .band ? bands : postings
+    public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, from: Int64, into lists: inout PostingLists) {
         for key in keys {
             var taken = 0
-            table.forEach(UInt32(truncatingIfNeeded: key)) { doc in
-                if taken < limit { lists.append(Int64(doc) + 1) }
-                taken += 1
+            for generation in generations where taken < limit {
+                (kind == .band ? generation.bands : generation.postings).forEach(UInt32(truncatingIfNeeded: key)) { doc in
+                    if taken < limit, Int64(doc) + 1 >= from {
+                        lists.append(Int64(doc) + 1)
+                        taken += 1
+                    }
+                }
             }
             lists.endList()
         }
+    }
+
+    public func windowClock() -> Double? { clocks.last }
+
+    public func firstDocument(windowTimeAtLeast time: Double) -> Int64? {
+        var low = 0, high = clocks.count
+        while low < high {
+            let mid = (low + high) / 2
+            if clocks[mid] < time { low = mid + 1 } else { high = mid }
+        }
+        return low < clocks.count ? Int64(low) + 1 : nil
+    }
+
+    public func windowTime(of document: Int64) -> Double? {
+        times.indices.contains(Int(document - 1)) ? times[Int(document - 1)] : nil
     }
 
     public func clusters(of documents: [Int64]) -> [Int64] {
@@ -103,14 +143,19 @@ public final class MemoryIndex: PostingSource {
     /// A cluster's canonical document as it stands now.
     public func canonical(ofCluster clusterID: Int64) -> Int64 { Int64(canonicalOf[Int(clusterID - 1)]) }
 
-    /// Indexes a new document published at `date` (seconds; NaN when unknown); returns its
-    /// id and its cluster's. `formerRelation` is what the cluster's canonical
-    /// becomes should this document take over from it.
+    /// Indexes a new document published at `date` (seconds; NaN when unknown), with its
+    /// window time and the generation the window's clock is in once it has arrived
+    /// (`CandidateSearch.generation`); returns its id and its cluster's. `formerRelation` is
+    /// what the cluster's canonical becomes should this document take over from it.
     public func add(contentKey: UInt32, _ prints: Fingerprints, placement: ClusterChoice, date: Double,
+                    time: Double, generation: Int64,
                     formerRelation: (Int64) -> String) -> (id: Int64, cluster: Int64) {
         let doc = UInt32(clusterOf.count)
         let cluster: UInt32
         dates.append(date)
+        times.append(time)
+        clocks.append(max(clocks.last ?? -.infinity, time))
+        if generation != generations[generations.count - 1].number { begin(generation) }
         canonicalOf.append(doc + 1)
         switch placement {
         case .ownCluster:
@@ -138,8 +183,18 @@ public final class MemoryIndex: PostingSource {
         var bandKeys = prints.bandKeys
         bandKeys.sort()
         bandKeys.removeDuplicatesInSortedArray()
-        for key in bandKeys { bands.insert(UInt32(truncatingIfNeeded: key), doc, ifFewerThan: bucketLimit) }
-        for hash in prints.passages { postings.insert(UInt32(truncatingIfNeeded: hash), doc, ifFewerThan: bucketLimit) }
+        let current = generations[generations.count - 1]
+        for key in bandKeys { current.bands.insert(UInt32(truncatingIfNeeded: key), doc, ifFewerThan: bucketLimit) }
+        for hash in prints.passages { current.postings.insert(UInt32(truncatingIfNeeded: hash), doc, ifFewerThan: bucketLimit) }
         return (Int64(doc) + 1, Int64(cluster))
+    }
+
+    /// Starts the tables of a new generation, sized as the last one ended, and lets go of
+    /// those that no lookup reads again (older than the one before it).
+    private func begin(_ number: Int64) {
+        let last = generations[generations.count - 1]
+        generations.append(Generation(number: number, bands: PostingTable(capacity: max(1 << 16, Int(Double(last.bands.count) / Self.bandLoad))),
+                                      postings: PostingTable(capacity: max(1 << 16, last.postings.count))))
+        generations.removeAll { $0.number + 1 < number }
     }
 }

@@ -41,10 +41,15 @@ public final class StreamDeduplicator {
     /// story, are the candidates of every later one.
     public static let rereadTexts = 4_096
 
-    /// `expected` sizes the index up front (see `MemoryIndex.init`).
-    public init(settings: DuplicateSettings, expected: (bandKeys: Int, postings: Int) = (0, 0),
+    /// When the texts count as seen (`IndexWindow.time`): the run's start.
+    private let seen: Date
+
+    /// `expected` sizes the index up front (see `MemoryIndex.init`); `seen` is when the
+    /// texts count as first seen, for the time window.
+    public init(settings: DuplicateSettings, expected: (bandKeys: Int, postings: Int) = (0, 0), seen: Date = Date(),
                 textOf: @escaping (Int64) -> String) {
         self.settings = settings
+        self.seen = seen
         matcher = DuplicateMatcher(settings: settings)
         search = CandidateSearch(settings: settings)
         let recent = RecentByID<String>(capacity: Self.recentTexts)
@@ -67,11 +72,13 @@ public final class StreamDeduplicator {
         if let (id, cluster) = index.document(withContent: contentKey, text: text) {
             return Decision(documentID: id, clusterID: cluster, relation: DuplicateKind.exact.rawValue)
         }
-        let found = try matcher.matches(analyzed, prints, in: index, search: search, prepared: prepared)
+        let time = IndexWindow.time(published: published, seen: seen)
+        let found = try matcher.matches(analyzed, prints, time: time, in: index, search: search, prepared: prepared)
         let placement = matcher.placement(found.related)
         let date = published?.timeIntervalSinceReferenceDate ?? .nan
         let joined = if case let .join(_, relation) = placement { relation } else { "canonical" }
-        let (id, cluster) = index.add(contentKey: contentKey, prints, placement: placement, date: date) { former in
+        let (id, cluster) = index.add(contentKey: contentKey, prints, placement: placement, date: date, time: time,
+                                      generation: search.generation) { former in
             found.related.first { $0.0.documentID == former }?.1.kind?.rawValue ?? joined
         }
         recent[id] = text

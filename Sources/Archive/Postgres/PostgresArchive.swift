@@ -104,13 +104,13 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
 
     // MARK: PostingSource
 
-    public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, into lists: inout PostingLists) throws(ArchiveError) {
+    public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, from: Int64, into lists: inout PostingLists) throws(ArchiveError) {
         let rows = try db.query("""
             SELECT k.ord, p.document_id FROM unnest($2::bigint[]) WITH ORDINALITY AS k(key, ord)
-            CROSS JOIN LATERAL (SELECT document_id FROM postings WHERE kind = $1 AND key = k.key
+            CROSS JOIN LATERAL (SELECT document_id FROM postings WHERE kind = $1 AND key = k.key AND document_id >= $4
                                 ORDER BY document_id LIMIT $3) p
             ORDER BY k.ord, p.document_id
-            """, [.int(Int64(kind.rawValue)), .ints(keys.map { Int64(bitPattern: $0) }), .int(Int64(limit))])
+            """, [.int(Int64(kind.rawValue)), .ints(keys.map { Int64(bitPattern: $0) }), .int(Int64(limit)), .int(from)])
         var next = rows.startIndex
         for position in 1...max(keys.count, 1) where position <= keys.count {
             while next < rows.endIndex, rows[next].int(0) == Int64(position) {
@@ -119,6 +119,23 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
             }
             lists.endList()
         }
+    }
+
+    /// A document's window time (`PostingSource`); the index `documents_window_time` is on this expression.
+    private static let windowTimeSQL = "least(coalesce(published, first_seen_at), first_seen_at)"
+
+    public func windowClock() throws(ArchiveError) -> Double? {
+        try db.query("SELECT max(\(Self.windowTimeSQL)) FROM documents").first?.date(0)?.timeIntervalSinceReferenceDate
+    }
+
+    public func firstDocument(windowTimeAtLeast time: Double) throws(ArchiveError) -> Int64? {
+        try db.query("SELECT min(id) FROM documents WHERE \(Self.windowTimeSQL) >= $1",
+                     [.date(Date(timeIntervalSinceReferenceDate: time))]).first?.int(0)
+    }
+
+    public func windowTime(of document: Int64) throws(ArchiveError) -> Double? {
+        try db.query("SELECT \(Self.windowTimeSQL) FROM documents WHERE id = $1", [.int(document)]).first?.date(0)?
+            .timeIntervalSinceReferenceDate
     }
 
     public func clusters(of documents: [Int64]) throws(ArchiveError) -> [Int64] {

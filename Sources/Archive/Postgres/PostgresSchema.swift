@@ -83,6 +83,10 @@ enum PostgresSchema {
         ("pg-v5-restored-captures", """
             ALTER TABLE captures ADD COLUMN body_kept BOOLEAN NOT NULL DEFAULT TRUE;
             """),
+        // The duplicate index's time window (`PostingSource`: a document's window time).
+        ("pg-v6-window-time", """
+            CREATE INDEX documents_window_time ON documents ((least(coalesce(published, first_seen_at), first_seen_at)));
+            """),
     ]
 
     /// Brings the database up to date, or (for tests of upgrades) up to the migration `last`;

@@ -28,6 +28,7 @@ enum ArchiveSchema {
         m.registerMigration("v19-compact-index", migrate: compactIndexBlocks)
         m.registerMigration("v20-wire-bytes", migrate: addWireBytes)
         m.registerMigration("v21-feed-captures", migrate: addFeedCaptures)
+        m.registerMigration("v22-window-time", migrate: addWindowTimeIndex)
         return m
     }
 

@@ -5,8 +5,9 @@ import GRDBSQLite
 /// Lookups of the duplicate indexes as one transaction sees them: the stored segments,
 /// oldest documents first (`IndexSegments`), then the transaction's pending keys.
 ///
-/// Guarantees: `forEachDocument` gives every document under a key below `before` (when
-/// set) exactly once, in ascending id order, and reads no further than its caller wants.
+/// Guarantees: `forEachDocument` gives every document under a key from `from` on and below
+/// `before` (when set) exactly once, in ascending id order, and reads no further than its
+/// caller wants. Segments wholly before `from` are not read.
 /// A lookup costs one indexed read per segment whose filter may hold the key, O(log n) of
 /// them at worst and usually none or one; a key whose documents fill more than a block (a
 /// stock phrase) costs two more reads and one per block read.
@@ -15,6 +16,7 @@ struct IndexLookup {
     private let segments: [IndexSegments.Stored]
     private let pending: PendingIndexKeys?
     private let bound: Int64
+    private let from: Int64
     /// The block where a key's run would start, in one segment. Fetched once per lookup
     /// object, not per key: finding a cached statement hashes its SQL, which is too dear to
     /// repeat for each of a document's keys.
@@ -22,7 +24,7 @@ struct IndexLookup {
 
     /// `pending`, when given, is the write transaction's: it also keeps the list of stored
     /// segments from one lookup to the next (two per document).
-    init(_ db: Database, before: Int64?, pending: PendingIndexKeys?) throws {
+    init(_ db: Database, from: Int64 = 1, before: Int64?, pending: PendingIndexKeys?) throws {
         self.db = db
         last = try BlockQuery(db, """
             SELECT first_key, entries FROM index_blocks WHERE segment = ? AND kind = ? AND first_key <= ?
@@ -32,7 +34,11 @@ struct IndexLookup {
         self.bound = bound
         let stored = try pending?.storedSegments ?? IndexSegments.stored(db)
         pending?.storedSegments = stored
-        segments = stored.filter { $0.firstDocument < bound }
+        // Segments are in document order, each ending before the next one's first document.
+        segments = stored.indices.filter { i in
+            stored[i].firstDocument < bound && (i + 1 == stored.count || stored[i + 1].firstDocument > from)
+        }.map { stored[$0] }
+        self.from = from
         self.pending = pending
     }
 
@@ -44,6 +50,7 @@ struct IndexLookup {
                 stopped = true
                 return false
             }
+            if document < from { return true }
             if try !body(document) { stopped = true }
             return !stopped
         }
@@ -59,7 +66,7 @@ struct IndexLookup {
             if startsRun == true { try run(segment, kind, sortKey, key, visit) }
             if stopped { return }
         }
-        _ = try pending?.forEachDocument(kind, key, below: bound, body)
+        _ = try pending?.forEachDocument(kind, key, from: from, below: bound, body)
     }
 
     /// A key that starts one or more blocks: its documents may begin in the block before them.

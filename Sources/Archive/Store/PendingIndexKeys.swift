@@ -46,15 +46,19 @@ final class PendingIndexKeys {
         return added
     }
 
-    /// Calls `body` with the documents under `key`, below `bound`, in ascending order,
-    /// while it returns true; returns false when `body` stopped it.
-    func forEachDocument(_ kind: IndexKind, _ key: UInt64, below bound: Int64, _ body: (Int64) throws -> Bool) rethrows -> Bool {
+    /// Calls `body` with the documents under `key`, from `from` on and below `bound`, in
+    /// ascending order, while it returns true; returns false when `body` stopped it.
+    func forEachDocument(_ kind: IndexKind, _ key: UInt64, from: Int64 = 1, below bound: Int64,
+                         _ body: (Int64) throws -> Bool) rethrows -> Bool {
         guard let doc = first[kind.rawValue][key] else { return true }
-        guard Int64(doc) < bound else { return true }
-        guard try body(Int64(doc)) else { return false }
+        /// False once past `bound` or stopped by `body`.
+        func visit(_ d: UInt32) throws -> Bool {
+            guard Int64(d) < bound else { return false }
+            return Int64(d) < from ? true : try body(Int64(d))
+        }
+        guard try visit(doc) else { return Int64(doc) >= bound }
         for d in more[kind.rawValue][key] ?? [] {
-            guard Int64(d) < bound else { return true }
-            guard try body(Int64(d)) else { return false }
+            guard try visit(d) else { return Int64(d) >= bound }
         }
         return true
     }

@@ -7,13 +7,26 @@ import GRDB
 /// (the archive inside or outside a transaction, an in-memory index) decides alike.
 ///
 /// Guarantees every store gives: `earliest` lists, for each key, the first `limit`
-/// documents indexed under it in ascending id order (ids are arrival order), and only
-/// documents under exactly that key. Keys are stored as they are given (band keys come
-/// mixed with their band's number, `Fingerprints.bandKey`).
+/// documents indexed under it from document `from` on, in ascending id order (ids are
+/// arrival order), and only documents under exactly that key. Keys are stored as they are
+/// given (band keys come mixed with their band's number, `Fingerprints.bandKey`).
+///
+/// A document's window time is when it was published, or when it was first seen if it has
+/// no date or a date after that (seconds since 2001, as `Date.timeIntervalSinceReferenceDate`):
+/// what `Dedup.IndexWindow` counts in. In `dedup` a document is "seen" when the run started.
 public protocol PostingSource {
-    /// For each of `keys`, the earliest `limit` documents indexed under it, appended to
-    /// `lists` as one list per key, in the order of `keys`.
-    func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, into lists: inout PostingLists) throws(ArchiveError)
+    /// For each of `keys`, the earliest `limit` documents indexed under it with ids from
+    /// `from` on, appended to `lists` as one list per key, in the order of `keys`.
+    func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, from: Int64, into lists: inout PostingLists) throws(ArchiveError)
+
+    /// The latest window time among the stored documents; nil when there are none.
+    func windowClock() throws(ArchiveError) -> Double?
+
+    /// The first stored document (the lowest id) whose window time is at least `time`.
+    func firstDocument(windowTimeAtLeast time: Double) throws(ArchiveError) -> Int64?
+
+    /// A stored document's window time.
+    func windowTime(of document: Int64) throws(ArchiveError) -> Double?
 
     /// The cluster of each of `documents`, in their order.
     func clusters(of documents: [Int64]) throws(ArchiveError) -> [Int64]
@@ -31,12 +44,24 @@ protocol PostingQueryRunner: PostingSource {
 }
 
 extension PostingQueryRunner {
-    public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, into lists: inout PostingLists) throws(ArchiveError) {
+    public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, from: Int64, into lists: inout PostingLists) throws(ArchiveError) {
         lists = try runPostingQuery { db, before, pending in
             var out = lists
-            try PostingQueries.earliest(db, kind, keys, limit: limit, before: before, pending: pending, into: &out)
+            try PostingQueries.earliest(db, kind, keys, limit: limit, from: from, before: before, pending: pending, into: &out)
             return out
         }
+    }
+
+    public func windowClock() throws(ArchiveError) -> Double? {
+        try runPostingQuery { db, before, _ in try PostingQueries.windowClock(db, before: before) }
+    }
+
+    public func firstDocument(windowTimeAtLeast time: Double) throws(ArchiveError) -> Int64? {
+        try runPostingQuery { db, before, _ in try PostingQueries.firstDocument(db, windowTimeAtLeast: time, before: before) }
+    }
+
+    public func windowTime(of document: Int64) throws(ArchiveError) -> Double? {
+        try runPostingQuery { db, _, _ in try PostingQueries.windowTime(db, of: document) }
     }
 
     public func clusters(of documents: [Int64]) throws(ArchiveError) -> [Int64] {

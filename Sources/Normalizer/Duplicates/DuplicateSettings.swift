@@ -31,6 +31,10 @@
 ///   not, only shared passages that do not stop at differing facts count (see
 ///   `DuplicateJudge`): a rewrite's added background brings other facts, a template's
 ///   other values sit right beside its fixed wording.
+/// - `windowDays` 0: no time window, every archived document can be a candidate. A
+///   positive value bounds candidate search and the in-memory index to the documents of
+///   the last one or two windows (`Dedup.IndexWindow`), for archives that grow forever:
+///   news copies appear within days.
 public struct DuplicateSettings: Sendable, Equatable, Codable {
     public var shingleWords = 5
     public var minhashPermutations = 128
@@ -45,6 +49,7 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
     public var bucketLimit = 16
     public var factMinCount = 2
     public var factMinAgreement = 0.5
+    public var windowDays = 0.0
 
     public init() {}
 
@@ -83,6 +88,7 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
         try require(bucketLimit >= 1, "dedup.bucket_limit must be at least 1")
         try require(factMinCount >= 1, "dedup.fact_min_count must be at least 1")
         try require((0...1).contains(factMinAgreement), "dedup.fact_min_agreement must be between 0 and 1")
+        try require(windowDays >= 0 && windowDays.isFinite, "dedup.window_days must be 0 (no window) or a positive number of days")
     }
 
     /// The names of the settings in a config file's `dedup` section.
@@ -96,6 +102,7 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
         case passageMinWords = "passage_min_words", passageMinCount = "passage_min_count"
         case commonFingerprintClusters = "common_fingerprint_clusters", bucketLimit = "bucket_limit"
         case factMinCount = "fact_min_count", factMinAgreement = "fact_min_agreement"
+        case windowDays = "window_days"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -114,5 +121,6 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
         bucketLimit = try c.decodeIfPresent(Int.self, forKey: .bucketLimit) ?? d.bucketLimit
         factMinCount = try c.decodeIfPresent(Int.self, forKey: .factMinCount) ?? d.factMinCount
         factMinAgreement = try c.decodeIfPresent(Double.self, forKey: .factMinAgreement) ?? d.factMinAgreement
+        windowDays = try c.decodeIfPresent(Double.self, forKey: .windowDays) ?? d.windowDays
     }
 }

@@ -31,9 +31,9 @@ struct ClustersRebuildCommand: ParsableCommand {
             let started = Date()
             let matcher = DuplicateMatcher(settings: settings.dedup)
             // One search for the whole replay: it sees the archive grow in id order, as it was filled.
-            let search = CandidateSearch(settings: settings.dedup)
-            let clusters = try store.rebuildClusters(indexScheme: settings.dedup.indexScheme) { index, _, text in
-                try matcher.rebuildDecision(text: text, in: index, search: search)
+            let search = CandidateSearch(settings: settings.dedup, replaying: true)
+            let clusters = try store.rebuildClusters(indexScheme: settings.dedup.indexScheme) { index, id, text in
+                try matcher.rebuildDecision(text: text, of: id, in: index, search: search)
             }
             withExtendedLifetime(lock) {}
             let multi = try store.readClusters { try $0.clusters(minSize: 2).count }

@@ -43,13 +43,13 @@ struct RenormalizeCommand: ParsableCommand {
             let normalizer = Normalizer(settings: settings.normalizer)
             let matcher = DuplicateMatcher(settings: settings.dedup)
             // One search for the whole replay: it sees the archive grow in id order, as it was filled.
-            let search = CandidateSearch(settings: settings.dedup)
+            let search = CandidateSearch(settings: settings.dedup, replaying: true)
             let lines = JSONObjectReader()
             let summary = try store.renormalize(since: sinceDate, indexScheme: settings.dedup.indexScheme, reread: { session, capture in
                 try Self.reread(capture, normalizer: normalizer, lines: lines, shingleWords: settings.dedup.shingleWords,
                                 in: session)
-            }, decide: { session, _, text in
-                try matcher.rebuildDecision(text: text, in: session, search: search)
+            }, decide: { session, id, text in
+                try matcher.rebuildDecision(text: text, of: id, in: session, search: search)
             })
             withExtendedLifetime(lock) {}
             print(String(format: "renormalize: %d documents read again, %d changed, %d merged into an identical one, %d clusters, in %.1f s",

@@ -72,7 +72,10 @@ struct Ingestor {
         if let existing = try writer.documentID(contentHash: prints.contentHash) {
             return (try writer.record(sighting.ingest(.existing(documentID: existing))), DuplicateKind.exact.rawValue)
         }
-        let (relations, cluster, nearest, comparable) = try matcher.match(analyzed, prints, in: writer, search: search, prepared: comparisons)
+        // The document's first sighting is this capture's: its window time as the archive will give it back.
+        let time = IndexWindow.time(published: article.published, seen: sighting.capture.fetchedAt)
+        let (relations, cluster, nearest, comparable) = try matcher.match(analyzed, prints, time: time, in: writer, search: search,
+                                                                          prepared: comparisons)
         let document = DocumentInput(
             contentHash: prints.contentHash, text: text, title: article.title, published: article.published,
             language: article.language, siteName: article.siteName, canonicalURL: article.canonicalURL,
