@@ -193,8 +193,8 @@ public final class MemoryIndex: PostingSource {
     /// those that no lookup reads again (older than the one before it).
     private func begin(_ number: Int64) {
         let last = generations[generations.count - 1]
-        generations.append(Generation(number: number, bands: PostingTable(capacity: max(1 << 16, Int(Double(last.bands.count) / Self.bandLoad))),
-                                      postings: PostingTable(capacity: max(1 << 16, last.postings.count))))
+        generations.append(Generation(number: number, bands: PostingTable(capacity: max(1 << 12, Int(Double(last.bands.count) / Self.bandLoad))),
+                                      postings: PostingTable(capacity: max(1 << 12, last.postings.count))))
         generations.removeAll { $0.number + 1 < number }
     }
 }

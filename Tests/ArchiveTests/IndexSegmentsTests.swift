@@ -39,6 +39,35 @@ struct IndexSegmentsTests {
         let own = try store.found(bands: [], passages: [10_042], min: 1, limit: 5)
         #expect(own.map(\.documentID) == [42])
         #expect(try store.found(bands: [9, 1_002], passages: [], min: 1, limit: 5).map(\.documentID) == [2])
+        // From a window's first document on: the earliest from there, across segments and within one.
+        for from: Int64 in [2, 17, 64, 65, 70] {
+            let windowed = try store.found(bands: [1], passages: [], min: 1, limit: 5, from: from)
+            #expect(windowed.map(\.documentID) == Array(from...min(from + 4, 70)))
+        }
+        #expect(try store.found(bands: [], passages: [10_042], min: 1, limit: 5, from: 43).isEmpty)
+        #expect(try store.found(bands: [1], passages: [], min: 1, limit: 5, from: 71).isEmpty)
+    }
+
+    /// The window's clock and first document come from the documents' window times: the
+    /// publication date, or the first sighting when there is none or it is later.
+    @Test func theWindowTimesAreThePublishedOrFirstSeenDates() throws {
+        let store = try ArchiveFixtures.store()
+        let source = try store.ensureSource(url: "import:test", kind: "import")
+        let seen = Date(timeIntervalSinceReferenceDate: 900_000_000)
+        for (i, published) in [800_000_000, nil, 950_000_000, 700_000_000].enumerated() {
+            var doc = ArchiveFixtures.document("text \(i)", bands: [UInt64(i)], passages: [])
+            doc.published = published.map { Date(timeIntervalSinceReferenceDate: Double($0)) }
+            var capture = ArchiveFixtures.capture("u\(i)", body: "<p>\(i)</p>")
+            capture.fetchedAt = seen
+            _ = try store.record(Ingest(sourceID: source, entryKey: "u\(i)", url: "u\(i)", capture: capture,
+                                        content: .new(doc, relations: [], cluster: .ownCluster)))
+        }
+        #expect(try store.windowTime(of: 1) == 800_000_000)
+        #expect(try store.windowTime(of: 2) == 900_000_000 && store.windowTime(of: 3) == 900_000_000)
+        #expect(try store.windowClock() == 900_000_000)
+        #expect(try store.firstDocument(windowTimeAtLeast: 750_000_000) == 1)
+        #expect(try store.firstDocument(windowTimeAtLeast: 850_000_000) == 2)
+        #expect(try store.firstDocument(windowTimeAtLeast: 900_000_001) == nil)
     }
 
     @Test func aKeyOfManyBlocksIsReadWholeAndInOrder() throws {

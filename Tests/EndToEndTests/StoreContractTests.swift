@@ -43,6 +43,60 @@ struct StoreContractTests {
         for (name, other) in decided where name != "dedup" { Self.expectSame(name, other, as: reference) }
     }
 
+    /// With a time window (`dedup.window_days` 2) over a stream whose lines are dated about
+    /// an hour apart (give or take three hours, so some arrive older than the clock): the
+    /// same clusters and relations in memory, in SQLite (one transaction and many, then
+    /// rebuilt) and in PostgreSQL; the much-copied story, spread over weeks, forms anew
+    /// after a gap longer than the window, and other lines go elsewhere than without one.
+    @Test func everyStoreDecidesAWindowedStreamAlike() throws {
+        let (folder, stream, config) = try Self.windowedStream(seed: 14)
+        let memory = folder.appendingPathComponent("windowed.jsonl").path
+        let deduped = try IngestdProcess.run(["dedup", stream, "--out", memory, "--config", config])
+        #expect(deduped.status == 0, "\(deduped.stderr)")
+        let reference = try Self.decisions(memory)
+        let storyClusters = Set(reference.filter { $0.key.hasPrefix("copy") }.map(\.value.cluster))
+        #expect(storyClusters.count > 1, "the story re-forms in a later window")
+        let unbounded = folder.appendingPathComponent("unbounded.jsonl").path
+        #expect(try IngestdProcess.run(["dedup", stream, "--out", unbounded]).status == 0)
+        let placedElsewhere = try Self.decisions(unbounded).filter { reference[$0.key] != $0.value }.count
+        #expect(placedElsewhere > 10, "the window changed where \(placedElsewhere) lines went")
+        var archives = [("import", "6000", folder.appendingPathComponent("w6000.sqlite").path),
+                        ("import in batches of 7", "7", folder.appendingPathComponent("w7.sqlite").path)]
+        if ThrowawayPostgres.unavailable == nil {
+            archives.append(("import into PostgreSQL in batches of 7", "7", try ThrowawayPostgres.shared().createDatabase()))
+        }
+        for (name, batch, archive) in archives {
+            let imported = try IngestdProcess.run(["import", "--jsonl", stream, "--batch-lines", batch, "--archive", archive,
+                                                   "--config", config])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            Self.expectSame(name, try Self.exported(archive, folder), as: reference)
+            let rebuilt = try IngestdProcess.run(["clusters", "rebuild", "--archive", archive, "--config", config])
+            #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+            Self.expectSame(name + ", rebuilt", try Self.exported(archive, folder), as: reference)
+        }
+    }
+
+    /// The hardened stream of `seed`, every line dated about an hour after the one before,
+    /// and a config with a two-day window.
+    static func windowedStream(seed: UInt64) throws -> (folder: URL, stream: String, config: String) {
+        let (folder, stream, _) = try Self.stream(seed: seed)
+        let start = Date(timeIntervalSince1970: 1_735_689_600)  // 2025-01-01
+        var state = seed
+        let formatter = ISO8601DateFormatter()
+        let lines = try String(contentsOfFile: stream, encoding: .utf8).split(separator: "\n").enumerated().map { i, line in
+            var o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let jitter = Double(Int(state >> 33) % 6 * 3_600) - 3 * 3_600
+            o["published"] = formatter.string(from: start.addingTimeInterval(Double(i) * 3_600 + jitter))
+            return String(decoding: try JSONSerialization.data(withJSONObject: o, options: [.sortedKeys]), as: UTF8.self)
+        }
+        let windowed = folder.appendingPathComponent("windowed-stream.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: windowed, atomically: true, encoding: .utf8)
+        let config = folder.appendingPathComponent("window.yaml").path
+        try "dedup:\n  window_days: 2\n".write(toFile: config, atomically: true, encoding: .utf8)
+        return (folder, windowed, config)
+    }
+
     /// The same stream imported into a PostgreSQL archive (a throwaway server on loopback),
     /// in one transaction and in transactions of 7 lines, and archived by `dedup --archive`:
     /// the same clusters and relations.

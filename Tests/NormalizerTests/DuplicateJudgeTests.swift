@@ -86,6 +86,11 @@ struct DuplicateJudgeTests {
         s = DuplicateSettings()
         s.lshBands = 30
         #expect(throws: SettingsError.self) { try s.validate() }
+        for days in [-1, Double.infinity, .nan] {
+            s = DuplicateSettings()
+            s.windowDays = days
+            #expect(throws: SettingsError.self) { try s.validate() }
+        }
     }
 
     /// The archive's v16 migration records the `keys/1` form of this value for archives filled
