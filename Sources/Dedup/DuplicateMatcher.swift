@@ -26,7 +26,8 @@ public struct DuplicateMatcher: Sendable {
                                 search: CandidateSearch) throws(ArchiveError) -> RebuildDecision {
         let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
         let prints = Fingerprints(of: analyzed, settings: settings)
-        let time = try index.windowTime(of: id) ?? -.infinity
+        // (A replayed document is stored, so it has a window time; were it gone, it counts as seen now.)
+        let time = try index.windowTime(of: id) ?? IndexWindow.time(published: nil, seen: Date())
         let (relations, cluster, _, _) = try match(analyzed, prints, time: time, in: index, search: search)
         return RebuildDecision(bandKeys: prints.bandKeys, passageHashes: prints.passages,
                                relations: relations, cluster: cluster)

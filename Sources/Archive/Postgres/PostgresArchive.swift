@@ -129,7 +129,8 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
     }
 
     public func firstDocument(windowTimeAtLeast time: Double) throws(ArchiveError) -> Int64? {
-        try db.query("SELECT min(id) FROM documents WHERE \(Self.windowTimeSQL) >= $1",
+        // (OFFSET 0 keeps the planner from turning min(id) into a walk of every id from the first.)
+        try db.query("SELECT min(id) FROM (SELECT id FROM documents WHERE \(Self.windowTimeSQL) >= $1 OFFSET 0) AS w",
                      [.date(Date(timeIntervalSinceReferenceDate: time))]).first?.int(0)
     }
 
