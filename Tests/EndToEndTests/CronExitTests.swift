@@ -60,6 +60,8 @@ struct MetricsFileTests {
         #expect(samples["ingestd_feeds{state=\"failed\"}"] == 1)
         #expect(samples["ingestd_documents_added{relation=\"canonical\"}"] == 2)
         #expect(samples["ingestd_documents_seen_again"] == 1, "feed b links the page feed a brought")
+        #expect(samples["ingestd_documents_added{relation=\"syndicated\"}"] == 0)
+        #expect(samples["ingestd_documents_added{relation=\"exact\"}"] == nil, "an exact copy adds no document")
         #expect((samples["ingestd_bytes_fetched"] ?? 0) > 1_000)
         #expect((samples["ingestd_archive_bytes"] ?? 0) > 10_000)
         #expect((samples["ingestd_pass_duration_seconds"] ?? -1) >= 0)

@@ -1,4 +1,5 @@
 import Foundation
+import Normalizer
 
 /// One pass's figures in the Prometheus text exposition format (version 0.0.4), for
 /// node_exporter's textfile collector (`--metrics-file`) and the daemon's `/metrics`.
@@ -36,7 +37,8 @@ struct PassMetrics {
             ([("state", "failed")], Double(s.entriesFailed)), ([("state", "disallowed")], Double(s.entriesDisallowed)),
             ([("state", "deferred")], Double(s.entriesDeferred)),
         ])
-        let relations = ([RunSummary.canonical] + ["exact", "syndicated", "shared-wire-passages"])
+        // An exact copy adds no document (it is `documents_seen_again`): no series for it here.
+        let relations = [RunSummary.canonical] + DuplicateKind.allCases.filter { $0 != .exact }.map(\.rawValue)
         gauge("documents_added", "Documents the last pass added, by their relation to their cluster (canonical: a new one).",
               relations.map { ([("relation", $0)], Double(s.addedByRelation[$0] ?? 0)) })
         gauge("documents_seen_again", "Texts the last pass found already archived (a new sighting, no new document).",
