@@ -87,16 +87,22 @@ public final class MemoryIndex: PostingSource {
     }
 
     public func earliest(_ kind: IndexKind, _ keys: [UInt64], limit: Int, from: Int64, into lists: inout PostingLists) {
+        // The (at most two) tables taken once, not per key: reaching them through the array
+        // for each key retained and released them each time.
+        let newest = generations[generations.count - 1], older = generations.count > 1 ? generations[generations.count - 2] : nil
+        let last = kind == .band ? newest.bands : newest.postings
+        let before = older.map { kind == .band ? $0.bands : $0.postings }
+        let first = UInt32(clamping: max(0, from - 1))
         for key in keys {
             var taken = 0
-            for generation in generations where taken < limit {
-                (kind == .band ? generation.bands : generation.postings).forEach(UInt32(truncatingIfNeeded: key)) { doc in
-                    if taken < limit, Int64(doc) + 1 >= from {
-                        lists.append(Int64(doc) + 1)
-                        taken += 1
-                    }
+            func take(_ doc: UInt32) {
+                if taken < limit, doc >= first {
+                    lists.append(Int64(doc) + 1)
+                    taken += 1
                 }
             }
+            before?.forEach(UInt32(truncatingIfNeeded: key), take)
+            last.forEach(UInt32(truncatingIfNeeded: key), take)
             lists.endList()
         }
     }
