@@ -6,10 +6,14 @@ struct RealText {
     let paragraphs: [String]
     let words: [Substring]
 
+    /// The longest quotation of at least 6 words ("…" or “…”), if any.
+    let quotation: String?
+
     init(_ text: String) {
         paragraphs = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         self.text = paragraphs.joined(separator: "\n\n")
         words = self.text.split(whereSeparator: \.isWhitespace)
+        quotation = Self.longestQuotation(in: self.text)
     }
 
     /// Lines a republisher adds around a copy (this project's own wording).
@@ -21,18 +25,22 @@ struct RealText {
         "Read more stories like this in our news section.",
     ]
 
-    /// The longest quotation of at least 6 words ("…" or “…”), if any.
-    var quotation: String? {
-        var best: String?
-        for (open, close) in [("\u{201C}", "\u{201D}"), ("\"", "\"")] {
+    /// Found once, in one pass per kind of mark: a corpus asks for it again and again, and
+    /// Foundation's `range(of:)` from each quotation to the next made a long body full of
+    /// quotation marks take minutes.
+    private static func longestQuotation(in text: String) -> String? {
+        var best: Substring?
+        for (open, close) in [("\u{201C}", "\u{201D}"), ("\"", "\"")] as [(Character, Character)] {
             var rest = text[...]
-            while let a = rest.range(of: open), let b = rest[a.upperBound...].range(of: close) {
-                let quote = String(rest[a.upperBound..<b.lowerBound])
-                if quote.split(separator: " ").count >= 6, quote.count > (best?.count ?? 0), !quote.contains("\n") { best = quote }
-                rest = rest[b.upperBound...]
+            while let a = rest.firstIndex(of: open) {
+                let inside = rest[rest.index(after: a)...]
+                guard let b = inside.firstIndex(of: close) else { break }
+                let quote = inside[..<b]
+                if quote.count > (best?.count ?? 0), !quote.contains("\n"), quote.split(separator: " ").count >= 6 { best = quote }
+                rest = inside[inside.index(after: b)...]
             }
         }
-        return best
+        return best.map(String.init)
     }
 
     /// A syndicated copy: trimmed, re-headed and/or re-boilerplated (at least one of them).

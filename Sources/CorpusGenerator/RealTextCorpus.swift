@@ -49,16 +49,16 @@ public struct RealTextCorpus {
         var stories = Array(rest.dropFirst(backgroundCount)).makeIterator()
         let names = RealText.names(in: background)
         let families = sources.map { RealTemplate($0, random: &random) }
-        var originals: [RealText] = []
+        /// The originals that have a quotation to share.
+        var quoted: [RealText] = []
         var emitter = CorpusEmitter(limit: documents, prefix: "r", delay: 1...Self.maxDelay)
         func send(_ draft: Draft) throws { try emitter.send(draft, random: &random, emit) }
 
         while !emitter.isFull {
             try emitter.beginTurn(random: &random, emit)
             let roll = Double.random(in: 0..<1, using: &random)
-            let quoted = originals.filter { $0.quotation != nil }
             if roll < Self.wireShare, let story = stories.next() {
-                originals.append(story)
+                if story.quotation != nil { quoted.append(story) }
                 let copies = (0..<Int.random(in: 2...8, using: &random)).map { _ in story.syndicated(&random) }
                 let rewrites = (0..<Int.random(in: 1...3, using: &random)).compactMap { _ in story.rewrite(from: &pool, random: &random) }
                 try send(Draft(text: story.text, kind: "original") { id in
