@@ -51,7 +51,7 @@ final class PendingIndexKeys {
     func forEachDocument(_ kind: IndexKind, _ key: UInt64, from: Int64 = 1, below bound: Int64,
                          _ body: (Int64) throws -> Bool) rethrows -> Bool {
         guard let doc = first[kind.rawValue][key] else { return true }
-        /// False once past `bound` or stopped by `body`.
+        // False once past `bound` or stopped by `body`.
         func visit(_ d: UInt32) throws -> Bool {
             guard Int64(d) < bound else { return false }
             return Int64(d) < from ? true : try body(Int64(d))
