@@ -25,9 +25,9 @@ struct RealText {
         "Read more stories like this in our news section.",
     ]
 
-    /// Found once, in one pass per kind of mark: a corpus asks for it again and again, and
-    /// Foundation's `range(of:)` from each quotation to the next made a long body full of
-    /// quotation marks take minutes.
+    /// Found once per body, in one pass per kind of mark: the corpus asks for it on every
+    /// turn, and searching again from each mark (Foundation's `range(of:)`) is quadratic on a
+    /// body full of quotation marks.
     private static func longestQuotation(in text: String) -> String? {
         var best: Substring?
         for (open, close) in [("\u{201C}", "\u{201D}"), ("\"", "\"")] as [(Character, Character)] {

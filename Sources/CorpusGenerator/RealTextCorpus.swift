@@ -49,7 +49,7 @@ public struct RealTextCorpus {
         var stories = Array(rest.dropFirst(backgroundCount)).makeIterator()
         let names = RealText.names(in: background)
         let families = sources.map { RealTemplate($0, random: &random) }
-        /// The originals that have a quotation to share.
+        // The originals that have a quotation to share.
         var quoted: [RealText] = []
         var emitter = CorpusEmitter(limit: documents, prefix: "r", delay: 1...Self.maxDelay)
         func send(_ draft: Draft) throws { try emitter.send(draft, random: &random, emit) }

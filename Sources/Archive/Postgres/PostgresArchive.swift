@@ -121,8 +121,9 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
         }
     }
 
-    /// A document's window time (`PostingSource`); the index `documents_window_time` is on this expression.
-    private static let windowTimeSQL = "least(coalesce(published, first_seen_at), first_seen_at)"
+    /// A document's window time (`PostingSource`). The index `documents_window_time`
+    /// (`PostgresSchema`) is on this very expression, which is what lets the planner use it.
+    static let windowTimeSQL = "least(coalesce(published, first_seen_at), first_seen_at)"
 
     public func windowClock() throws(ArchiveError) -> Double? {
         try db.query("SELECT max(\(Self.windowTimeSQL)) FROM documents").first?.date(0)?.timeIntervalSinceReferenceDate

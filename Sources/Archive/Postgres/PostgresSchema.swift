@@ -85,7 +85,7 @@ enum PostgresSchema {
             """),
         // The duplicate index's time window (`PostingSource`: a document's window time).
         ("pg-v6-window-time", """
-            CREATE INDEX documents_window_time ON documents ((least(coalesce(published, first_seen_at), first_seen_at)));
+            CREATE INDEX documents_window_time ON documents ((\(PostgresArchive.windowTimeSQL)));
             """),
     ]
 
