@@ -12,8 +12,12 @@ import Normalizer
 ///   `commonFingerprintClusters` clusters: a stock phrase or boilerplate, not evidence.
 ///   Counted in clusters, not documents, so a story syndicated a hundred times keeps its
 ///   own passages;
-/// - a candidate is a document among the earliest of one of the text's band keys, or
-///   among the earliest of at least `passageMinCount` of its fingerprints that are not common;
+/// - a candidate is a document among the earliest of at least `passageMinCount` of the
+///   text's passage fingerprints that are not common, or among the earliest of one of its
+///   band keys and of at least one such fingerprint. A band key alone is only an agreement
+///   of a few MinHash rows: the items of one template (a market report, a results table)
+///   agree on one by chance, more often the more items there are, and each item is a story
+///   of its own; a copy or rewrite shares wording, so a passage too;
 /// - with a time window (`dedup.window_days`), "earliest" counts from the first document of
 ///   the generation before the text's (`IndexWindow`), and nothing older is a candidate.
 ///
@@ -36,6 +40,8 @@ public final class CandidateSearch {
     /// Reused by every lookup, so none allocates per key.
     private var lists = PostingLists()
     private var shared: [Int64] = []
+    /// The documents under at least one of them (ascending, once each).
+    private var touched: [Int64] = []
 
     /// Fingerprints remembered as common before the memory is cleared (and counted again).
     static let knownCommonLimit = 1 << 20
@@ -55,9 +61,12 @@ public final class CandidateSearch {
         let from = try advance(to: time, in: source)
         let common = try self.common(passages, from: from, in: source, keepingShared: true)
         var ids = shared
-        lists.removeAll()
-        try source.earliest(.band, bandKeys, limit: settings.bucketLimit, from: from, into: &lists)
-        ids.append(contentsOf: lists.documents)
+        // (No document under any passage: none of the bands' can be a candidate.)
+        if !touched.isEmpty {
+            lists.removeAll()
+            try source.earliest(.band, bandKeys, limit: settings.bucketLimit, from: from, into: &lists)
+            for id in lists.documents where touched.sortedContains(id) { ids.append(id) }
+        }
         guard !ids.isEmpty else { return ([], common) }
         ids.sort()
         ids.removeDuplicatesInSortedArray()
@@ -91,7 +100,7 @@ public final class CandidateSearch {
     }
 
     /// The common fingerprints; with `keepingShared`, `shared` is left holding the documents
-    /// under enough of the others to be candidates.
+    /// under enough of the others to be candidates, and `touched` those under one or more.
     private func common(_ hashes: [UInt64], from: Int64, in source: some PostingSource,
                         keepingShared: Bool) throws(ArchiveError) -> Set<UInt64> {
         if knownCommon.count > Self.knownCommonLimit { knownCommon.removeAll() }
@@ -115,6 +124,8 @@ public final class CandidateSearch {
         }
         guard keepingShared else { return out }
         shared.sort()
+        touched = shared
+        touched.removeDuplicatesInSortedArray()
         var kept = 0, run = 0
         for i in shared.indices {
             run = i > 0 && shared[i] == shared[i - 1] ? run + 1 : 1

@@ -30,4 +30,15 @@ extension Array where Element: Comparable {
         }
         return shared
     }
+
+    /// Whether an ascending array holds `value`, by binary search.
+    @inlinable
+    public func sortedContains(_ value: Element) -> Bool {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < count && self[low] == value
+    }
 }
