@@ -39,8 +39,9 @@ public final class CandidateSearch {
     private var knownCommon = Set<UInt64>()
     /// Reused by every lookup, so none allocates per key.
     private var lists = PostingLists()
+    /// The last lookup's documents under at least `passageMinCount` of the text's passage
+    /// fingerprints that are not common, and under at least one (ascending, once each).
     private var shared: [Int64] = []
-    /// The documents under at least one of them (ascending, once each).
     private var touched: [Int64] = []
 
     /// Fingerprints remembered as common before the memory is cleared (and counted again).
