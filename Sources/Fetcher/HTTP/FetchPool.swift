@@ -266,10 +266,9 @@ public final class FetchPool {
                     unstartable.append(job)
                     continue
                 }
-                // Sent now, not after the other hosts' bookings; and the delay counts from
-                // now, not from when this turn of the loop began.
-                var transfers: Int32 = 0
-                curl_multi_perform(multi, &transfers)
+                // Sent now, not after the other hosts' bookings or the archiving of a page;
+                // and the delay counts from now, not from when this turn of the loop began.
+                sendRequest(job, within: min(0.02, host.delay / 5))
                 host.active += 1
                 host.nextStart = Date().addingTimeInterval(host.delay)
             }
@@ -298,6 +297,23 @@ public final class FetchPool {
         guard let wait = hostTurns.secondsUntilTurn(host: key, delay: host.delay), wait > 0.001 else { return nil }
         host.bookedStart = Date().addingTimeInterval(wait)
         return host.bookedStart
+    }
+
+    /// Drives libcurl until `job`'s request has left (its connection made and request
+    /// written), for at most `limit` seconds. A site sees arrivals: a request that leaves at
+    /// the next turn of the loop, after pages were archived, arrives late, and the next one
+    /// (started `delay` after this start, perhaps by another worker) closer than `delay`.
+    /// A slow connection is not waited for beyond `limit`: the loop goes on driving it.
+    private func sendRequest(_ job: FetchJob, within limit: Double) {
+        guard let handle = job.transfer?.handle else { return }
+        let until = Date().addingTimeInterval(limit)
+        var transfers: Int32 = 0, sent = 0
+        while true {
+            curl_multi_perform(multi, &transfers)
+            guard ingestd_curl_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &sent) == CURLE_OK, sent == 0,
+                  Date() < until else { return }
+            curl_multi_poll(multi, nil, 0, 1, nil)
+        }
     }
 
     private func start(_ job: FetchJob) -> Bool {
