@@ -116,7 +116,7 @@ public final class CandidateSearch {
         let limit = settings.commonFingerprintClusters
         for (i, hash) in unknown.enumerated() {
             let documents = lists[i]
-            if documents.count > limit, try Set(source.clusters(of: Array(documents))).count > limit {
+            if documents.count > limit, try spanMoreClusters(documents, than: limit, in: source) {
                 knownCommon.insert(hash)
                 out.insert(hash)
             } else if keepingShared {
@@ -137,5 +137,17 @@ public final class CandidateSearch {
         }
         shared.removeLast(shared.count - kept)
         return out
+    }
+
+    /// Whether `documents` lie in more than `limit` clusters. The first `limit` + 1 are
+    /// asked first: the items of a template are each a cluster of their own, so they
+    /// answer at once, and each cluster asked is a read of the store.
+    private func spanMoreClusters(_ documents: ArraySlice<Int64>, than limit: Int,
+                                  in source: some PostingSource) throws(ArchiveError) -> Bool {
+        var clusters = Set(try source.clusters(of: Array(documents.prefix(limit + 1))))
+        let rest = documents.dropFirst(limit + 1)
+        guard clusters.count <= limit, clusters.count + rest.count > limit else { return clusters.count > limit }
+        clusters.formUnion(try source.clusters(of: Array(rest)))
+        return clusters.count > limit
     }
 }
