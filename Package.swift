@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "Archive",
             dependencies: [
-                "CZlib", "CLibPQ", "Timestamps",
+                "CZlib", "CLibPQ", "Timestamps", "CTableProbe",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the duplicate-index lookups (`IndexLookup`), which are
                 // too many for GRDB's row decoding.

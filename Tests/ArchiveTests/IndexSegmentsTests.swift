@@ -126,6 +126,33 @@ struct IndexSegmentsTests {
         #expect(try merged.integrityProblems().isEmpty)
     }
 
+    /// Segments written before fuse filters have Bloom filters; the upgrade gives the large
+    /// ones fuse filters that hold every key, and leaves the small ones as they were.
+    @Test func theUpgradeGivesLargeSegmentsFuseFilters() throws {
+        let store = try ArchiveFixtures.store()
+        var random = SystemRandomNumberGenerator()
+        let keys = (0..<SegmentFilterBuilder.fuseMinimumKeys + 1_000).map { _ in UInt64(random.next() as UInt32) }
+        try DatabaseQueue(path: store.path).write { db in
+            // One small segment (document 1), one large (documents 2 on, 1,000 keys each).
+            for (first, part) in [(1, keys[..<100]), (2, keys[...])] {
+                let pending = PendingIndexKeys()
+                for (i, start) in stride(from: part.startIndex, to: part.endIndex, by: 1_000).enumerated() {
+                    try pending.add(.passage, Array(part[start ..< min(start + 1_000, part.endIndex)]), document: Int64(first + i))
+                }
+                try IndexSegments.flush(pending, merging: false, db)
+                var bloom = BloomFilter(expectedKeys: part.count)
+                for key in part { bloom.insert(key) }
+                try db.execute(sql: "UPDATE index_segments SET filter = ? WHERE id = ?", arguments: [bloom.encoded, db.lastInsertedRowID])
+            }
+            try ArchiveSchema.useFuseFilters(db)
+            let lengths = try Int.fetchAll(db, sql: "SELECT length(filter) FROM index_segments ORDER BY first_document_id")
+            #expect(lengths.map { $0 % 8 } == [0, 4], "the small segment keeps its Bloom filter, the large one has fuse filters")
+            let lookup = try IndexLookup(db, before: nil, pending: nil)
+            #expect(try keys.prefix(3_000).allSatisfy { try !lookup.earliest(.passage, $0, limit: 2).isEmpty })
+            #expect(try IndexSegments.problems(db).isEmpty)
+        }
+    }
+
     @Test func aRebuildReplaysTheIndexInOrder() throws {
         let store = try Self.archive(documents: 21)
         let clusters = try store.rebuildClusters(indexScheme: "test") { session, id, _ in

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import Testing
 
-/// The Bloom filters in front of the index segments (`SegmentFilters`): they may only ever
+/// The filters in front of the index segments (`SegmentFilters`): they may only ever
 /// skip lookups of keys a segment lacks, whoever wrote the segment and whatever was rolled back.
 struct SegmentFilterTests {
     private func add(_ session: WriteSession, _ source: Int64, _ name: String, bands: [UInt64], passages: [UInt64]) throws {
@@ -31,6 +31,32 @@ struct SegmentFilterTests {
         #expect(stored.words == filter.words && keys.allSatisfy(stored.mayHold))
         #expect(BloomFilter(encoded: Data([1, 2, 3])) == nil && BloomFilter(encoded: Data()) == nil)
         #expect(BloomFilter(expectedKeys: 0).mayHold(7) == false)
+    }
+
+    /// A segment of a few hundred thousand keys gets fuse filters: every key passes under
+    /// its kind, about 1 in 256 absent ones do, at about 9 bits a key, and the stored bytes
+    /// read back the same filter.
+    @Test func fuseFiltersHoldEveryKeyAndPassFewAbsentOnes() throws {
+        var random = SystemRandomNumberGenerator()
+        let count = SegmentFilterBuilder.fuseMinimumKeys + 40_000
+        let keys = IndexKind.allCases.map { _ in (0..<count / 2).map { _ in UInt64(random.next() as UInt32) }.sorted() }
+        var builder = SegmentFilterBuilder(expectedKeys: count)
+        for kind in IndexKind.allCases {
+            // Copies of a story share keys: repeats come one after another.
+            for key in keys[kind.rawValue] { builder.insert(key, kind); builder.insert(key, kind) }
+        }
+        let filter = builder.finish()
+        guard case .fuse = filter else { Issue.record("a Bloom filter for \(count) keys"); return }
+        for kind in IndexKind.allCases { #expect(keys[kind.rawValue].allSatisfy { filter.mayHold(kind, $0) }) }
+        let passed = (0..<200_000).count { _ in filter.mayHold(.passage, UInt64(random.next() as UInt32)) }
+        #expect(passed < 1_200, "\(passed) of 200,000 absent keys passed")
+        let data = filter.encoded
+        #expect(data.count % 8 == 4 && Double(data.count * 8) / Double(count) < 9.6, "\(data.count) bytes")
+        let stored = try #require(SegmentFilter(encoded: data))
+        #expect(stored.encoded == data && keys[1].allSatisfy { stored.mayHold(.passage, $0) })
+        #expect(SegmentFilter(encoded: data.dropLast(8)) == nil && SegmentFilter(encoded: Data("FUS2".utf8)) == nil)
+        // A run of one key holds it.
+        #expect(FuseFilter(keys: [42]).mayHold(42))
     }
 
     @Test func keysWrittenBeforeAndDuringATransactionAreFound() throws {

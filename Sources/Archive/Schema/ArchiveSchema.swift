@@ -29,6 +29,7 @@ enum ArchiveSchema {
         m.registerMigration("v20-wire-bytes", migrate: addWireBytes)
         m.registerMigration("v21-feed-captures", migrate: addFeedCaptures)
         m.registerMigration("v22-window-time", migrate: addWindowTimeIndex)
+        m.registerMigration("v23-fuse-filters", migrate: useFuseFilters)
         return m
     }
 
@@ -246,7 +247,7 @@ enum ArchiveSchema {
             t.column("last_document_id", .integer).notNull()
             t.column("nonce", .integer).notNull()     // the filter's identity (SegmentFilters)
             // Last: a lookup reads the columns before it without walking its overflow pages.
-            t.column("filter", .blob).notNull()       // BloomFilter of the segment's keys
+            t.column("filter", .blob).notNull()       // SegmentFilter of the segment's keys
         }
         try db.create(table: "index_blocks", options: .withoutRowID) { t in
             t.column("segment", .integer).notNull().references("index_segments")

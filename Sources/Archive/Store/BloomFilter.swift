@@ -1,3 +1,4 @@
+import CTableProbe
 import Foundation
 
 /// A Bloom filter over index keys: five bits per key, all in one 64-bit word, so a question
@@ -48,6 +49,12 @@ struct BloomFilter {
     mutating func insert(_ key: UInt64) {
         let (index, mask) = slot(key)
         words[index] |= mask
+    }
+
+    /// Starts loading the word `mayHold(key)` reads (`SegmentFilter.prefetch`).
+    func prefetch(_ key: UInt64) {
+        let (index, _) = slot(key)
+        words.withUnsafeBufferPointer { ingestd_prefetch($0.baseAddress! + index) }
     }
 
     func mayHold(_ key: UInt64) -> Bool {

@@ -55,7 +55,8 @@ struct IndexLookup {
             return !stopped
         }
         let sortKey = IndexBlock.sortKey(key)
-        for segment in segments where segment.filter.mayHold(key) {
+        for segment in segments { segment.filter.prefetch(kind, key) }
+        for segment in segments where segment.filter.mayHold(kind, key) {
             let segment = segment.id
             let startsRun = try last.first(segment, kind, sortKey) { firstKey, block -> Bool in
                 if firstKey == sortKey { return true }

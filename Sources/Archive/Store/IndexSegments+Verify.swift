@@ -31,7 +31,7 @@ extension IndexSegments {
 
     private static func problem(_ id: Int64, entries expected: Int, documents: ClosedRange<Int64>, filter data: Data,
                                 _ db: Database) throws -> String? {
-        guard let filter = BloomFilter(encoded: data) else { return "its filter is not a Bloom filter" }
+        guard let filter = SegmentFilter(encoded: data) else { return "its filter is not a segment filter" }
         var count = 0
         for kind in IndexKind.allCases {
             var previous: IndexEntry?
@@ -47,7 +47,7 @@ extension IndexSegments {
                 for entry in entries {
                     if let previous, !(previous < entry) { return "entries out of order" }
                     if !documents.contains(Int64(entry.document)) { return "an entry of document \(entry.document), outside its documents" }
-                    if !filter.mayHold(entry.key) { return "its filter denies a key it holds" }
+                    if !filter.mayHold(kind, entry.key) { return "its filter denies a key it holds" }
                     previous = entry
                 }
                 count += entries.count

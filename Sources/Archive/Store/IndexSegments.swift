@@ -18,7 +18,7 @@ import GRDB
 ///   become one a level up, so there are fewer than `fanout` per level, O(log n) in all,
 ///   and each entry is rewritten O(log n) times; a merge changes no lookup's answer;
 /// - the blocks of a segment and kind, in `first_key` order, hold its entries in order;
-/// - a segment's Bloom filter holds each of its keys, so most lookups of a key a segment
+/// - a segment's filter holds each of its keys, so most lookups of a key a segment
 ///   lacks never reach SQLite (`SegmentFilters`).
 enum IndexSegments {
     /// Pending entries stored as a segment before the transaction ends, about 2,600
@@ -31,7 +31,7 @@ enum IndexSegments {
     struct Stored {
         var id: Int64
         var firstDocument: Int64
-        var filter: BloomFilter
+        var filter: SegmentFilter
     }
 
     /// Every stored segment, in the order of their documents, with its filter.
@@ -122,11 +122,11 @@ enum IndexSegments {
         let segment: Int64
         let insert: Statement
         var block: [IndexEntry] = []
-        var filter: BloomFilter
+        var filter: SegmentFilterBuilder
 
         init(segment: Int64, expectedKeys: Int, _ db: Database) throws {
             self.segment = segment
-            filter = BloomFilter(expectedKeys: expectedKeys)
+            filter = SegmentFilterBuilder(expectedKeys: expectedKeys)
             insert = try db.cachedStatement(sql: """
                 INSERT INTO index_blocks (segment, kind, first_key, first_document, entries) VALUES (?, ?, ?, ?, ?)
                 """)
@@ -134,7 +134,7 @@ enum IndexSegments {
         }
 
         mutating func append(_ entry: IndexEntry, _ kind: IndexKind) throws {
-            filter.insert(entry.key)
+            filter.insert(entry.key, kind)
             block.append(entry)
             if block.count == IndexBlock.capacity { try finish(kind) }
         }
@@ -149,9 +149,9 @@ enum IndexSegments {
 
         /// Stores the filter of every key appended, with a new nonce: the filter's identity
         /// in `SegmentFilters`, since a segment id may come back after a rollback.
-        func storeFilter(_ db: Database) throws {
+        mutating func storeFilter(_ db: Database) throws {
             try db.cachedStatement(sql: "UPDATE index_segments SET filter = ?, nonce = ? WHERE id = ?")
-                .execute(arguments: [filter.encoded, Int64.random(in: .min ... .max), segment])
+                .execute(arguments: [filter.finish().encoded, Int64.random(in: .min ... .max), segment])
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The Bloom filters of index segments, read once per process: a segment and its filter
+/// The filters of index segments (`SegmentFilter`), read once per process: a segment and its filter
 /// never change until the segment is merged away, and a lookup asks every segment.
 ///
 /// Guarantees: a filter is found by its segment's nonce, a random 64-bit number written
@@ -10,17 +10,17 @@ import GRDB
 /// segments no longer asked about are dropped once they outnumber the live ones.
 enum SegmentFilters {
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var cache: [Int64: BloomFilter] = [:]
+    nonisolated(unsafe) private static var cache: [Int64: SegmentFilter] = [:]
 
     /// The filters of `segments` (ids and nonces), in their order.
-    static func filters(of segments: [(id: Int64, nonce: Int64)], _ db: Database) throws -> [BloomFilter] {
+    static func filters(of segments: [(id: Int64, nonce: Int64)], _ db: Database) throws -> [SegmentFilter] {
         var loaded = false
-        var out: [BloomFilter?] = lock.withLock { segments.map { cache[$0.nonce] } }
+        var out: [SegmentFilter?] = lock.withLock { segments.map { cache[$0.nonce] } }
         for (i, segment) in segments.enumerated() where out[i] == nil {
             let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT filter FROM index_segments WHERE id = ?"),
                                          arguments: [segment.id]) ?? Data()
-            guard let filter = BloomFilter(encoded: data) else {
-                throw ArchiveError.corruptBlob("index segment \(segment.id): its filter is not a Bloom filter")
+            guard let filter = SegmentFilter(encoded: data) else {
+                throw ArchiveError.corruptBlob("index segment \(segment.id): its filter is not a segment filter")
             }
             out[i] = filter
             loaded = true

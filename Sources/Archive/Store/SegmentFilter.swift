@@ -1,0 +1,93 @@
+import Foundation
+
+/// What stands in front of an index segment (`IndexSegments`), so that most lookups of a key
+/// the segment lacks never reach SQLite: a Bloom filter of all its keys, or binary fuse
+/// filters (`FuseFilter`), each over one run of consecutive keys of one kind.
+///
+/// Why two: a fuse filter lets 1 in 256 absent keys through where the Bloom filter lets
+/// 1 in 40, for the same 9 bits a key once a segment holds a few hundred thousand keys;
+/// below that it takes more bits (10 at 10,000 keys), and the duplicate index is meant to
+/// stay within 1.5 bytes a word of text. Segments written before fuse filters keep their
+/// Bloom filters until they are merged.
+///
+/// Guarantees: `mayHold` is true for every key of the segment under its kind. Stored, a
+/// Bloom filter is a whole number of 8-byte words; fuse filters are the bytes "FUS1", then
+/// each filter's kind (a byte) and first key (8 bytes, little-endian) and the filter
+/// (`FuseFilter.encode`), zero-padded to 4 bytes more than a multiple of 8, so the
+/// length alone tells the two apart. `init(encoded:)` reads back exactly what `encoded`
+/// wrote, and nil (never a crash) for bytes that are neither.
+enum SegmentFilter {
+    case bloom(BloomFilter)
+    /// Per kind (by raw value), the first key of each filter's run, ascending, and the filters.
+    case fuse([(firstKeys: [UInt64], filters: [FuseFilter])])
+
+    private static let magic = Data("FUS1".utf8)
+
+    init?(encoded data: Data) {
+        if data.count % 8 == 0 {
+            guard let bloom = BloomFilter(encoded: data) else { return nil }
+            self = .bloom(bloom)
+            return
+        }
+        guard data.count % 8 == 4, data.prefix(4) == Self.magic else { return nil }
+        var kinds = IndexKind.allCases.map { _ in (firstKeys: [UInt64](), filters: [FuseFilter]()) }
+        var at = 4
+        let data = Data(data)  // indices from 0
+        while at + 9 + FuseFilter.headerBytes <= data.count {
+            guard let kind = IndexKind(rawValue: Int(data[at])) else { return nil }
+            let first = data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at + 1, as: UInt64.self)) }
+            at += 9
+            guard kinds[kind.rawValue].firstKeys.last.map({ $0 < first }) ?? true,
+                  let filter = FuseFilter(reading: data, at: &at) else { return nil }
+            kinds[kind.rawValue].firstKeys.append(first)
+            kinds[kind.rawValue].filters.append(filter)
+        }
+        guard data[at...].allSatisfy({ $0 == 0 }) else { return nil }
+        self = .fuse(kinds)
+    }
+
+    var encoded: Data {
+        switch self {
+        case let .bloom(filter):
+            return filter.encoded
+        case let .fuse(kinds):
+            var data = Self.magic
+            for (kind, runs) in kinds.enumerated() {
+                for (first, filter) in zip(runs.firstKeys, runs.filters) {
+                    data.append(UInt8(kind))
+                    withUnsafeBytes(of: first.littleEndian) { data.append(contentsOf: $0) }
+                    filter.encode(into: &data)
+                }
+            }
+            data.append(contentsOf: [UInt8](repeating: 0, count: (12 - data.count % 8) % 8))
+            return data
+        }
+    }
+
+    func mayHold(_ kind: IndexKind, _ key: UInt64) -> Bool {
+        switch self {
+        case let .bloom(filter): filter.mayHold(key)
+        case let .fuse(kinds): Self.run(of: key, in: kinds[kind.rawValue])?.mayHold(key) ?? false
+        }
+    }
+
+    /// Starts loading the memory `mayHold(kind, key)` reads, without waiting for it: a
+    /// lookup asks every segment's filter about a key, and each question is a cache miss
+    /// or three, which asked one after another add up.
+    func prefetch(_ kind: IndexKind, _ key: UInt64) {
+        switch self {
+        case let .bloom(filter): filter.prefetch(key)
+        case let .fuse(kinds): Self.run(of: key, in: kinds[kind.rawValue])?.prefetch(key)
+        }
+    }
+
+    /// The filter of the last run whose first key is at most `key`.
+    private static func run(of key: UInt64, in runs: (firstKeys: [UInt64], filters: [FuseFilter])) -> FuseFilter? {
+        var low = 0, high = runs.firstKeys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if runs.firstKeys[middle] <= key { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? runs.filters[low - 1] : nil
+    }
+}
