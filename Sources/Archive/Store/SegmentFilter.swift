@@ -5,10 +5,9 @@ import Foundation
 /// filters (`FuseFilter`), each over one run of consecutive keys of one kind.
 ///
 /// Why two: a fuse filter lets 1 in 256 absent keys through where the Bloom filter lets
-/// 1 in 40, for the same 9 bits a key once a segment holds a few hundred thousand keys;
-/// below that it takes more bits (10 at 10,000 keys), and the duplicate index is meant to
-/// stay within 1.5 bytes a word of text. Segments written before fuse filters keep their
-/// Bloom filters until they are merged.
+/// 1 in 40, for the same 9 bits a key from a million keys up; below that it takes more bits
+/// (9.8 at 50,000 keys of a kind, 10 at 10,000), and the duplicate index is meant to stay
+/// within 1.5 bytes a word of text (`SegmentFilterBuilder.fuseMinimumKeys`).
 ///
 /// Guarantees: `mayHold` is true for every key of the segment under its kind. Stored, a
 /// Bloom filter is a whole number of 8-byte words; fuse filters are the bytes "FUS1", then
