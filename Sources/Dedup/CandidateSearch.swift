@@ -37,6 +37,10 @@ public final class CandidateSearch {
     public private(set) var generation = Int64.min
     private var windowStart: Int64?
     private var knownCommon = Set<UInt64>()
+    /// The clusters of stored documents asked about so far: a stored document keeps its
+    /// cluster (see the guarantees), and the earliest documents of a template's fingerprints
+    /// are the same few items, asked about once for each of its thirty-odd fingerprints.
+    private var knownClusters: [Int64: Int64] = [:]
     /// Reused by every lookup, so none allocates per key.
     private var lists = PostingLists()
     /// The last lookup's documents under at least `passageMinCount` of the text's passage
@@ -46,6 +50,8 @@ public final class CandidateSearch {
 
     /// Fingerprints remembered as common before the memory is cleared (and counted again).
     static let knownCommonLimit = 1 << 20
+    /// Documents whose clusters are remembered before the memory is cleared (and asked again).
+    static let knownClustersLimit = 1 << 20
 
     /// `replaying` for a search that replays a store's documents from the first (`clusters
     /// rebuild`): its clock starts empty rather than at the store's latest document.
@@ -144,10 +150,20 @@ public final class CandidateSearch {
     /// answer at once, and each cluster asked is a read of the store.
     private func spanMoreClusters(_ documents: ArraySlice<Int64>, than limit: Int,
                                   in source: some PostingSource) throws(ArchiveError) -> Bool {
-        var clusters = Set(try source.clusters(of: Array(documents.prefix(limit + 1))))
+        var clusters = Set(try self.clusters(of: documents.prefix(limit + 1), in: source))
         let rest = documents.dropFirst(limit + 1)
         guard clusters.count <= limit, clusters.count + rest.count > limit else { return clusters.count > limit }
-        clusters.formUnion(try source.clusters(of: Array(rest)))
+        clusters.formUnion(try self.clusters(of: rest, in: source))
         return clusters.count > limit
+    }
+
+    /// The clusters of `documents`, in their order; the store is asked only about those not remembered.
+    private func clusters(of documents: ArraySlice<Int64>, in source: some PostingSource) throws(ArchiveError) -> [Int64] {
+        if knownClusters.count > Self.knownClustersLimit { knownClusters.removeAll() }
+        let unknown = documents.filter { knownClusters[$0] == nil }
+        if !unknown.isEmpty {
+            for (document, cluster) in zip(unknown, try source.clusters(of: unknown)) { knownClusters[document] = cluster }
+        }
+        return documents.map { knownClusters[$0]! }
     }
 }

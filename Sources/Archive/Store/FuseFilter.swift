@@ -19,7 +19,9 @@ struct FuseFilter {
     /// The array is `segmentCount` + 2 segments of 2^`segmentLengthLog2` bytes each.
     let segmentLengthLog2: Int
     let segmentCount: Int
-    private(set) var fingerprints: [UInt8]
+    /// The fingerprints; read back, a slice of the stored bytes (a segment's filters are
+    /// tens of megabytes at a million documents, read by every process that looks up keys).
+    private(set) var fingerprints: Data
 
     private var segmentLength: UInt64 { 1 << UInt64(segmentLengthLog2) }
     private var segmentLengthMask: UInt64 { segmentLength - 1 }
@@ -44,16 +46,16 @@ struct FuseFilter {
         let capacity = Int((n * max(1.125, 0.875 + 0.25 * log(1_000_000.0) / log(n))).rounded())
         segmentCount = max((capacity + length - 1) / length - 2, 1)
         seed = 0
-        fingerprints = []
+        fingerprints = Data()
         var generator = SplitMix64(state: 0x726b_2b9d_438b_9d4d)
         for _ in 0..<Self.maximumAttempts {
             seed = generator.next()
             if let built = build(keys) {
-                fingerprints = built
+                fingerprints = Data(built)
                 return
             }
         }
-        fingerprints = []
+        fingerprints = Data()
     }
 
     /// A filter as `encode` wrote it at `offset` of `data` (whose indices start at 0), which
@@ -69,7 +71,7 @@ struct FuseFilter {
         let count = segmentCount == 0 ? 0 : (segmentCount + 2) << segmentLengthLog2
         let start = offset + Self.headerBytes
         guard start + count <= data.count else { return nil }
-        fingerprints = data.withUnsafeBytes { [UInt8]($0[start ..< start + count]) }
+        fingerprints = data[start ..< start + count]
         offset = start + count
     }
 
@@ -78,14 +80,14 @@ struct FuseFilter {
         withUnsafeBytes(of: seed.littleEndian) { data.append(contentsOf: $0) }
         data.append(UInt8(segmentLengthLog2))
         withUnsafeBytes(of: UInt32(fingerprints.isEmpty ? 0 : segmentCount).littleEndian) { data.append(contentsOf: $0) }
-        data.append(contentsOf: fingerprints)
+        data.append(fingerprints)
     }
 
     /// Starts loading the three bytes `mayHold(key)` reads (`SegmentFilter.prefetch`).
     func prefetch(_ key: UInt64) {
         guard !fingerprints.isEmpty else { return }
         let (h0, h1, h2) = positions(Self.mix(key &+ seed))
-        fingerprints.withUnsafeBufferPointer { f in
+        fingerprints.withUnsafeBytes { f in
             ingestd_prefetch(f.baseAddress! + h0)
             ingestd_prefetch(f.baseAddress! + h1)
             ingestd_prefetch(f.baseAddress! + h2)
@@ -96,7 +98,7 @@ struct FuseFilter {
         guard !fingerprints.isEmpty else { return true }
         let hash = Self.mix(key &+ seed)
         let (h0, h1, h2) = positions(hash)
-        return fingerprints.withUnsafeBufferPointer { f in
+        return fingerprints.withUnsafeBytes { (f: UnsafeRawBufferPointer) -> Bool in
             Self.fingerprint(hash) ^ f[h0] ^ f[h1] ^ f[h2] == 0
         }
     }
