@@ -81,7 +81,13 @@ public enum TimestampParser {
         return firstMatch(parts.joined(separator: " "), formats: rfcFormats)
     }
 
+    /// Every format is ASCII (POSIX month and day names, digits, zone letters), so a string
+    /// with other characters matches none; and Foundation's `DateFormatter` on Linux stops
+    /// the process on some of them (a combining mark after a digit: "09:\u{031C}…"), which a
+    /// hostile feed must not be able to do. No-break spaces are spaces.
     private static func firstMatch(_ s: String, formats: [String]) -> Date? {
+        let s = s.replacingOccurrences(of: "\u{00A0}", with: " ")
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         for format in formats {
             if let d = formatter(format).date(from: s) { return d }
         }

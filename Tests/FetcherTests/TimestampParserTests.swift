@@ -18,6 +18,14 @@ struct TimestampParserTests {
         #expect(TimestampParser.parse("yesterday") == nil)
         #expect(TimestampParser.parse("") == nil)
     }
+
+    /// Found by the feed fuzzer: Foundation's `DateFormatter` stopped the process on a
+    /// combining mark after a digit. Such text is no date; a date with a no-break space is one.
+    @Test func combiningMarksAreNoDateAndNoCrash() {
+        #expect(TimestampParser.parse("2026-03-03T09:\u{031C}lmoraTdockTworkersTendT19-dayTstrike") == nil)
+        #expect(TimestampParser.parse("3 Mar 2026 09:\u{031C}30 GMT") == nil)
+        #expect(TimestampParser.parse("Tue, 3 Mar 2026\u{00A0}09:30:00 GMT") == Date(timeIntervalSince1970: 1_772_530_200))
+    }
 }
 
 /// The byte-level ISO 8601 path agrees with Foundation's formatters and refuses what it cannot read.
