@@ -47,9 +47,9 @@ struct FuseFilter {
         segmentCount = max((capacity + length - 1) / length - 2, 1)
         seed = 0
         fingerprints = Data()
-        var generator = SplitMix64(state: 0x726b_2b9d_438b_9d4d)
-        for _ in 0..<Self.maximumAttempts {
-            seed = generator.next()
+        for attempt in 0..<UInt64(Self.maximumAttempts) {
+            // Seeds the same on every machine, spread by the filter's own mixing.
+            seed = Self.mix(0x726b_2b9d_438b_9d4d &+ attempt)
             if let built = build(keys) {
                 fingerprints = Data(built)
                 return
@@ -181,18 +181,5 @@ struct FuseFilter {
         h &*= 0xc4ce_b9fe_1a85_ec53
         h ^= h >> 33
         return h
-    }
-}
-
-/// Steele, Lea and Flood's SplitMix64: the seeds a fuse filter tries, the same on every machine.
-private struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }
