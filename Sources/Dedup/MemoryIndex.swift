@@ -50,21 +50,16 @@ public final class MemoryIndex: PostingSource {
     /// growing them as documents arrive rehashes every entry again and again, and holds two
     /// tables at once while it does.
     ///
-    /// The band table is sized to end `bandLoad` full, not `PostingTable.maxLoad`: every
-    /// document looks up all its band keys and misses on nearly all, and a miss walks to
-    /// the first bucket with a free slot, a walk that lengthens steeply as a table fills.
+    /// The band table is sized to end `PostingTable.missHeavyLoad` full.
     public init(settings: DuplicateSettings, expected: (bandKeys: Int, postings: Int) = (0, 0),
                 textOf: @escaping (Int64) -> String) {
         bucketLimit = settings.bucketLimit
         self.textOf = textOf
         // (With a window, a generation holds a part of what is expected: its tables grow.)
         let expected = settings.windowDays > 0 ? (bandKeys: 0, postings: 0) : expected
-        generations = [Generation(number: .min, bands: PostingTable(capacity: max(1 << 16, Int(Double(expected.bandKeys) / Self.bandLoad))),
+        generations = [Generation(number: .min, bands: PostingTable(capacity: max(1 << 16, Int(Double(expected.bandKeys) / PostingTable.missHeavyLoad))),
                                   postings: PostingTable(capacity: max(1 << 16, expected.postings)))]
     }
-
-    /// How full the band table is once every expected band key is stored.
-    static let bandLoad = 0.75
 
     public var documentCount: Int { clusterOf.count }
 
@@ -199,7 +194,7 @@ public final class MemoryIndex: PostingSource {
     /// those that no lookup reads again (older than the one before it).
     private func begin(_ number: Int64) {
         let last = generations[generations.count - 1]
-        generations.append(Generation(number: number, bands: PostingTable(capacity: max(1 << 12, Int(Double(last.bands.count) / Self.bandLoad))),
+        generations.append(Generation(number: number, bands: PostingTable(capacity: max(1 << 12, Int(Double(last.bands.count) / PostingTable.missHeavyLoad))),
                                       postings: PostingTable(capacity: max(1 << 12, last.postings.count))))
         generations.removeAll { $0.number + 1 < number }
     }

@@ -4,8 +4,10 @@ import TestSupport
 
 /// The store contract: every way a stream reaches a store decides it alike, document by
 /// document: `dedup` (the in-memory index), `import` in one transaction, `import` in
-/// transactions of a few lines (many index segments, merged as they fill), and `clusters
-/// rebuild` of that archive. Same clusters, same relation for every line.
+/// transactions of a few lines (many index segments, merged as they fill), `import` of the
+/// stream's two halves one after the other (the second run's own documents held in memory,
+/// the first's read from segments), and `clusters rebuild` of an archive. Same clusters,
+/// same relation for every line.
 ///
 /// The streams are generated corpora (copies, rewrites, templates, quote-sharers, same-event
 /// reports) made harder: one story copied well over a hundred times across the stream, under
@@ -31,6 +33,17 @@ struct StoreContractTests {
                 decided["clusters rebuild"] = try Self.exported(archive, folder)
             }
         }
+        // Two runs: the second holds its own documents' keys in memory and reads the first's
+        // from the segments (`HeldIndexKeys`).
+        let lines = try String(contentsOfFile: stream, encoding: .utf8).split(separator: "\n")
+        let archive = folder.appendingPathComponent("two-runs.sqlite").path
+        for (i, half) in [lines.prefix(lines.count / 2), lines.dropFirst(lines.count / 2)].enumerated() {
+            let part = folder.appendingPathComponent("half-\(i).jsonl").path
+            try (half.joined(separator: "\n") + "\n").write(toFile: part, atomically: true, encoding: .utf8)
+            let imported = try IngestdProcess.run(["import", "--jsonl", part, "--batch-lines", "7", "--archive", archive])
+            #expect(imported.status == 0, "\(imported.stderr)")
+        }
+        decided["import in two runs"] = try Self.exported(archive, folder)
         let reference = try #require(decided["dedup"])
         #expect(reference.count == 700 + Self.copies + Self.notices)
         let notices = reference.filter { $0.key.hasPrefix("notice") }

@@ -85,6 +85,10 @@ public final class PostgresArchive: CorpusStore, CorpusBatch, FeedStore {
     /// PostgreSQL manages its own buffers.
     public func setWriterCache(mebibytes: Int) {}
 
+    /// Nothing is held: several workers write one PostgreSQL archive at once, so the
+    /// documents after one worker's are not all its own.
+    public func holdWrittenIndexKeys(perKey: Int, expected: (bandKeys: Int, postings: Int)) {}
+
     /// Blobs without a shared dictionary: the PostgreSQL archive compresses each text and
     /// capture by itself (`ZlibCodec`), and does not use them.
     public func blobPreparer() -> BlobPreparer { BlobPreparer(dictionary: nil) }

@@ -17,6 +17,8 @@ public final class ArchiveStore: Sendable {
     public let path: String
     /// A `DatabasePool`, or a `DatabaseQueue` on an immutable file (see `init`).
     let pool: any DatabaseWriter
+    /// Off unless `holdWrittenIndexKeys` turned it on.
+    let heldKeys = HeldIndexKeys()
 
     /// Opens (creating if needed) the archive at `path` and brings its schema up to date;
     /// or, `readOnly`, opens an existing archive of the current schema without writing.

@@ -5,6 +5,9 @@ public protocol CorpusStore: AnyObject {
     func ensureSource(url: String, kind: String) throws(ArchiveError) -> Int64
     /// A page cache of this size for the writer, where the store has one.
     func setWriterCache(mebibytes: Int) throws(ArchiveError)
+    /// Keeps the index keys of the documents its batches write in memory for the lookups of
+    /// the batches after, where the store can (see `ArchiveStore.holdWrittenIndexKeys`).
+    func holdWrittenIndexKeys(perKey: Int, expected: (bandKeys: Int, postings: Int))
     /// Compresses texts and captures ahead of the writes, as the store will keep them.
     func blobPreparer() throws(ArchiveError) -> BlobPreparer
     /// Runs `body` in one transaction.

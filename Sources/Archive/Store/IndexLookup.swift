@@ -3,7 +3,9 @@ import GRDB
 import GRDBSQLite
 
 /// Lookups of the duplicate indexes as one transaction sees them: the stored segments,
-/// oldest documents first (`IndexSegments`), then the transaction's pending keys.
+/// oldest documents first (`IndexSegments`), then the transaction's pending keys, then,
+/// when the store holds its written keys (`HeldIndexKeys`), those: documents from the first
+/// held on are read there and not from the segments or the pending keys.
 ///
 /// Guarantees: `forEachDocument` gives every document under a key from `from` on and below
 /// `before` (when set) exactly once, in ascending id order, and reads no further than its
@@ -16,6 +18,9 @@ struct IndexLookup {
     private let segments: [IndexSegments.Stored]
     private let pending: PendingIndexKeys?
     private let bound: Int64
+    /// Where the segments and pending keys stop: the first held document, else `bound`.
+    private let storedBound: Int64
+    private let held: HeldIndexKeys?
     private let from: Int64
     /// The block where a key's run would start, in one segment. Fetched once per lookup
     /// object, not per key: finding a cached statement hashes its SQL, which is too dear to
@@ -32,11 +37,14 @@ struct IndexLookup {
             """)
         let bound = before ?? Int64.max
         self.bound = bound
+        held = pending?.held?.firstDocument == nil ? nil : pending?.held
+        let storedBound = min(bound, held?.firstDocument ?? .max)
+        self.storedBound = storedBound
         let stored = try pending?.storedSegments ?? IndexSegments.stored(db)
         pending?.storedSegments = stored
         // Segments are in document order, each ending before the next one's first document.
         segments = stored.indices.filter { i in
-            stored[i].firstDocument < bound && (i + 1 == stored.count || stored[i + 1].firstDocument > from)
+            stored[i].firstDocument < storedBound && (i + 1 == stored.count || stored[i + 1].firstDocument > from)
         }.map { stored[$0] }
         self.from = from
         self.pending = pending
@@ -44,14 +52,15 @@ struct IndexLookup {
 
     /// Calls `body` with each document under `key`, oldest first, while it returns true.
     func forEachDocument(_ kind: IndexKind, _ key: UInt64, _ body: (Int64) throws -> Bool) throws {
-        var stopped = false
+        // `stopped` once `body` said so or the documents reached the stored ones' bound.
+        var stopped = false, stoppedByBody = false
         func visit(_ document: Int64) throws -> Bool {
-            guard document < bound else {
+            guard document < storedBound else {
                 stopped = true
                 return false
             }
             if document < from { return true }
-            if try !body(document) { stopped = true }
+            if try !body(document) { stopped = true; stoppedByBody = true }
             return !stopped
         }
         let sortKey = IndexBlock.sortKey(key)
@@ -65,9 +74,10 @@ struct IndexLookup {
                 return false
             }
             if startsRun == true { try run(segment, kind, sortKey, key, visit) }
-            if stopped { return }
+            if stopped { break }
         }
-        _ = try pending?.forEachDocument(kind, key, from: from, below: bound, body)
+        if !stopped { _ = try pending?.forEachDocument(kind, key, from: from, below: storedBound) { try visit($0) } }
+        if !stoppedByBody, let held { try held.forEachDocument(kind, key, from: from, below: bound, body) }
     }
 
     /// A key that starts one or more blocks: its documents may begin in the block before them.

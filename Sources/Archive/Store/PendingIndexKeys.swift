@@ -16,6 +16,12 @@ final class PendingIndexKeys {
     var storedSegments: [IndexSegments.Stored]?
     private(set) var firstDocument: Int64?
     private(set) var lastDocument: Int64?
+    /// The store's keys held across transactions, which every key added here joins.
+    let held: HeldIndexKeys?
+
+    init(held: HeldIndexKeys? = nil) {
+        self.held = held
+    }
 
     /// Adds `document`'s keys of one kind; a key it already has is not added again.
     func add(_ kind: IndexKind, _ keys: [UInt64], document: Int64) throws {
@@ -26,6 +32,7 @@ final class PendingIndexKeys {
         lastDocument = document
         let k = kind.rawValue
         count += Self.add(keys, doc, first: &first[k], more: &more[k], entries: &entries[k])
+        held?.add(kind, keys, document: doc)
     }
 
     /// (The tables are passed in whole: reaching them through `self` for each key made

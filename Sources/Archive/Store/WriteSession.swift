@@ -12,10 +12,11 @@ public final class WriteSession: ArchiveWriter, PostingQueryRunner {
     /// New documents' search rows, written when the transaction's work is done.
     let searchRows = ArchiveStore.SearchRows()
     /// Index keys of the documents this transaction wrote, stored when it ends.
-    let pendingKeys = PendingIndexKeys()
+    let pendingKeys: PendingIndexKeys
 
-    init(_ db: Database) {
+    init(_ db: Database, held: HeldIndexKeys? = nil) {
         self.db = db
+        pendingKeys = PendingIndexKeys(held: held)
     }
 
     func runPostingQuery<T>(_ body: (Database, Int64?, PendingIndexKeys?) throws -> T) throws(ArchiveError) -> T {
@@ -61,13 +62,32 @@ public final class WriteSession: ArchiveWriter, PostingQueryRunner {
 
 extension ArchiveStore {
     /// Runs `body` in one write transaction: all of its writes commit together or not at all.
+    /// Its documents' index keys stay held in memory after it when holding is on
+    /// (`holdWrittenIndexKeys`).
     public func inTransaction<T>(_ body: (WriteSession) throws -> T) throws(ArchiveError) -> T {
-        try write { db in
-            let session = WriteSession(db)
-            let result = try body(session)
-            try session.searchRows.flush(db)
-            try IndexSegments.flush(session.pendingKeys, merging: false, db)
-            return result
+        do {
+            return try write { db in
+                try heldKeys.begin(db)
+                let session = WriteSession(db, held: heldKeys.isOn ? heldKeys : nil)
+                let result = try body(session)
+                try session.searchRows.flush(db)
+                try IndexSegments.flush(session.pendingKeys, merging: false, db)
+                try heldKeys.end(db)
+                return result
+            }
+        } catch {
+            heldKeys.forget()
+            throw error
         }
+    }
+
+    /// Holds the index keys of the documents this store object writes in transactions
+    /// (`inTransaction`) in memory from one to the next (`HeldIndexKeys`), `perKey` documents
+    /// a key, so that their lookups read only the documents from before from SQLite: for a
+    /// bulk write of many transactions whose lookups start at the first document (no time
+    /// window) and want at most `perKey` documents a key; `expected` sizes its tables. Call
+    /// it before the transactions.
+    public func holdWrittenIndexKeys(perKey: Int, expected: (bandKeys: Int, postings: Int)) {
+        heldKeys.start(perKey: perKey, expected: expected, capacity: HeldIndexKeys.defaultCapacity)
     }
 }

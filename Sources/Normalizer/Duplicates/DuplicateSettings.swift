@@ -55,6 +55,14 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
 
     public var lshRows: Int { minhashPermutations / lshBands }
 
+    /// About how many band keys and passage fingerprints a corpus of `lines` texts in
+    /// `bytes` bytes indexes, to size in-memory tables up front: every text has `lshBands`
+    /// band keys, and winnowing keeps about 2 / (window + 1) of a text's words, at about
+    /// 6.5 bytes a word with its space.
+    public func expectedKeys(lines: Int, bytes: Int) -> (bandKeys: Int, postings: Int) {
+        (lines * lshBands, Int(Double(bytes) / 6.5 * 2 / Double(winnowWindow + 1)))
+    }
+
     /// What decides the index keys stored for a text (band keys and passage hashes): the
     /// hashing, versioned as `keys/2` (FNV-1a words finished by splitmix, the shingle fold,
     /// one-permutation MinHash, the band fold, keys cut to 32 bits), and the settings that

@@ -55,10 +55,7 @@ final class DedupRun {
             total += size.lines
             bytes += size.bytes
         }
-        // Every document has `lshBands` band keys; winnowing keeps about 2 / (window + 1) of
-        // a text's words, at about 6.5 bytes a word with its space.
-        let expected = (total * settings.lshBands, Int(Double(bytes) / 6.5 * 2 / Double(settings.winnowWindow + 1)))
-        let engine = StreamDeduplicator(settings: settings, expected: expected) { [unowned self] id in reread(id) }
+        let engine = StreamDeduplicator(settings: settings, expected: settings.expectedKeys(lines: total, bytes: bytes)) { [unowned self] id in reread(id) }
         self.engine = engine
         let reader = JSONObjectReader()
         let progress = ProgressBar(total: total)

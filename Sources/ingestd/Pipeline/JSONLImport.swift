@@ -55,7 +55,7 @@ struct JSONLImport {
 
     func run(files: [File]) throws -> RunSummary {
         var summary = RunSummary()
-        var widened = false
+        var widened = false, held = false
         for input in files {
             let path = input.label, file = input.source, data = input.data
             let lines = LineSplitter.lines(data)
@@ -70,6 +70,14 @@ struct JSONLImport {
                 // A bulk write: a cache that holds the pages its batches touch.
                 try store.setWriterCache(mebibytes: Self.bulkCacheMebibytes)
                 widened = true
+            }
+            // The run's own documents are looked up in memory, not in the index segments it
+            // writes (the lookups of a time window start later than the first document,
+            // which holding does not serve).
+            if !held, matcher.settings.windowDays == 0 {
+                store.holdWrittenIndexKeys(perKey: matcher.settings.bucketLimit,
+                                           expected: matcher.settings.expectedKeys(lines: lineCount, bytes: data.count))
+                held = true
             }
             let progress = ProgressBar(total: lineCount)
             defer { progress.finish() }

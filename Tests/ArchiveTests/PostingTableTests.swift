@@ -1,4 +1,4 @@
-@testable import Dedup
+@testable import Archive
 import Testing
 
 /// The in-memory index's multimap against a dictionary of arrays, through many growths.

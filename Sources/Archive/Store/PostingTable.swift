@@ -17,24 +17,28 @@ import CTableProbe
 /// Keys must be uniformly distributed (index keys are hashes cut to 32 bits,
 /// `Fingerprints.indexKey`): a key's home bucket is its value scaled to the number of
 /// buckets, so no further hashing is done.
-final class PostingTable {
+public final class PostingTable {
     /// key << 32 | (document + 1); 0 marks an empty slot. Free slots of a bucket are
     /// always its last ones.
     private var memory: SlotMemory
-    private(set) var count = 0
+    public private(set) var count = 0
 
     static let maxLoad = 0.9
+    /// How full to size a table for the entries it will end with when most of its lookups
+    /// miss (band keys: every text looks up all of its own, and nearly all miss): a miss
+    /// walks to the first bucket with a free slot, a walk that lengthens steeply as a table fills.
+    public static let missHeavyLoad = 0.75
     static let growth = 1.25
     static let bucketSlots = 8
 
-    init(capacity: Int = 1 << 16) {
+    public init(capacity: Int = 1 << 16) {
         memory = SlotMemory(count: Self.bucketCount(for: capacity) * Self.bucketSlots)
     }
 
-    var capacity: Int { memory.slots.count }
+    public var capacity: Int { memory.slots.count }
 
     /// Memory held by the table.
-    var bytes: Int { capacity * MemoryLayout<UInt64>.size }
+    public var bytes: Int { capacity * MemoryLayout<UInt64>.size }
 
     private static func bucketCount(for slots: Int) -> Int { max(2, (slots + bucketSlots - 1) / bucketSlots) }
 
@@ -46,31 +50,31 @@ final class PostingTable {
 
     /// Starts loading the home buckets of `keys` (their low 32 bits) into the cache, so that
     /// the lookups that follow overlap their memory latency instead of paying it in turn.
-    func prefetch(_ keys: [UInt64]) {
+    public func prefetch(_ keys: [UInt64]) {
         let buckets = capacity / Self.bucketSlots, base = memory.slots.baseAddress!
         for key in keys { ingestd_prefetch(base + Self.home(UInt32(truncatingIfNeeded: key), buckets: buckets)) }
     }
 
     /// Calls `body` with each document stored under `key`.
     @inline(__always)
-    func forEach(_ key: UInt32, _ body: (UInt32) -> Void) {
+    public func forEach(_ key: UInt32, _ body: (UInt32) -> Void) {
         _ = walk(key) { body($0) }
     }
 
     /// How many documents are stored under `key`.
-    func count(of key: UInt32) -> Int {
+    public func count(of key: UInt32) -> Int {
         walk(key) { _ in }.found
     }
 
     /// Stores `document` under `key` (duplicates are kept).
-    func insert(_ key: UInt32, _ document: UInt32) {
+    public func insert(_ key: UInt32, _ document: UInt32) {
         insert(key, document, ifFewerThan: .max)
     }
 
     /// Stores `document` under `key` if fewer than `limit` documents are stored under it,
     /// in one walk; returns how many were stored before.
     @discardableResult
-    func insert(_ key: UInt32, _ document: UInt32, ifFewerThan limit: Int) -> Int {
+    public func insert(_ key: UInt32, _ document: UInt32, ifFewerThan limit: Int) -> Int {
         if Double(count + 1) > Self.maxLoad * Double(capacity) { grow() }
         let (found, free) = walk(key) { _ in }
         guard found < limit else { return found }
