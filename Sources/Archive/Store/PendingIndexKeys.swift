@@ -4,6 +4,8 @@
 /// Guarantees: lookups see every key added, so a document finds the ones written before it
 /// in the same transaction; documents are added in ascending id order, which is the order
 /// lookups give them back in. It holds nothing once `take` has handed its entries over.
+/// While the store holds every key added (`held`), the lookup tables are not kept: they are
+/// made from the entries when a lookup first needs a document that is not held.
 final class PendingIndexKeys {
     private var entries: [[IndexEntry]] = IndexKind.allCases.map { _ in [] }
     /// Per kind, the first document under each key, and the others in `more`: most keys
@@ -18,9 +20,12 @@ final class PendingIndexKeys {
     private(set) var lastDocument: Int64?
     /// The store's keys held across transactions, which every key added here joins.
     let held: HeldIndexKeys?
+    /// Whether `first` and `more` hold every entry.
+    private var mapped: Bool
 
     init(held: HeldIndexKeys? = nil) {
         self.held = held
+        mapped = held == nil
     }
 
     /// Adds `document`'s keys of one kind; a key it already has is not added again.
@@ -31,7 +36,16 @@ final class PendingIndexKeys {
         firstDocument = firstDocument ?? document
         lastDocument = document
         let k = kind.rawValue
-        count += Self.add(keys, doc, first: &first[k], more: &more[k], entries: &entries[k])
+        if mapped {
+            count += Self.add(keys, doc, first: &first[k], more: &more[k], entries: &entries[k])
+        } else {
+            var last: UInt64?
+            for key in keys.sorted() where key != last {
+                entries[k].append(IndexEntry(key: key, document: doc))
+                count += 1
+                last = key
+            }
+        }
         held?.add(kind, keys, document: doc)
     }
 
@@ -57,6 +71,10 @@ final class PendingIndexKeys {
     /// ascending order, while it returns true; returns false when `body` stopped it.
     func forEachDocument(_ kind: IndexKind, _ key: UInt64, from: Int64 = 1, below bound: Int64,
                          _ body: (Int64) throws -> Bool) rethrows -> Bool {
+        if !mapped {
+            guard let firstDocument, firstDocument < bound else { return true }
+            map()
+        }
         guard let doc = first[kind.rawValue][key] else { return true }
         // False once past `bound` or stopped by `body`.
         func visit(_ d: UInt32) throws -> Bool {
@@ -70,6 +88,16 @@ final class PendingIndexKeys {
         return true
     }
 
+    /// Makes the lookup tables from the entries added so far, and keeps them from now on.
+    private func map() {
+        for k in entries.indices {
+            for entry in entries[k] {  // (each key once a document, in order)
+                if first[k][entry.key] == nil { first[k][entry.key] = entry.document } else { more[k][entry.key, default: []].append(entry.document) }
+            }
+        }
+        mapped = true
+    }
+
     /// The entries of each kind, sorted, and the documents they span, to be stored as a
     /// segment; the keys are then forgotten, and so is the list of stored segments.
     func take() -> (entries: [[IndexEntry]], documents: ClosedRange<Int64>)? {
@@ -79,6 +107,7 @@ final class PendingIndexKeys {
         first = IndexKind.allCases.map { _ in [:] }
         more = IndexKind.allCases.map { _ in [:] }
         count = 0
+        mapped = held == nil
         storedSegments = nil
         self.firstDocument = nil
         self.lastDocument = nil
