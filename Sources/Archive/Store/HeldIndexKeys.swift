@@ -88,6 +88,14 @@ public final class HeldIndexKeys: @unchecked Sendable {
         }
     }
 
+    /// Starts loading the table buckets that looking up `keys` reads, so that their memory
+    /// latencies overlap instead of adding up (a table of a million documents' keys is far
+    /// larger than the caches). A hint only.
+    func prefetch(_ kind: IndexKind, _ keys: [UInt64]) {
+        guard firstDocument != nil else { return }
+        tables[kind.rawValue].prefetch(keys)
+    }
+
     /// Calls `body` with the held documents under `key` below `bound`, in ascending order,
     /// while it returns true. Lookups start at the first document: from a later one, a
     /// key's earliest documents held might all come before it.

@@ -50,6 +50,11 @@ struct IndexLookup {
         self.pending = pending
     }
 
+    /// Starts loading the memory that looking up `keys` will read (`HeldIndexKeys.prefetch`).
+    func prefetch(_ kind: IndexKind, _ keys: [UInt64]) {
+        held?.prefetch(kind, keys)
+    }
+
     /// Calls `body` with each document under `key`, oldest first, while it returns true.
     func forEachDocument(_ kind: IndexKind, _ key: UInt64, _ body: (Int64) throws -> Bool) throws {
         // `stopped` once `body` said so or the documents reached the stored ones' bound.

@@ -11,6 +11,7 @@ enum PostingQueries {
                          pending: PendingIndexKeys?, into lists: inout PostingLists) throws {
         if let held = pending?.held, held.isOn { precondition(limit <= held.perKey, "a lookup of more documents a key than are held") }
         let index = try IndexLookup(db, from: from, before: before, pending: pending)
+        index.prefetch(kind, keys)
         for key in keys {
             if limit > 0 {
                 var taken = 0
