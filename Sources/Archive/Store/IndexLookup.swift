@@ -50,8 +50,13 @@ struct IndexLookup {
         self.pending = pending
     }
 
-    /// Starts loading the memory that looking up `keys` will read (`HeldIndexKeys.prefetch`).
+    /// Starts loading the memory that looking up `keys` will read: the segments' filters
+    /// (each question a cache miss or three) and the held keys' buckets, for all of the
+    /// keys at once, so that their latencies overlap.
     func prefetch(_ kind: IndexKind, _ keys: [UInt64]) {
+        for key in keys {
+            for segment in segments { segment.filter.prefetch(kind, key) }
+        }
         held?.prefetch(kind, keys)
     }
 
@@ -69,7 +74,6 @@ struct IndexLookup {
             return !stopped
         }
         let sortKey = IndexBlock.sortKey(key)
-        for segment in segments { segment.filter.prefetch(kind, key) }
         for segment in segments where segment.filter.mayHold(kind, key) {
             let segment = segment.id
             let startsRun = try last.first(segment, kind, sortKey) { firstKey, block -> Bool in
