@@ -19,7 +19,7 @@ import GRDB
 /// - more than `capacity` entries, which bounds the memory.
 ///
 /// Used by the archive's one writer connection, inside its transactions, which GRDB runs one at a time.
-public final class HeldIndexKeys: @unchecked Sendable {
+final class HeldIndexKeys: @unchecked Sendable {
     /// Documents kept under a key; 0 while off.
     private(set) var perKey = 0
     private var capacity = 0

@@ -17,8 +17,25 @@ import Foundation
 /// wrote, and nil (never a crash) for bytes that are neither.
 enum SegmentFilter {
     case bloom(BloomFilter)
-    /// Per kind (by raw value), the first key of each filter's run, ascending, and the filters.
-    case fuse([(firstKeys: [UInt64], filters: [FuseFilter])])
+    /// Per kind (by raw value), its runs' filters.
+    case fuse([FuseRuns])
+
+    /// The fuse filters of one kind: each over a run of consecutive keys, told by its first.
+    struct FuseRuns {
+        /// Ascending.
+        var firstKeys: [UInt64] = []
+        var filters: [FuseFilter] = []
+
+        /// The filter of the last run whose first key is at most `key`.
+        func filter(of key: UInt64) -> FuseFilter? {
+            var low = 0, high = firstKeys.count
+            while low < high {
+                let middle = (low + high) / 2
+                if firstKeys[middle] <= key { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 ? filters[low - 1] : nil
+        }
+    }
 
     private static let magic = Data("FUS1".utf8)
 
@@ -29,7 +46,7 @@ enum SegmentFilter {
             return
         }
         guard data.count % 8 == 4, data.prefix(4) == Self.magic else { return nil }
-        var kinds = IndexKind.allCases.map { _ in (firstKeys: [UInt64](), filters: [FuseFilter]()) }
+        var kinds = IndexKind.allCases.map { _ in FuseRuns() }
         var at = 4
         let data = Data(data)  // indices from 0
         while at + 9 + FuseFilter.headerBytes <= data.count {
@@ -66,7 +83,7 @@ enum SegmentFilter {
     func mayHold(_ kind: IndexKind, _ key: UInt64) -> Bool {
         switch self {
         case let .bloom(filter): filter.mayHold(key)
-        case let .fuse(kinds): Self.run(of: key, in: kinds[kind.rawValue])?.mayHold(key) ?? false
+        case let .fuse(kinds): kinds[kind.rawValue].filter(of: key)?.mayHold(key) ?? false
         }
     }
 
@@ -76,17 +93,7 @@ enum SegmentFilter {
     func prefetch(_ kind: IndexKind, _ key: UInt64) {
         switch self {
         case let .bloom(filter): filter.prefetch(key)
-        case let .fuse(kinds): Self.run(of: key, in: kinds[kind.rawValue])?.prefetch(key)
+        case let .fuse(kinds): kinds[kind.rawValue].filter(of: key)?.prefetch(key)
         }
-    }
-
-    /// The filter of the last run whose first key is at most `key`.
-    private static func run(of key: UInt64, in runs: (firstKeys: [UInt64], filters: [FuseFilter])) -> FuseFilter? {
-        var low = 0, high = runs.firstKeys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if runs.firstKeys[middle] <= key { low = middle + 1 } else { high = middle }
-        }
-        return low > 0 ? runs.filters[low - 1] : nil
     }
 }

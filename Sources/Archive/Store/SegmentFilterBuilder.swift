@@ -16,7 +16,7 @@ struct SegmentFilterBuilder {
     static let runKeys = 1 << 20
 
     private var bloom: BloomFilter?
-    private var runs = IndexKind.allCases.map { _ in (firstKeys: [UInt64](), filters: [FuseFilter]()) }
+    private var runs = IndexKind.allCases.map { _ in SegmentFilter.FuseRuns() }
     private var pending: [UInt64] = []
     private var pendingKind = IndexKind.allCases[0]
 
