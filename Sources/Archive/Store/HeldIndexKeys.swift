@@ -68,7 +68,8 @@ final class HeldIndexKeys: @unchecked Sendable {
         tables = []
     }
 
-    /// Holds `document`'s keys of one kind. Documents arrive in ascending id order.
+    /// Holds `document`'s keys of one kind, given once each (`PendingIndexKeys.add` makes
+    /// them distinct). Documents arrive in ascending id order.
     func add(_ kind: IndexKind, _ keys: [UInt64], document: UInt32) {
         guard isOn else { return }
         if let lastDocument, document < lastDocument || tables.reduce(0, { $0 + $1.count }) > capacity { forget() }
@@ -79,13 +80,8 @@ final class HeldIndexKeys: @unchecked Sendable {
                 PostingTable(capacity: max(1 << 16, kind == .band ? expected.bandKeys : expected.postings))
             }
         }
-        // A document is held once under a key, as segments store it (two bands may share a key).
         let table = tables[kind.rawValue]
-        var last: UInt64?
-        for key in keys.sorted() where key != last {
-            table.insert(UInt32(truncatingIfNeeded: key), document, ifFewerThan: perKey)
-            last = key
-        }
+        for key in keys { table.insert(UInt32(truncatingIfNeeded: key), document, ifFewerThan: perKey) }
     }
 
     /// Starts loading the table buckets that looking up `keys` reads, so that their memory

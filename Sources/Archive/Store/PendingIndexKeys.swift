@@ -36,17 +36,21 @@ final class PendingIndexKeys {
         firstDocument = firstDocument ?? document
         lastDocument = document
         let k = kind.rawValue
-        if mapped {
+        guard let held else {
             count += Self.add(keys, doc, first: &first[k], more: &more[k], entries: &entries[k])
-        } else {
-            var last: UInt64?
-            for key in keys.sorted() where key != last {
-                entries[k].append(IndexEntry(key: key, document: doc))
-                count += 1
-                last = key
-            }
+            return
         }
-        held?.add(kind, keys, document: doc)
+        // A document is indexed once under a key (two bands may share one).
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(keys.count)
+        for key in keys.sorted() where key != distinct.last { distinct.append(key) }
+        if mapped {
+            count += Self.add(distinct, doc, first: &first[k], more: &more[k], entries: &entries[k])
+        } else {
+            entries[k].append(contentsOf: distinct.map { IndexEntry(key: $0, document: doc) })
+            count += distinct.count
+        }
+        held.add(kind, distinct, document: doc)
     }
 
     /// (The tables are passed in whole: reaching them through `self` for each key made

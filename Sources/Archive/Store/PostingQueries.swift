@@ -9,7 +9,7 @@ import GRDB
 enum PostingQueries {
     static func earliest(_ db: Database, _ kind: IndexKind, _ keys: [UInt64], limit: Int, from: Int64, before: Int64?,
                          pending: PendingIndexKeys?, into lists: inout PostingLists) throws {
-        if let held = pending?.held, held.isOn { precondition(limit <= held.perKey, "a lookup of more documents a key than are held") }
+        if let held = pending?.held { precondition(limit <= held.perKey, "a lookup of more documents a key than are held") }
         let index = try IndexLookup(db, from: from, before: before, pending: pending)
         index.prefetch(kind, keys)
         for key in keys {
