@@ -218,7 +218,7 @@ public final class FetchPool {
                 }
                 // Sent now, not after the other hosts' bookings or the archiving of a page;
                 // and the delay counts from now, not from when this turn of the loop began.
-                sendRequest(job, within: min(0.02, host.delay / 5))
+                sendRequest(job, within: Self.sendWindow(host.delay))
                 host.active += 1
                 host.nextStart = Date().addingTimeInterval(host.delay)
             }
@@ -236,18 +236,30 @@ public final class FetchPool {
     /// the loop was busy (archiving a page, waiting for the archive) is given up and another
     /// booked, since the next worker's turn is `delay` after it, not after the late start.
     /// Times are taken fresh, as each booking is a round trip to the store.
+    ///
+    /// Turns are booked `delay` plus the lateness this pool allows itself apart (a turn used
+    /// up to `lateTurn` after it, its request given `sendWindow` to leave): the next turn,
+    /// perhaps another worker's, is fixed before this request leaves, so the slack keeps a
+    /// late departure from arriving closer than `delay` to the next one.
     private func bookedTurn(_ host: inout Host, _ key: String) -> Date? {
         guard let hostTurns, !key.isEmpty, host.delay > 0 else { return nil }
         if let booked = host.bookedStart {
             let now = Date()
             guard booked <= now else { return booked }
             host.bookedStart = nil
-            if now.timeIntervalSince(booked) <= min(0.01, host.delay / 10) { return nil }
+            if now.timeIntervalSince(booked) <= Self.lateTurn(host.delay) { return nil }
         }
-        guard let wait = hostTurns.secondsUntilTurn(host: key, delay: host.delay), wait > 0.001 else { return nil }
+        let spacing = host.delay + Self.lateTurn(host.delay) + Self.sendWindow(host.delay)
+        guard let wait = hostTurns.secondsUntilTurn(host: key, delay: spacing), wait > 0.001 else { return nil }
         host.bookedStart = Date().addingTimeInterval(wait)
         return host.bookedStart
     }
+
+    /// How late a booked turn may still be used.
+    private static func lateTurn(_ delay: Double) -> Double { min(0.01, delay / 10) }
+
+    /// How long a started request is driven before the loop goes on (`sendRequest`).
+    private static func sendWindow(_ delay: Double) -> Double { min(0.02, delay / 5) }
 
     /// Drives libcurl until `job`'s request has left (its connection made and request
     /// written), for at most `limit` seconds. A site sees arrivals: a request that leaves at
