@@ -63,11 +63,12 @@ public struct BoilerplateRules: Sendable {
         var p = p
         // On the string's own bytes: a copy into an array, and a look at every separator after
         // every space, cost more than the rest of cleaning a paragraph.
+        let second = separatorSecond
         return p.withUTF8 { bytes in
             var out: [(Int, Int)] = []
             var i = 0
             while i + 2 < bytes.count {
-                if bytes[i] == 0x20, separatorSecondBytes.contains(bytes[i + 1]),
+                if bytes[i] == 0x20, second[Int(bytes[i + 1])],
                    let sep = separatorBytes.first(where: { bytes.count - i >= $0.count && bytes[i..<i + $0.count].elementsEqual($0) }) {
                     out.append((i, i + sep.count))
                 }
@@ -77,8 +78,8 @@ public struct BoilerplateRules: Sendable {
         }
     }
 
-    /// The bytes that follow the space of some separator.
-    private static let separatorSecondBytes = Set(separatorBytes.map { $0[1] })
+    /// Whether a byte follows the space of some separator, by byte value.
+    private static let separatorSecond = (0..<256).map { b in separatorBytes.contains { Int($0[1]) == b } }
 
     /// "Headline - Site" where "Headline" is known and "Site" has at most five words.
     static func isTitleWithSiteSuffix(_ p: String, known: Set<String>) -> Bool {

@@ -27,9 +27,9 @@ enum PatternGate: Equatable {
     }
 
     /// Whether a string, lowercased and as UTF-8, passes the gate.
-    func admits(_ lowered: [UInt8]) -> Bool {
+    func admits(_ lowered: UnsafeBufferPointer<UInt8>) -> Bool {
         switch self {
-        case let .contains(literal): ByteSearch.contains(lowered, literal)
+        case let .contains(literal): ByteSearch.contains(UnsafeRawBufferPointer(lowered), literal)
         case let .startsWith(prefixes): prefixes.contains { lowered.starts(with: $0) }
         }
     }

@@ -7,8 +7,9 @@ import Foundation
 /// string is tried against. The literals of all `contains` gates are looked for in one pass
 /// (`LiteralSet`). Guarantee: the same answer as `^(?:p1|p2|…)$` matched
 /// case-insensitively, within the case-folding caveat of `PatternGate`. Thread-safe:
-/// NSRegularExpression is immutable once made.
-struct PhraseMatcher: @unchecked Sendable {
+/// NSRegularExpression is immutable once made. A class: every short paragraph of every
+/// text is matched, and a struct of arrays was copied (retained and released) for each.
+final class PhraseMatcher: @unchecked Sendable {
     private let gated: [(gate: PatternGate, expression: NSRegularExpression)]
     private let ungated: NSRegularExpression?
     /// The literals of the `contains` gates, and for each the index of its pattern in `gated`.
@@ -42,19 +43,27 @@ struct PhraseMatcher: @unchecked Sendable {
     func matches(_ s: String) -> Bool {
         if let ungated, Self.whole(ungated, s) { return true }
         guard !gated.isEmpty else { return false }
-        let lowered = Self.lowercasedBytes(s)
-        for i in prefixed where gated[i].gate.admits(lowered) && Self.whole(gated[i].expression, s) { return true }
-        return literals.present(in: lowered).contains { Self.whole(gated[literalPattern[$0]].expression, s) }
+        return Self.withLowercasedBytes(s) { lowered in
+            for i in prefixed where gated[i].gate.admits(lowered) && Self.whole(gated[i].expression, s) { return true }
+            return literals.present(in: lowered).contains { Self.whole(gated[literalPattern[$0]].expression, s) }
+        }
     }
 
-    /// Lowercased UTF-8: ASCII on bytes, anything else through `lowercased()`.
-    private static func lowercasedBytes(_ s: String) -> [UInt8] {
-        var bytes = Array(s.utf8)
-        for (i, b) in bytes.enumerated() {
-            if b >= 0x80 { return Array(s.lowercased().utf8) }
-            if b >= 0x41 && b <= 0x5A { bytes[i] = b | 0x20 }
+    /// Lowercased UTF-8: ASCII on bytes, into a temporary buffer (every short paragraph of
+    /// every text comes here); anything else through `lowercased()`.
+    private static func withLowercasedBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var s = s
+        let ascii: R? = s.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out -> R? in
+                for (i, b) in bytes.enumerated() {
+                    if b >= 0x80 { return nil }
+                    out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                }
+                return body(UnsafeBufferPointer(out))
+            }
         }
-        return bytes
+        if let ascii { return ascii }
+        return Array(s.lowercased().utf8).withUnsafeBufferPointer(body)
     }
 
     private static func whole(_ e: NSRegularExpression, _ s: String) -> Bool {

@@ -66,21 +66,42 @@ public enum TextNormalizer {
     public static func paragraphs(_ raw: String) -> [String] {
         // Split on UTF-8 bytes: `Character.isNewline` walks grapheme clusters, and even the
         // scalar view decodes every scalar, on every imported text. Every line break is one
-        // whole scalar, so each cut falls between scalars.
+        // whole scalar, so each cut falls between scalars. Eight bytes of printable ASCII and
+        // spaces at a time hold no line break; a line made only of those, with single inner
+        // spaces, is already normal and skips `paragraph`.
         var raw = raw
         return raw.withUTF8 { p in
             var out: [String] = []
-            var start = 0, i = 0
+            guard let base = p.baseAddress.map(UnsafeRawPointer.init) else { return out }
+            var start = 0, i = 0, clean = true
             func cut(at end: Int, width: Int) {
                 if end > start {
-                    let text = paragraph(String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self))
+                    let line = UnsafeBufferPointer(rebasing: p[start..<end])
+                    let plain = clean && line[0] != 0x20 && line[line.count - 1] != 0x20
+                    let text = plain ? String(decoding: line, as: UTF8.self) : paragraph(String(decoding: line, as: UTF8.self))
                     if !text.isEmpty { out.append(text) }
                 }
                 start = end + width
+                clean = true
             }
             while i < p.count {
+                if i + 9 <= p.count {
+                    let v = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if ByteMask.allPrintableOrSpace(v) {
+                        let after = base.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self)
+                        if ByteMask.equal(v, 0x20) & ByteMask.equal(after, 0x20) != 0 { clean = false }
+                        i += 8
+                        continue
+                    }
+                }
                 let width = lineBreakWidth(p, at: i)
-                if width > 0 { cut(at: i, width: width) }
+                if width > 0 {
+                    cut(at: i, width: width)
+                } else if p[i] == 0x20 {
+                    if i + 1 < p.count && p[i + 1] == 0x20 { clean = false }
+                } else if p[i] < 0x20 || p[i] >= 0x7F {
+                    clean = false
+                }
                 i += max(width, 1)
             }
             cut(at: p.count, width: 0)
