@@ -52,18 +52,25 @@ struct LiteralSet: Sendable {
         guard b.count >= 2, !literals.isEmpty else { return [] }
         var found: [Int] = []
         guard let base = b.baseAddress.map(UnsafeRawPointer.init) else { return [] }
+        // Plain pointers: the scan looks at every byte pair of every short paragraph.
         opening.withUnsafeBufferPointer { opening in
-            for i in 0..<(b.count - 1) {
-                let p = Self.pair(b[i], b[i + 1])
-                guard opening[p >> 6] & 1 << UInt64(p & 63) != 0 else { continue }
-                let word = i + 8 <= b.count ? base.loadUnaligned(fromByteOffset: i, as: UInt64.self) : nil
-                for e in Int(starts[p])..<Int(starts[p + 1]) {
-                    let index = Int(entries[e])
-                    if let word, word & heads[index].mask != heads[index].word { continue }
-                    let literal = literals[index]
-                    guard literal.count <= b.count - i, !found.contains(index) else { continue }
-                    if literal.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, $0.count) == 0 }) {
-                        found.append(index)
+            starts.withUnsafeBufferPointer { starts in
+                entries.withUnsafeBufferPointer { entries in
+                    heads.withUnsafeBufferPointer { heads in
+                        for i in 0..<(b.count - 1) {
+                            let p = Self.pair(b[i], b[i + 1])
+                            guard opening[p >> 6] & 1 << UInt64(p & 63) != 0 else { continue }
+                            let word = i + 8 <= b.count ? base.loadUnaligned(fromByteOffset: i, as: UInt64.self) : nil
+                            for e in Int(starts[p])..<Int(starts[p + 1]) {
+                                let index = Int(entries[e])
+                                if let word, word & heads[index].mask != heads[index].word { continue }
+                                let literal = literals[index]
+                                guard literal.count <= b.count - i, !found.contains(index) else { continue }
+                                if literal.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, $0.count) == 0 }) {
+                                    found.append(index)
+                                }
+                            }
+                        }
                     }
                 }
             }
