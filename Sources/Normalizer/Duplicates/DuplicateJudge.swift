@@ -33,8 +33,7 @@ public struct DuplicateJudge: Sendable {
     /// across the archive to count as evidence.
     public func compare(_ a: ComparableText, _ b: ComparableText, isCommon: (UInt64) -> Bool = { _ in false }) -> DuplicateEvidence {
         if a.analyzed.text == b.analyzed.text {
-            return DuplicateEvidence(kind: .exact, jaccard: 1, containment: 1, passages: [], factsAgree: true,
-                                     reason: "the same text")
+            return DuplicateEvidence(kind: .exact, jaccard: 1, containment: 1, passages: [], factsAgree: true, rule: .sameText)
         }
         let overlap = ShingleOverlap(a, b, minWords: settings.passageMinWords)
         let shared = overlap.sharedShingles
@@ -47,46 +46,26 @@ public struct DuplicateJudge: Sendable {
 
         let shorterWords = min(a.analyzed.tokens.count, b.analyzed.tokens.count)
         let factsAgree = factsAgree(a.numbers, b.numbers) && factsAgree(a.names, b.names)
-        let (kind, reason) = verdict(jaccard: jaccard, containment: containment, shorterWords: shorterWords,
+        let (kind, rule) = verdict(jaccard: jaccard, containment: containment, shorterWords: shorterWords,
                                      passages: passages, factsAgree: factsAgree)
         return DuplicateEvidence(kind: kind, jaccard: jaccard, containment: containment, passages: passages,
-                                 factsAgree: factsAgree, reason: reason)
+                                 factsAgree: factsAgree, rule: rule)
     }
 
-    /// The rule of the type's guarantees, and the sentence that states which part decided.
+    /// The rule of the type's guarantees, and which part of it decided.
     private func verdict(jaccard: Double, containment: Double, shorterWords: Int, passages: [SharedPassage],
-                         factsAgree: Bool) -> (DuplicateKind?, String) {
+                         factsAgree: Bool) -> (DuplicateKind?, DuplicateEvidence.Rule) {
         let wire = passages.filter(\.isWireEvidence)
         let clean = wire.filter { !$0.slotBounded }.count, needed = settings.passageMinCount
         let passagesHold = clean >= needed && clean > wire.count - clean
-        let counted = "\(clean) distinctive shared passages that are not quotations and do not stop at differing "
-            + "numbers or names (needs \(needed))"
         if factsAgree {
-            if jaccard >= settings.syndicatedJaccard {
-                return (.syndicated, String(format: "Jaccard %.2f ≥ %.2f", jaccard, settings.syndicatedJaccard))
-            }
+            if jaccard >= settings.syndicatedJaccard { return (.syndicated, .jaccard(threshold: settings.syndicatedJaccard)) }
             if containment >= settings.syndicatedContainment && shorterWords >= settings.syndicatedMinWords {
-                return (.syndicated, String(format: "containment %.2f ≥ %.2f", containment, settings.syndicatedContainment))
+                return (.syndicated, .containment(threshold: settings.syndicatedContainment))
             }
-            if passagesHold { return (.sharedWirePassages, counted) }
-        } else if passagesHold {
-            return (.sharedWirePassages, counted + "; the texts' other numbers and names differ: background of their own")
         }
-        return (nil, Self.notDuplicates(passages, wire: wire.count, clean: clean, needed: needed))
-    }
-
-    /// Why a pair is not related, most telling reason first.
-    private static func notDuplicates(_ passages: [SharedPassage], wire: Int, clean: Int, needed: Int) -> String {
-        if passages.isEmpty { return "no shared run long enough to count" }
-        if wire == 0 {
-            let quoted = passages.filter(\.quoted).count
-            if quoted == passages.count { return "the shared passages are quotations" }
-            return quoted == 0 ? "the shared passages are common across the archive (stock phrases, boilerplate)"
-                : "the shared passages are quotations or common across the archive"
-        }
-        if clean == wire { return "only \(wire) distinctive shared passage\(wire == 1 ? "" : "s") (needs \(needed))" }
-        return "\(wire - clean) of the \(wire) distinctive shared passages stop at differing numbers or names "
-            + "(templated wording around other values); \(clean) do not (needs \(needed), and more than those that do)"
+        if passagesHold { return (.sharedWirePassages, .passages(clean: clean, needed: needed, factsDiffer: !factsAgree)) }
+        return (nil, .tooFewPassages(wire: wire.count, clean: clean, needed: needed))
     }
 
     /// True unless both texts state at least `factMinCount` facts of this kind and fewer

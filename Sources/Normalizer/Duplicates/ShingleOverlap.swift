@@ -26,11 +26,10 @@ struct ShingleOverlap {
         let findRuns = ta.count >= a.analyzed.shingleWords && tb.count >= b.analyzed.shingleWords
         let sa = a.sortedShingles, sb = b.sortedShingles
         var shared = 0
-        // Each pair as one integer, its diagonal (shifted to be positive) above its position
-        // in `a`, so that sorting integers orders pairs by diagonal, then position: sorting
-        // tuples through a comparison closure took a fifth of comparing two templated texts.
-        var pairs: [UInt64] = []
-        let shift = tb.count
+        // The shared shingles' position pairs, bucketed by their position in `a` (a counting
+        // sort: positions are below the text's length), so that each diagonal is walked in
+        // order of position. A comparison sort of the pairs took most of comparing two copies.
+        var pairs: [(a: Int32, b: Int32)] = []
         var i = 0, j = 0
         while i < sa.count && j < sb.count {
             let h = sa[i].hash
@@ -42,34 +41,43 @@ struct ShingleOverlap {
             while endB < sb.count && sb[endB].hash == h { endB += 1 }
             if findRuns && endA - i <= Self.maxRepeats && endB - j <= Self.maxRepeats {
                 for x in i..<endA {
-                    for y in j..<endB {
-                        let diagonal = Int(sa[x].position) - Int(sb[y].position) + shift
-                        pairs.append(UInt64(diagonal) << 32 | UInt64(sa[x].position))
-                    }
+                    for y in j..<endB { pairs.append((sa[x].position, sb[y].position)) }
                 }
             }
             i = endA
             j = endB
         }
-        // Along each diagonal in order, a pair not inside the run found before it is
-        // widened both ways to its maximal run.
-        // (Pairs crowd a few diagonals, where a radix sort falls back to byte passes.)
-        pairs.sort()
         var found: [Run] = []
-        var diagonal = Int.min, coveredUntil = 0
-        for packed in pairs {
-            let pair = (diagonal: Int(packed >> 32) - shift, a: Int(packed & 0xFFFF_FFFF))
-            if pair.diagonal != diagonal { (diagonal, coveredUntil) = (pair.diagonal, 0) }
-            guard pair.a >= coveredUntil else { continue }
-            var start = pair.a
-            while start > coveredUntil, start - diagonal > 0, ta[start - 1].hash == tb[start - 1 - diagonal].hash { start -= 1 }
-            var end = pair.a
-            while end < ta.count, end - diagonal < tb.count, ta[end].hash == tb[end - diagonal].hash { end += 1 }
-            coveredUntil = end
-            if end - start >= minWords { found.append(Run(startA: start, startB: start - diagonal, words: end - start)) }
+        if !pairs.isEmpty {
+            var starts = [Int32](repeating: 0, count: ta.count + 1)
+            for pair in pairs { starts[Int(pair.a) + 1] += 1 }
+            for x in 0..<ta.count { starts[x + 1] += starts[x] }
+            var byA = [Int32](repeating: 0, count: pairs.count), next = starts
+            for pair in pairs {
+                byA[Int(next[Int(pair.a)])] = pair.b
+                next[Int(pair.a)] += 1
+            }
+            // Per diagonal (`a` − `b`, shifted to be positive), where the run found last on
+            // it ends: a pair inside it is not widened again.
+            let shift = tb.count
+            var coveredUntil = [Int](repeating: 0, count: ta.count + tb.count + 1)
+            for x in 0..<ta.count {
+                for k in Int(starts[x])..<Int(starts[x + 1]) {
+                    let y = Int(byA[k]), diagonal = x - y
+                    guard x >= coveredUntil[diagonal + shift] else { continue }
+                    var start = x
+                    while start > coveredUntil[diagonal + shift], start - diagonal > 0,
+                          ta[start - 1].hash == tb[start - 1 - diagonal].hash { start -= 1 }
+                    var end = x
+                    while end < ta.count, end - diagonal < tb.count, ta[end].hash == tb[end - diagonal].hash { end += 1 }
+                    coveredUntil[diagonal + shift] = end
+                    if end - start >= minWords { found.append(Run(startA: start, startB: start - diagonal, words: end - start)) }
+                }
+            }
         }
         sharedShingles = shared
-        found.sort { ($0.words, -$0.startA) > ($1.words, -$1.startA) }
+        // Longest first, then earliest in `a`, then lowest diagonal.
+        found.sort { ($0.words, -$0.startA, $0.startB - $0.startA) > ($1.words, -$1.startA, $1.startB - $1.startA) }
         var usedA = [Bool](repeating: false, count: found.isEmpty ? 0 : ta.count)
         var usedB = [Bool](repeating: false, count: found.isEmpty ? 0 : tb.count)
         var chosen: [Run] = []
