@@ -36,7 +36,11 @@ public final class CandidateSearch {
     /// while no stored document belongs to this generation or the one before).
     public private(set) var generation = Int64.min
     private var windowStart: Int64?
-    private var knownCommon = Set<UInt64>()
+    /// Passage keys found common, each stored once under document 0: a set of index keys
+    /// with a cheap probe, as every passage of every text is asked about.
+    private var knownCommon = CandidateSearch.emptyKeySet()
+    /// Reused by every lookup: the passages not known to be common.
+    private var unknown: [UInt64] = []
     /// The clusters of stored documents asked about so far: a stored document keeps its
     /// cluster (see the guarantees), and the earliest documents of a template's fingerprints
     /// are the same few items, asked about once for each of its thirty-odd fingerprints.
@@ -87,6 +91,8 @@ public final class CandidateSearch {
         return try common(hashes, from: from, in: source, keepingShared: false)
     }
 
+    private static func emptyKeySet() -> PostingTable { PostingTable(capacity: 1 << 12) }
+
     /// Moves the clock to `time` if later; returns the first document a lookup reads.
     private func advance(to time: Double, in source: some PostingSource) throws(ArchiveError) -> Int64 {
         guard window.isBounded else { return 1 }
@@ -97,7 +103,7 @@ public final class CandidateSearch {
         if current != generation {
             generation = current
             windowStart = nil
-            knownCommon.removeAll()
+            knownCommon = Self.emptyKeySet()
         }
         if windowStart == nil {
             windowStart = try source.firstDocument(windowTimeAtLeast: window.start(of: current - 1))
@@ -110,11 +116,11 @@ public final class CandidateSearch {
     /// under enough of the others to be candidates, and `touched` those under one or more.
     private func common(_ hashes: [UInt64], from: Int64, in source: some PostingSource,
                         keepingShared: Bool) throws(ArchiveError) -> Set<UInt64> {
-        if knownCommon.count > Self.knownCommonLimit { knownCommon.removeAll() }
+        if knownCommon.count > Self.knownCommonLimit { knownCommon = Self.emptyKeySet() }
         var out = Set<UInt64>()
-        let unknown = hashes.filter { hash in
-            if knownCommon.contains(hash) { out.insert(hash); return false }
-            return true
+        unknown.removeAll(keepingCapacity: true)
+        for hash in hashes {
+            if knownCommon.count > 0, knownCommon.count(of: UInt32(truncatingIfNeeded: hash)) > 0 { out.insert(hash) } else { unknown.append(hash) }
         }
         lists.removeAll()
         try source.earliest(.passage, unknown, limit: settings.bucketLimit, from: from, into: &lists)
@@ -123,7 +129,7 @@ public final class CandidateSearch {
         for (i, hash) in unknown.enumerated() {
             let documents = lists[i]
             if documents.count > limit, try spanMoreClusters(documents, than: limit, in: source) {
-                knownCommon.insert(hash)
+                knownCommon.insert(UInt32(truncatingIfNeeded: hash), 0)
                 out.insert(hash)
             } else if keepingShared {
                 shared.append(contentsOf: documents)

@@ -89,16 +89,23 @@ public final class MemoryIndex: PostingSource {
         let before = older.map { kind == .band ? $0.bands : $0.postings }
         let first = UInt32(clamping: max(0, from - 1))
         for key in keys {
+            // Earliest first: the older generation's documents, then the newest's.
             var taken = 0
-            func take(_ doc: UInt32) {
-                if taken < limit, doc >= first {
-                    lists.append(Int64(doc) + 1)
-                    taken += 1
-                }
-            }
-            before?.forEach(UInt32(truncatingIfNeeded: key), take)
-            last.forEach(UInt32(truncatingIfNeeded: key), take)
+            if let before { Self.take(UInt32(truncatingIfNeeded: key), from: before, limit: limit, first: first, taken: &taken, into: &lists) }
+            Self.take(UInt32(truncatingIfNeeded: key), from: last, limit: limit, first: first, taken: &taken, into: &lists)
             lists.endList()
+        }
+    }
+
+    /// Appends `key`'s documents in `table` from `first` on, while fewer than `limit` are taken.
+    @inline(__always)
+    private static func take(_ key: UInt32, from table: PostingTable, limit: Int, first: UInt32, taken: inout Int,
+                             into lists: inout PostingLists) {
+        table.forEach(key) { doc in
+            if taken < limit, doc >= first {
+                lists.append(Int64(doc) + 1)
+                taken += 1
+            }
         }
     }
 
