@@ -44,7 +44,15 @@ struct TextFastPathTests {
             "İlgili Haberler", "ilgili haberler", "Читайте также: новости", "Photo: Jane Doe", "bc", "abc", "yz", "x", "ZED",
             "© 2024 Harbour Post. All rights reserved.", "(c) 2019 Tarn Radio", "Copyright 2020 Orsa", "Abone ol", "The ferry leaves at eleven.", "12 comments", "Advertisement", "İlan", "",
         ]
-        for s in samples {
+        // Across the length tiers: at, and one past, the most each bounded pattern can match.
+        let long = [
+            String(repeating: "x", count: 40) + " abone ol", String(repeating: "x", count: 39) + " abone ol",
+            "Discover more from " + String(repeating: "q", count: 100), "Discover more from " + String(repeating: "q", count: 101),
+            "We use cookies" + String(repeating: " to", count: 53), "We use cookies" + String(repeating: " to", count: 54),
+            "Read more: " + String(repeating: "ferry ", count: 26), "Читайте также: " + String(repeating: "н", count: 158),
+            "© 2024 " + String(repeating: "Harbour ", count: 10) + "All rights reserved.", "İLGİLİ HABERLER", "Photo: " + String(repeating: "é", count: 80),
+        ]
+        for s in samples + long {
             #expect(matcher.matches(s) == (all.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil), "\(s)")
         }
         #expect(PatternGate(pattern: "subscribe( now)?") == .contains(Array("subscribe".utf8)))

@@ -5,53 +5,75 @@ import Foundation
 ///
 /// Patterns with a gate are compiled one by one; the rest share one alternation that every
 /// string is tried against. The literals of all `contains` gates are looked for in one pass
-/// (`LiteralSet`). Guarantee: the same answer as `^(?:p1|p2|…)$` matched
-/// case-insensitively, within the case-folding caveat of `PatternGate`. Thread-safe:
-/// NSRegularExpression is immutable once made. A class: every short paragraph of every
-/// text is matched, and a struct of arrays was copied (retained and released) for each.
+/// (`LiteralSet`). A gated pattern is not tried on a string longer than it can match
+/// (`PatternLength`): the gates are grouped in tiers of string length, each holding the
+/// patterns that can match some string of that tier. Guarantee: the same answer as
+/// `^(?:p1|p2|…)$` matched case-insensitively, within the case-folding caveat of
+/// `PatternGate`. Thread-safe: NSRegularExpression is immutable once made. A class: every
+/// short paragraph of every text is matched, and a struct of arrays was copied (retained and
+/// released) for each.
 final class PhraseMatcher: @unchecked Sendable {
     private let gated: [(gate: PatternGate, expression: NSRegularExpression)]
     private let ungated: NSRegularExpression?
-    /// The literals of the `contains` gates, and for each the index of its pattern in `gated`.
-    private let literals: LiteralSet
-    private let literalPattern: [Int]
-    /// The indexes in `gated` of the `startsWith` gates.
-    private let prefixed: [Int]
+    private let tiers: [Tier]
+
+    /// The gates of the patterns that can match a string of more than the tier before's
+    /// `bound` scalars and at most this one's.
+    private struct Tier {
+        let bound: Int
+        /// The literals of the `contains` gates, and for each the index of its pattern in `gated`.
+        let literals: LiteralSet
+        let literalPattern: [Int]
+        /// The indexes in `gated` of the `startsWith` gates.
+        let prefixed: [Int]
+    }
+
+    /// The tiers' upper bounds, in scalars.
+    static let tierBounds = [40, 80, 120, 160, Int.max]
 
     init(patterns: [String]) {
         var gated: [(gate: PatternGate, expression: NSRegularExpression)] = []
+        var longest: [Int] = []
         var ungated: [String] = []
         for p in patterns {
-            if let gate = PatternGate(pattern: p), let e = Self.compile([p]) { gated.append((gate, e)) } else { ungated.append(p) }
+            if let gate = PatternGate(pattern: p), let e = Self.compile([p]) {
+                gated.append((gate, e))
+                longest.append(PatternLength.maximum(p) ?? .max)
+            } else {
+                ungated.append(p)
+            }
         }
         self.gated = gated
         self.ungated = Self.compile(ungated)
-        var literals: [[UInt8]] = [], literalPattern: [Int] = [], prefixed: [Int] = []
-        for (i, g) in gated.enumerated() {
-            switch g.gate {
-            case let .contains(literal):
-                literals.append(literal)
-                literalPattern.append(i)
-            case .startsWith: prefixed.append(i)
+        tiers = Self.tierBounds.indices.map { t in
+            let above = t == 0 ? 0 : Self.tierBounds[t - 1]
+            var literals: [[UInt8]] = [], literalPattern: [Int] = [], prefixed: [Int] = []
+            for (i, g) in gated.enumerated() where longest[i] > above {
+                switch g.gate {
+                case let .contains(literal):
+                    literals.append(literal)
+                    literalPattern.append(i)
+                case .startsWith: prefixed.append(i)
+                }
             }
+            return Tier(bound: Self.tierBounds[t], literals: LiteralSet(literals), literalPattern: literalPattern, prefixed: prefixed)
         }
-        self.literals = LiteralSet(literals)
-        self.literalPattern = literalPattern
-        self.prefixed = prefixed
     }
 
     func matches(_ s: String) -> Bool {
         if let ungated, Self.whole(ungated, s) { return true }
         guard !gated.isEmpty else { return false }
-        return Self.withLowercasedBytes(s) { lowered in
-            for i in prefixed where gated[i].gate.admits(lowered) && Self.whole(gated[i].expression, s) { return true }
-            return literals.present(in: lowered).contains { Self.whole(gated[literalPattern[$0]].expression, s) }
+        return Self.withLowercasedBytes(s) { lowered, scalars in
+            let tier = tiers.first { scalars <= $0.bound }!
+            for i in tier.prefixed where gated[i].gate.admits(lowered) && Self.whole(gated[i].expression, s) { return true }
+            return tier.literals.present(in: lowered).contains { Self.whole(gated[tier.literalPattern[$0]].expression, s) }
         }
     }
 
-    /// Lowercased UTF-8: ASCII on bytes, into a temporary buffer (every short paragraph of
-    /// every text comes here); anything else through `lowercased()`.
-    private static func withLowercasedBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    /// Lowercased UTF-8, and the string's length in scalars: ASCII on bytes, into a
+    /// temporary buffer (every short paragraph of every text comes here); anything else
+    /// through `lowercased()`.
+    private static func withLowercasedBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> R) -> R {
         var s = s
         let ascii: R? = s.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out -> R? in
@@ -59,11 +81,12 @@ final class PhraseMatcher: @unchecked Sendable {
                     if b >= 0x80 { return nil }
                     out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
                 }
-                return body(UnsafeBufferPointer(out))
+                return body(UnsafeBufferPointer(out), bytes.count)
             }
         }
         if let ascii { return ascii }
-        return Array(s.lowercased().utf8).withUnsafeBufferPointer(body)
+        let scalars = s.utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        return Array(s.lowercased().utf8).withUnsafeBufferPointer { body($0, scalars) }
     }
 
     private static func whole(_ e: NSRegularExpression, _ s: String) -> Bool {
