@@ -74,6 +74,9 @@ public final class CandidateSearch {
         var ids = shared
         // (No document under any passage: none of the bands' can be a candidate.)
         if !touched.isEmpty {
+            let touched = touched
+            var lists = take(&self.lists, leaving: PostingLists())
+            defer { self.lists = lists }
             lists.removeAll()
             try source.earliest(.band, bandKeys, limit: settings.bucketLimit, from: from, into: &lists)
             for id in lists.documents where touched.sortedContains(id) { ids.append(id) }
@@ -117,19 +120,26 @@ public final class CandidateSearch {
     private func common(_ hashes: [UInt64], from: Int64, in source: some PostingSource,
                         keepingShared: Bool) throws(ArchiveError) -> Set<UInt64> {
         if knownCommon.count > Self.knownCommonLimit { knownCommon = Self.emptyKeySet() }
+        // The buffers taken out of `self` while in use: each access to a property of a class
+        // is checked for exclusivity at run time, and these are read per key and per document.
+        let known = knownCommon
+        var unknown = take(&self.unknown, leaving: []), lists = take(&self.lists, leaving: PostingLists())
+        var shared = take(&self.shared, leaving: [])
+        defer { (self.unknown, self.lists, self.shared) = (unknown, lists, shared) }
         var out = Set<UInt64>()
         unknown.removeAll(keepingCapacity: true)
+        let anyKnown = known.count > 0
         for hash in hashes {
-            if knownCommon.count > 0, knownCommon.count(of: UInt32(truncatingIfNeeded: hash)) > 0 { out.insert(hash) } else { unknown.append(hash) }
+            if anyKnown, known.count(of: UInt32(truncatingIfNeeded: hash)) > 0 { out.insert(hash) } else { unknown.append(hash) }
         }
         lists.removeAll()
         try source.earliest(.passage, unknown, limit: settings.bucketLimit, from: from, into: &lists)
         shared.removeAll(keepingCapacity: true)
-        let limit = settings.commonFingerprintClusters
+        let limit = settings.commonFingerprintClusters, minCount = settings.passageMinCount
         for (i, hash) in unknown.enumerated() {
             let documents = lists[i]
             if documents.count > limit, try spanMoreClusters(documents, than: limit, in: source) {
-                knownCommon.insert(UInt32(truncatingIfNeeded: hash), 0)
+                known.insert(UInt32(truncatingIfNeeded: hash), 0)
                 out.insert(hash)
             } else if keepingShared {
                 shared.append(contentsOf: documents)
@@ -137,17 +147,27 @@ public final class CandidateSearch {
         }
         guard keepingShared else { return out }
         shared.sort()
-        touched = shared
+        var touched = take(&self.touched, leaving: [])
+        touched.removeAll(keepingCapacity: true)
+        touched.append(contentsOf: shared)
         touched.removeDuplicatesInSortedArray()
+        self.touched = touched
         var kept = 0, run = 0
         for i in shared.indices {
             run = i > 0 && shared[i] == shared[i - 1] ? run + 1 : 1
-            if run == settings.passageMinCount {
+            if run == minCount {
                 shared[kept] = shared[i]
                 kept += 1
             }
         }
         shared.removeLast(shared.count - kept)
+        return out
+    }
+
+    /// Moves a buffer out of its property, leaving `empty`, so that changing it does not copy it.
+    private func take<T>(_ buffer: inout T, leaving empty: T) -> T {
+        let out = buffer
+        buffer = empty
         return out
     }
 
