@@ -15,20 +15,29 @@ public enum TextNormalizer {
         return composed.withUTF8 { p in
             var out: [UInt8] = []
             out.reserveCapacity(p.count)
-            var pendingSpace = false, i = 0
+            // Kept scalars are copied a run at a time, up to the next space or invisible one.
+            var pendingSpace = false, i = 0, run = 0
+            func flush(to end: Int) {
+                if run < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<end])) }
+            }
             while i < p.count {
                 let (value, width) = p[i] < 0x80 ? (UInt32(p[i]), 1) : UTF8Scalar.decode(p, at: i)
                 if isSpace(value) {
+                    flush(to: i)
+                    run = i + width
                     pendingSpace = !out.isEmpty
-                } else if !isInvisible(value) {
-                    if pendingSpace {
-                        out.append(0x20)
-                        pendingSpace = false
-                    }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<i + width]))
+                } else if isInvisible(value) {
+                    flush(to: i)
+                    run = i + width
+                } else if pendingSpace {
+                    flush(to: i)
+                    out.append(0x20)
+                    pendingSpace = false
+                    run = i
                 }
                 i += width
             }
+            flush(to: p.count)
             return String(decoding: out, as: UTF8.self)
         }
     }
