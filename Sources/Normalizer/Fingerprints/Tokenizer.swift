@@ -45,6 +45,20 @@ public enum Tokenizer {
             } else if b < 0x80 {
                 scan.separator(UInt32(b), at: i)
                 i += 1
+            } else if b < 0xE0, case let e = twoByteScalars[Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)], e & simpleLowercase != 0 {
+                // Two bytes (Latin, Greek, Cyrillic, Hebrew, Arabic, …), read from the table.
+                if e & wordScalar != 0 {
+                    if !scan.inWord { scan.open(at: i, FirstLetter(rawValue: UInt8(e >> 29 & 3))!) }
+                    let lower = e & 0x7FF
+                    if lower < 0x80 {
+                        scan.hash = StableHash.fnvStep(scan.hash, UInt8(lower))
+                    } else {
+                        scan.hash = StableHash.fnvStep(StableHash.fnvStep(scan.hash, UInt8(0xC0 | lower >> 6)), UInt8(0x80 | lower & 0x3F))
+                    }
+                } else {
+                    scan.separator(UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), at: i)
+                }
+                i += 2
             } else {
                 let (value, width) = UTF8Scalar.decode(p, at: i)
                 let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
@@ -156,9 +170,33 @@ public enum Tokenizer {
     }()
     private static let special: UInt8 = 0, plainSeparator: UInt8 = 1, wordClass: UInt8 = 0x30
 
+    /// Per scalar of two UTF-8 bytes (U+0080...U+07FF), at its value, what the Unicode tables
+    /// say, read once: `wordScalar`; its first-letter kind in bits 29 and 30; and, with
+    /// `simpleLowercase`, its lowercase mapping, a single scalar below U+0800, in the low 11
+    /// bits. Without `simpleLowercase` (a mapping of several scalars, as for U+0130) the
+    /// tables are asked as for any other scalar. Looking the properties up took most of
+    /// tokenizing text in Cyrillic, Greek or Arabic script.
+    nonisolated(unsafe) private static let twoByteScalars: UnsafePointer<UInt32> = {
+        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x800)
+        for v in 0..<0x800 {
+            guard v >= 0x80, let scalar = Unicode.Scalar(v) else {
+                table[v] = 0
+                continue
+            }
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            guard lower.count == 1, let l = lower.first, l.value < 0x800 else {
+                table[v] = 0
+                continue
+            }
+            table[v] = simpleLowercase | l.value | (isWordScalar(scalar) ? wordScalar | UInt32(factKind(scalar).rawValue) << 29 : 0)
+        }
+        return UnsafePointer(table)
+    }()
+    private static let wordScalar: UInt32 = 1 << 31, simpleLowercase: UInt32 = 1 << 28
+
     /// What a word's first letter says about it: a digit makes a number, a capital
     /// (away from a sentence start) a name.
-    private enum FirstLetter {
+    private enum FirstLetter: UInt8 {
         case none, number, upperCase
     }
 
