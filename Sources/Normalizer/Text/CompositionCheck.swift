@@ -8,23 +8,31 @@
 /// costly Foundation call is skipped. Any doubt answers `true`.
 enum CompositionCheck {
     static func mayChange(_ text: String) -> Bool {
+        let table = belowU0800
         for scalar in text.unicodeScalars where scalar.value >= 0x300 {
-            let v = scalar.value
-            if (0x300...0x36F).contains(v) || (0x1100...0x11FF).contains(v) || (0x1F00...0x1FFF).contains(v)
-                || (0x2000...0x2001).contains(v) || (0x2126...0x212B).contains(v) || (0x2329...0x232A).contains(v)
-                || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0x2F800...0x2FA1F).contains(v)
-                || (0x340...0x390).contains(v) || v == 0x37E || v == 0x387 || (0x900...0xDFF).contains(v)
-                || (0xF00...0xFFF).contains(v) || (0x1000...0x109F).contains(v) || (0x1B00...0x1B7F).contains(v)
-                || (0xFB1D...0xFB4F).contains(v) || v == 0x2ADC || (0x11000...0x11FFF).contains(v)
-                || (0x1D15E...0x1D1C0).contains(v) {
-                return true
-            }
-            let p = scalar.properties
-            if p.canonicalCombiningClass != .notReordered || p.generalCategory == .spacingMark
-                || p.generalCategory == .nonspacingMark || p.generalCategory == .enclosingMark {
-                return true
-            }
+            if scalar.value < 0x800 ? table[Int(scalar.value)] : mayChange(scalar) { return true }
         }
         return false
+    }
+
+    /// `mayChange` of each scalar below U+0800, read once: asking the Unicode properties for
+    /// every letter took most of normalizing Cyrillic, Greek or Arabic text.
+    private static let belowU0800: [Bool] = (0..<0x800).map { v in Unicode.Scalar(v).map(mayChange) ?? false }
+
+    private static func mayChange(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        guard v >= 0x300 else { return false }
+        if (0x300...0x36F).contains(v) || (0x1100...0x11FF).contains(v) || (0x1F00...0x1FFF).contains(v)
+            || (0x2000...0x2001).contains(v) || (0x2126...0x212B).contains(v) || (0x2329...0x232A).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0x2F800...0x2FA1F).contains(v)
+            || (0x340...0x390).contains(v) || v == 0x37E || v == 0x387 || (0x900...0xDFF).contains(v)
+            || (0xF00...0xFFF).contains(v) || (0x1000...0x109F).contains(v) || (0x1B00...0x1B7F).contains(v)
+            || (0xFB1D...0xFB4F).contains(v) || v == 0x2ADC || (0x11000...0x11FFF).contains(v)
+            || (0x1D15E...0x1D1C0).contains(v) {
+            return true
+        }
+        let p = scalar.properties, category = p.generalCategory
+        return p.canonicalCombiningClass != .notReordered || category == .spacingMark || category == .nonspacingMark
+            || category == .enclosingMark
     }
 }
