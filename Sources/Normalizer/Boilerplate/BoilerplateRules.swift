@@ -63,7 +63,7 @@ public struct BoilerplateRules: Sendable {
         var p = p
         // On the string's own bytes, eight at a time: every short paragraph of every text is
         // scanned, and a separator is a space followed by one of a few bytes.
-        let second = separatorSecond, seconds = separatorSecondBytes
+        let seconds = separatorSecondBytes
         return p.withUTF8 { bytes in
             var out: [(Int, Int)] = []
             guard let base = bytes.baseAddress.map(UnsafeRawPointer.init) else { return out }
@@ -84,16 +84,15 @@ public struct BoilerplateRules: Sendable {
                 i += 8
             }
             while i + 2 < bytes.count {
-                if bytes[i] == 0x20, second[Int(bytes[i + 1])] { check(i) }
+                if bytes[i] == 0x20, seconds.contains(bytes[i + 1]) { check(i) }
                 i += 1
             }
             return out
         }
     }
 
-    /// The bytes that follow the space of some separator, and the same as a table by byte value.
+    /// The bytes that follow the space of some separator.
     private static let separatorSecondBytes = Array(Set(separatorBytes.map { $0[1] }))
-    private static let separatorSecond = (0..<256).map { b in separatorBytes.contains { Int($0[1]) == b } }
 
     /// "Headline - Site" where "Headline" is known and "Site" has at most five words.
     static func isTitleWithSiteSuffix(_ p: String, known: Set<String>) -> Bool {

@@ -45,8 +45,6 @@ struct LiteralSet: Sendable {
         self.entries = entries
     }
 
-    var isEmpty: Bool { literals.isEmpty }
-
     /// The indexes of the literals found in `bytes`, ascending.
     func present(in b: UnsafeBufferPointer<UInt8>) -> [Int] {
         guard b.count >= 2, !literals.isEmpty else { return [] }
