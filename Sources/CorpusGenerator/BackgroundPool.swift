@@ -5,7 +5,26 @@ struct BackgroundPool {
     private var paragraphs: [String]
     private var next = 0
 
-    init(_ texts: [RealText]) { paragraphs = texts.flatMap(\.paragraphs) }
+    /// Runs this long count as shared wording (the judge's shortest passage): a paragraph
+    /// holding one that an earlier paragraph holds is left out, as pages repeat their own
+    /// lines (a recipe's "Eat 60–90 minutes before your workout", a paper's affiliations),
+    /// and two texts lent neighbouring parts of one page would share them.
+    static let sharedRun = 8
+
+    init(_ texts: [RealText]) {
+        var seen = Set<Int>()
+        paragraphs = texts.flatMap(\.paragraphs).filter { paragraph in
+            let words = paragraph.split(whereSeparator: \.isWhitespace)
+            let runs: [Int] = words.count < Self.sharedRun ? [] : (0...(words.count - Self.sharedRun)).map { start in
+                var hasher = Hasher()
+                for word in words[start..<(start + Self.sharedRun)] { hasher.combine(word) }
+                return hasher.finalize()
+            }
+            guard !runs.contains(where: seen.contains) else { return false }
+            seen.formUnion(runs)
+            return true
+        }
+    }
 
     /// Paragraphs holding at least `words` words, or nil when the pool is spent.
     mutating func take(words: Int) -> [String]? {

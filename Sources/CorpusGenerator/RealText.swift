@@ -108,6 +108,26 @@ struct RealText {
         }
     }
 
+    /// Runs this long are not shared by two distinct articles: a stock phrase or a shared
+    /// quotation is shorter.
+    static let distinctRun = 20
+
+    /// `texts` in order, without those that share a run of `distinctRun` words with one kept before.
+    static func distinct(_ texts: [RealText]) -> [RealText] {
+        var seen = Set<Int>(), kept: [RealText] = []
+        for text in texts {
+            let runs: [Int] = text.words.count < distinctRun ? [] : (0...(text.words.count - distinctRun)).map { start in
+                var hasher = Hasher()
+                for word in text.words[start..<(start + distinctRun)] { hasher.combine(word) }
+                return hasher.finalize()
+            }
+            guard !runs.contains(where: seen.contains) else { continue }
+            seen.formUnion(runs)
+            kept.append(text)
+        }
+        return kept
+    }
+
     /// Capitalized words not at a sentence start: the names a text uses.
     static func names(in texts: [RealText]) -> [String] {
         var names = Set<String>()

@@ -17,6 +17,11 @@ import Foundation
 ///   the rest of the original's lead with its word order broken, and 40–60 % background
 ///   from another story, with its own names and numbers.
 ///
+/// A body that shares a run of `RealText.distinctRun` words with an earlier one is left
+/// out: labelled page sets hold the same article twice (two pages of one story, a longer and
+/// a shorter cut), and a story used twice, say as a template's source and as an original,
+/// would make related texts that the truth calls unrelated.
+///
 /// Guarantees: the same bodies and seed give the same corpus; a copy is emitted after its
 /// original, within a bounded delay; ids are emission order (`r0000001`, …).
 public struct RealTextCorpus {
@@ -39,7 +44,7 @@ public struct RealTextCorpus {
 
     public func generate(_ emit: (CorpusDocument) throws -> Void) rethrows {
         var random = SeededRandom(seed: seed)
-        var usable = bodies.map(RealText.init).filter { $0.words.count >= Self.minWords }
+        var usable = RealText.distinct(bodies.map(RealText.init).filter { $0.words.count >= Self.minWords })
         usable.shuffle(using: &random)
         let sources = usable.prefix(Self.templateSources)
         let rest = usable.dropFirst(Self.templateSources)

@@ -3,16 +3,17 @@ import Foundation
 import Testing
 
 /// The real-text corpus on bodies written for the test (long, with names, numbers and a
-/// quotation each), checked for what its truth promises.
+/// quotation each, and no run of 8 words repeated outside the quotation: background that
+/// repeats itself is not lent), checked for what its truth promises.
 struct RealTextCorpusTests {
     static let bodies: [String] = (0..<80).map { n in
         let town = ["Orsa", "Tarn", "Linden", "Calder", "Valmora", "Estrel", "Brisk", "Moravec"][n % 8]
         return (0..<8).map { p in
-            "Story \(n) paragraph \(p): the council of \(town) met on day \(n * 7 + p) to weigh item \(n * 31 + p) of its agenda, "
-                + "and members spoke at length about budget line \(n * 13 + p), the harbour works numbered \(p + 3), and "
-                + "the ferry timetable that district \(n) had asked to change before season \(p + n). "
+            "Story \(n) paragraph \(n * 8 + p): the council of \(town) met on day \(n * 7 + p) to weigh item \(n * 31 + p) of its agenda, "
+                + "and members spoke \(n * 11 + p) times about budget line \(n * 13 + p), the harbour works numbered \(n * 17 + p), and "
+                + "the ferry timetable that district \(n * 37 + p) had asked to change before season \(n * 23 + p). "
                 + (p == 2 ? "\u{201C}We will not wait another year for plan \(n), not while crossing \(p) stands idle,\u{201D} a member said. "
-                          : "Officials of ward \(n)-\(p) took notes and promised a written answer by week \(n + p + 1).")
+                          : "Officials of ward \(n)-\(p) took notes and promised \(n * 19 + p) written answers by week \(n * 29 + p).")
         }.joined(separator: "\n")
     }
 
@@ -45,7 +46,10 @@ struct RealTextCorpusTests {
         #expect(docs.count == 600)
         #expect(Set(docs.map(\.kind)) == ["original", "syndicated", "rewrite", "quote-sharing", "template", "singleton"])
         let byID = Dictionary(uniqueKeysWithValues: docs.map { ($0.id, $0) })
-        func words(_ text: String) -> [Substring] { text.split(whereSeparator: \.isWhitespace) }
+        // Words as the judge compares them: a passage's last word gains a full stop in a rewrite.
+        func words(_ text: String) -> [String] {
+            text.split(whereSeparator: \.isWhitespace).map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        }
         func sharedRuns(_ a: String, _ b: String, atLeast n: Int) -> Int {
             let bText = " " + words(b).joined(separator: " ") + " "
             let w = words(a)
@@ -75,5 +79,17 @@ struct RealTextCorpusTests {
         }
         let templates = docs.filter { $0.kind == "template" }.map(\.text)
         #expect(Set(templates).count == templates.count, "each templated item has its own facts")
+    }
+
+    /// Labelled page sets hold one article twice (two cuts of one page): a body that repeats
+    /// a long run of one before it is not used, so no two stories share their wording.
+    @Test func aBodyGivenTwiceIsUsedOnce() {
+        let cuts = Self.bodies.prefix(40).map { $0.split(separator: "\n").prefix(6).joined(separator: "\n") }
+        var docs: [CorpusDocument] = []
+        RealTextCorpus(bodies: Self.bodies + cuts, documents: 600, seed: 2).generate { docs.append($0) }
+        let stories = docs.filter { $0.kind == "original" || $0.kind == "singleton" }
+        // Each story's opening sentence names its body ("Story 7 paragraph 56: …").
+        let openings = stories.map { $0.text.prefix(while: { $0 != ":" }) }
+        #expect(Set(openings).count == openings.count)
     }
 }
