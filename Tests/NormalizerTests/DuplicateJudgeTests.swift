@@ -159,6 +159,22 @@ struct TemplateGuardTests {
         #expect(e.kind == .exact)
     }
 
+    /// Two items of one template that drew the same values but one: as alike as a corrected
+    /// copy, but what they share is the template's wording, which its other items make
+    /// common across the archive.
+    @Test func itemsThatDifferInOneValueAreNotCopiesWhenTheirWordingIsCommon() {
+        let judge = DuplicateJudge(settings: settings)
+        let a = judge.prepare(report("Tarn", "4512.3", "1.2", "Voltaro", "Kesh Shipping"))
+        let b = judge.prepare(report("Tarn", "4512.3", "1.2", "Brantline", "Kesh Shipping"))
+        let others = [report("Linden", "4480.9", "0.7", "Orvane", "Estrel Power"), report("Calder", "3977.0", "2.4", "Mosk", "Pell Rail")]
+        let frame = Set(others.flatMap { judge.prepare($0).winnowed.map(\.hash) })
+        #expect(judge.compare(a, b).kind == .syndicated, "alone, a corrected copy")
+        let e = judge.compare(a, b, isCommon: frame.contains)
+        #expect(e.jaccard >= settings.syndicatedJaccard && e.factsAgree)
+        #expect(e.kind == nil)
+        #expect(e.reason.contains("common across the archive (a template's fixed wording"), "\(e.reason)")
+    }
+
     @Test func numbersAndNamesAreTokenFacts() {
         let facts = Tokenizer.tokens("Shares of Voltaro rose 12 percent. Traders in Tarn said “Quiet days” were over.").map(\.fact)
         #expect(facts == [.none, .none, .name, .none, .number, .none, .none, .none, .name, .none, .none, .none, .none, .none])

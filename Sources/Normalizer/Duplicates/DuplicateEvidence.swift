@@ -19,6 +19,10 @@ public struct DuplicateEvidence: Sendable, Equatable, Codable {
         /// Too few such passages: `wire` count as wire evidence, `clean` of them do not
         /// stop at differing facts.
         case tooFewPassages(wire: Int, clean: Int, needed: Int)
+        /// Similar enough to be copies, but `commonPrints` of the `prints` fingerprints inside
+        /// the shared passages are common across the archive (a template's fixed wording),
+        /// and `wire` distinctive passages are too few.
+        case templateFrame(commonPrints: Int, prints: Int, wire: Int, needed: Int)
     }
 
     public var kind: DuplicateKind?
@@ -39,6 +43,9 @@ public struct DuplicateEvidence: Sendable, Equatable, Codable {
                 + (factsDiffer ? "; the texts' other numbers and names differ: background of their own" : "")
         case let .tooFewPassages(wire, clean, needed):
             return Self.notDuplicates(passages, wire: wire, clean: clean, needed: needed)
+        case let .templateFrame(commonPrints, prints, wire, needed):
+            return "\(commonPrints) of the \(prints) fingerprints in the shared passages are common across the archive "
+                + "(a template's fixed wording around other values), and only \(wire) distinctive passage\(wire == 1 ? "" : "s") (needs \(needed))"
         }
     }
 

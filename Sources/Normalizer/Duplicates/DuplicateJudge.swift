@@ -10,7 +10,10 @@
 /// background, with its own facts), a pair is otherwise `shared-wire-passages` when at
 /// least `passageMinCount` wire passages do not stop at differing numbers or names, and
 /// they outnumber those that do: a template's fixed wording stops at its slots, a wire
-/// passage at the rewriter's own words. Quote-only overlap never makes a relation.
+/// passage at the rewriter's own words. Jaccard and containment do not count when most
+/// fingerprints inside the shared passages are common across the archive: that is a
+/// template's fixed wording, shared by its many items, each of them a story of its own. Quote-only overlap
+/// never makes a relation.
 /// `reason` states the rule that decided.
 public struct DuplicateJudge: Sendable {
     public let settings: DuplicateSettings
@@ -42,29 +45,38 @@ public struct DuplicateJudge: Sendable {
         let smaller = min(a.distinctShingles, b.distinctShingles)
         let containment = smaller == 0 ? 0 : Double(shared) / Double(smaller)
 
-        let passages = overlap.runs.map { run in passage(run, a: a, b: b, isCommon: isCommon) }
+        var prints = (inside: 0, common: 0)
+        let passages = overlap.runs.map { run in passage(run, a: a, b: b, isCommon: isCommon, prints: &prints) }
 
         let shorterWords = min(a.analyzed.tokens.count, b.analyzed.tokens.count)
         let factsAgree = factsAgree(a.numbers, b.numbers) && factsAgree(a.names, b.names)
         let (kind, rule) = verdict(jaccard: jaccard, containment: containment, shorterWords: shorterWords,
-                                     passages: passages, factsAgree: factsAgree)
+                                     passages: passages, prints: prints, factsAgree: factsAgree)
         return DuplicateEvidence(kind: kind, jaccard: jaccard, containment: containment, passages: passages,
                                  factsAgree: factsAgree, rule: rule)
     }
 
     /// The rule of the type's guarantees, and which part of it decided.
     private func verdict(jaccard: Double, containment: Double, shorterWords: Int, passages: [SharedPassage],
-                         factsAgree: Bool) -> (DuplicateKind?, DuplicateEvidence.Rule) {
+                         prints: (inside: Int, common: Int), factsAgree: Bool) -> (DuplicateKind?, DuplicateEvidence.Rule) {
         let wire = passages.filter(\.isWireEvidence)
         let clean = wire.filter { !$0.slotBounded }.count, needed = settings.passageMinCount
         let passagesHold = clean >= needed && clean > wire.count - clean
-        if factsAgree {
-            if jaccard >= settings.syndicatedJaccard { return (.syndicated, .jaccard(threshold: settings.syndicatedJaccard)) }
-            if containment >= settings.syndicatedContainment && shorterWords >= settings.syndicatedMinWords {
-                return (.syndicated, .containment(threshold: settings.syndicatedContainment))
-            }
-        }
+        // A template's items share its fixed wording, which its many items make common across
+        // the archive; a copy shares its own story, which is distinctive. Counted in
+        // fingerprints, not passages: two items that drew some of the same values share runs
+        // that hold both.
+        let frame = prints.common * 2 > prints.inside
+        let copyRule: DuplicateEvidence.Rule? = if jaccard >= settings.syndicatedJaccard {
+            .jaccard(threshold: settings.syndicatedJaccard)
+        } else if containment >= settings.syndicatedContainment && shorterWords >= settings.syndicatedMinWords {
+            .containment(threshold: settings.syndicatedContainment)
+        } else { nil }
+        if factsAgree, !frame, let copyRule { return (.syndicated, copyRule) }
         if passagesHold { return (.sharedWirePassages, .passages(clean: clean, needed: needed, factsDiffer: !factsAgree)) }
+        if factsAgree, frame, copyRule != nil {
+            return (nil, .templateFrame(commonPrints: prints.common, prints: prints.inside, wire: wire.count, needed: needed))
+        }
         return (nil, .tooFewPassages(wire: wire.count, clean: clean, needed: needed))
     }
 
@@ -76,7 +88,9 @@ public struct DuplicateJudge: Sendable {
         return Double(x.sharedCount(withSorted: y)) / Double(smaller) >= settings.factMinAgreement
     }
 
-    private func passage(_ run: ShingleOverlap.Run, a: ComparableText, b: ComparableText, isCommon: (UInt64) -> Bool) -> SharedPassage {
+    /// One shared run as a passage; adds its winnowed fingerprints, and how many of them are common, to `prints`.
+    private func passage(_ run: ShingleOverlap.Run, a: ComparableText, b: ComparableText, isCommon: (UInt64) -> Bool,
+                         prints: inout (inside: Int, common: Int)) -> SharedPassage {
         let rangeA = run.startA..<(run.startA + run.words)
         let rangeB = run.startB..<(run.startB + run.words)
         let quotedA = a.analyzed.tokens[rangeA].reduce(0) { $0 + ($1.quoted ? 1 : 0) }
@@ -94,6 +108,8 @@ public struct DuplicateJudge: Sendable {
             if isCommon(f.hash) { common += 1 }
         }
         let distinctive = inside == 0 || common < inside
+        prints.inside += inside
+        prints.common += common
         let tokensA = a.analyzed.tokens, tokensB = b.analyzed.tokens
         // Different facts side by side: a slot. (The words just past a run always differ.)
         // Before a run, a capitalized word counts even at a sentence start: a template's
