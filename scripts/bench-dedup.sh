@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Near-duplicate stage against datasketch and rensa, side by side on one generated corpus.
 #
-# usage: scripts/bench-dedup.sh [DOCS] [RUNS] [PEERS]
+# usage: scripts/bench-dedup.sh [DOCS|DIR] [RUNS] [PEERS]
 #   DOCS   corpus size (default 10000); the corpus is written once to /tmp/ingestd-bench-DOCS
+#   DIR    or a folder holding corpus.jsonl (and truth.jsonl), such as a real-text corpus
+#          (`ingestd bench corpus --real`); the predictions are written beside it
 #   RUNS   runs of each program, interleaved (default 3); medians are reported
 #   PEERS  "rensa datasketch" (default), or a subset, or "none"
 # Prints each run, the medians, the ratio of docs/s to each peer, pair scores (score.py) and
@@ -15,6 +17,7 @@ cd "$(dirname "$0")/.."
 DOCS=${1:-10000} RUNS=${2:-3} PEERS=${3:-rensa datasketch}
 SHARED=../shared/dedup
 OUT=/tmp/ingestd-bench-$DOCS
+[ -d "$DOCS" ] && OUT=$DOCS
 B=.build/release/ingestd
 
 swift build -c release --product ingestd >/dev/null
