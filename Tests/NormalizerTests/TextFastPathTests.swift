@@ -97,4 +97,22 @@ struct ParagraphByteLoopTests {
             #expect(TextNormalizer.paragraph(s) == reference(s))
         }
     }
+
+    /// The length limit of boilerplate paragraphs, counted on bytes, agrees with `utf16.count`
+    /// on every mix of one- to four-byte scalars, at the limit and either side of it.
+    @Test func paragraphLengthsCountedOnBytesAreUTF16Lengths() throws {
+        let pieces = ["a", " ", "é", "’", "Я", "—", "中", "😀", "e\u{301}"]
+        var words = [UInt64(12345)]
+        for length in stride(from: 190, through: 610, by: 1) {
+            var s = ""
+            while s.utf8.count < length {
+                words[0] = words[0] &* 6364136223846793005 &+ 1442695040888963407
+                s += pieces[Int(words[0] >> 33) % pieces.count]
+            }
+            for limit in [s.utf16.count - 1, s.utf16.count, s.utf16.count + 1] where limit > 0 {
+                let rules = try BoilerplateRules(patterns: [".+"], maxParagraphCharacters: limit)
+                #expect(rules.matches(s) == (s.utf16.count <= limit), "\(s.utf8.count) bytes, limit \(limit)")
+            }
+        }
+    }
 }

@@ -33,12 +33,36 @@ public struct BoilerplateRules: Sendable {
 
     /// True when the whole paragraph is boilerplate under one of the patterns.
     public func matches(_ paragraph: String) -> Bool {
-        paragraph.utf16.count <= maxParagraphCharacters && matcher.matches(paragraph)
+        isShort(paragraph) && matcher.matches(paragraph)
+    }
+
+    /// Whether `p` is at most `maxParagraphCharacters` UTF-16 units long, counted on its
+    /// bytes: `String.utf16.count` builds an index (breadcrumbs) for a long non-ASCII string,
+    /// and nearly every paragraph of real news is one (curly quotes, dashes). A scalar is
+    /// one unit, or two from four bytes on, so a string is at least a third as many units
+    /// as bytes and at most as many.
+    private func isShort(_ p: String) -> Bool {
+        let bytes = p.utf8.count
+        if bytes <= maxParagraphCharacters { return true }
+        if bytes > 3 * maxParagraphCharacters { return false }
+        var p = p
+        return p.withUTF8 { b in
+            let base = UnsafeRawPointer(b.baseAddress!)
+            var units = 0, i = 0
+            while i + 8 <= b.count {
+                units &+= ByteMask.utf16Units(base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if units > maxParagraphCharacters { return false }
+                i += 8
+            }
+            for byte in b[i...] { units &+= (byte & 0xC0 != 0x80 ? 1 : 0) &+ (byte >= 0xF0 ? 1 : 0) }
+            return units <= maxParagraphCharacters
+        }
     }
 
     /// Removes boilerplate paragraphs and title lines carrying a site suffix.
     public func clean(_ paragraphs: [String], title: String? = nil) -> [String] {
-        let suffixed = paragraphs.indices.filter { hasSiteSeparator(paragraphs[$0]) }
+        let short = paragraphs.map(isShort)
+        let suffixed = paragraphs.indices.filter { short[$0] && !Self.separatorRanges(paragraphs[$0]).isEmpty }
         var titleLines = Set<Int>()
         if !suffixed.isEmpty {
             // Lowercase only the paragraphs as long as some candidate headline.
@@ -47,12 +71,8 @@ public struct BoilerplateRules: Sendable {
             if let title { known.insert(title.lowercased()) }
             titleLines = Set(suffixed.filter { Self.isTitleWithSiteSuffix(paragraphs[$0], known: known) })
         }
-        return paragraphs.indices.filter { !titleLines.contains($0) && !matches(paragraphs[$0]) }.map { paragraphs[$0] }
-    }
-
-    private func hasSiteSeparator(_ p: String) -> Bool {
-        // Byte search: Foundation's `contains(String)` bridges to NSString and is slow.
-        p.utf16.count <= maxParagraphCharacters && !Self.separatorRanges(p).isEmpty
+        return paragraphs.indices.filter { !titleLines.contains($0) && !(short[$0] && matcher.matches(paragraphs[$0])) }
+            .map { paragraphs[$0] }
     }
 
     static let siteSeparators = [" - ", " | ", " – ", " — ", " :: ", " » ", " · "]

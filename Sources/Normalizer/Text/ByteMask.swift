@@ -24,4 +24,14 @@ enum ByteMask {
         let lifted = (x & low7) &+ (ones &* 0x60)
         return lifted & high == high && equal(x, 0x7F) == 0
     }
+
+    /// How many UTF-16 units the UTF-8 bytes of `x` begin: one per byte that is not a
+    /// continuation byte (10xxxxxx), and one more per lead of four bytes (11110xxx).
+    @inline(__always)
+    static func utf16Units(_ x: UInt64) -> Int {
+        // Bit 7 of a byte shifted left lands in the next byte's bit 0, outside the mask.
+        let continuation = x & ~(x << 1) & high
+        let fourByteLead = x & (x << 1) & (x << 2) & (x << 3) & high
+        return 8 - continuation.nonzeroBitCount + fourByteLead.nonzeroBitCount
+    }
 }
