@@ -175,6 +175,19 @@ struct TemplateGuardTests {
         #expect(e.reason.contains("common across the archive (a template's fixed wording"), "\(e.reason)")
     }
 
+    /// A templated item republished whole, with a line of the publisher's own: one shared run,
+    /// a copy however common its wording.
+    @Test func aTemplatedItemCopiedWholeIsACopyWhenItsWordingIsCommon() {
+        let judge = DuplicateJudge(settings: settings)
+        let item = report("Tarn", "4512.3", "1.2", "Voltaro", "Kesh Shipping").text
+        let a = judge.prepare(AnalyzedText(item + "\n\nThe Gazette 3 received this at 4 o'clock.", shingleWords: settings.shingleWords))
+        let b = judge.prepare(AnalyzedText(item + "\n\nThe Gazette 7 received this at 9 o'clock.", shingleWords: settings.shingleWords))
+        let others = [report("Linden", "4480.9", "0.7", "Orvane", "Estrel Power"), report("Calder", "3977.0", "2.4", "Mosk", "Pell Rail")]
+        let frame = Set(others.flatMap { judge.prepare($0).winnowed.map(\.hash) })
+        let e = judge.compare(a, b, isCommon: frame.contains)
+        #expect(e.kind == .syndicated, "\(e.reason)")
+    }
+
     @Test func numbersAndNamesAreTokenFacts() {
         let facts = Tokenizer.tokens("Shares of Voltaro rose 12 percent. Traders in Tarn said “Quiet days” were over.").map(\.fact)
         #expect(facts == [.none, .none, .name, .none, .number, .none, .none, .none, .name, .none, .none, .none, .none, .none])

@@ -10,9 +10,10 @@
 /// background, with its own facts), a pair is otherwise `shared-wire-passages` when at
 /// least `passageMinCount` wire passages do not stop at differing numbers or names, and
 /// they outnumber those that do: a template's fixed wording stops at its slots, a wire
-/// passage at the rewriter's own words. Jaccard and containment do not count when most
-/// fingerprints inside the shared passages are common across the archive: that is a
-/// template's fixed wording, shared by its many items, each of them a story of its own. Quote-only overlap
+/// passage at the rewriter's own words. Jaccard and containment do not count when the
+/// texts share several passages, some stopping at differing facts, and most fingerprints
+/// inside them are common across the archive: that is a template's fixed wording around
+/// its values, shared by its many items, each of them a story of its own. Quote-only overlap
 /// never makes a relation.
 /// `reason` states the rule that decided.
 public struct DuplicateJudge: Sendable {
@@ -63,10 +64,11 @@ public struct DuplicateJudge: Sendable {
         let clean = wire.filter { !$0.slotBounded }.count, needed = settings.passageMinCount
         let passagesHold = clean >= needed && clean > wire.count - clean
         // A template's items share its fixed wording, which its many items make common across
-        // the archive; a copy shares its own story, which is distinctive. Counted in
-        // fingerprints, not passages: two items that drew some of the same values share runs
-        // that hold both.
-        let frame = prints.common * 2 > prints.inside
+        // the archive, in runs broken by the values they fill in differently; a copy shares
+        // its own story, which is distinctive, or, copying a templated item, the item whole
+        // (one run, whatever its edges). Counted in fingerprints, not passages: two items that
+        // drew some of the same values share runs that hold both.
+        let frame = prints.common * 2 > prints.inside && passages.count >= 2 && passages.contains(where: \.slotBounded)
         let copyRule: DuplicateEvidence.Rule? = if jaccard >= settings.syndicatedJaccard {
             .jaccard(threshold: settings.syndicatedJaccard)
         } else if containment >= settings.syndicatedContainment && shorterWords >= settings.syndicatedMinWords {
