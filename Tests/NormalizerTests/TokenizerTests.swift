@@ -111,11 +111,12 @@ struct TokenizerReferenceTests {
     }
 }
 
-/// Every scalar of two UTF-8 bytes, alone, opening a word, inside one and after a capital,
-/// gives the tokens the scalar-by-scalar reading of the rules gives.
+/// Every scalar of two UTF-8 bytes, and of General Punctuation (read without the Unicode
+/// tables too), alone, opening a word, inside one and after a capital, gives the tokens the
+/// scalar-by-scalar reading of the rules gives.
 struct TokenizerTwoByteScalarTests {
     @Test func everyTwoByteScalarReadsAsItsPropertiesSay() {
-        for v in UInt32(0x80)..<0x800 {
+        for v in Array(UInt32(0x80)..<0x800) + Array(UInt32(0x1FF0)..<0x2080) {
             guard let s = Unicode.Scalar(v) else { continue }
             for text in ["\(s)", "x \(s)b. \(s)", "Ab\(s)c \(s)\(s)", "\"\(s)9 D\(s)\""] {
                 #expect(Tokenizer.tokens(text) == TokenizerReferenceTests.reference(text), "U+\(String(v, radix: 16))")
