@@ -115,4 +115,32 @@ struct ParagraphByteLoopTests {
             }
         }
     }
+
+    /// Lowercasing on bytes gives `String.lowercased()` wherever it answers, for every scalar
+    /// of the BMP and a few beyond, alone and inside a word; it answers for the capitals of
+    /// Latin, Greek and Cyrillic script.
+    @Test func lowercasingOnBytesIsStringLowercasing() {
+        var answered = 0
+        for value in Array(UInt32(0)...0xFFFF) + [0x1F600, 0x10400, 0x1D400] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for s in [String(scalar), "Ab" + String(scalar) + "Ç’d"] {
+                guard let (lowered, scalars) = Self.lowercasedOnBytes(s) else { continue }
+                answered += 1
+                #expect(lowered == Array(s.lowercased().utf8), "U+\(String(value, radix: 16))")
+                #expect(scalars == s.unicodeScalars.count)
+            }
+        }
+        #expect(answered > 2 * 60_000)
+        for capital in ["É", "Я", "Ω", "Ğ"] { #expect(Self.lowercasedOnBytes(capital) != nil, "\(capital)") }
+        for needsMore in ["İ", "\u{212A}", "Σ"] { #expect(Self.lowercasedOnBytes(needsMore) == nil, "\(needsMore)") }
+    }
+
+    private static func lowercasedOnBytes(_ s: String) -> ([UInt8], Int)? {
+        var s = s
+        return s.withUTF8 { bytes in
+            let out = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+            defer { out.deallocate() }
+            return ByteLowercase.lowercase(bytes, into: out).map { (Array(UnsafeBufferPointer(start: out, count: $0.bytes)), $0.scalars) }
+        }
+    }
 }

@@ -70,21 +70,18 @@ final class PhraseMatcher: @unchecked Sendable {
         }
     }
 
-    /// Lowercased UTF-8, and the string's length in scalars: ASCII on bytes, into a
-    /// temporary buffer (every short paragraph of every text comes here); anything else
-    /// through `lowercased()`.
+    /// Lowercased UTF-8, and the string's length in scalars: on bytes, into a temporary
+    /// buffer (every short paragraph of every text comes here), unless some scalar needs
+    /// the full algorithm (`ByteLowercase`); then through `lowercased()`.
     private static func withLowercasedBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> R) -> R {
         var s = s
-        let ascii: R? = s.withUTF8 { bytes in
+        let fast: R? = s.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out -> R? in
-                for (i, b) in bytes.enumerated() {
-                    if b >= 0x80 { return nil }
-                    out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                }
-                return body(UnsafeBufferPointer(out), bytes.count)
+                guard let base = out.baseAddress, let (count, scalars) = ByteLowercase.lowercase(bytes, into: base) else { return nil }
+                return body(UnsafeBufferPointer(start: base, count: count), scalars)
             }
         }
-        if let ascii { return ascii }
+        if let fast { return fast }
         let scalars = s.utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
         return Array(s.lowercased().utf8).withUnsafeBufferPointer { body($0, scalars) }
     }
