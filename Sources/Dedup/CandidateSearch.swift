@@ -176,11 +176,15 @@ public final class CandidateSearch {
     /// answer at once, and each cluster asked is a read of the store.
     private func spanMoreClusters(_ documents: ArraySlice<Int64>, than limit: Int,
                                   in source: some PostingSource) throws(ArchiveError) -> Bool {
-        var clusters = Set(try self.clusters(of: documents.prefix(limit + 1), in: source))
-        let rest = documents.dropFirst(limit + 1)
-        guard clusters.count <= limit, clusters.count + rest.count > limit else { return clusters.count > limit }
-        clusters.formUnion(try self.clusters(of: rest, in: source))
-        return clusters.count > limit
+        // (A few ids: counted distinct after a sort, without hashing them into a set.)
+        func distinct(_ ids: [Int64]) -> Int {
+            let sorted = ids.sorted()
+            return sorted.indices.reduce(0) { $0 + ($1 == 0 || sorted[$1] != sorted[$1 - 1] ? 1 : 0) }
+        }
+        let first = try self.clusters(of: documents.prefix(limit + 1), in: source)
+        let rest = documents.dropFirst(limit + 1), count = distinct(first)
+        guard count <= limit, count + rest.count > limit else { return count > limit }
+        return distinct(first + (try self.clusters(of: rest, in: source))) > limit
     }
 
     /// The clusters of `documents`, in their order; the store is asked only about those not remembered.
