@@ -17,6 +17,9 @@ public struct ComparableText: Sendable {
     public let distinctShingles: Int
     public let facts: TextFacts
     public let winnowed: [Winnowing.Fingerprint]
+    /// The tokens' hashes in text order, side by side: shared runs are walked word by word
+    /// on them (a token is 32 bytes, so walking the tokens read four times the memory).
+    let wordHashes: [UInt64]
 
     public var numbers: [UInt64] { facts.numbers }
     public var names: [UInt64] { facts.names }
@@ -24,6 +27,7 @@ public struct ComparableText: Sendable {
     /// `facts` must be the text's own, when the caller has them already.
     public init(_ analyzed: AnalyzedText, facts: TextFacts? = nil, winnowWindow: Int) {
         self.analyzed = analyzed
+        wordHashes = analyzed.tokens.map(\.hash)
         let sorted = Self.sorted(analyzed.shingles)
         sortedShingles = sorted
         var distinct = 0

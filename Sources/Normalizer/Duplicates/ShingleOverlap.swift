@@ -69,19 +69,25 @@ struct ShingleOverlap {
             }
             // Per diagonal (`a` − `b`, shifted to be positive), where the run found last on
             // it ends: a pair inside it is not widened again.
-            let shift = tb.count
-            var coveredUntil = [Int](repeating: 0, count: ta.count + tb.count + 1)
-            for x in 0..<ta.count {
-                for k in Int(starts[x])..<Int(starts[x + 1]) {
-                    let y = Int(byA[k]), diagonal = x - y
-                    guard x >= coveredUntil[diagonal + shift] else { continue }
-                    var start = x
-                    while start > coveredUntil[diagonal + shift], start - diagonal > 0,
-                          ta[start - 1].hash == tb[start - 1 - diagonal].hash { start -= 1 }
-                    var end = x
-                    while end < ta.count, end - diagonal < tb.count, ta[end].hash == tb[end - diagonal].hash { end += 1 }
-                    coveredUntil[diagonal + shift] = end
-                    if end - start >= minWords { found.append(Run(startA: start, startB: start - diagonal, words: end - start)) }
+            let shift = tb.count, na = ta.count, nb = tb.count
+            var coveredUntil = [Int](repeating: 0, count: na + nb + 1)
+            a.wordHashes.withUnsafeBufferPointer { ha in
+                b.wordHashes.withUnsafeBufferPointer { hb in
+                    coveredUntil.withUnsafeMutableBufferPointer { covered in
+                        for x in 0..<na {
+                            for k in Int(starts[x])..<Int(starts[x + 1]) {
+                                let y = Int(byA[k]), diagonal = x - y
+                                guard x >= covered[diagonal + shift] else { continue }
+                                var start = x
+                                while start > covered[diagonal + shift], start - diagonal > 0,
+                                      ha[start - 1] == hb[start - 1 - diagonal] { start -= 1 }
+                                var end = x
+                                while end < na, end - diagonal < nb, ha[end] == hb[end - diagonal] { end += 1 }
+                                covered[diagonal + shift] = end
+                                if end - start >= minWords { found.append(Run(startA: start, startB: start - diagonal, words: end - start)) }
+                            }
+                        }
+                    }
                 }
             }
         }
