@@ -26,12 +26,11 @@ enum PatternGate: Equatable {
         }
     }
 
-    /// Whether a string, lowercased and as UTF-8, passes the gate.
-    func admits(_ lowered: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch self {
-        case let .contains(literal): ByteSearch.contains(UnsafeRawBufferPointer(lowered), literal)
-        case let .startsWith(prefixes): prefixes.contains { lowered.starts(with: $0) }
-        }
+    /// Whether a string, lowercased and as UTF-8, passes a `startsWith` gate (`contains`
+    /// gates are tested together, by `LiteralSet`).
+    func admitsPrefix(_ lowered: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard case let .startsWith(prefixes) = self else { return true }
+        return prefixes.contains { lowered.starts(with: $0) }
     }
 
     /// The longest run of plain characters every match must contain, lowercased: taken at the

@@ -65,7 +65,7 @@ final class PhraseMatcher: @unchecked Sendable {
         guard !gated.isEmpty else { return false }
         return Self.withLowercasedBytes(s) { lowered, scalars in
             let tier = tiers.first { scalars <= $0.bound }!
-            for i in tier.prefixed where gated[i].gate.admits(lowered) && Self.whole(gated[i].expression, s) { return true }
+            for i in tier.prefixed where gated[i].gate.admitsPrefix(lowered) && Self.whole(gated[i].expression, s) { return true }
             return tier.literals.present(in: lowered).contains { Self.whole(gated[tier.literalPattern[$0]].expression, s) }
         }
     }
