@@ -59,6 +59,9 @@ public struct DuplicateMatcher: Sendable {
         var found = CandidateMatches()
         guard !candidates.isEmpty else { return found }
         let own = judge.prepare(analyzed)
+        // Asked for each fingerprint inside each shared run: a binary search of a few keys,
+        // not a Set's hashing.
+        let commonKeys = common.sorted()
         for candidate in candidates {
             let other: ComparableText
             if let known = cache?[candidate.documentID] {
@@ -67,7 +70,7 @@ public struct DuplicateMatcher: Sendable {
                 other = judge.prepare(AnalyzedText(try candidate.text(), shingleWords: settings.shingleWords))
                 cache?[candidate.documentID] = other
             }
-            found.add(candidate, judge.compare(own, other, isCommon: { common.contains($0) }))
+            found.add(candidate, judge.compare(own, other, isCommon: { commonKeys.sortedContains($0) }))
         }
         found.prepared = own
         return found
