@@ -41,9 +41,10 @@ public final class CandidateSearch {
     private var knownCommon = CandidateSearch.emptyKeySet()
     /// Reused by every lookup: the passages not known to be common.
     private var unknown: [UInt64] = []
-    /// The clusters of stored documents asked about so far: a stored document keeps its
-    /// cluster (see the guarantees), and the earliest documents of a template's fingerprints
-    /// are the same few items, asked about once for each of its thirty-odd fingerprints.
+    /// The clusters of stored documents asked about so far, of a store that answers from a
+    /// database: a stored document keeps its cluster (see the guarantees), and the earliest
+    /// documents of a template's fingerprints are the same few items, asked about once for
+    /// each of its thirty-odd fingerprints.
     private var knownClusters: [Int64: Int64] = [:]
     /// Reused by every lookup, so none allocates per key.
     private var lists = PostingLists()
@@ -187,8 +188,9 @@ public final class CandidateSearch {
         return distinct(first + (try self.clusters(of: rest, in: source))) > limit
     }
 
-    /// The clusters of `documents`, in their order; the store is asked only about those not remembered.
+    /// The clusters of `documents`, in their order; a database is asked only about those not remembered.
     private func clusters(of documents: ArraySlice<Int64>, in source: some PostingSource) throws(ArchiveError) -> [Int64] {
+        if source.clustersAreInMemory { return try source.clusters(of: Array(documents)) }
         if knownClusters.count > Self.knownClustersLimit { knownClusters.removeAll() }
         let unknown = documents.filter { knownClusters[$0] == nil }
         if !unknown.isEmpty {

@@ -124,6 +124,8 @@ public final class MemoryIndex: PostingSource {
         times.indices.contains(Int(document - 1)) ? times[Int(document - 1)] : nil
     }
 
+    public var clustersAreInMemory: Bool { true }
+
     public func clusters(of documents: [Int64]) -> [Int64] {
         documents.map { Int64(clusterOf[Int($0 - 1)]) }
     }

@@ -31,8 +31,16 @@ public protocol PostingSource {
     /// The cluster of each of `documents`, in their order.
     func clusters(of documents: [Int64]) throws(ArchiveError) -> [Int64]
 
+    /// Whether `clusters(of:)` is a read of memory, not worth remembering answers of
+    /// (false unless a store says so: a database answers with a query).
+    var clustersAreInMemory: Bool { get }
+
     /// `documents` as candidates for comparison, in their order (a document since removed is left out).
     func candidates(_ documents: [Int64]) throws(ArchiveError) -> [Candidate]
+}
+
+extension PostingSource {
+    public var clustersAreInMemory: Bool { false }
 }
 
 /// A view of the archive's database that answers `PostingSource` through `PostingQueries`,
