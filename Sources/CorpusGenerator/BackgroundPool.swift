@@ -14,15 +14,7 @@ struct BackgroundPool {
     init(_ texts: [RealText]) {
         var seen = Set<Int>()
         paragraphs = texts.flatMap(\.paragraphs).filter { paragraph in
-            let words = paragraph.split(whereSeparator: \.isWhitespace)
-            let runs: [Int] = words.count < Self.sharedRun ? [] : (0...(words.count - Self.sharedRun)).map { start in
-                var hasher = Hasher()
-                for word in words[start..<(start + Self.sharedRun)] { hasher.combine(word) }
-                return hasher.finalize()
-            }
-            guard !runs.contains(where: seen.contains) else { return false }
-            seen.formUnion(runs)
-            return true
+            seen.addIfNew(RealText.runHashes(of: paragraph.split(whereSeparator: \.isWhitespace), length: Self.sharedRun))
         }
     }
 

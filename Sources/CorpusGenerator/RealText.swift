@@ -114,18 +114,18 @@ struct RealText {
 
     /// `texts` in order, without those that share a run of `distinctRun` words with one kept before.
     static func distinct(_ texts: [RealText]) -> [RealText] {
-        var seen = Set<Int>(), kept: [RealText] = []
-        for text in texts {
-            let runs: [Int] = text.words.count < distinctRun ? [] : (0...(text.words.count - distinctRun)).map { start in
-                var hasher = Hasher()
-                for word in text.words[start..<(start + distinctRun)] { hasher.combine(word) }
-                return hasher.finalize()
-            }
-            guard !runs.contains(where: seen.contains) else { continue }
-            seen.formUnion(runs)
-            kept.append(text)
+        var seen = Set<Int>()
+        return texts.filter { seen.addIfNew(runHashes(of: $0.words, length: distinctRun)) }
+    }
+
+    /// A hash of every run of `length` consecutive words, for telling texts that share one.
+    static func runHashes(of words: [Substring], length: Int) -> [Int] {
+        guard words.count >= length else { return [] }
+        return (0...(words.count - length)).map { start in
+            var hasher = Hasher()
+            for word in words[start..<(start + length)] { hasher.combine(word) }
+            return hasher.finalize()
         }
-        return kept
     }
 
     /// Capitalized words not at a sentence start: the names a text uses.
@@ -140,5 +140,14 @@ struct RealText {
             }
         }
         return names.sorted()
+    }
+}
+
+extension Set<Int> {
+    /// Adds `runs` and returns true when none of them was in the set; else leaves it as it was.
+    mutating func addIfNew(_ runs: [Int]) -> Bool {
+        guard !runs.contains(where: contains) else { return false }
+        formUnion(runs)
+        return true
     }
 }

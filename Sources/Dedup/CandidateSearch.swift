@@ -179,8 +179,9 @@ public final class CandidateSearch {
                                   in source: some PostingSource) throws(ArchiveError) -> Bool {
         // (A few ids: counted distinct after a sort, without hashing them into a set.)
         func distinct(_ ids: [Int64]) -> Int {
-            let sorted = ids.sorted()
-            return sorted.indices.reduce(0) { $0 + ($1 == 0 || sorted[$1] != sorted[$1 - 1] ? 1 : 0) }
+            var sorted = ids.sorted()
+            sorted.removeDuplicatesInSortedArray()
+            return sorted.count
         }
         let first = try self.clusters(of: documents.prefix(limit + 1), in: source)
         let rest = documents.dropFirst(limit + 1), count = distinct(first)
