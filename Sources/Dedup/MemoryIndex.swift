@@ -29,7 +29,7 @@ public final class MemoryIndex: PostingSource {
 
     /// The generations held, oldest first; one, numbered `Int64.min`, without a window.
     private var generations: [Generation]
-    /// Documents by the first 32 bits of their text's SHA-256; a hit is confirmed on the text.
+    /// Documents by their text's `ContentHash.key`; a hit is confirmed on the text.
     private let contents = PostingTable()
     /// Per document (0-based): its cluster (the 1-based id of the cluster's first document).
     private var clusterOf: [UInt32] = []

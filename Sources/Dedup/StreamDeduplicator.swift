@@ -68,7 +68,7 @@ public final class StreamDeduplicator {
         let analyzed = AnalyzedText(text, shingleWords: settings.shingleWords)
         let prints = Fingerprints(of: analyzed, settings: settings)
         index.prefetch(prints)
-        let contentKey = UInt32(prints.contentHash.prefix(8), radix: 16) ?? 0
+        let contentKey = ContentHash.key(text)
         if let (id, cluster) = index.document(withContent: contentKey, text: text) {
             return Decision(documentID: id, clusterID: cluster, relation: DuplicateKind.exact.rawValue)
         }

@@ -14,10 +14,20 @@ struct FingerprintMathTests {
 
     /// The content hash is SHA-256 of the text's UTF-8 in lowercase hex (FIPS 180-2's vectors).
     @Test func contentHashIsSHA256InLowercaseHex() {
-        #expect(Fingerprints.sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(Fingerprints.sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(ContentHash.sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(ContentHash.sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         let bridged = NSString(string: "caf\u{E9} \u{201C}x\u{201D}") as String
-        #expect(Fingerprints.sha256Hex(bridged) == Fingerprints.sha256Hex("caf\u{E9} \u{201C}x\u{201D}"))
+        #expect(ContentHash.sha256Hex(bridged) == ContentHash.sha256Hex("caf\u{E9} \u{201C}x\u{201D}"))
+    }
+
+    /// The in-memory key of a text is one for equal texts, however they are stored, and
+    /// spreads distinct texts (a hit is confirmed on the text, so collisions cost only time).
+    @Test func contentKeysAreEqualForEqualTextsAndSpreadOthers() {
+        let bridged = NSString(string: "caf\u{E9} \u{201C}x\u{201D}") as String
+        #expect(ContentHash.key(bridged) == ContentHash.key("caf\u{E9} \u{201C}x\u{201D}"))
+        #expect(ContentHash.key(String(repeating: "word ", count: 999)) == ContentHash.key(String(repeating: "word ", count: 999)))
+        let keys = Set((0..<10_000).map { ContentHash.key("text number \($0)") })
+        #expect(keys.count >= 9_980)
     }
 
     @Test func winnowingSelectsTheRightmostMinimumOfEveryWindow() {

@@ -72,7 +72,7 @@ struct RenormalizeCommand: ParsableCommand {
         }
         let text = article.text
         return RenormalizedText(
-            text: text, contentHash: Fingerprints.sha256Hex(text),
+            text: text, contentHash: ContentHash.sha256Hex(text),
             wordCount: AnalyzedText(text, shingleWords: shingleWords).tokens.count, title: article.title,
             published: article.published, language: article.language, siteName: article.siteName,
             canonicalURL: article.canonicalURL, normalizerVersion: Ingestor.normalizerVersion)

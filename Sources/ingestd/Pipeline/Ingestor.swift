@@ -69,7 +69,7 @@ struct Ingestor {
                        prepared: PreparedBlobs?) throws(ArchiveError) -> (IngestOutcome, String) {
         let text = article.text
         let analyzed = analysis.analyzed, prints = analysis.prints
-        if let existing = try writer.documentID(contentHash: prints.contentHash) {
+        if let existing = try writer.documentID(contentHash: analysis.contentHash) {
             return (try writer.record(sighting.ingest(.existing(documentID: existing))), DuplicateKind.exact.rawValue)
         }
         // The document's first sighting is this capture's: its window time as the archive will give it back.
@@ -77,7 +77,7 @@ struct Ingestor {
         let (relations, cluster, nearest, comparable) = try matcher.match(analyzed, prints, time: time, in: writer, search: search,
                                                                           prepared: comparisons)
         let document = DocumentInput(
-            contentHash: prints.contentHash, text: text, title: article.title, published: article.published,
+            contentHash: analysis.contentHash, text: text, title: article.title, published: article.published,
             language: article.language, siteName: article.siteName, canonicalURL: article.canonicalURL,
             wordCount: analyzed.tokens.count, bandKeys: prints.bandKeys,
             passageHashes: prints.passages, normalizerVersion: Self.normalizerVersion, nearestID: nearest, prepared: prepared)
