@@ -8,16 +8,29 @@
 /// costly Foundation call is skipped. Any doubt answers `true`.
 enum CompositionCheck {
     static func mayChange(_ text: String) -> Bool {
-        let table = belowU0800
-        for scalar in text.unicodeScalars where scalar.value >= 0x300 {
-            if scalar.value < 0x800 ? table[Int(scalar.value)] : mayChange(scalar) { return true }
-        }
-        return false
+        text.unicodeScalars.contains { mayChange($0.value) }
     }
 
-    /// `mayChange` of each scalar below U+0800, read once: asking the Unicode properties for
-    /// every letter took most of normalizing Cyrillic, Greek or Arabic text.
-    private static let belowU0800: [Bool] = (0..<0x800).map { v in Unicode.Scalar(v).map(mayChange) ?? false }
+    /// `mayChange` of one scalar value (a valid scalar).
+    @inline(__always)
+    static func mayChange(_ v: UInt32) -> Bool {
+        if v < 0x300 { return false }
+        if v < 0x10000 { return basicPlane[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 }
+        return Unicode.Scalar(v).map(mayChange) ?? true
+    }
+
+    /// One bit per scalar of the Basic Multilingual Plane, 64 to a word: `mayChange`, read
+    /// once. Asking the Unicode properties for every letter took most of normalizing
+    /// Cyrillic, Greek or Arabic text, and for every curly quote and dash of English.
+    nonisolated(unsafe) private static let basicPlane: UnsafePointer<UInt64> = {
+        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 0x10000 / 64)
+        table.initialize(repeating: 0, count: 0x10000 / 64)
+        for v in 0x300..<0x10000 {
+            // (Surrogate code points are not scalars and never occur in UTF-8.)
+            if let scalar = Unicode.Scalar(v), mayChange(scalar) { table[v >> 6] |= 1 << UInt64(v & 63) }
+        }
+        return UnsafePointer(table)
+    }()
 
     private static func mayChange(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
@@ -30,6 +43,12 @@ enum CompositionCheck {
             || (0xFB1D...0xFB4F).contains(v) || v == 0x2ADC || (0x11000...0x11FFF).contains(v)
             || (0x1D15E...0x1D1C0).contains(v) {
             return true
+        }
+        // CJK ideographs, Yi and private use: no mappings, no marks (and no property lookups
+        // for a third of the plane when the table is made).
+        if (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA48C).contains(v)
+            || (0xE000...0xF8FF).contains(v) {
+            return false
         }
         let p = scalar.properties, category = p.generalCategory
         return p.canonicalCombiningClass != .notReordered || category == .spacingMark || category == .nonspacingMark

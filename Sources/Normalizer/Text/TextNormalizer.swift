@@ -76,8 +76,9 @@ public enum TextNormalizer {
         // Split on UTF-8 bytes: `Character.isNewline` walks grapheme clusters, and even the
         // scalar view decodes every scalar, on every imported text. Every line break is one
         // whole scalar, so each cut falls between scalars. Eight bytes of printable ASCII and
-        // spaces at a time hold no line break; a line made only of those, with single inner
-        // spaces, is already normal and skips `paragraph`.
+        // spaces at a time hold no line break; a line with single inner spaces and no control,
+        // invisible, non-ASCII space or scalar that NFC may change is already normal and
+        // skips `paragraph`.
         var raw = raw
         return raw.withUTF8 { p in
             var out: [String] = []
@@ -106,12 +107,20 @@ public enum TextNormalizer {
                 let width = lineBreakWidth(p, at: i)
                 if width > 0 {
                     cut(at: i, width: width)
-                } else if p[i] == 0x20 {
-                    if i + 1 < p.count && p[i + 1] == 0x20 { clean = false }
-                } else if p[i] < 0x20 || p[i] >= 0x7F {
-                    clean = false
+                    i += width
+                } else if p[i] < 0x80 {
+                    if p[i] == 0x20 {
+                        if i + 1 < p.count && p[i + 1] == 0x20 { clean = false }
+                    } else if p[i] < 0x20 || p[i] == 0x7F {
+                        clean = false
+                    }
+                    i += 1
+                } else {
+                    // Curly quotes, dashes and letters of other scripts leave a line normal.
+                    let (value, width) = UTF8Scalar.decode(p, at: i)
+                    if isSpace(value) || isInvisible(value) || CompositionCheck.mayChange(value) { clean = false }
+                    i += width
                 }
-                i += max(width, 1)
             }
             cut(at: p.count, width: 0)
             return out
