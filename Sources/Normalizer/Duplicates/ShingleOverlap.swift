@@ -26,65 +26,59 @@ struct ShingleOverlap {
         let findRuns = ta.count >= a.analyzed.shingleWords && tb.count >= b.analyzed.shingleWords
         let sa = a.sortedShingles, sb = b.sortedShingles
         var shared = 0
-        // The shared shingles' position pairs, bucketed by their position in `a` (a counting
-        // sort: positions are below the text's length), so that each diagonal is walked in
-        // order of position. A comparison sort of the pairs took most of comparing two copies.
-        var pairs: [(a: Int32, b: Int32)] = []
+        let na = ta.count, nb = tb.count
+        // The shared shingles' position pairs, by their position in `a`, so that each diagonal
+        // is walked in order of position: a shingle found once in each text (nearly all) at
+        // its place in `firstB`; the pairs of repeated ones apart, sorted once (a comparison
+        // sort of all the pairs took most of comparing two copies).
+        var firstB = [Int32](repeating: -1, count: findRuns ? na : 0)
+        var repeated: [(a: Int32, b: Int32)] = []
         sa.withUnsafeBufferPointer { sa in
             sb.withUnsafeBufferPointer { sb in
-                var i = 0, j = 0
-                while i < sa.count && j < sb.count {
-                    let h = sa[i].hash, g = sb[j].hash
-                    if h != g {
-                        // Which side moves on is a coin toss between two texts' hashes: moved
-                        // without a branch, which mispredicted on half of the steps.
-                        let aFirst = h < g
-                        i &+= aFirst ? 1 : 0
-                        j &+= aFirst ? 0 : 1
-                        continue
-                    }
-                    shared += 1
-                    var endA = i, endB = j
-                    while endA < sa.count && sa[endA].hash == h { endA += 1 }
-                    while endB < sb.count && sb[endB].hash == h { endB += 1 }
-                    if findRuns && endA - i <= Self.maxRepeats && endB - j <= Self.maxRepeats {
-                        for x in i..<endA {
-                            for y in j..<endB { pairs.append((sa[x].position, sb[y].position)) }
+                firstB.withUnsafeMutableBufferPointer { firstB in
+                    var i = 0, j = 0
+                    while i < sa.count && j < sb.count {
+                        let h = sa[i].hash, g = sb[j].hash
+                        if h != g {
+                            // Which side moves on is a coin toss between two texts' hashes: moved
+                            // without a branch, which mispredicted on half of the steps.
+                            let aFirst = h < g
+                            i &+= aFirst ? 1 : 0
+                            j &+= aFirst ? 0 : 1
+                            continue
                         }
+                        shared += 1
+                        var endA = i &+ 1, endB = j &+ 1
+                        while endA < sa.count && sa[endA].hash == h { endA &+= 1 }
+                        while endB < sb.count && sb[endB].hash == h { endB &+= 1 }
+                        if findRuns {
+                            if endA &- i == 1 && endB &- j == 1 {
+                                firstB[Int(sa[i].position)] = sb[j].position
+                            } else if endA &- i <= Self.maxRepeats && endB &- j <= Self.maxRepeats {
+                                for x in i..<endA {
+                                    for y in j..<endB { repeated.append((sa[x].position, sb[y].position)) }
+                                }
+                            }
+                        }
+                        i = endA
+                        j = endB
                     }
-                    i = endA
-                    j = endB
                 }
             }
         }
+        repeated.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         var found: [Run] = []
-        if !pairs.isEmpty {
-            var starts = [Int32](repeating: 0, count: ta.count + 1)
-            for pair in pairs { starts[Int(pair.a) + 1] += 1 }
-            for x in 0..<ta.count { starts[x + 1] += starts[x] }
-            var byA = [Int32](repeating: 0, count: pairs.count), next = starts
-            for pair in pairs {
-                byA[Int(next[Int(pair.a)])] = pair.b
-                next[Int(pair.a)] += 1
-            }
-            // Per diagonal (`a` − `b`, shifted to be positive), where the run found last on
-            // it ends: a pair inside it is not widened again.
-            let shift = tb.count, na = ta.count, nb = tb.count
-            var coveredUntil = [Int](repeating: 0, count: na + nb + 1)
+        if findRuns && shared > 0 {
+            var coveredUntil = [Int32](repeating: 0, count: na + nb + 1)
             a.wordHashes.withUnsafeBufferPointer { ha in
                 b.wordHashes.withUnsafeBufferPointer { hb in
                     coveredUntil.withUnsafeMutableBufferPointer { covered in
+                        var r = 0
                         for x in 0..<na {
-                            for k in Int(starts[x])..<Int(starts[x + 1]) {
-                                let y = Int(byA[k]), diagonal = x - y
-                                guard x >= covered[diagonal + shift] else { continue }
-                                var start = x
-                                while start > covered[diagonal + shift], start - diagonal > 0,
-                                      ha[start - 1] == hb[start - 1 - diagonal] { start -= 1 }
-                                var end = x
-                                while end < na, end - diagonal < nb, ha[end] == hb[end - diagonal] { end += 1 }
-                                covered[diagonal + shift] = end
-                                if end - start >= minWords { found.append(Run(startA: start, startB: start - diagonal, words: end - start)) }
+                            if firstB[x] >= 0 { Self.widen(x, Int(firstB[x]), ha, hb, covered, minWords: minWords, into: &found) }
+                            while r < repeated.count && Int(repeated[r].a) == x {
+                                Self.widen(x, Int(repeated[r].b), ha, hb, covered, minWords: minWords, into: &found)
+                                r += 1
                             }
                         }
                     }
@@ -105,5 +99,22 @@ struct ShingleOverlap {
             chosen.append(run)
         }
         runs = chosen
+    }
+
+    /// Widens the shared pair (`x`, `y`) to the maximal run of equal words on its diagonal,
+    /// and keeps the run if it has `minWords`. `covered` holds, per diagonal (`a` − `b`,
+    /// shifted by `b`'s length to be positive), where the run found last on it ends: a pair
+    /// inside it is not widened again.
+    @inline(__always)
+    private static func widen(_ x: Int, _ y: Int, _ ha: UnsafeBufferPointer<UInt64>, _ hb: UnsafeBufferPointer<UInt64>,
+                              _ covered: UnsafeMutableBufferPointer<Int32>, minWords: Int, into found: inout [Run]) {
+        let diagonal = x - y, slot = diagonal + hb.count
+        guard x >= Int(covered[slot]) else { return }
+        var start = x
+        while start > Int(covered[slot]), start - diagonal > 0, ha[start - 1] == hb[start - 1 - diagonal] { start -= 1 }
+        var end = x
+        while end < ha.count, end - diagonal < hb.count, ha[end] == hb[end - diagonal] { end += 1 }
+        covered[slot] = Int32(end)
+        if end - start >= minWords { found.append(Run(startA: start, startB: start - diagonal, words: end - start)) }
     }
 }
