@@ -32,7 +32,7 @@ public final class StreamDeduplicator {
     private let recent: RecentByID<String>
     /// Comparison data of the documents judged lately: a wire original is prepared once
     /// for all of its copies.
-    private let prepared = RecentByID<ComparableText>(capacity: 1_024)
+    private let prepared = RecentByID<ComparableText>(capacity: 2_048)
 
     /// Texts kept in memory, where most candidates are (a story's copies and rewrites
     /// arrive close together).
