@@ -52,6 +52,8 @@ public final class CandidateSearch {
     /// fingerprints that are not common, and under at least one (ascending, once each).
     private var shared: [Int64] = []
     private var touched: [Int64] = []
+    /// Reused by every lookup: how many of the text's passage fingerprints each document is under.
+    private var counter = DocumentCounter()
 
     /// Fingerprints remembered as common before the memory is cleared (and counted again).
     static let knownCommonLimit = 1 << 20
@@ -137,31 +139,25 @@ public final class CandidateSearch {
         try source.earliest(.passage, unknown, limit: settings.bucketLimit, from: from, into: &lists)
         shared.removeAll(keepingCapacity: true)
         let limit = settings.commonFingerprintClusters, minCount = settings.passageMinCount
+        var counter = take(&self.counter, leaving: DocumentCounter())
+        defer { self.counter = counter }
+        counter.reset(forPostings: lists.documents.count)
         for (i, hash) in unknown.enumerated() {
             let documents = lists[i]
             if documents.count > limit, try spanMoreClusters(documents, than: limit, in: source) {
                 known.insert(UInt32(truncatingIfNeeded: hash), 0)
                 out.insert(hash)
             } else if keepingShared {
-                shared.append(contentsOf: documents)
+                for document in documents { counter.add(document) }
             }
         }
         guard keepingShared else { return out }
-        shared.sort()
         var touched = take(&self.touched, leaving: [])
         touched.removeAll(keepingCapacity: true)
-        touched.append(contentsOf: shared)
-        touched.removeDuplicatesInSortedArray()
+        touched.append(contentsOf: counter.documents)
+        touched.sort()
         self.touched = touched
-        var kept = 0, run = 0
-        for i in shared.indices {
-            run = i > 0 && shared[i] == shared[i - 1] ? run + 1 : 1
-            if run == minCount {
-                shared[kept] = shared[i]
-                kept += 1
-            }
-        }
-        shared.removeLast(shared.count - kept)
+        for document in touched where counter.count(of: document) >= minCount { shared.append(document) }
         return out
     }
 
