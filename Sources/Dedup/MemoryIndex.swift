@@ -91,21 +91,9 @@ public final class MemoryIndex: PostingSource {
         for key in keys {
             // Earliest first: the older generation's documents, then the newest's.
             var taken = 0
-            if let before { Self.appendEarliest(UInt32(truncatingIfNeeded: key), from: before, limit: limit, first: first, taken: &taken, into: &lists) }
-            Self.appendEarliest(UInt32(truncatingIfNeeded: key), from: last, limit: limit, first: first, taken: &taken, into: &lists)
+            if let before { before.appendDocuments(under: UInt32(truncatingIfNeeded: key), from: first, limit: limit, taken: &taken, into: &lists) }
+            last.appendDocuments(under: UInt32(truncatingIfNeeded: key), from: first, limit: limit, taken: &taken, into: &lists)
             lists.endList()
-        }
-    }
-
-    /// Appends `key`'s documents in `table` from `first` on, while fewer than `limit` are taken.
-    @inline(__always)
-    private static func appendEarliest(_ key: UInt32, from table: PostingTable, limit: Int, first: UInt32, taken: inout Int,
-                             into lists: inout PostingLists) {
-        table.forEach(key) { doc in
-            if taken < limit, doc >= first {
-                lists.append(Int64(doc) + 1)
-                taken += 1
-            }
         }
     }
 

@@ -131,6 +131,18 @@ struct ParagraphByteLoopTests {
             }
         }
         #expect(answered > 2 * 60_000)
+        // Eight ASCII bytes at a time: every ASCII byte at every place of a word, next to
+        // other text.
+        for byte in UInt8(0)..<0x80 {
+            for place in 0..<8 {
+                var word = Array("@Z[`az{~".utf8)
+                word[place] = byte
+                for s in [String(decoding: word, as: UTF8.self), "Q" + String(decoding: word + word, as: UTF8.self) + "Ç"] {
+                    let (lowered, scalars) = Self.lowercasedOnBytes(s)!
+                    #expect(lowered == Array(s.lowercased().utf8) && scalars == s.unicodeScalars.count, "\(byte) at \(place)")
+                }
+            }
+        }
         for capital in ["É", "Я", "Ω", "Ğ"] { #expect(Self.lowercasedOnBytes(capital) != nil, "\(capital)") }
         for needsMore in ["İ", "\u{212A}", "Σ"] { #expect(Self.lowercasedOnBytes(needsMore) == nil, "\(needsMore)") }
     }

@@ -61,6 +61,23 @@ public final class PostingTable {
         _ = walk(key) { body($0) }
     }
 
+    /// Appends the documents stored under `key` from number `first` on, as 1-based ids in
+    /// the order they were inserted, to the list `lists` is building, while fewer than
+    /// `limit` are `taken` (counted across calls, for a key looked up in several tables).
+    /// One call per key: the walk and the appends compile together here, where a callback
+    /// per document from another module was a call and a uniqueness check each.
+    public func appendDocuments(under key: UInt32, from first: UInt32, limit: Int, taken: inout Int,
+                                into lists: inout PostingLists) {
+        var count = taken
+        _ = walk(key) { doc in
+            if count < limit, doc >= first {
+                lists.append(Int64(doc) + 1)
+                count += 1
+            }
+        }
+        taken = count
+    }
+
     /// How many documents are stored under `key`.
     public func count(of key: UInt32) -> Int {
         walk(key) { _ in }.found

@@ -13,7 +13,15 @@ enum ByteLowercase {
     static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> (bytes: Int, scalars: Int)? {
         var i = 0, scalars = 0
         let n = bytes.count
+        let raw = UnsafeRawPointer(bytes.baseAddress), to = UnsafeMutableRawPointer(out)
         while i < n {
+            // Eight ASCII bytes at a time, the bulk of most text (see `ByteMask.asciiLowercase`).
+            if let raw, i + 8 <= n, case let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), ByteMask.isASCII(v) {
+                to.storeBytes(of: ByteMask.asciiLowercase(v), toByteOffset: i, as: UInt64.self)
+                scalars += 8
+                i += 8
+                continue
+            }
             let b = bytes[i]
             scalars += 1
             if b < 0x80 {

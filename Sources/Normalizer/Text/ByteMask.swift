@@ -34,4 +34,18 @@ enum ByteMask {
         let fourByteLead = x & (x << 1) & (x << 2) & (x << 3) & high
         return 8 - continuation.nonzeroBitCount + fourByteLead.nonzeroBitCount
     }
+
+    /// True when every byte of `x` is ASCII (below 0x80).
+    @inline(__always)
+    static func isASCII(_ x: UInt64) -> Bool { x & high == 0 }
+
+    /// `x` (all ASCII) with each capital A...Z made lowercase: a byte at or above 0x41 gets
+    /// its high bit set by adding 0x3F, one at or above 0x5B by adding 0x25; neither carries
+    /// out of a byte below 0x80. Capitals have the first bit and not the second, and 0x20
+    /// more is their lowercase.
+    @inline(__always)
+    static func asciiLowercase(_ x: UInt64) -> UInt64 {
+        let capitals = (x &+ ones &* 0x3F) & ~(x &+ ones &* 0x25) & high
+        return x | capitals >> 2
+    }
 }
