@@ -1,7 +1,7 @@
 @testable import Normalizer
 import Testing
 
-/// The radix sort behind `ComparableText`: ordered by the high bits, stable below them.
+/// The radix sort of passage fingerprints: ordered by the high bits, stable below them.
 struct RadixSortTests {
     /// Spread high parts take the bucket-and-insert path; few of them (as when a text
     /// repeats one phrase) crowd the buckets and take the byte passes.
@@ -20,6 +20,20 @@ struct RadixSortTests {
         RadixSort.sort(&values, lowBits: 24)
         #expect(values.count == expected.count)
         #expect(values.indices.first { values[$0] != expected[$0] } == nil, "the first place where the order differs")
+    }
+
+    /// Index keys are 32 bits: the sort buckets them on the bits they use, and agrees
+    /// with a plain sort whatever the width.
+    @Test(arguments: [1, 7, 31, 32, 33, 63, 64])
+    func valuesOfAnyWidthSortAsIntegers(width: Int) {
+        var state: UInt64 = 0x5eed
+        var values = (0..<300).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return width == 64 ? state : state >> UInt64(64 - width)
+        }
+        let expected = values.sorted()
+        RadixSort.sort(&values, lowBits: 0)
+        #expect(values == expected)
     }
 
     @Test func valuesSharingEveryHighByteStayInOrder() {

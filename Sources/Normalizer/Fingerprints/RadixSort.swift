@@ -15,13 +15,16 @@ enum RadixSort {
     static func sort(_ values: inout [UInt64], lowBits: Int) {
         let n = values.count
         guard n > 1 else { return }
-        if n <= 1 << 16 && sortSpread(&values, lowBits: lowBits) { return }
+        // Bits above every value's highest are zero in all: not sorted on (index keys are 32 bits).
+        let width = 64 - values.reduce(0, |).leadingZeroBitCount
+        guard width > lowBits else { return }
+        if n <= 1 << 16 && sortSpread(&values, lowBits: lowBits, width: width) { return }
         var scratch = [UInt64](repeating: 0, count: n)
         var counts = [Int](repeating: 0, count: 256)
         var shift = lowBits
         var inScratch = false
-        while shift < 64 {
-            let width = min(8, 64 - shift), mask = UInt64((1 << width) - 1)
+        while shift < width {
+            let digitBits = min(8, width - shift), mask = UInt64((1 << digitBits) - 1)
             values.withUnsafeMutableBufferPointer { v in
                 scratch.withUnsafeMutableBufferPointer { s in
                     counts.withUnsafeMutableBufferPointer { c in
@@ -45,7 +48,7 @@ enum RadixSort {
                     }
                 }
             }
-            shift += width
+            shift += digitBits
         }
         if inScratch { values = scratch }
     }
@@ -53,12 +56,13 @@ enum RadixSort {
     /// Most values a bucket may hold for `sortSpread` to go on.
     private static let crowded = 32
 
-    /// The count-scatter-insert sort for spread values; false, with `values` untouched,
-    /// when some bucket holds more than `crowded` of them.
-    private static func sortSpread(_ values: inout [UInt64], lowBits: Int) -> Bool {
+    /// The count-scatter-insert sort for spread values below 2^`width`, bucketed on their
+    /// top bits below it; false, with `values` untouched, when some bucket holds more than
+    /// `crowded` of them.
+    private static func sortSpread(_ values: inout [UInt64], lowBits: Int, width: Int) -> Bool {
         let n = values.count
-        let bits = min(64 - lowBits, Int.bitWidth - (n - 1).leadingZeroBitCount)
-        let shift = UInt64(64 - bits)
+        let bits = min(width - lowBits, Int.bitWidth - (n - 1).leadingZeroBitCount)
+        let shift = UInt64(width - bits)
         var sorted = [UInt64](repeating: 0, count: n)
         let spread = values.withUnsafeBufferPointer { v in
             // Bucket starts: scratch (on the stack when small), not an array per sort.
