@@ -94,25 +94,25 @@ public struct BoilerplateRules: Sendable {
             }
             var i = 0
             while i + 9 <= bytes.count {
-                let v = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let next = base.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self)
-                var hits = ByteMask.equal(v, 0x20) & seconds.reduce(0) { $0 | ByteMask.equal(next, $1) }
-                while hits != 0 {
-                    check(i + hits.trailingZeroBitCount >> 3)
-                    hits &= hits &- 1
+                // Spaces first (one or two in eight bytes), then the byte after each by table.
+                var spaces = ByteMask.equal(base.loadUnaligned(fromByteOffset: i, as: UInt64.self), 0x20)
+                while spaces != 0 {
+                    let at = i + spaces.trailingZeroBitCount >> 3
+                    if seconds[Int(bytes[at + 1])] { check(at) }
+                    spaces &= spaces &- 1
                 }
                 i += 8
             }
             while i + 2 < bytes.count {
-                if bytes[i] == 0x20, seconds.contains(bytes[i + 1]) { check(i) }
+                if bytes[i] == 0x20, seconds[Int(bytes[i + 1])] { check(i) }
                 i += 1
             }
             return out
         }
     }
 
-    /// The bytes that follow the space of some separator.
-    private static let separatorSecondBytes = Array(Set(separatorBytes.map { $0[1] }))
+    /// Per byte: whether it follows the space of some separator.
+    private static let separatorSecondBytes: [Bool] = (0..<256).map { (b: Int) in separatorBytes.contains { Int($0[1]) == b } }
 
     /// "Headline - Site" where "Headline" is known and "Site" has at most five words.
     static func isTitleWithSiteSuffix(_ p: String, known: Set<String>) -> Bool {
