@@ -7,9 +7,24 @@ import Foundation
 /// line without a cluster (no text to compare) has `"cluster":null`.
 enum PredictionLine {
     static func data(idJSON: String, cluster: Int64?, relation: String? = nil, canonical: String? = nil) -> Data {
-        var line = "{\"id\":\(idJSON),\"cluster\":\(cluster.map(String.init) ?? "null")"
-        if let relation { line += ",\"relation\":\"\(relation)\"" }
-        if let canonical { line += ",\"canonical\":\(canonical)" }
-        return Data((line + "}\n").utf8)
+        // Appended piece by piece into one string, then copied out whole: `dedup` writes a
+        // line per input line, and interpolation and a byte-by-byte `Data` cost more than
+        // the rest of writing.
+        var line = "{\"id\":"
+        line.reserveCapacity(48 + idJSON.utf8.count + (canonical?.utf8.count ?? 0))
+        line += idJSON
+        line += ",\"cluster\":"
+        line += cluster.map { String($0) } ?? "null"
+        if let relation {
+            line += ",\"relation\":\""
+            line += relation
+            line += "\""
+        }
+        if let canonical {
+            line += ",\"canonical\":"
+            line += canonical
+        }
+        line += "}\n"
+        return line.withUTF8 { Data($0) }
     }
 }
