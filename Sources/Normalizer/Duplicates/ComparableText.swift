@@ -7,22 +7,34 @@
 /// `names` are the distinct hashes of the text's facts, ascending; `winnowed` are the
 /// text's winnowed fingerprints with their positions, as index keys (`Fingerprints.indexKey`).
 public struct ComparableText: Sendable {
-    public let analyzed: AnalyzedText
+    /// The text itself (two equal texts are exact copies).
+    public let text: String
+    public let shingleWords: Int
     public let shingleTable: ShingleTable
     public var distinctShingles: Int { shingleTable.distinct }
     public let facts: TextFacts
     public let winnowed: [Winnowing.Fingerprint]
-    /// The tokens' hashes in text order, side by side: shared runs are walked word by word
-    /// on them (a token is 32 bytes, so walking the tokens read four times the memory).
+    /// The words' hashes in text order, side by side: shared runs are walked word by word
+    /// on them. Of the tokens nothing else is kept but `wordFlags` (a token is 32 bytes, and
+    /// a cache of prepared texts held mostly tokens).
     let wordHashes: [UInt64]
+    /// Per word: `quotedFlag`, `capitalizedFlag`, and its `Token.Fact` shifted by `factShift`.
+    let wordFlags: [UInt8]
 
+    static let quotedFlag: UInt8 = 1, capitalizedFlag: UInt8 = 2, factShift: UInt8 = 2
+
+    public var wordCount: Int { wordHashes.count }
     public var numbers: [UInt64] { facts.numbers }
     public var names: [UInt64] { facts.names }
 
     /// `facts` must be the text's own, when the caller has them already.
     public init(_ analyzed: AnalyzedText, facts: TextFacts? = nil, winnowWindow: Int) {
-        self.analyzed = analyzed
+        text = analyzed.text
+        shingleWords = analyzed.shingleWords
         wordHashes = analyzed.tokens.map(\.hash)
+        wordFlags = analyzed.tokens.map { t in
+            (t.quoted ? Self.quotedFlag : 0) | (t.capitalized ? Self.capitalizedFlag : 0) | t.fact.rawValue << Self.factShift
+        }
         shingleTable = ShingleTable(analyzed.shingles)
         self.facts = facts ?? TextFacts(analyzed)
         // As the index keeps them, so that the archive's common fingerprints are recognized.
@@ -30,4 +42,8 @@ public struct ComparableText: Sendable {
             Winnowing.Fingerprint(hash: Fingerprints.indexKey($0.hash), position: $0.position)
         }
     }
+
+    func isQuoted(_ word: Int) -> Bool { wordFlags[word] & Self.quotedFlag != 0 }
+    func isCapitalized(_ word: Int) -> Bool { wordFlags[word] & Self.capitalizedFlag != 0 }
+    func isFact(_ word: Int) -> Bool { wordFlags[word] >> Self.factShift != Token.Fact.none.rawValue }
 }

@@ -36,7 +36,7 @@ public struct DuplicateJudge: Sendable {
     /// Compares `a` with `b`. `isCommon` says whether a passage fingerprint is too common
     /// across the archive to count as evidence.
     public func compare(_ a: ComparableText, _ b: ComparableText, isCommon: (UInt64) -> Bool = { _ in false }) -> DuplicateEvidence {
-        if a.analyzed.text == b.analyzed.text {
+        if a.text == b.text {
             return DuplicateEvidence(kind: .exact, jaccard: 1, containment: 1, passages: [], factsAgree: true, rule: .sameText)
         }
         let overlap = ShingleOverlap(a, b, minWords: settings.passageMinWords)
@@ -49,7 +49,7 @@ public struct DuplicateJudge: Sendable {
         var prints = (inside: 0, common: 0)
         let passages = overlap.runs.map { run in passage(run, a: a, b: b, isCommon: isCommon, prints: &prints) }
 
-        let shorterWords = min(a.analyzed.tokens.count, b.analyzed.tokens.count)
+        let shorterWords = min(a.wordCount, b.wordCount)
         let factsAgree = factsAgree(a.numbers, b.numbers) && factsAgree(a.names, b.names)
         let (kind, rule) = verdict(jaccard: jaccard, containment: containment, shorterWords: shorterWords,
                                      passages: passages, prints: prints, factsAgree: factsAgree)
@@ -95,13 +95,13 @@ public struct DuplicateJudge: Sendable {
                          prints: inout (inside: Int, common: Int)) -> SharedPassage {
         let rangeA = run.startA..<(run.startA + run.words)
         let rangeB = run.startB..<(run.startB + run.words)
-        let quotedA = a.analyzed.tokens[rangeA].reduce(0) { $0 + ($1.quoted ? 1 : 0) }
-        let quotedB = b.analyzed.tokens[rangeB].reduce(0) { $0 + ($1.quoted ? 1 : 0) }
+        let quotedA = rangeA.count { a.isQuoted($0) }
+        let quotedB = rangeB.count { b.isQuoted($0) }
         // A quotation shared by independent reports stands inside quotes in both texts; a
         // wire passage that one outlet quotes is still wire evidence (the seeds' Sochi pair).
         let quoted = quotedA * 2 > run.words && quotedB * 2 > run.words
         // Distinctive when some winnowed fingerprint wholly inside the run is not common.
-        let lastShingle = run.startA + run.words - a.analyzed.shingleWords
+        let lastShingle = run.startA + run.words - a.shingleWords
         // Distinctive unless every winnowed fingerprint wholly inside the run is common (a run
         // shorter than winnowing guarantees may hold none: nothing then marks it as stock).
         var inside = 0, common = 0
@@ -112,16 +112,14 @@ public struct DuplicateJudge: Sendable {
         let distinctive = inside == 0 || common < inside
         prints.inside += inside
         prints.common += common
-        let tokensA = a.analyzed.tokens, tokensB = b.analyzed.tokens
         // Different facts side by side: a slot. (The words just past a run always differ.)
         // Before a run, a capitalized word counts even at a sentence start: a template's
         // sentence often opens on its slot ("Mullvad supports …", "IVPN supports …"), while a
         // run that is a whole sentence follows the last word of the sentence before it. After
         // a run it does not: every sentence that follows a whole one opens capitalized.
         func slot(_ i: Int, _ j: Int, opening: Bool) -> Bool {
-            guard i >= 0, j >= 0, i < tokensA.count, j < tokensB.count, tokensA[i].hash != tokensB[j].hash else { return false }
-            func fills(_ t: Token) -> Bool { t.fact != .none || (opening && t.capitalized) }
-            return fills(tokensA[i]) && fills(tokensB[j])
+            guard i >= 0, j >= 0, i < a.wordCount, j < b.wordCount, a.wordHashes[i] != b.wordHashes[j] else { return false }
+            return (a.isFact(i) || (opening && a.isCapitalized(i))) && (b.isFact(j) || (opening && b.isCapitalized(j)))
         }
         let slotBounded = slot(run.startA - 1, run.startB - 1, opening: true)
             || slot(run.startA + run.words, run.startB + run.words, opening: false)

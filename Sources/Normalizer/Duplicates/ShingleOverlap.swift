@@ -23,8 +23,8 @@ struct ShingleOverlap {
     let runs: [Run]
 
     init(_ a: ComparableText, _ b: ComparableText, minWords: Int) {
-        let na = a.analyzed.tokens.count, nb = b.analyzed.tokens.count
-        let findRuns = na >= a.analyzed.shingleWords && nb >= b.analyzed.shingleWords
+        let na = a.wordCount, nb = b.wordCount
+        let findRuns = na >= a.shingleWords && nb >= b.shingleWords
         let table = a.shingleTable, other = b.shingleTable
         var shared = 0
         var found: [Run] = []
@@ -32,7 +32,7 @@ struct ShingleOverlap {
         // diagonal come in order of position, as widening them needs (`widen`).
         var coveredUntil = [Int32](repeating: 0, count: findRuns ? na + nb + 1 : 0)
         table.withLookup { lookup in
-            b.analyzed.shingles.withUnsafeBufferPointer { shinglesB in
+            other.shingles.withUnsafeBufferPointer { shinglesB in
                 table.next.withUnsafeBufferPointer { nextA in
                     table.occurrences.withUnsafeBufferPointer { countA in
                         other.occurrences.withUnsafeBufferPointer { countB in

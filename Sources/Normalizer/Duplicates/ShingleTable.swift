@@ -17,7 +17,8 @@ public struct ShingleTable: Sendable {
     /// Per slot: the hash's low 32 bits above, its first position + 1 below (0: empty).
     private let slots: [UInt64]
     private let shift: UInt64
-    private let shingles: [UInt64]
+    /// The text's shingle hashes, by position.
+    let shingles: [UInt64]
     let next: [Int32]
     let occurrences: [UInt8]
     public let distinct: Int
