@@ -30,6 +30,16 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.document(raw) == slow(raw))
     }
 
+    /// Every non-ASCII scalar of the plane that most text is in, inside a text: the fast
+    /// check keeps it only where normalizing would have kept it too.
+    @Test func everyScalarOfTheBasicPlaneAgreesWithParagraphNormalization() {
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let raw = "Ab " + String(scalar) + " word\n\nnext"
+            #expect(TextNormalizer.document(raw) == slow(raw), "U+\(String(value, radix: 16))")
+        }
+    }
+
     /// Random texts built from the characters the fast check decides on (spaces and line
     /// breaks next to each other, controls, DEL, stable and unstable non-ASCII) at every
     /// offset of its 8-byte steps.

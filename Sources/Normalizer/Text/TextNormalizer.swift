@@ -118,7 +118,7 @@ public enum TextNormalizer {
                 } else {
                     // Curly quotes, dashes and letters of other scripts leave a line normal.
                     let (value, width) = UTF8Scalar.decode(p, at: i)
-                    if isSpace(value) || isInvisible(value) || CompositionCheck.mayChange(value) { clean = false }
+                    if !isKeptAsIs(value) { clean = false }
                     i += width
                 }
             }
@@ -140,8 +140,8 @@ public enum TextNormalizer {
 
     /// True when the bytes are already `document`'s output: paragraphs of printable
     /// characters with single inner spaces, separated by exactly one blank line, where
-    /// every non-ASCII scalar is from ranges that NFC leaves alone and that hold no
-    /// white space, invisible or line-breaking characters.
+    /// every non-ASCII scalar is kept as it is (`isKeptAsIs`: line breaks beyond the
+    /// newline are white space).
     private static func isNormalDocument(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = p.count
         guard let base = p.baseAddress.map(UnsafeRawPointer.init) else { return true }
@@ -187,19 +187,17 @@ public enum TextNormalizer {
             return i + 2
         case 0x80...:
             let (value, width) = UTF8Scalar.decode(p, at: i)
-            return isStableScalar(value) ? i + width : nil
+            return isKeptAsIs(value) ? i + width : nil
         default:
             return nil  // controls, tabs, carriage returns, DEL
         }
     }
 
-    /// Latin-1 letters and signs, Latin Extended-A, basic Cyrillic and most general
-    /// punctuation: all NFC-stable on their own, none a space or invisible.
-    private static func isStableScalar(_ v: UInt32) -> Bool {
-        switch v {
-        case 0xA1...0xAC, 0xAE...0x17F, 0x400...0x45F, 0x2010...0x2027, 0x2030...0x205E: true
-        default: false
-        }
+    /// A scalar that a normal text keeps as it is: not white space, not invisible, and
+    /// left alone by NFC. The one rule for both fast paths (`paragraphs`, `isNormalDocument`).
+    @inline(__always)
+    private static func isKeptAsIs(_ v: UInt32) -> Bool {
+        !isSpace(v) && !isInvisible(v) && !CompositionCheck.mayChange(v)
     }
 
     /// Unicode's White_Space property, spelled out: property lookups cost more than all the
