@@ -6,7 +6,8 @@ import Normalizer
 /// the archive compresses it against when it joins no cluster (a templated item against
 /// an earlier one of its template, say).
 ///
-/// Guarantees: `related` holds exactly the candidates the judge related, in the order added.
+/// Guarantees: `related` holds exactly the candidates the judge related, as `DuplicateMatcher`
+/// leaves it: by ascending document id.
 public struct CandidateMatches {
     public var related: [(Candidate, DuplicateEvidence)] = []
     public var nearest: (documentID: Int64, jaccard: Double)?

@@ -7,9 +7,12 @@ import Normalizer
 /// decides duplicates (`dedup`, `import`, `run`, `clusters rebuild`) decides through it.
 ///
 /// Guarantees: every candidate that the LSH bands or the passage fingerprints bring up is
-/// compared exactly (not by estimate); the text joins the earliest cluster whose canonical
-/// it matches, else the earliest cluster of a member it matches, and never links two
-/// clusters, so clusters do not snowball through chains.
+/// compared exactly (not by estimate), except the other members of a cluster whose
+/// canonical the text is a syndicated copy of: none of them can relate more strongly (an
+/// equal text is an exact copy, found before any search), and placement only asks which
+/// canonicals match. The text joins the earliest cluster whose canonical it matches, else
+/// the earliest cluster of a member it matches, with its strongest relation to that
+/// cluster, and never links two clusters, so clusters do not snowball through chains.
 public struct DuplicateMatcher: Sendable {
     public let settings: DuplicateSettings
     private let judge: DuplicateJudge
@@ -62,7 +65,7 @@ public struct DuplicateMatcher: Sendable {
         // Asked for each fingerprint inside each shared run: a binary search of a few keys,
         // not a Set's hashing.
         let commonKeys = common.sorted()
-        for candidate in candidates {
+        func compare(_ candidate: Candidate) throws(ArchiveError) -> DuplicateEvidence {
             let other: ComparableText
             if let known = cache?[candidate.documentID] {
                 other = known
@@ -70,8 +73,20 @@ public struct DuplicateMatcher: Sendable {
                 other = judge.prepare(AnalyzedText(try candidate.text(), shingleWords: settings.shingleWords))
                 cache?[candidate.documentID] = other
             }
-            found.add(candidate, judge.compare(own, other, isCommon: { commonKeys.sortedContains($0) }))
+            let evidence = judge.compare(own, other, isCommon: { commonKeys.sortedContains($0) })
+            found.add(candidate, evidence)
+            return evidence
         }
+        // Canonicals first: a cluster whose canonical the text copies is settled, its other
+        // members are not compared (see the type's guarantees).
+        var settled: [Int64] = []
+        for candidate in candidates where candidate.isCanonical {
+            if let kind = try compare(candidate).kind, kind >= .syndicated { settled.append(candidate.clusterID) }
+        }
+        for candidate in candidates where !candidate.isCanonical && !settled.contains(candidate.clusterID) {
+            _ = try compare(candidate)
+        }
+        found.related.sort { $0.0.documentID < $1.0.documentID }
         found.prepared = own
         return found
     }
