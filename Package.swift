@@ -1,6 +1,12 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Release builds of the modules on the per-text path leave out the run-time exclusivity
+/// checks (each access to a class's stored property, in every posting insert and table
+/// lookup). Debug builds, which the test suite runs, keep them, so a conflicting access
+/// still fails there.
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 /// ingestd: a deduplicating news ingest and archive service.
 ///
 /// Stages are separate modules with one-way dependencies:
@@ -57,7 +63,8 @@ let package = Package(
         .target(name: "Fetcher", dependencies: ["CCurl", "Markup", "Timestamps"]),
         .target(
             name: "Normalizer",
-            dependencies: ["Markup", "Timestamps", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["Markup", "Timestamps", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: hotPath),
         .target(
             name: "Archive",
             dependencies: [
@@ -67,9 +74,10 @@ let package = Package(
                 // too many for GRDB's row decoding.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]),
+            ],
+            swiftSettings: hotPath),
         // The one duplicate engine: candidate rules, the matcher, the in-memory index.
-        .target(name: "Dedup", dependencies: ["Archive", "Normalizer", "CTableProbe"]),
+        .target(name: "Dedup", dependencies: ["Archive", "Normalizer", "CTableProbe"], swiftSettings: hotPath),
         .target(name: "CorpusGenerator"),
         .executableTarget(
             name: "ingestd",
@@ -81,7 +89,8 @@ let package = Package(
                 // The daemon's /metrics and /healthz: a small HTTP server without SwiftNIO.
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "Yams", package: "Yams"),
-            ]),
+            ],
+            swiftSettings: hotPath),
         .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "Timestamps", "TestSupport"]),
         .testTarget(name: "NormalizerTests", dependencies: ["Normalizer", "Markup", "TestSupport"]),
