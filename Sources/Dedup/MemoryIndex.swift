@@ -50,7 +50,8 @@ public final class MemoryIndex: PostingSource {
     /// growing them as documents arrive rehashes every entry again and again, and holds two
     /// tables at once while it does.
     ///
-    /// The band table is sized to end `PostingTable.missHeavyLoad` full.
+    /// Both tables are sized to end `PostingTable.missHeavyLoad` full: most of a new text's
+    /// band keys and passage fingerprints are new, and each such lookup walks to a free slot.
     public init(settings: DuplicateSettings, expected: (bandKeys: Int, postings: Int) = (0, 0),
                 textOf: @escaping (Int64) -> String) {
         bucketLimit = settings.bucketLimit
@@ -58,7 +59,7 @@ public final class MemoryIndex: PostingSource {
         // (With a window, a generation holds a part of what is expected: its tables grow.)
         let expected = settings.windowDays > 0 ? (bandKeys: 0, postings: 0) : expected
         generations = [Generation(number: .min, bands: PostingTable(capacity: max(1 << 16, Int(Double(expected.bandKeys) / PostingTable.missHeavyLoad))),
-                                  postings: PostingTable(capacity: max(1 << 16, expected.postings)))]
+                                  postings: PostingTable(capacity: max(1 << 16, Int(Double(expected.postings) / PostingTable.missHeavyLoad))))]
     }
 
     public var documentCount: Int { clusterOf.count }
@@ -192,7 +193,7 @@ public final class MemoryIndex: PostingSource {
     private func begin(_ number: Int64) {
         let last = generations[generations.count - 1]
         generations.append(Generation(number: number, bands: PostingTable(capacity: max(1 << 12, Int(Double(last.bands.count) / PostingTable.missHeavyLoad))),
-                                      postings: PostingTable(capacity: max(1 << 12, last.postings.count))))
+                                      postings: PostingTable(capacity: max(1 << 12, Int(Double(last.postings.count) / PostingTable.missHeavyLoad)))))
         generations.removeAll { $0.number + 1 < number }
     }
 }

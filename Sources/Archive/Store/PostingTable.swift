@@ -25,7 +25,8 @@ public final class PostingTable {
 
     static let maxLoad = 0.9
     /// How full to size a table for the entries it will end with when most of its lookups
-    /// miss (band keys: every text looks up all of its own, and nearly all miss): a miss
+    /// miss (a text looks up all of its band keys and passage fingerprints, and nearly all are
+    /// new unless it is a copy): a miss
     /// walks to the first bucket with a free slot, a walk that lengthens steeply as a table fills.
     public static let missHeavyLoad = 0.75
     static let growth = 1.25
