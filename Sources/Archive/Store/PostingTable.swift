@@ -26,8 +26,8 @@ public final class PostingTable {
     static let maxLoad = 0.9
     /// How full to size a table for the entries it will end with when most of its lookups
     /// miss (a text looks up all of its band keys and passage fingerprints, and nearly all are
-    /// new unless it is a copy): a miss
-    /// walks to the first bucket with a free slot, a walk that lengthens steeply as a table fills.
+    /// new unless it is a copy): a miss walks to the first bucket with a free slot, a walk that
+    /// lengthens steeply as a table fills.
     public static let missHeavyLoad = 0.75
     static let growth = 1.25
     static let bucketSlots = 8
