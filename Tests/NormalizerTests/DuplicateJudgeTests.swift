@@ -93,12 +93,11 @@ struct DuplicateJudgeTests {
         }
     }
 
-    /// The archive's v16 migration records the `keys/1` form of this value for archives filled
-    /// before schemes were recorded, and v19 moves it to `keys/2`: it must stay the defaults'
-    /// scheme, and only key-shaping settings count.
+    /// The scheme names the hashing's version (`keys/3`: shingles as a rolling sum) and only
+    /// the key-shaping settings.
     @Test func theIndexSchemeNamesTheKeyShapingSettingsOnly() {
         var s = DuplicateSettings()
-        #expect(s.indexScheme == "keys/2 shingle_words=5 minhash_permutations=128 lsh_bands=32 winnow_window=6")
+        #expect(s.indexScheme == "keys/3 shingle_words=5 minhash_permutations=128 lsh_bands=32 winnow_window=6")
         s.passageMinCount = 3
         s.syndicatedJaccard = 0.6
         #expect(s.indexScheme == DuplicateSettings().indexScheme)

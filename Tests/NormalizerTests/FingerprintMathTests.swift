@@ -94,8 +94,9 @@ struct FingerprintMathTests {
         }
     }
 
-    /// Shingle hashes are stored keys (through band keys and passages): each is the fold of
-    /// `StableHash.combine` over its words' hashes, seeded with the shingle's width.
+    /// Shingle hashes are stored keys (through band keys and passages): each is `mix` of the
+    /// sum of its words' hashes times powers of `StableHash.shingleBase` (the last word's
+    /// times 1), xor the shingle's width.
     @Test(arguments: [5, 1, 3])
     func shingleHashesAreTheDocumentedFold(k: Int) {
         for count in [0, 1, 2, k - 1, k, k + 1, 60] {
@@ -103,7 +104,7 @@ struct FingerprintMathTests {
             let analyzed = AnalyzedText(text, shingleWords: k)
             let hashes = analyzed.tokens.map(\.hash), width = min(k, hashes.count)
             let expected = hashes.isEmpty ? [] : (0...(hashes.count - width)).map { i in
-                hashes[i..<(i + width)].reduce(UInt64(width)) { StableHash.combine($0, $1) }
+                StableHash.mix(hashes[i..<(i + width)].reduce(0) { $0 &* StableHash.shingleBase &+ $1 } ^ UInt64(width))
             }
             #expect(analyzed.shingles == expected, "\(count) words")
         }

@@ -38,7 +38,8 @@ public enum ArchiveError: Error, CustomStringConvertible, Sendable {
         case let .indexSchemeMismatch(path, archived, configured):
             "archive \(path): its duplicate index keys were made with \(archived), but the dedup settings now give "
                 + "\(configured); new documents would never match archived ones, so nothing was written. Run "
-                + "`ingestd clusters rebuild` with these settings to recompute every key, or go back to the old settings"
+                + "`ingestd clusters rebuild` with these settings to recompute every key, or go back to the settings (and "
+                + "ingestd version) that made them"
         }
     }
 }

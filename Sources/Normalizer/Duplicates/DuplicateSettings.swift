@@ -64,14 +64,14 @@ public struct DuplicateSettings: Sendable, Equatable, Codable {
     }
 
     /// What decides the index keys stored for a text (band keys and passage hashes): the
-    /// hashing, versioned as `keys/2` (FNV-1a words finished by splitmix, the shingle fold,
-    /// one-permutation MinHash, the band fold, keys cut to 32 bits), and the settings that
-    /// shape keys. Keys made
-    /// under two schemes never match, so an archive records its scheme and takes no new
-    /// documents under another until `clusters rebuild` recomputes its keys. The version
-    /// must change with any of those functions.
+    /// hashing, versioned as `keys/3` (FNV-1a words finished by splitmix, shingles as a
+    /// rolling sum (`AnalyzedText`), one-permutation MinHash, the band fold, keys cut to 32
+    /// bits), and the settings that shape keys. Keys made under two schemes never match, so an
+    /// archive records its scheme and takes no new documents under another until `clusters
+    /// rebuild` recomputes its keys. The version must change with any of those functions
+    /// (`keys/2` folded each shingle word by word).
     public var indexScheme: String {
-        "keys/2 shingle_words=\(shingleWords) minhash_permutations=\(minhashPermutations) lsh_bands=\(lshBands) "
+        "keys/3 shingle_words=\(shingleWords) minhash_permutations=\(minhashPermutations) lsh_bands=\(lshBands) "
             + "winnow_window=\(winnowWindow)"
     }
 

@@ -35,12 +35,20 @@ public struct AnalyzedText: Sendable {
         let width = min(k, tokens.count)
         return [UInt64](unsafeUninitializedCapacity: count) { out, initialized in
             tokens.withUnsafeBufferPointer { t in
-                // Word by word across all shingles, not shingle by shingle: each shingle's
-                // hash is a chain of `width` dependent mixes, and this order gives the CPU
-                // independent chains to overlap instead of one chain at a time.
-                for i in 0..<count { out[i] = StableHash.combine(UInt64(width), t[i].hash) }
-                for j in 1..<width {
-                    for i in 0..<count { out[i] = StableHash.combine(out[i], t[i + j].hash) }
+                // The sum Σ h[i + j]·B^(width − 1 − j) rolls from one shingle to the next in two
+                // multiplies (word hashes are mixed already, so the sum of distinct windows
+                // differs but by chance); one mix per shingle spreads it.
+                let b = StableHash.shingleBase
+                var top: UInt64 = 1, sum: UInt64 = 0
+                for j in 0..<width {
+                    sum = sum &* b &+ t[j].hash
+                    if j > 0 { top = top &* b }
+                }
+                let seed = UInt64(width)
+                out[0] = StableHash.mix(sum ^ seed)
+                for i in 1..<count {
+                    sum = (sum &- t[i - 1].hash &* top) &* b &+ t[i + width - 1].hash
+                    out[i] = StableHash.mix(sum ^ seed)
                 }
             }
             initialized = count

@@ -28,6 +28,10 @@ public enum StableHash {
         return z ^ (z >> 31)
     }
 
+    /// The base of the shingle hash's rolling sum (`AnalyzedText`): odd, so every power of
+    /// it is too.
+    public static var shingleBase: UInt64 { 0x9e37_79b9_7f4a_7c15 }
+
     /// Order-sensitive combination of two hashes.
     @inline(__always)
     public static func combine(_ seed: UInt64, _ value: UInt64) -> UInt64 {
