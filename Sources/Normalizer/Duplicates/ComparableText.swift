@@ -31,16 +31,25 @@ public struct ComparableText: Sendable {
     public init(_ analyzed: AnalyzedText, facts: TextFacts? = nil, winnowWindow: Int) {
         text = analyzed.text
         shingleWords = analyzed.shingleWords
-        wordHashes = analyzed.tokens.map(\.hash)
-        wordFlags = analyzed.tokens.map { t in
-            (t.quoted ? Self.quotedFlag : 0) | (t.capitalized ? Self.capitalizedFlag : 0) | t.fact.rawValue << Self.factShift
+        (wordHashes, wordFlags) = analyzed.tokens.withUnsafeBufferPointer { t in
+            ([UInt64](unsafeUninitializedCapacity: t.count) { out, count in
+                for i in t.indices { out[i] = t[i].hash }
+                count = t.count
+            },
+             [UInt8](unsafeUninitializedCapacity: t.count) { out, count in
+                for i in t.indices {
+                    out[i] = (t[i].quoted ? Self.quotedFlag : 0) | (t[i].capitalized ? Self.capitalizedFlag : 0)
+                        | t[i].fact.rawValue << Self.factShift
+                }
+                count = t.count
+            })
         }
         shingleTable = ShingleTable(analyzed.shingles)
         self.facts = facts ?? TextFacts(analyzed)
         // As the index keeps them, so that the archive's common fingerprints are recognized.
-        winnowed = Winnowing.fingerprints(analyzed.shingles, window: winnowWindow).map {
-            Winnowing.Fingerprint(hash: Fingerprints.indexKey($0.hash), position: $0.position)
-        }
+        var winnowed = Winnowing.fingerprints(analyzed.shingles, window: winnowWindow)
+        for i in winnowed.indices { winnowed[i].hash = Fingerprints.indexKey(winnowed[i].hash) }
+        self.winnowed = winnowed
     }
 
     func isQuoted(_ word: Int) -> Bool { wordFlags[word] & Self.quotedFlag != 0 }

@@ -31,41 +31,54 @@ public struct ShingleTable: Sendable {
         let shift = UInt64(64 - bits)
         self.shift = shift
         let mask = (1 << bits) - 1
-        var slots = [UInt64](repeating: 0, count: 1 << bits)
-        var next = [Int32](repeating: -1, count: n)
-        var last = [Int32](repeating: -1, count: n)
-        var occurrences = [UInt8](repeating: 0, count: n)
         var distinct = 0
-        slots.withUnsafeMutableBufferPointer { slots in
-            for p in 0..<n {
-                let h = shingles[p]
-                var s = Int(truncatingIfNeeded: h >> shift)
-                while true {
-                    let e = slots[s]
-                    if e == 0 {
-                        slots[s] = Self.tag(h) | UInt64(p + 1)
-                        occurrences[p] = Self.firstFlag | 1
-                        last[p] = Int32(p)
-                        distinct += 1
-                        break
+        // On plain buffers: an array written inside the loop checked its uniqueness and
+        // bounds at every write, for every shingle of every text that has candidates.
+        let last = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
+        defer { last.deallocate() }
+        var next: [Int32] = [], occurrences: [UInt8] = []
+        let slots = [UInt64](unsafeUninitializedCapacity: 1 << bits) { slots, initialized in
+            slots.initialize(repeating: 0)
+            initialized = 1 << bits
+            next = [Int32](unsafeUninitializedCapacity: n) { next, nextCount in
+                next.initialize(repeating: -1)
+                nextCount = n
+                occurrences = [UInt8](unsafeUninitializedCapacity: n) { occurrences, occurrencesCount in
+                    occurrences.initialize(repeating: 0)
+                    occurrencesCount = n
+                    shingles.withUnsafeBufferPointer { shingles in
+                        for p in 0..<n {
+                            let h = shingles[p]
+                            var s = Int(truncatingIfNeeded: h >> shift)
+                            while true {
+                                let e = slots[s]
+                                if e == 0 {
+                                    slots[s] = Self.tag(h) | UInt64(p + 1)
+                                    occurrences[p] = Self.firstFlag | 1
+                                    last[p] = Int32(p)
+                                    distinct += 1
+                                    break
+                                }
+                                let first = Int(e & 0xFFFF_FFFF) - 1
+                                if e & ~0xFFFF_FFFF == Self.tag(h), shingles[first] == h {
+                                    next[Int(last[first])] = Int32(p)
+                                    last[first] = Int32(p)
+                                    if occurrences[first] & Self.countCap < Self.countCap { occurrences[first] += 1 }
+                                    break
+                                }
+                                s = (s + 1) & mask
+                            }
+                        }
                     }
-                    let first = Int(e & 0xFFFF_FFFF) - 1
-                    if e & ~0xFFFF_FFFF == Self.tag(h), shingles[first] == h {
-                        next[Int(last[first])] = Int32(p)
-                        last[first] = Int32(p)
-                        if occurrences[first] & Self.countCap < Self.countCap { occurrences[first] += 1 }
-                        break
+                    // Every occurrence carries its hash's count, kept so far at the first one.
+                    for p in 0..<n where occurrences[p] & Self.firstFlag != 0 && occurrences[p] & Self.countCap > 1 {
+                        var q = next[p]
+                        while q >= 0 {
+                            occurrences[Int(q)] = occurrences[p] & Self.countCap
+                            q = next[Int(q)]
+                        }
                     }
-                    s = (s + 1) & mask
                 }
-            }
-        }
-        // Every occurrence carries its hash's count, kept so far at the first one.
-        for p in 0..<n where occurrences[p] & Self.firstFlag != 0 {
-            var q = next[p]
-            while q >= 0 {
-                occurrences[Int(q)] = occurrences[p] & Self.countCap
-                q = next[Int(q)]
             }
         }
         self.slots = slots
