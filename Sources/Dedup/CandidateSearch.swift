@@ -142,13 +142,14 @@ public final class CandidateSearch {
         var counter = take(&self.counter, leaving: DocumentCounter())
         defer { self.counter = counter }
         counter.reset(forPostings: lists.documents.count)
-        for (i, hash) in unknown.enumerated() {
-            let documents = lists[i]
-            if documents.count > limit, try spanMoreClusters(documents, than: limit, in: source) {
-                known.insert(UInt32(truncatingIfNeeded: hash), 0)
-                out.insert(hash)
+        // (Each list read in place: a slice per key retained and released the whole buffer.)
+        for i in unknown.indices {
+            let range = lists.range(i)
+            if range.count > limit, try spanMoreClusters(lists.documents[range], than: limit, in: source) {
+                known.insert(UInt32(truncatingIfNeeded: unknown[i]), 0)
+                out.insert(unknown[i])
             } else if keepingShared {
-                for document in documents { counter.add(document) }
+                lists.documents.withUnsafeBufferPointer { counter.add(UnsafeBufferPointer(rebasing: $0[range])) }
             }
         }
         guard keepingShared else { return out }
@@ -173,6 +174,22 @@ public final class CandidateSearch {
     /// answer at once, and each cluster asked is a read of the store.
     private func spanMoreClusters(_ documents: ArraySlice<Int64>, than limit: Int,
                                   in source: some PostingSource) throws(ArchiveError) -> Bool {
+        if source.clustersAreInMemory {
+            // All at once (at most `bucketLimit`), counted distinct by a scan of those seen: a
+            // much-copied story's passages are asked about with every copy, each in one cluster.
+            let clusters = try source.clusters(of: Array(documents))
+            return clusters.withUnsafeBufferPointer { c in
+                withUnsafeTemporaryAllocation(of: Int64.self, capacity: limit + 1) { seen in
+                    var distinct = 0
+                    for cluster in c where !UnsafeBufferPointer(rebasing: seen[..<distinct]).contains(cluster) {
+                        seen[distinct] = cluster
+                        distinct += 1
+                        if distinct > limit { return true }
+                    }
+                    return false
+                }
+            }
+        }
         // (A few ids: counted distinct after a sort, without hashing them into a set.)
         func distinct(_ ids: [Int64]) -> Int {
             var sorted = ids.sorted()

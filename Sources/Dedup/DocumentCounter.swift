@@ -25,21 +25,29 @@ struct DocumentCounter {
         documents.removeAll(keepingCapacity: true)
     }
 
-    mutating func add(_ id: Int64) {
-        var s = home(id)
-        let mask = ids.count - 1
-        while true {
-            if ids[s] == id {
-                counts[s] += 1
-                return
+    /// Counts each of `given` once more: one list's postings, on plain buffers (a probe per
+    /// posting of every text).
+    mutating func add(_ given: UnsafeBufferPointer<Int64>) {
+        let mask = ids.count - 1, shift = shift
+        ids.withUnsafeMutableBufferPointer { ids in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for id in given {
+                    var s = Int(truncatingIfNeeded: (UInt64(bitPattern: id) &* Self.multiplier) >> shift)
+                    while true {
+                        if ids[s] == id {
+                            counts[s] += 1
+                            break
+                        }
+                        if ids[s] == 0 {
+                            ids[s] = id
+                            counts[s] = 1
+                            documents.append(id)
+                            break
+                        }
+                        s = (s + 1) & mask
+                    }
+                }
             }
-            if ids[s] == 0 {
-                ids[s] = id
-                counts[s] = 1
-                documents.append(id)
-                return
-            }
-            s = (s + 1) & mask
         }
     }
 
@@ -53,5 +61,7 @@ struct DocumentCounter {
     }
 
     @inline(__always)
-    private func home(_ id: Int64) -> Int { Int(truncatingIfNeeded: (UInt64(bitPattern: id) &* 0x9e37_79b9_7f4a_7c15) >> shift) }
+    private func home(_ id: Int64) -> Int { Int(truncatingIfNeeded: (UInt64(bitPattern: id) &* Self.multiplier) >> shift) }
+
+    private static let multiplier: UInt64 = 0x9e37_79b9_7f4a_7c15
 }

@@ -12,8 +12,12 @@ public struct PostingLists: Sendable {
     public var count: Int { ends.count }
 
     public subscript(i: Int) -> ArraySlice<Int64> {
-        documents[(i == 0 ? 0 : ends[i - 1])..<ends[i]]
+        documents[range(i)]
     }
+
+    /// Where the `i`-th list lies in `documents`.
+    @inline(__always)
+    public func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
 
     /// Forgets every list, keeping the memory.
     public mutating func removeAll() {
