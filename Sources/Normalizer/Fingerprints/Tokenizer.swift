@@ -19,7 +19,17 @@ public enum Tokenizer {
 
     /// Tokens of valid UTF-8 (as a Swift string's storage always is).
     public static func tokens(utf8 p: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var scan = Scan(capacity: p.count / 6)
+        // Words are written straight into the array, sized for the most a text can hold (a
+        // word and a separator take two bytes at least): copying them over from a buffer of
+        // their own cost as much as tokenizing ASCII words.
+        [Token](unsafeUninitializedCapacity: p.count / 2 + 1) { out, initialized in
+            initialized = scan(p, into: out.baseAddress!)
+        }
+    }
+
+    /// Writes the tokens of `p` from `out` on; returns how many.
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<Token>) -> Int {
+        var scan = Scan(buffer: out)
         let classes = asciiClasses, n = p.count
         var i = 0
         while i < n {
@@ -77,32 +87,24 @@ public enum Tokenizer {
             }
         }
         scan.close(at: n)
-        return scan.finish()
+        return scan.count
     }
 
     /// The tokenizer's state between bytes: the tokens so far, the word being read, and
     /// the quotation and sentence state that the next word will take.
     ///
-    /// Tokens go into a buffer of its own until `finish` (which must be called once) hands
-    /// them over as an array: an array's append checked uniqueness through a runtime call
-    /// for every word.
+    /// Tokens go into the caller's memory, which has room for every word (an array's append
+    /// checked uniqueness through a runtime call for every word).
     private struct Scan {
-        private var buffer: UnsafeMutablePointer<Token>
-        private var count = 0, capacity: Int
+        private let buffer: UnsafeMutablePointer<Token>
+        private(set) var count = 0
         var quotes = QuoteTracker()
         var sentenceStart = true
         var inWord = false
         var hash: UInt64 = 0, start = 0, quoted = false, fact = Token.Fact.none, capitalized = false
 
-        init(capacity: Int) {
-            self.capacity = max(capacity, 16)
-            buffer = .allocate(capacity: self.capacity)
-        }
-
-        /// The tokens, as an array of their exact count; the buffer is freed.
-        mutating func finish() -> [Token] {
-            defer { buffer.deallocate() }
-            return Array(UnsafeBufferPointer(start: buffer, count: count))
+        init(buffer: UnsafeMutablePointer<Token>) {
+            self.buffer = buffer
         }
 
         mutating func open(at i: Int, _ first: FirstLetter) {
@@ -121,13 +123,6 @@ public enum Tokenizer {
         @inline(__always)
         mutating func close(at i: Int) {
             guard inWord else { return }
-            if count == capacity {
-                let larger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
-                larger.moveInitialize(from: buffer, count: count)
-                buffer.deallocate()
-                buffer = larger
-                capacity *= 2
-            }
             (buffer + count).initialize(to: Token(hash: StableHash.mix(hash), quoted: quoted, fact: fact,
                                                     capitalized: capitalized, start: start, end: i))
             count += 1
