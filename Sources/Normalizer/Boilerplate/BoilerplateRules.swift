@@ -116,12 +116,27 @@ public struct BoilerplateRules: Sendable {
 
     /// "Headline - Site" where "Headline" is known and "Site" has at most five words.
     static func isTitleWithSiteSuffix(_ p: String, known: Set<String>) -> Bool {
-        let bytes = Array(p.utf8)
-        for (start, end) in separatorRanges(p).reversed() {
-            let head = String(decoding: bytes[..<start], as: UTF8.self).lowercased()
-            let tail = bytes[end...]
-            if known.contains(head), tail.split(separator: 0x20).count <= 5 { return true }
+        let separators = separatorRanges(p)
+        var p = p
+        return p.withUTF8 { bytes in
+            // The site's words are counted first: a dash inside a sentence has more after it,
+            // and the head is then never lowercased.
+            for (start, end) in separators.reversed() where words(in: UnsafeBufferPointer(rebasing: bytes[end...])) <= 5 {
+                if known.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<start]), as: UTF8.self).lowercased()) {
+                    return true
+                }
+            }
+            return false
         }
-        return false
+    }
+
+    /// How many runs of bytes other than the space `bytes` holds.
+    private static func words(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0, previous: UInt8 = 0x20
+        for byte in bytes {
+            if previous == 0x20 && byte != 0x20 { count += 1 }
+            previous = byte
+        }
+        return count
     }
 }
