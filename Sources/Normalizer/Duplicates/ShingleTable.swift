@@ -7,15 +7,16 @@
 /// `occurrences[p]` holds how often `p`'s hash occurs in the text (at most
 /// `ShingleTable.countCap`) in its low bits, and `ShingleTable.firstFlag` when `p` is its
 /// first occurrence; `distinct` counts the distinct hashes. Lookups read a table of one
-/// 64-bit slot per two shingles or more, so that a miss, the common answer for texts that
-/// are not copies, ends after one or two slots.
+/// 32-bit slot per two shingles or more, so that a miss, the common answer for texts that
+/// are not copies, ends after one or two slots; a slot in use is confirmed on the shingle's
+/// hash. (Prepared texts are cached by the thousand: the slots were their largest part.)
 public struct ShingleTable: Sendable {
     /// Occurrences above this are counted as this (`ShingleOverlap.maxRepeats` is below).
     static let countCap: UInt8 = 0x7F
     static let firstFlag: UInt8 = 0x80
 
-    /// Per slot: the hash's low 32 bits above, its first position + 1 below (0: empty).
-    private let slots: [UInt64]
+    /// Per slot: a hash's first position + 1 (0: empty).
+    private let slots: [UInt32]
     private let shift: UInt64
     /// The text's shingle hashes, by position.
     let shingles: [UInt64]
@@ -37,7 +38,7 @@ public struct ShingleTable: Sendable {
         let last = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
         defer { last.deallocate() }
         var next: [Int32] = [], occurrences: [UInt8] = []
-        let slots = [UInt64](unsafeUninitializedCapacity: 1 << bits) { slots, initialized in
+        let slots = [UInt32](unsafeUninitializedCapacity: 1 << bits) { slots, initialized in
             slots.initialize(repeating: 0)
             initialized = 1 << bits
             next = [Int32](unsafeUninitializedCapacity: n) { next, nextCount in
@@ -53,14 +54,14 @@ public struct ShingleTable: Sendable {
                             while true {
                                 let e = slots[s]
                                 if e == 0 {
-                                    slots[s] = Self.tag(h) | UInt64(p + 1)
+                                    slots[s] = UInt32(p + 1)
                                     occurrences[p] = Self.firstFlag | 1
                                     last[p] = Int32(p)
                                     distinct += 1
                                     break
                                 }
-                                let first = Int(e & 0xFFFF_FFFF) - 1
-                                if e & ~0xFFFF_FFFF == Self.tag(h), shingles[first] == h {
+                                let first = Int(e) - 1
+                                if shingles[first] == h {
                                     next[Int(last[first])] = Int32(p)
                                     last[first] = Int32(p)
                                     if occurrences[first] & Self.countCap < Self.countCap { occurrences[first] += 1 }
@@ -95,7 +96,7 @@ public struct ShingleTable: Sendable {
     }
 
     struct Lookup {
-        let slots: UnsafeBufferPointer<UInt64>
+        let slots: UnsafeBufferPointer<UInt32>
         let shingles: UnsafeBufferPointer<UInt64>
         let shift: UInt64
 
@@ -107,13 +108,10 @@ public struct ShingleTable: Sendable {
             while true {
                 let e = slots[s]
                 if e == 0 { return -1 }
-                let first = Int(e & 0xFFFF_FFFF) - 1
-                if e & ~0xFFFF_FFFF == ShingleTable.tag(h), shingles[first] == h { return first }
+                let first = Int(e) - 1
+                if shingles[first] == h { return first }
                 s = (s + 1) & mask
             }
         }
     }
-
-    @inline(__always)
-    fileprivate static func tag(_ h: UInt64) -> UInt64 { h << 32 }
 }
