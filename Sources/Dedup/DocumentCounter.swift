@@ -32,7 +32,7 @@ struct DocumentCounter {
         ids.withUnsafeMutableBufferPointer { ids in
             counts.withUnsafeMutableBufferPointer { counts in
                 for id in given {
-                    var s = Int(truncatingIfNeeded: (UInt64(bitPattern: id) &* Self.multiplier) >> shift)
+                    var s = Self.home(id, shift: shift)
                     while true {
                         if ids[s] == id {
                             counts[s] += 1
@@ -55,13 +55,15 @@ struct DocumentCounter {
 
     /// The slot holding `id`, which must have been added.
     private func slot(of id: Int64) -> Int {
-        var s = home(id)
+        var s = Self.home(id, shift: shift)
         while ids[s] != id { s = (s + 1) & (ids.count - 1) }
         return s
     }
 
+    /// `id`'s first slot in a table of 2^(64 − `shift`) slots. Static, so that `add` can ask
+    /// it while it holds the table.
     @inline(__always)
-    private func home(_ id: Int64) -> Int { Int(truncatingIfNeeded: (UInt64(bitPattern: id) &* Self.multiplier) >> shift) }
-
-    private static let multiplier: UInt64 = 0x9e37_79b9_7f4a_7c15
+    private static func home(_ id: Int64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: id) &* 0x9e37_79b9_7f4a_7c15) >> shift)
+    }
 }
